@@ -1,0 +1,530 @@
+//! The syntax tree of a policy file, as written, with a span on every node.
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use crate::source::Span;
+use crate::value::CalendarDuration;
+
+/// A name as written, with its span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Ident {
+    /// The name.
+    pub name: String,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// A parsed policy file: a base text or an amendment, and its items.
+#[derive(Clone, Debug)]
+pub struct File {
+    /// What the file is.
+    pub header: Header,
+    /// Its items, in order.
+    pub items: Vec<Item>,
+}
+
+/// The first declaration of a file.
+#[derive(Clone, Debug)]
+pub struct Header {
+    /// Base policy or amendment.
+    pub kind: HeaderKind,
+    /// The id of the text this file holds (the base text's id, or the amendment's).
+    pub text_id: Ident,
+    /// The title of the text.
+    pub text_title: Option<Label>,
+    /// The day the text comes into force.
+    pub in_force: DateLit,
+    /// The sources it cites.
+    pub sources: Vec<SourceDecl>,
+    /// The whole header.
+    pub span: Span,
+}
+
+/// Base policy or amendment.
+#[derive(Clone, Debug)]
+pub enum HeaderKind {
+    /// `policy ID "title" text TEXT-ID …`
+    Policy {
+        /// The policy's id.
+        id: Ident,
+        /// The policy's title.
+        title: Option<Label>,
+    },
+    /// `amendment TEXT-ID of POLICY …`
+    Amendment {
+        /// The id of the policy amended.
+        of: Ident,
+    },
+}
+
+/// A date literal with its span.
+#[derive(Clone, Debug)]
+pub struct DateLit {
+    /// The date.
+    pub date: Date,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// `source KEY "title" url "…"`
+#[derive(Clone, Debug)]
+pub struct SourceDecl {
+    /// The key citations use.
+    pub key: Ident,
+    /// The title of the source.
+    pub title: StringLit,
+    /// Where to read it.
+    pub url: Option<StringLit>,
+}
+
+/// A text in one or several languages.
+#[derive(Clone, Debug)]
+pub struct Label {
+    /// Each part: a language (or none) and its string.
+    pub parts: Vec<(Option<Lang>, StringLit)>,
+    /// The whole label.
+    pub span: Span,
+}
+
+/// A message language.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Lang {
+    /// French.
+    Fr,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language's code.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Fr => "fr",
+            Lang::En => "en",
+        }
+    }
+}
+
+/// A string literal: plain text and `{expr}` interpolations.
+#[derive(Clone, Debug)]
+pub struct StringLit {
+    /// Its segments in order.
+    pub segments: Vec<Segment>,
+    /// The whole literal, quotes included.
+    pub span: Span,
+}
+
+impl StringLit {
+    /// The literal's text when it has no interpolation.
+    pub fn plain(&self) -> Option<String> {
+        let mut out = String::new();
+        for segment in &self.segments {
+            match segment {
+                Segment::Text(text) => out.push_str(text),
+                Segment::Expr(_) => return None,
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A piece of a string literal.
+#[derive(Clone, Debug)]
+pub enum Segment {
+    /// Literal text.
+    Text(String),
+    /// An interpolated expression.
+    Expr(Expr),
+}
+
+/// What an item does to the policy.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Action {
+    /// Declared in a base text, or added by an amendment without `add`.
+    Declare,
+    /// `add …`
+    Add,
+    /// `replace …`
+    Replace,
+}
+
+/// One item of a file.
+#[derive(Clone, Debug)]
+pub struct Item {
+    /// Declare, add or replace (repeals are their own declaration).
+    pub action: Action,
+    /// The declaration.
+    pub decl: Decl,
+    /// The whole item.
+    pub span: Span,
+}
+
+/// The kinds of items that can be replaced or repealed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ItemKind {
+    /// `param`
+    Param,
+    /// `def`
+    Def,
+    /// `rule`
+    Rule,
+    /// `exception`
+    Exception,
+    /// `advice`
+    Advice,
+    /// `note`
+    Note,
+}
+
+impl ItemKind {
+    /// The keyword of this kind.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ItemKind::Param => "param",
+            ItemKind::Def => "def",
+            ItemKind::Rule => "rule",
+            ItemKind::Exception => "exception",
+            ItemKind::Advice => "advice",
+            ItemKind::Note => "note",
+        }
+    }
+}
+
+/// A declaration.
+#[derive(Clone, Debug)]
+pub enum Decl {
+    /// The verdict scale.
+    Verdicts(Vec<VerdictEntry>),
+    /// The scope condition.
+    Scope(Expr),
+    /// A vocabulary.
+    Vocabulary(VocabularyDecl),
+    /// A fact.
+    Fact(FactDecl),
+    /// A parameter.
+    Param(ParamDecl),
+    /// A definition.
+    Def(DefDecl),
+    /// A rule.
+    Rule(RuleDecl),
+    /// An exception.
+    Exception(ExceptionDecl),
+    /// Advice or a note.
+    Remark(RemarkDecl),
+    /// `repeal KIND ID`
+    Repeal {
+        /// What kind of item.
+        kind: ItemKind,
+        /// Its id.
+        id: Ident,
+    },
+}
+
+/// One verdict of the scale.
+#[derive(Clone, Debug)]
+pub struct VerdictEntry {
+    /// Its name.
+    pub name: Ident,
+    /// Its label.
+    pub label: Option<Label>,
+    /// Roles: `undecided`, `satisfied`, `inapplicable`.
+    pub roles: Vec<Ident>,
+}
+
+/// `vocabulary NAME` and its members.
+#[derive(Clone, Debug)]
+pub struct VocabularyDecl {
+    /// The vocabulary's name.
+    pub name: Ident,
+    /// Its label.
+    pub label: Option<Label>,
+    /// Its names, in order.
+    pub members: Vec<(Ident, Option<Label>)>,
+}
+
+/// A type as written.
+#[derive(Clone, Debug)]
+pub struct TypeExpr {
+    /// The element or scalar type's name.
+    pub name: Ident,
+    /// `set of …`
+    pub set: bool,
+    /// `…?`
+    pub optional: bool,
+    /// The whole type.
+    pub span: Span,
+}
+
+/// `fact PATH: TYPE [= DEFAULT] LABEL`
+#[derive(Clone, Debug)]
+pub struct FactDecl {
+    /// The dotted path.
+    pub path: Ident,
+    /// Its type.
+    pub ty: TypeExpr,
+    /// Its default.
+    pub default: Option<Expr>,
+    /// Its label.
+    pub label: Option<Label>,
+}
+
+/// `param NAME: TYPE = VALUE [from DATE = VALUE]…`
+#[derive(Clone, Debug)]
+pub struct ParamDecl {
+    /// Its name.
+    pub name: Ident,
+    /// Its type.
+    pub ty: TypeExpr,
+    /// Its first value.
+    pub value: Expr,
+    /// Dated steps.
+    pub steps: Vec<(DateLit, Expr)>,
+    /// Its label.
+    pub label: Option<Label>,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+}
+
+/// `def NAME [: TYPE] = EXPR`
+#[derive(Clone, Debug)]
+pub struct DefDecl {
+    /// Its name.
+    pub name: Ident,
+    /// Its declared type.
+    pub ty: Option<TypeExpr>,
+    /// Its value.
+    pub value: Expr,
+    /// Its label.
+    pub label: Option<Label>,
+}
+
+/// `KEY "pinpoint"`
+#[derive(Clone, Debug)]
+pub struct Citation {
+    /// The source key.
+    pub key: Ident,
+    /// Where in the source.
+    pub pinpoint: Option<StringLit>,
+}
+
+/// A rule.
+#[derive(Clone, Debug)]
+pub struct RuleDecl {
+    /// Its id.
+    pub id: Ident,
+    /// Its title.
+    pub title: Option<Label>,
+    /// Its citations.
+    pub cites: Vec<Citation>,
+    /// `applies when`
+    pub applies: Option<Expr>,
+    /// `requires`
+    pub requires: Expr,
+    /// `otherwise VERDICT`
+    pub otherwise: Ident,
+    /// Message when violated.
+    pub message: Option<Label>,
+    /// Message when satisfied.
+    pub satisfied: Option<Label>,
+}
+
+/// An exception to a rule or to another exception.
+#[derive(Clone, Debug)]
+pub struct ExceptionDecl {
+    /// Its id.
+    pub id: Ident,
+    /// What it is an exception to.
+    pub target: Ident,
+    /// Its title.
+    pub title: Option<Label>,
+    /// Its citations.
+    pub cites: Vec<Citation>,
+    /// `when`
+    pub when: Expr,
+    /// `gives VERDICT`
+    pub gives: Ident,
+    /// `until`
+    pub until: Option<Expr>,
+    /// Its message.
+    pub message: Option<Label>,
+    /// Message once expired.
+    pub expired: Option<Label>,
+}
+
+/// Advice or a note.
+#[derive(Clone, Debug)]
+pub struct RemarkDecl {
+    /// Advice or note.
+    pub kind: RemarkKind,
+    /// Its id.
+    pub id: Ident,
+    /// Given only outside the scope.
+    pub outside_scope: bool,
+    /// Its title.
+    pub title: Option<Label>,
+    /// Its citations.
+    pub cites: Vec<Citation>,
+    /// `when`
+    pub when: Expr,
+    /// Its message.
+    pub message: Label,
+}
+
+/// Advice or note.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RemarkKind {
+    /// `advice`
+    Advice,
+    /// `note`
+    Note,
+}
+
+/// An expression.
+#[derive(Clone, Debug)]
+pub struct Expr {
+    /// What it is.
+    pub kind: ExprKind,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// The kinds of expressions.
+#[derive(Clone, Debug)]
+pub enum ExprKind {
+    /// `true`, `false`
+    Bool(bool),
+    /// `12`
+    Integer(i64),
+    /// `0.5`, `50%`
+    Decimal(Decimal),
+    /// `"…"`
+    Text(StringLit),
+    /// `2021-07-05`
+    Date(Date),
+    /// `12 months`
+    Duration(CalendarDuration),
+    /// A name or dotted path.
+    Path(String),
+    /// `{a, b}`
+    Set(Vec<Expr>),
+    /// `today`
+    Today,
+    /// A prefix operator.
+    Unary(UnaryOp, Box<Expr>),
+    /// A postfix test.
+    Postfix(PostfixOp, Box<Expr>),
+    /// An infix operator.
+    Binary(BinaryOp, Box<Expr>, Box<Expr>),
+    /// `if c then a else b`
+    If(Box<Expr>, Box<Expr>, Box<Expr>),
+    /// `any x in S: body`, `all x in S: body`
+    Quantifier {
+        /// `any` (true) or `all` (false).
+        any: bool,
+        /// The bound name.
+        var: Ident,
+        /// The set ranged over.
+        set: Box<Expr>,
+        /// The condition.
+        body: Box<Expr>,
+    },
+    /// `count(S)`
+    Count(Box<Expr>),
+    /// `verdict(RULE)`
+    Verdict(Ident),
+    /// `applies(RULE)`
+    Applies(Ident),
+}
+
+/// Prefix operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UnaryOp {
+    /// `not`
+    Not,
+    /// `-`
+    Neg,
+}
+
+/// Postfix tests.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PostfixOp {
+    /// `is set`
+    IsSet,
+    /// `is not set`
+    IsNotSet,
+    /// `is empty`
+    IsEmpty,
+    /// `is not empty`
+    IsNotEmpty,
+}
+
+/// Infix operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum BinaryOp {
+    /// `or`
+    Or,
+    /// `and`
+    And,
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+    /// `in`
+    In,
+    /// `not in`
+    NotIn,
+    /// `subset of`
+    Subset,
+    /// `meets`
+    Meets,
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+    /// `union`
+    Union,
+    /// `intersect`
+    Intersect,
+    /// `minus`
+    Minus,
+}
+
+impl BinaryOp {
+    /// The operator as written.
+    pub fn symbol(self) -> &'static str {
+        match self {
+            BinaryOp::Or => "or",
+            BinaryOp::And => "and",
+            BinaryOp::Eq => "=",
+            BinaryOp::Ne => "!=",
+            BinaryOp::Lt => "<",
+            BinaryOp::Le => "<=",
+            BinaryOp::Gt => ">",
+            BinaryOp::Ge => ">=",
+            BinaryOp::In => "in",
+            BinaryOp::NotIn => "not in",
+            BinaryOp::Subset => "subset of",
+            BinaryOp::Meets => "meets",
+            BinaryOp::Add => "+",
+            BinaryOp::Sub => "-",
+            BinaryOp::Mul => "*",
+            BinaryOp::Div => "/",
+            BinaryOp::Union => "union",
+            BinaryOp::Intersect => "intersect",
+            BinaryOp::Minus => "minus",
+        }
+    }
+}

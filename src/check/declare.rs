@@ -1,0 +1,653 @@
+//! Declarations: the texts and their order, sources, the verdict scale, vocabularies,
+//! facts, and the registration of every versioned item.
+
+use std::collections::HashMap;
+
+use super::{Checker, DefState, ItemRef, Pending};
+use crate::ast::{self, Action, Decl, HeaderKind, ItemKind, RemarkKind};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::program::{FactInfo, Member, Presence, SourceInfo, TextInfo, VerdictScale, Vocabulary};
+use crate::source::Span;
+use crate::types::Type;
+
+const CODE: &str = "doctrine::check";
+
+impl<'a> Checker<'a> {
+    /// Finds the base text, orders the amendments by date, and collects the sources.
+    pub(super) fn order_texts(&mut self) -> Option<()> {
+        let files = self.files;
+        let bases: Vec<usize> = (0..files.len())
+            .filter(|&i| {
+                files
+                    .get(i)
+                    .is_some_and(|f| matches!(f.header.kind, HeaderKind::Policy { .. }))
+            })
+            .collect();
+        let base = match bases.as_slice() {
+            [one] => *one,
+            [] => {
+                let mut diagnostic =
+                    Diagnostic::error(CODE, "no base policy: only amendments were given")
+                        .with_help("give the policy file (it starts with `policy`) or its folder");
+                if let Some(file) = files.first() {
+                    diagnostic = diagnostic.with_label(file.header.span, "this is an amendment");
+                }
+                self.error(diagnostic);
+                return None;
+            }
+            [first, rest @ ..] => {
+                let mut diagnostic = Diagnostic::error(CODE, "more than one base policy");
+                for index in std::iter::once(first).chain(rest) {
+                    if let Some(file) = files.get(*index) {
+                        diagnostic = diagnostic.with_label(file.header.span, "a base policy");
+                    }
+                }
+                self.error(
+                    diagnostic
+                        .with_help("a policy folder holds one base policy and its amendments"),
+                );
+                return None;
+            }
+        };
+        let base_file = files.get(base)?;
+        if let HeaderKind::Policy { id, title } = &base_file.header.kind {
+            self.policy_id = id.name.clone();
+            self.policy_title = title.as_ref();
+        }
+        let base_date = base_file.header.in_force.date;
+        let mut amendments: Vec<usize> = Vec::new();
+        for (index, file) in files.iter().enumerate() {
+            let HeaderKind::Amendment { of } = &file.header.kind else {
+                continue;
+            };
+            if of.name != self.policy_id {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!(
+                            "this amendment amends `{}`, not `{}`",
+                            of.name, self.policy_id
+                        ),
+                    )
+                    .with_label(of.span, "not the policy given")
+                    .with_label(base_file.header.span, "the policy given"),
+                );
+                continue;
+            }
+            if file.header.in_force.date < base_date {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        "an amendment cannot come into force before the text it amends",
+                    )
+                    .with_label(file.header.in_force.span, "in force before the base text")
+                    .with_label(base_file.header.in_force.span, "the base text's date"),
+                );
+                continue;
+            }
+            amendments.push(index);
+        }
+        amendments.sort_by_key(|&i| files.get(i).map(|f| f.header.in_force.date));
+        self.order = std::iter::once(base).chain(amendments).collect();
+        let mut seen: HashMap<String, Span> = HashMap::new();
+        for &index in &self.order.clone() {
+            let Some(file) = files.get(index) else {
+                continue;
+            };
+            let header = &file.header;
+            if let Some(previous) = seen.insert(header.text_id.name.clone(), header.text_id.span) {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!("two texts have the id `{}`", header.text_id.name),
+                    )
+                    .with_label(header.text_id.span, "declared again here")
+                    .with_label(previous, "first declared here"),
+                );
+            }
+            self.texts.push(TextInfo {
+                id: header.text_id.name.clone(),
+                title: header
+                    .text_title
+                    .as_ref()
+                    .map(|l| self.localized(l))
+                    .unwrap_or_default(),
+                in_force: header.in_force.date,
+                file: header.span.file,
+                span: header.span,
+            });
+            for source in &header.sources {
+                let key = source.key.name.clone();
+                if self.source_index.contains_key(&key) {
+                    self.error(
+                        Diagnostic::error(CODE, format!("the source `{key}` is declared twice"))
+                            .with_label(source.key.span, "declared again here"),
+                    );
+                    continue;
+                }
+                let index = u32::try_from(self.sources.len()).unwrap_or(u32::MAX);
+                self.source_index.insert(key.clone(), index);
+                self.sources.push(SourceInfo {
+                    key,
+                    title: source.title.plain().unwrap_or_default(),
+                    url: source.url.as_ref().and_then(|u| u.plain()),
+                });
+            }
+        }
+        Some(())
+    }
+
+    /// The files in application order with their text index.
+    pub(super) fn files_in_order(&self) -> Vec<(u32, &'a ast::File)> {
+        let files = self.files;
+        self.order
+            .iter()
+            .enumerate()
+            .filter_map(|(text, &index)| {
+                files
+                    .get(index)
+                    .map(|f| (u32::try_from(text).unwrap_or(u32::MAX), f))
+            })
+            .collect()
+    }
+
+    /// Declares the verdict scale, vocabularies and facts.
+    pub(super) fn declare_globals(&mut self) {
+        let ordered = self.files_in_order();
+        for &(text, file) in &ordered {
+            for item in &file.items {
+                match &item.decl {
+                    Decl::Verdicts(entries) if text == 0 && self.scale.is_none() => {
+                        self.declare_scale(entries, item.span)
+                    }
+                    Decl::Verdicts(_) => self.error(
+                        Diagnostic::error(
+                            CODE,
+                            "the verdict scale is declared once, in the base policy",
+                        )
+                        .with_label(item.span, "a second verdict scale"),
+                    ),
+                    _ => {}
+                }
+            }
+        }
+        if self.scale.is_none() {
+            let span = ordered
+                .first()
+                .map(|(_, f)| f.header.span)
+                .unwrap_or_default();
+            self.error(
+                Diagnostic::error(CODE, "the policy declares no verdict scale")
+                    .with_label(span, "in this policy")
+                    .with_help("add `verdicts` with the verdicts from worst to best, marking one `as undecided`, one `as satisfied` and one `as inapplicable`"),
+            );
+            self.vocabularies.push(Vocabulary {
+                name: String::from("verdict"),
+                label: Default::default(),
+                members: Vec::new(),
+            });
+        }
+        for &(_, file) in &ordered {
+            for item in &file.items {
+                if let Decl::Vocabulary(vocabulary) = &item.decl {
+                    self.declare_vocabulary(vocabulary);
+                }
+            }
+        }
+        for &(_, file) in &ordered {
+            for item in &file.items {
+                if let Decl::Fact(fact) = &item.decl {
+                    self.declare_fact(fact);
+                }
+            }
+        }
+    }
+
+    fn declare_scale(&mut self, entries: &[ast::VerdictEntry], span: Span) {
+        let mut members = Vec::new();
+        let mut roles: [Option<u32>; 3] = [None; 3];
+        for (index, entry) in entries.iter().enumerate() {
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            if members.iter().any(|m: &Member| m.name == entry.name.name) {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!("the verdict `{}` is listed twice", entry.name.name),
+                    )
+                    .with_label(entry.name.span, "listed again here"),
+                );
+            }
+            members.push(Member {
+                name: entry.name.name.clone(),
+                label: entry
+                    .label
+                    .as_ref()
+                    .map(|l| self.localized(l))
+                    .unwrap_or_default(),
+            });
+            for role in &entry.roles {
+                let slot = match role.name.as_str() {
+                    "undecided" => 0,
+                    "satisfied" => 1,
+                    _ => 2,
+                };
+                if let Some(role_slot) = roles.get_mut(slot) {
+                    if role_slot.is_some() {
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                CODE,
+                                format!("two verdicts are marked `{}`", role.name),
+                            )
+                            .with_label(role.span, "marked again here"),
+                        );
+                    }
+                    *role_slot = Some(index);
+                }
+            }
+        }
+        self.vocabulary_index.insert(String::from("verdict"), 0);
+        self.vocabularies.push(Vocabulary {
+            name: String::from("verdict"),
+            label: Default::default(),
+            members,
+        });
+        match roles {
+            [Some(undecided), Some(satisfied), Some(inapplicable)] => {
+                self.scale = Some(VerdictScale {
+                    undecided,
+                    satisfied,
+                    inapplicable,
+                })
+            }
+            _ => self.error(
+                Diagnostic::error(CODE, "the verdict scale needs one verdict marked each of `as undecided`, `as satisfied` and `as inapplicable`")
+                    .with_label(span, "in this scale")
+                    .with_help("for example: `needs_review as undecided`"),
+            ),
+        }
+    }
+
+    fn declare_vocabulary(&mut self, vocabulary: &ast::VocabularyDecl) {
+        let name = vocabulary.name.name.clone();
+        if self.vocabulary_index.contains_key(&name) || builtin_type(&name).is_some() {
+            self.error(
+                Diagnostic::error(CODE, format!("the type name `{name}` is already taken"))
+                    .with_label(vocabulary.name.span, "declared again here"),
+            );
+            return;
+        }
+        let mut members: Vec<Member> = Vec::new();
+        for (member, label) in &vocabulary.members {
+            if members.iter().any(|m| m.name == member.name) {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!("`{}` is listed twice in `{name}`", member.name),
+                    )
+                    .with_label(member.span, "listed again here"),
+                );
+                continue;
+            }
+            members.push(Member {
+                name: member.name.clone(),
+                label: label
+                    .as_ref()
+                    .map(|l| self.localized(l))
+                    .unwrap_or_default(),
+            });
+        }
+        let index = u32::try_from(self.vocabularies.len()).unwrap_or(u32::MAX);
+        self.vocabulary_index.insert(name.clone(), index);
+        self.vocabularies.push(Vocabulary {
+            name,
+            label: vocabulary
+                .label
+                .as_ref()
+                .map(|l| self.localized(l))
+                .unwrap_or_default(),
+            members,
+        });
+    }
+
+    /// Resolves a written type.
+    pub(super) fn resolve_type(&mut self, ty: &ast::TypeExpr) -> Option<Type> {
+        let name = ty.name.name.as_str();
+        let base = match builtin_type(name) {
+            Some(base) => base,
+            None => match self.vocabulary_index.get(name) {
+                Some(&index) => Type::Enum(index),
+                None => {
+                    let candidates: Vec<String> = BUILTIN_TYPES
+                        .iter()
+                        .map(|s| (*s).to_string())
+                        .chain(self.vocabulary_index.keys().cloned())
+                        .collect();
+                    let help = did_you_mean(name, candidates.iter().map(String::as_str));
+                    self.error(
+                        Diagnostic::error(CODE, format!("unknown type `{name}`"))
+                            .with_label(ty.name.span, "not a type")
+                            .with_help(help.unwrap_or_else(|| {
+                                String::from("types are bool, integer, decimal, text, date, duration, a vocabulary's name, `set of T` and `T?`")
+                            })),
+                    );
+                    return None;
+                }
+            },
+        };
+        let with_set = if ty.set {
+            Type::Set(Box::new(base))
+        } else {
+            base
+        };
+        Some(if ty.optional {
+            Type::Optional(Box::new(with_set))
+        } else {
+            with_set
+        })
+    }
+
+    fn declare_fact(&mut self, fact: &'a ast::FactDecl) {
+        let path = fact.path.name.clone();
+        if let Some(&existing) = self.fact_index.get(&path) {
+            let previous = self
+                .facts
+                .get(existing as usize)
+                .map(|f| f.span)
+                .unwrap_or_default();
+            self.error(
+                Diagnostic::error(CODE, format!("the fact `{path}` is declared twice"))
+                    .with_label(fact.path.span, "declared again here")
+                    .with_label(previous, "first declared here"),
+            );
+            return;
+        }
+        if let Some(prefix) = self
+            .fact_index
+            .keys()
+            .find(|other| is_prefix_path(other, &path) || is_prefix_path(&path, other))
+        {
+            self.error(
+                Diagnostic::error(
+                    CODE,
+                    format!("the fact `{path}` and the fact `{prefix}` overlap: one would be a group of the other"),
+                )
+                .with_label(fact.path.span, "overlapping path"),
+            );
+            return;
+        }
+        let Some(ty) = self.resolve_type(&fact.ty) else {
+            return;
+        };
+        let presence = match &fact.default {
+            None if ty.is_optional() => Presence::Optional,
+            None => Presence::Required,
+            Some(default) if ty.is_optional() => {
+                self.error(
+                    Diagnostic::error(CODE, "an optional fact has no default")
+                        .with_label(default.span, "a default for an optional fact")
+                        .with_help(
+                            "remove the `?` to give a default, or the default to keep it optional",
+                        ),
+                );
+                Presence::Optional
+            }
+            Some(default) => match self.constant(default, &ty) {
+                Some(value) => Presence::Default(value),
+                None => Presence::Required,
+            },
+        };
+        let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
+        self.fact_index.insert(path.clone(), index);
+        self.fact_decls.push(fact);
+        self.facts.push(FactInfo {
+            path,
+            ty,
+            presence,
+            label: fact
+                .label
+                .as_ref()
+                .map(|l| self.localized(l))
+                .unwrap_or_default(),
+            span: fact.path.span,
+        });
+    }
+
+    /// Registers every param, def, rule, exception, advice, note and scope with its versions.
+    pub(super) fn register_items(&mut self) {
+        for (text, file) in self.files_in_order() {
+            let is_base = text == 0;
+            for item in &file.items {
+                match &item.decl {
+                    Decl::Verdicts(_) | Decl::Vocabulary(_) | Decl::Fact(_) => {
+                        if item.action == Action::Replace {
+                            self.error(
+                                Diagnostic::error(
+                                    CODE,
+                                    "vocabularies and facts cannot be replaced",
+                                )
+                                .with_label(item.span, "replaced here"),
+                            );
+                        }
+                    }
+                    Decl::Scope(expr) => {
+                        if is_base && item.action != Action::Declare {
+                            self.not_in_base(item.span);
+                        } else if !self.scopes.is_empty() && item.action != Action::Replace {
+                            self.error(
+                                Diagnostic::error(CODE, "the scope is declared twice")
+                                    .with_label(item.span, "declared again here")
+                                    .with_help("an amendment writes `replace scope …`"),
+                            );
+                        } else {
+                            self.scopes.push((text, expr));
+                        }
+                    }
+                    Decl::Param(param) => {
+                        self.register(ItemKind::Param, &param.name, item, text, Some(param))
+                    }
+                    Decl::Def(def) => {
+                        self.register(ItemKind::Def, &def.name, item, text, Some(def))
+                    }
+                    Decl::Rule(rule) => {
+                        self.register(ItemKind::Rule, &rule.id, item, text, Some(rule))
+                    }
+                    Decl::Exception(exception) => self.register(
+                        ItemKind::Exception,
+                        &exception.id,
+                        item,
+                        text,
+                        Some(exception),
+                    ),
+                    Decl::Remark(remark) => {
+                        let kind = match remark.kind {
+                            RemarkKind::Advice => ItemKind::Advice,
+                            RemarkKind::Note => ItemKind::Note,
+                        };
+                        self.register(kind, &remark.id, item, text, Some(remark))
+                    }
+                    Decl::Repeal { kind, id } => {
+                        if is_base {
+                            self.not_in_base(item.span);
+                            continue;
+                        }
+                        match kind {
+                            ItemKind::Param => {
+                                self.register::<ast::ParamDecl>(*kind, id, item, text, None)
+                            }
+                            ItemKind::Def => {
+                                self.register::<ast::DefDecl>(*kind, id, item, text, None)
+                            }
+                            ItemKind::Rule => {
+                                self.register::<ast::RuleDecl>(*kind, id, item, text, None)
+                            }
+                            ItemKind::Exception => {
+                                self.register::<ast::ExceptionDecl>(*kind, id, item, text, None)
+                            }
+                            ItemKind::Advice | ItemKind::Note => {
+                                self.register::<ast::RemarkDecl>(*kind, id, item, text, None)
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        self.def_states = vec![DefState::Unchecked; self.defs.len()];
+        self.param_types = vec![None; self.params.len()];
+    }
+
+    fn not_in_base(&mut self, span: Span) {
+        self.error(
+            Diagnostic::error(CODE, "only an amendment can replace, add or repeal")
+                .with_label(span, "in the base policy")
+                .with_help("declare the item directly"),
+        );
+    }
+
+    fn register<T: Registrable<'a>>(
+        &mut self,
+        kind: ItemKind,
+        id: &ast::Ident,
+        item: &ast::Item,
+        text: u32,
+        decl: Option<&'a T>,
+    ) {
+        let key = (kind, id.name.clone());
+        let existing = self.index.get(&key).copied();
+        let is_repeal = decl.is_none();
+        match (existing, item.action, is_repeal) {
+            (None, Action::Replace, _) | (None, _, true) => {
+                let candidates: Vec<String> = self
+                    .index
+                    .keys()
+                    .filter(|(k, _)| *k == kind)
+                    .map(|(_, name)| name.clone())
+                    .collect();
+                let help = did_you_mean(&id.name, candidates.iter().map(String::as_str));
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!(
+                            "there is no {} `{}` to {}",
+                            kind.keyword(),
+                            id.name,
+                            if is_repeal { "repeal" } else { "replace" }
+                        ),
+                    )
+                    .with_label(id.span, "not declared by the texts this one amends")
+                    .with_optional_help(help),
+                );
+            }
+            (None, _, false) => {
+                if matches!(kind, ItemKind::Param | ItemKind::Def) && self.name_taken(&id.name) {
+                    self.error(
+                        Diagnostic::error(CODE, format!("the name `{}` is already taken", id.name))
+                            .with_label(id.span, "declared again here"),
+                    );
+                    return;
+                }
+                let list = T::list(self);
+                let index = u32::try_from(list.len()).unwrap_or(u32::MAX);
+                list.push(Pending {
+                    name: id.name.clone(),
+                    span: id.span,
+                    versions: vec![(text, decl)],
+                });
+                self.index.insert(key, index);
+            }
+            (Some(index), Action::Replace, _) | (Some(index), _, true) => {
+                if let Some(pending) = T::list(self).get_mut(index as usize) {
+                    pending.versions.push((text, decl));
+                }
+            }
+            (Some(index), _, false) => {
+                let previous = T::list(self)
+                    .get(index as usize)
+                    .map(|p| p.span)
+                    .unwrap_or_default();
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!("the {} `{}` is declared twice", kind.keyword(), id.name),
+                    )
+                    .with_label(id.span, "declared again here")
+                    .with_label(previous, "first declared here")
+                    .with_help(format!(
+                        "an amendment that changes it writes `replace {} {} …`",
+                        kind.keyword(),
+                        id.name
+                    )),
+                );
+            }
+        }
+    }
+
+    fn name_taken(&self, name: &str) -> bool {
+        self.index
+            .contains_key(&(ItemKind::Param, name.to_string()))
+            || self.index.contains_key(&(ItemKind::Def, name.to_string()))
+            || self.fact_index.contains_key(name)
+    }
+
+    /// The item that an id names, for references.
+    pub(super) fn item_ref(&self, kind: ItemKind, name: &str) -> Option<ItemRef> {
+        let index = *self.index.get(&(kind, name.to_string()))?;
+        Some(match kind {
+            ItemKind::Param => ItemRef::Param(index),
+            ItemKind::Def => ItemRef::Def(index),
+            ItemKind::Rule => ItemRef::Rule(index),
+            ItemKind::Exception => ItemRef::Exception(index),
+            ItemKind::Advice | ItemKind::Note => ItemRef::Remark(index),
+        })
+    }
+}
+
+/// Lets `register` reach the list of pending items of each declaration type.
+trait Registrable<'a>: Sized + 'a {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>>;
+}
+
+impl<'a> Registrable<'a> for ast::ParamDecl {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+        &mut checker.params
+    }
+}
+impl<'a> Registrable<'a> for ast::DefDecl {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+        &mut checker.defs
+    }
+}
+impl<'a> Registrable<'a> for ast::RuleDecl {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+        &mut checker.rules
+    }
+}
+impl<'a> Registrable<'a> for ast::ExceptionDecl {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+        &mut checker.exceptions
+    }
+}
+impl<'a> Registrable<'a> for ast::RemarkDecl {
+    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+        &mut checker.remarks
+    }
+}
+
+const BUILTIN_TYPES: &[&str] = &["bool", "integer", "decimal", "text", "date", "duration"];
+
+fn builtin_type(name: &str) -> Option<Type> {
+    Some(match name {
+        "bool" => Type::Bool,
+        "integer" => Type::Integer,
+        "decimal" => Type::Decimal,
+        "text" => Type::Text,
+        "date" => Type::Date,
+        "duration" => Type::Duration,
+        _ => return None,
+    })
+}
+
+fn is_prefix_path(prefix: &str, path: &str) -> bool {
+    path.len() > prefix.len()
+        && path.starts_with(prefix)
+        && path.as_bytes().get(prefix.len()) == Some(&b'.')
+}

@@ -1,0 +1,747 @@
+//! Expression checking: name resolution, types, and narrowing of optional facts.
+
+use super::{Checker, DefState, ItemRef, Reference};
+use crate::ast::{BinaryOp, Expr, ExprKind, ItemKind, PostfixOp, UnaryOp};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::program::{Arith, CExpr, CKind, Compare, SetOp};
+use crate::source::Span;
+use crate::types::Type;
+use crate::value::Value;
+
+const CODE: &str = "doctrine::check::type";
+
+/// What an expression may refer to where it is written.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Scope {
+    /// Quantifier variables: name, type, local slot.
+    pub locals: Vec<(String, Type, u32)>,
+    /// Optional facts known to be set here.
+    pub narrowed: Vec<u32>,
+    /// Whether `verdict(RULE)` is allowed (advice and notes).
+    pub allow_verdict: bool,
+    /// Whether only constants are allowed (parameter values, defaults).
+    pub constant: bool,
+}
+
+impl Scope {
+    /// A scope for constants.
+    pub fn constant() -> Scope {
+        Scope {
+            constant: true,
+            ..Scope::default()
+        }
+    }
+}
+
+impl Checker<'_> {
+    fn type_name(&self, ty: &Type) -> String {
+        let names: Vec<String> = self.vocabularies.iter().map(|v| v.name.clone()).collect();
+        ty.display(&names).to_string()
+    }
+
+    fn mismatch(&mut self, span: Span, expected: &str, found: &Type) {
+        let found = self.type_name(found);
+        self.error(
+            Diagnostic::error(CODE, format!("expected {expected}, found `{found}`"))
+                .with_label(span, format!("this is `{found}`")),
+        );
+    }
+
+    /// Checks an expression and that its type fits `expected`.
+    pub(crate) fn expect(
+        &mut self,
+        expr: &Expr,
+        expected: &Type,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let checked = self.expr(expr, Some(expected), scope)?;
+        if checked.ty.fits(expected) {
+            Some(checked)
+        } else {
+            if checked.ty.is_optional() && checked.ty.required().fits(expected) {
+                self.error(
+                    Diagnostic::error(CODE, "this value may be left out")
+                        .with_label(expr.span, "may be not set")
+                        .with_help("test it first: `X is set and …`"),
+                );
+            } else {
+                let name = format!("`{}`", self.type_name(expected));
+                self.mismatch(expr.span, &name, &checked.ty);
+            }
+            None
+        }
+    }
+
+    /// Checks an expression; `hint` helps resolve bare vocabulary names and empty sets.
+    pub(crate) fn expr(
+        &mut self,
+        expr: &Expr,
+        hint: Option<&Type>,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let span = expr.span;
+        let (kind, ty) = match &expr.kind {
+            ExprKind::Bool(b) => (CKind::Const(Value::Bool(*b)), Type::Bool),
+            ExprKind::Integer(i) => (CKind::Const(Value::Integer(*i)), Type::Integer),
+            ExprKind::Decimal(d) => (CKind::Const(Value::Decimal(*d)), Type::Decimal),
+            ExprKind::Date(d) => (CKind::Const(Value::Date(*d)), Type::Date),
+            ExprKind::Duration(d) => (CKind::Const(Value::Duration(*d)), Type::Duration),
+            ExprKind::Text(string) => match string.plain() {
+                Some(text) => (CKind::Const(Value::Text(text.into())), Type::Text),
+                None => (
+                    CKind::Format(self.segments(&string.segments, scope)),
+                    Type::Text,
+                ),
+            },
+            ExprKind::Today => {
+                if scope.constant {
+                    return self.not_constant(span, "`today`");
+                }
+                (CKind::Today, Type::Date)
+            }
+            ExprKind::Path(path) => return self.path(path, span, hint, scope),
+            ExprKind::Set(items) => return self.set_literal(items, span, hint, scope),
+            ExprKind::Unary(UnaryOp::Not, operand) => {
+                let operand = self.expect(operand, &Type::Bool, scope)?;
+                (CKind::Not(Box::new(operand)), Type::Bool)
+            }
+            ExprKind::Unary(UnaryOp::Neg, operand) => {
+                let operand = self.expr(operand, None, scope)?;
+                match operand.ty.required() {
+                    Type::Integer | Type::Decimal | Type::Duration => {}
+                    other => {
+                        let other = other.clone();
+                        self.mismatch(operand.span, "a number or a duration", &other);
+                        return None;
+                    }
+                }
+                let ty = operand.ty.clone();
+                (CKind::Neg(Box::new(operand)), ty)
+            }
+            ExprKind::Postfix(op, operand) => return self.postfix(*op, operand, span, scope),
+            ExprKind::Binary(op, left, right) => return self.binary(*op, left, right, span, scope),
+            ExprKind::If(cond, then, otherwise) => {
+                let cond_checked = self.expect(cond, &Type::Bool, scope);
+                let narrowed = narrowing(cond_checked.as_ref(), false);
+                let mark = scope.narrowed.len();
+                scope.narrowed.extend(narrowed);
+                let then = self.expr(then, hint, scope);
+                scope.narrowed.truncate(mark);
+                let otherwise = self.expr(otherwise, hint.or(then.as_ref().map(|t| &t.ty)), scope);
+                let (cond, then, otherwise) = (cond_checked?, then?, otherwise?);
+                let Some(ty) = unify(&then.ty, &otherwise.ty) else {
+                    let expected = format!("`{}` like the `then` branch", self.type_name(&then.ty));
+                    self.mismatch(otherwise.span, &expected, &otherwise.ty);
+                    return None;
+                };
+                (
+                    CKind::If(Box::new(cond), Box::new(then), Box::new(otherwise)),
+                    ty,
+                )
+            }
+            ExprKind::Quantifier {
+                any,
+                var,
+                set,
+                body,
+            } => {
+                let set = self.expr(set, None, scope)?;
+                let Type::Set(element) = set.ty.clone() else {
+                    self.mismatch(set.span, "a set", &set.ty);
+                    return None;
+                };
+                let slot = u32::try_from(scope.locals.len()).unwrap_or(u32::MAX);
+                self.local_slots = self.local_slots.max(slot + 1);
+                scope.locals.push((var.name.clone(), *element, slot));
+                let body = self.expect(body, &Type::Bool, scope);
+                scope.locals.pop();
+                let kind = CKind::Quantifier {
+                    any: *any,
+                    local: slot,
+                    set: Box::new(set),
+                    body: Box::new(body?),
+                };
+                (kind, Type::Bool)
+            }
+            ExprKind::Count(set) => {
+                let set = self.expr(set, None, scope)?;
+                if !matches!(set.ty, Type::Set(_)) {
+                    self.mismatch(set.span, "a set", &set.ty);
+                    return None;
+                }
+                (CKind::Count(Box::new(set)), Type::Integer)
+            }
+            ExprKind::Verdict(id) => {
+                if !scope.allow_verdict {
+                    self.error(
+                        Diagnostic::error("doctrine::check", "`verdict(…)` can only be used in advice and notes")
+                            .with_label(span, "used here")
+                            .with_help("rules are decided independently; advice and notes can read their verdicts"),
+                    );
+                    return None;
+                }
+                let rule = self.rule_reference(id)?;
+                (CKind::Verdict(rule), Type::Enum(0))
+            }
+            ExprKind::Applies(id) => {
+                if scope.constant {
+                    return self.not_constant(span, "`applies(…)`");
+                }
+                let rule = self.rule_reference(id)?;
+                (CKind::Applies(rule), Type::Bool)
+            }
+        };
+        Some(CExpr { kind, ty, span })
+    }
+
+    fn not_constant(&mut self, span: Span, what: &str) -> Option<CExpr> {
+        self.error(
+            Diagnostic::error("doctrine::check", format!("{what} is not a constant"))
+                .with_label(span, "not allowed in a parameter's value or a default")
+                .with_help("parameter values and defaults are written as literals"),
+        );
+        None
+    }
+
+    fn rule_reference(&mut self, id: &crate::ast::Ident) -> Option<u32> {
+        match self.item_ref(ItemKind::Rule, &id.name) {
+            Some(ItemRef::Rule(rule)) => {
+                self.record(ItemRef::Rule(rule), id.span);
+                Some(rule)
+            }
+            _ => {
+                let help = did_you_mean(&id.name, self.rules.iter().map(|r| r.name.as_str()));
+                self.error(
+                    Diagnostic::error(
+                        "doctrine::check::unknown_name",
+                        format!("unknown rule `{}`", id.name),
+                    )
+                    .with_label(id.span, "no rule has this id")
+                    .with_optional_help(help),
+                );
+                None
+            }
+        }
+    }
+
+    /// Records a reference from the item being checked.
+    pub(super) fn record(&mut self, to: ItemRef, span: Span) {
+        if let Some((from, from_text)) = self.current {
+            self.references.push(Reference {
+                from,
+                from_text,
+                to,
+                span,
+            });
+        }
+    }
+
+    fn path(
+        &mut self,
+        path: &str,
+        span: Span,
+        hint: Option<&Type>,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let make = |kind, ty| Some(CExpr { kind, ty, span });
+        if !path.contains('.') {
+            if let Some((_, ty, slot)) = scope.locals.iter().rev().find(|(n, _, _)| n == path) {
+                return make(CKind::Local(*slot), ty.clone());
+            }
+            if let Some(ItemRef::Def(def)) = self.item_ref(ItemKind::Def, path) {
+                if scope.constant {
+                    return self.not_constant(span, &format!("the definition `{path}`"));
+                }
+                self.record(ItemRef::Def(def), span);
+                let ty = self.def_type(def, span)?;
+                return make(CKind::Def(def), ty);
+            }
+            if let Some(ItemRef::Param(param)) = self.item_ref(ItemKind::Param, path) {
+                if scope.constant {
+                    return self.not_constant(span, &format!("the parameter `{path}`"));
+                }
+                self.record(ItemRef::Param(param), span);
+                let ty = self.param_types.get(param as usize).cloned().flatten()?;
+                return make(CKind::Param(param), ty);
+            }
+        }
+        if let Some(&fact) = self.fact_index.get(path) {
+            if scope.constant {
+                return self.not_constant(span, &format!("the fact `{path}`"));
+            }
+            let declared = self.facts.get(fact as usize)?.ty.clone();
+            let ty = if scope.narrowed.contains(&fact) {
+                declared.required().clone()
+            } else {
+                declared
+            };
+            return make(CKind::Fact(fact), ty);
+        }
+        if let Some(value) = self.enum_member(path, hint) {
+            let Value::Enum { vocabulary, .. } = value else {
+                return None;
+            };
+            return make(CKind::Const(value), Type::Enum(vocabulary));
+        }
+        self.unknown_name(path, span, hint);
+        None
+    }
+
+    /// Resolves a vocabulary name: by the expected type, as `vocabulary.name`, or when unique.
+    fn enum_member(&self, path: &str, hint: Option<&Type>) -> Option<Value> {
+        let find = |vocabulary: u32, name: &str| {
+            self.vocabularies
+                .get(vocabulary as usize)?
+                .members
+                .iter()
+                .position(|m| m.name == name)
+                .map(|member| Value::Enum {
+                    vocabulary,
+                    member: u32::try_from(member).unwrap_or(u32::MAX),
+                })
+        };
+        if let Some((vocabulary, name)) = path.split_once('.') {
+            let index = *self.vocabulary_index.get(vocabulary)?;
+            return find(index, name);
+        }
+        let hinted = match hint.map(Type::required) {
+            Some(Type::Enum(v)) => Some(*v),
+            Some(Type::Set(inner)) => match inner.as_ref() {
+                Type::Enum(v) => Some(*v),
+                _ => None,
+            },
+            _ => None,
+        };
+        if let Some(vocabulary) = hinted {
+            return find(vocabulary, path);
+        }
+        let mut found =
+            (0..self.vocabularies.len()).filter_map(|v| find(u32::try_from(v).ok()?, path));
+        match (found.next(), found.next()) {
+            (Some(only), None) => Some(only),
+            _ => None,
+        }
+    }
+
+    fn unknown_name(&mut self, path: &str, span: Span, hint: Option<&Type>) {
+        let mut candidates: Vec<String> = self.fact_index.keys().cloned().collect();
+        candidates.extend(self.params.iter().map(|p| p.name.clone()));
+        candidates.extend(self.defs.iter().map(|d| d.name.clone()));
+        let hinted_vocabulary = match hint.map(Type::required) {
+            Some(Type::Enum(v)) => Some(*v),
+            Some(Type::Set(inner)) => match inner.as_ref() {
+                Type::Enum(v) => Some(*v),
+                _ => None,
+            },
+            _ => None,
+        };
+        let members: Vec<String> = self
+            .vocabularies
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| hinted_vocabulary.is_none_or(|v| v as usize == *i))
+            .flat_map(|(_, v)| v.members.iter().map(|m| m.name.clone()))
+            .collect();
+        candidates.extend(members.iter().cloned());
+        candidates.sort();
+        let mut help = did_you_mean(path, candidates.iter().map(String::as_str));
+        let mut message = format!("unknown name `{path}`");
+        if let Some(vocabulary) = hinted_vocabulary.and_then(|v| self.vocabularies.get(v as usize))
+        {
+            message = format!("`{path}` is not a name of `{}`", vocabulary.name);
+            if help.is_none() {
+                let names: Vec<&str> = vocabulary.members.iter().map(|m| m.name.as_str()).collect();
+                help = Some(format!(
+                    "the names of `{}` are: {}",
+                    vocabulary.name,
+                    names.join(", ")
+                ));
+            }
+        } else if !path.contains('.') && self.enum_member_count(path) > 1 {
+            message = format!("`{path}` is a name of several vocabularies");
+            help = Some(format!("write `VOCABULARY.{path}`"));
+        }
+        self.error(
+            Diagnostic::error("doctrine::check::unknown_name", message)
+                .with_label(span, "not declared")
+                .with_optional_help(help),
+        );
+    }
+
+    fn enum_member_count(&self, name: &str) -> usize {
+        self.vocabularies
+            .iter()
+            .filter(|v| v.members.iter().any(|m| m.name == name))
+            .count()
+    }
+
+    /// The type of a definition, checking it first if needed.
+    pub(super) fn def_type(&mut self, def: u32, span: Span) -> Option<Type> {
+        match self.def_states.get(def as usize).cloned() {
+            Some(DefState::Done(ty)) => ty,
+            Some(DefState::InProgress) => {
+                let name = self
+                    .defs
+                    .get(def as usize)
+                    .map(|d| d.name.clone())
+                    .unwrap_or_default();
+                self.error(
+                    Diagnostic::error(
+                        "doctrine::check::cycle",
+                        format!("the definition `{name}` depends on itself"),
+                    )
+                    .with_label(span, "this use closes the cycle")
+                    .with_help(
+                        "definitions must not refer to themselves, directly or through others",
+                    ),
+                );
+                if let Some(state) = self.def_states.get_mut(def as usize) {
+                    *state = DefState::Done(None);
+                }
+                None
+            }
+            Some(DefState::Unchecked) => {
+                self.check_def_version(def, 0);
+                match self.def_states.get(def as usize) {
+                    Some(DefState::Done(ty)) => ty.clone(),
+                    _ => None,
+                }
+            }
+            None => None,
+        }
+    }
+
+    fn set_literal(
+        &mut self,
+        items: &[Expr],
+        span: Span,
+        hint: Option<&Type>,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let element_hint = match hint.map(Type::required) {
+            Some(Type::Set(inner)) => Some(inner.as_ref().clone()),
+            _ => None,
+        };
+        let mut checked = Vec::new();
+        let mut element_type = element_hint.clone();
+        for item in items {
+            let item = self.expr(item, element_type.as_ref(), scope)?;
+            match &element_type {
+                None => element_type = Some(item.ty.clone()),
+                Some(ty) => {
+                    let Some(unified) = unify(ty, &item.ty) else {
+                        let expected = format!("`{}`", self.type_name(ty));
+                        self.mismatch(item.span, &expected, &item.ty);
+                        return None;
+                    };
+                    element_type = Some(unified);
+                }
+            }
+            checked.push(item);
+        }
+        let Some(element) = element_type else {
+            self.error(
+                Diagnostic::error(CODE, "cannot tell what this empty set holds")
+                    .with_label(span, "empty set")
+                    .with_help("compare with a typed value, or test `S is empty`"),
+            );
+            return None;
+        };
+        let all_constant: Option<Vec<Value>> = checked
+            .iter()
+            .map(|c| match &c.kind {
+                CKind::Const(v) => Some(v.clone()),
+                _ => None,
+            })
+            .collect();
+        let ty = Type::Set(Box::new(element));
+        let kind = match all_constant {
+            Some(values) => CKind::Const(Value::set_of(values)),
+            None => CKind::SetLiteral(checked),
+        };
+        Some(CExpr { kind, ty, span })
+    }
+
+    fn postfix(
+        &mut self,
+        op: PostfixOp,
+        operand: &Expr,
+        span: Span,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let operand = self.expr(operand, None, scope)?;
+        let kind = match op {
+            PostfixOp::IsSet | PostfixOp::IsNotSet => {
+                if !operand.ty.is_optional() {
+                    self.error(
+                        Diagnostic::error(CODE, "this value is never left out")
+                            .with_label(operand.span, "not optional")
+                            .with_help("`is set` tests optional facts (declared with `T?`)"),
+                    );
+                    return None;
+                }
+                CKind::IsSet {
+                    negated: op == PostfixOp::IsNotSet,
+                    operand: Box::new(operand),
+                }
+            }
+            PostfixOp::IsEmpty | PostfixOp::IsNotEmpty => {
+                if !matches!(operand.ty, Type::Set(_)) {
+                    self.mismatch(operand.span, "a set", &operand.ty);
+                    return None;
+                }
+                CKind::IsEmpty {
+                    negated: op == PostfixOp::IsNotEmpty,
+                    operand: Box::new(operand),
+                }
+            }
+        };
+        Some(CExpr {
+            kind,
+            ty: Type::Bool,
+            span,
+        })
+    }
+
+    /// Checks `left` then `right` (hinted by the left's type), or the other way round when
+    /// the left side is a bare vocabulary name that needs the right side's type.
+    fn operands(&mut self, left: &Expr, right: &Expr, scope: &mut Scope) -> Option<(CExpr, CExpr)> {
+        if self.is_bare_member(left, scope) && !self.is_bare_member(right, scope) {
+            let right = self.expr(right, None, scope)?;
+            let hint = match &right.ty {
+                Type::Set(inner) => inner.as_ref().clone(),
+                other => other.clone(),
+            };
+            let left = self.expr(left, Some(&hint), scope)?;
+            return Some((left, right));
+        }
+        let left = self.expr(left, None, scope)?;
+        let right = self.expr(right, Some(&left.ty.clone()), scope)?;
+        Some((left, right))
+    }
+
+    fn is_bare_member(&self, expr: &Expr, scope: &Scope) -> bool {
+        match &expr.kind {
+            ExprKind::Path(path) => {
+                !path.contains('.')
+                    && !scope.locals.iter().any(|(n, _, _)| n == path)
+                    && self.item_ref(ItemKind::Def, path).is_none()
+                    && self.item_ref(ItemKind::Param, path).is_none()
+                    && !self.fact_index.contains_key(path)
+            }
+            ExprKind::Set(_) => true,
+            _ => false,
+        }
+    }
+
+    fn no_optional(&mut self, operand: &CExpr) -> Option<()> {
+        if operand.ty.is_optional() {
+            self.error(
+                Diagnostic::error(CODE, "this value may be left out")
+                    .with_label(operand.span, "may be not set")
+                    .with_help("test it first: `X is set and …`"),
+            );
+            return None;
+        }
+        Some(())
+    }
+
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: &Expr,
+        right: &Expr,
+        span: Span,
+        scope: &mut Scope,
+    ) -> Option<CExpr> {
+        let done = |kind, ty| Some(CExpr { kind, ty, span });
+        match op {
+            BinaryOp::And | BinaryOp::Or => {
+                let left = self.expect(left, &Type::Bool, scope);
+                let narrowed = narrowing(left.as_ref(), op == BinaryOp::Or);
+                let mark = scope.narrowed.len();
+                scope.narrowed.extend(narrowed);
+                let right = self.expect(right, &Type::Bool, scope);
+                scope.narrowed.truncate(mark);
+                let (left, right) = (Box::new(left?), Box::new(right?));
+                let kind = if op == BinaryOp::And {
+                    CKind::And(left, right)
+                } else {
+                    CKind::Or(left, right)
+                };
+                done(kind, Type::Bool)
+            }
+            BinaryOp::Eq
+            | BinaryOp::Ne
+            | BinaryOp::Lt
+            | BinaryOp::Le
+            | BinaryOp::Gt
+            | BinaryOp::Ge => {
+                let (l, r) = self.operands(left, right, scope)?;
+                self.no_optional(&l)?;
+                self.no_optional(&r)?;
+                if unify(&l.ty, &r.ty).is_none() {
+                    let expected =
+                        format!("`{}` to compare with the left side", self.type_name(&l.ty));
+                    self.mismatch(r.span, &expected, &r.ty);
+                    return None;
+                }
+                let ordered = !matches!(op, BinaryOp::Eq | BinaryOp::Ne);
+                if ordered
+                    && !matches!(
+                        l.ty,
+                        Type::Integer | Type::Decimal | Type::Date | Type::Duration | Type::Text
+                    )
+                {
+                    self.mismatch(
+                        l.span,
+                        "a number, a date, a duration or a text to order",
+                        &l.ty,
+                    );
+                    return None;
+                }
+                let compare = match op {
+                    BinaryOp::Eq => Compare::Eq,
+                    BinaryOp::Ne => Compare::Ne,
+                    BinaryOp::Lt => Compare::Lt,
+                    BinaryOp::Le => Compare::Le,
+                    BinaryOp::Gt => Compare::Gt,
+                    _ => Compare::Ge,
+                };
+                done(
+                    CKind::Compare(compare, Box::new(l), Box::new(r)),
+                    Type::Bool,
+                )
+            }
+            BinaryOp::In | BinaryOp::NotIn => {
+                let (element, set) = self.operands(left, right, scope)?;
+                self.no_optional(&element)?;
+                self.no_optional(&set)?;
+                let Type::Set(inner) = &set.ty else {
+                    self.mismatch(set.span, "a set", &set.ty);
+                    return None;
+                };
+                if unify(&element.ty, inner).is_none() {
+                    let expected = format!("`{}`, an element of the set", self.type_name(inner));
+                    self.mismatch(element.span, &expected, &element.ty);
+                    return None;
+                }
+                let kind = CKind::In {
+                    negated: op == BinaryOp::NotIn,
+                    element: Box::new(element),
+                    set: Box::new(set),
+                };
+                done(kind, Type::Bool)
+            }
+            BinaryOp::Subset
+            | BinaryOp::Meets
+            | BinaryOp::Union
+            | BinaryOp::Intersect
+            | BinaryOp::Minus => {
+                let (l, r) = self.operands(left, right, scope)?;
+                self.no_optional(&l)?;
+                self.no_optional(&r)?;
+                if !matches!(l.ty, Type::Set(_)) {
+                    self.mismatch(l.span, "a set", &l.ty);
+                    return None;
+                }
+                let Some(ty) = unify(&l.ty, &r.ty) else {
+                    let expected = format!("`{}` like the left side", self.type_name(&l.ty));
+                    self.mismatch(r.span, &expected, &r.ty);
+                    return None;
+                };
+                let (l, r) = (Box::new(l), Box::new(r));
+                match op {
+                    BinaryOp::Subset => done(CKind::Subset(l, r), Type::Bool),
+                    BinaryOp::Meets => done(CKind::Meets(l, r), Type::Bool),
+                    BinaryOp::Union => done(CKind::SetOp(SetOp::Union, l, r), ty),
+                    BinaryOp::Intersect => done(CKind::SetOp(SetOp::Intersect, l, r), ty),
+                    _ => done(CKind::SetOp(SetOp::Minus, l, r), ty),
+                }
+            }
+            BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
+                let l = self.expr(left, None, scope)?;
+                let r = self.expr(right, None, scope)?;
+                let arith = match op {
+                    BinaryOp::Add => Arith::Add,
+                    BinaryOp::Sub => Arith::Sub,
+                    BinaryOp::Mul => Arith::Mul,
+                    _ => Arith::Div,
+                };
+                let Some(result) = arith_type(arith, l.ty.required(), r.ty.required()) else {
+                    let (lt, rt) = (self.type_name(&l.ty), self.type_name(&r.ty));
+                    self.error(
+                        Diagnostic::error(CODE, format!("cannot apply `{}` to `{lt}` and `{rt}`", op.symbol()))
+                            .with_label(span, "here")
+                            .with_help("numbers combine with numbers; a date plus or minus a duration is a date; a date minus a date is a duration"),
+                    );
+                    return None;
+                };
+                let ty = if l.ty.is_optional() || r.ty.is_optional() {
+                    Type::Optional(Box::new(result))
+                } else {
+                    result
+                };
+                done(CKind::Arith(arith, Box::new(l), Box::new(r)), ty)
+            }
+        }
+    }
+}
+
+/// The common type of two branches or operands.
+pub(crate) fn unify(a: &Type, b: &Type) -> Option<Type> {
+    match (a, b) {
+        (x, y) if x == y => Some(x.clone()),
+        (Type::Integer, Type::Decimal) | (Type::Decimal, Type::Integer) => Some(Type::Decimal),
+        (Type::Optional(x), y) | (y, Type::Optional(x)) => {
+            unify(x, y.required()).map(|t| Type::Optional(Box::new(t)))
+        }
+        (Type::Set(x), Type::Set(y)) => unify(x, y).map(|t| Type::Set(Box::new(t))),
+        _ => None,
+    }
+}
+
+fn arith_type(op: Arith, left: &Type, right: &Type) -> Option<Type> {
+    use Type::*;
+    Some(match (op, left, right) {
+        (Arith::Div, a, b) if a.is_number() && b.is_number() => Decimal,
+        (_, Integer, Integer) => Integer,
+        (_, a, b) if a.is_number() && b.is_number() => Decimal,
+        (Arith::Add, Date, Duration)
+        | (Arith::Add, Duration, Date)
+        | (Arith::Sub, Date, Duration) => Date,
+        (Arith::Sub, Date, Date) => Duration,
+        (Arith::Add | Arith::Sub, Duration, Duration) => Duration,
+        (Arith::Mul, Duration, Integer) | (Arith::Mul, Integer, Duration) => Duration,
+        _ => return None,
+    })
+}
+
+/// The optional facts a condition proves set when it is true (or, for `or`, false).
+fn narrowing(condition: Option<&CExpr>, when_false: bool) -> Vec<u32> {
+    let mut out = Vec::new();
+    if let Some(condition) = condition {
+        collect_narrowing(condition, when_false, &mut out);
+    }
+    out
+}
+
+fn collect_narrowing(condition: &CExpr, when_false: bool, out: &mut Vec<u32>) {
+    match &condition.kind {
+        CKind::IsSet { negated, operand } if *negated == when_false => {
+            if let CKind::Fact(fact) = operand.kind {
+                out.push(fact);
+            }
+        }
+        CKind::And(a, b) if !when_false => {
+            collect_narrowing(a, false, out);
+            collect_narrowing(b, false, out);
+        }
+        CKind::Or(a, b) if when_false => {
+            collect_narrowing(a, true, out);
+            collect_narrowing(b, true, out);
+        }
+        CKind::Not(inner) => collect_narrowing(inner, !when_false, out),
+        _ => {}
+    }
+}

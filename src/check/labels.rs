@@ -1,0 +1,110 @@
+//! Labels, messages and citations.
+
+use super::Checker;
+use super::expr::Scope;
+use crate::ast::{self, Lang, Segment};
+use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::program::{Citation, Localized, Message, MessageSegment};
+
+impl Checker<'_> {
+    /// A label without interpolation.
+    pub(crate) fn localized(&self, label: &ast::Label) -> Localized {
+        let mut localized = Localized::default();
+        for (lang, string) in &label.parts {
+            let text = string
+                .segments
+                .iter()
+                .map(|segment| match segment {
+                    Segment::Text(text) => text.clone(),
+                    Segment::Expr(expr) => format!("{{{:?}}}", expr.span),
+                })
+                .collect::<String>();
+            match lang {
+                Some(Lang::Fr) => localized.fr = Some(text),
+                Some(Lang::En) => localized.en = Some(text),
+                None => localized.neutral = Some(text),
+            }
+        }
+        localized
+    }
+
+    /// A label that must not interpolate (titles, labels): reports interpolations.
+    pub(super) fn plain_label(&mut self, label: &ast::Label) -> Localized {
+        for (_, string) in &label.parts {
+            if string.plain().is_none() {
+                self.error(
+                    Diagnostic::error(
+                        "doctrine::check",
+                        "a title or label cannot interpolate `{…}`",
+                    )
+                    .with_label(string.span, "interpolation in a title")
+                    .with_help(
+                        "write `{{` for a literal brace, or move the value into the message",
+                    ),
+                );
+            }
+        }
+        self.localized(label)
+    }
+
+    /// A message: each interpolated expression is checked in `scope`.
+    pub(super) fn message(&mut self, label: &ast::Label, scope: &mut Scope) -> Message {
+        let mut message = Message::default();
+        for (lang, string) in &label.parts {
+            if message.parts.iter().any(|(l, _)| l == lang) {
+                self.error(
+                    Diagnostic::error("doctrine::check", "a message gives the same language twice")
+                        .with_label(string.span, "again here"),
+                );
+            }
+            let segments = self.segments(&string.segments, scope);
+            message.parts.push((*lang, segments));
+        }
+        message
+    }
+
+    /// Checks the segments of a string.
+    pub(super) fn segments(
+        &mut self,
+        segments: &[Segment],
+        scope: &mut Scope,
+    ) -> Vec<MessageSegment> {
+        segments
+            .iter()
+            .filter_map(|segment| match segment {
+                Segment::Text(text) => Some(MessageSegment::Text(text.clone())),
+                Segment::Expr(expr) => self.expr(expr, None, scope).map(MessageSegment::Expr),
+            })
+            .collect()
+    }
+
+    /// Citations: each key must be a declared source.
+    pub(super) fn citations(&mut self, cites: &[ast::Citation]) -> Vec<Citation> {
+        let mut out = Vec::new();
+        for citation in cites {
+            match self.source_index.get(&citation.key.name) {
+                Some(&source) => out.push(Citation {
+                    source,
+                    pinpoint: citation.pinpoint.as_ref().and_then(|p| p.plain()),
+                }),
+                None => {
+                    let help = did_you_mean(
+                        &citation.key.name,
+                        self.source_index.keys().map(String::as_str),
+                    );
+                    self.error(
+                        Diagnostic::error(
+                            "doctrine::check::unknown_source",
+                            format!("unknown source `{}`", citation.key.name),
+                        )
+                        .with_label(citation.key.span, "not declared with `source`")
+                        .with_help(help.unwrap_or_else(|| {
+                            String::from("declare it in the header: `source KEY \"title\"`")
+                        })),
+                    );
+                }
+            }
+        }
+        out
+    }
+}

@@ -1,0 +1,210 @@
+//! Checks across versions: for every set of texts in force, what an item refers to must be
+//! in force too, definitions must stay acyclic, and the exception tree must be a tree.
+
+use std::collections::HashSet;
+
+use super::{Checker, ItemRef};
+use crate::diagnostic::Diagnostic;
+use crate::program::{Program, Snapshot, Target};
+use crate::source::Span;
+
+const CODE: &str = "doctrine::check::versions";
+
+/// The text of the version of `item` in force when `texts` texts apply, if it is not repealed.
+fn live_text(program: &Program, item: ItemRef, texts: usize) -> Option<u32> {
+    fn live<T>(versioned: &crate::program::Versioned<T>, texts: usize) -> Option<u32> {
+        versioned.at(texts)?;
+        versioned.text_at(texts)
+    }
+    match item {
+        ItemRef::Param(i) => live(&program.params.get(i as usize)?.versions, texts),
+        ItemRef::Def(i) => live(&program.defs.get(i as usize)?.versions, texts),
+        ItemRef::Rule(i) => live(&program.rules.get(i as usize)?.versions, texts),
+        ItemRef::Exception(i) => live(&program.exceptions.get(i as usize)?.versions, texts),
+        ItemRef::Remark(i) => live(&program.remarks.get(i as usize)?.versions, texts),
+        ItemRef::Scope => live(&program.scope, texts),
+    }
+}
+
+fn item_name(program: &Program, item: ItemRef) -> String {
+    let name = match item {
+        ItemRef::Param(i) => program
+            .params
+            .get(i as usize)
+            .map(|p| format!("parameter `{}`", p.name)),
+        ItemRef::Def(i) => program
+            .defs
+            .get(i as usize)
+            .map(|d| format!("definition `{}`", d.name)),
+        ItemRef::Rule(i) => program
+            .rules
+            .get(i as usize)
+            .map(|r| format!("rule `{}`", r.id)),
+        ItemRef::Exception(i) => program
+            .exceptions
+            .get(i as usize)
+            .map(|e| format!("exception `{}`", e.id)),
+        ItemRef::Remark(i) => program
+            .remarks
+            .get(i as usize)
+            .map(|r| format!("`{}`", r.id)),
+        ItemRef::Scope => Some(String::from("scope")),
+    };
+    name.unwrap_or_default()
+}
+
+impl Checker<'_> {
+    pub(super) fn check_versions(&mut self, program: &mut Program) {
+        let mut reported: HashSet<Span> = HashSet::new();
+        for texts in 1..=program.texts.len() {
+            let text_id = program
+                .texts
+                .get(texts - 1)
+                .map(|t| t.id.clone())
+                .unwrap_or_default();
+            for reference in &self.references {
+                if live_text(program, reference.from, texts) != Some(reference.from_text) {
+                    continue;
+                }
+                if reference.to != ItemRef::Scope
+                    && live_text(program, reference.to, texts).is_none()
+                    && reported.insert(reference.span)
+                {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            CODE,
+                            format!("the {} is not in force once `{text_id}` applies", item_name(program, reference.to)),
+                        )
+                        .with_label(reference.span, "used here")
+                        .with_help("an amendment that repeals an item must also replace or repeal what uses it"),
+                    );
+                }
+            }
+            self.check_def_cycles(program, texts, &mut reported);
+            let snapshot = self.snapshot(program, texts, &mut reported);
+            program.snapshots.push(snapshot);
+        }
+    }
+
+    fn check_def_cycles(&mut self, program: &Program, texts: usize, reported: &mut HashSet<Span>) {
+        let edges: Vec<(u32, u32, Span)> = self
+            .references
+            .iter()
+            .filter_map(|r| match (r.from, r.to) {
+                (ItemRef::Def(from), ItemRef::Def(to))
+                    if live_text(program, r.from, texts) == Some(r.from_text) =>
+                {
+                    Some((from, to, r.span))
+                }
+                _ => None,
+            })
+            .collect();
+        let count = program.defs.len();
+        // 0 = unvisited, 1 = on the stack, 2 = done
+        let mut state = vec![0u8; count];
+        for start in 0..count {
+            let mut stack: Vec<(u32, usize)> = vec![(u32::try_from(start).unwrap_or(0), 0)];
+            if state.get(start) != Some(&0) {
+                continue;
+            }
+            if let Some(s) = state.get_mut(start) {
+                *s = 1;
+            }
+            while let Some((node, next)) = stack.pop() {
+                let out: Vec<&(u32, u32, Span)> =
+                    edges.iter().filter(|(f, _, _)| *f == node).collect();
+                match out.get(next) {
+                    None => {
+                        if let Some(s) = state.get_mut(node as usize) {
+                            *s = 2;
+                        }
+                    }
+                    Some(&&(_, to, span)) => {
+                        stack.push((node, next + 1));
+                        match state.get(to as usize) {
+                            Some(0) => {
+                                if let Some(s) = state.get_mut(to as usize) {
+                                    *s = 1;
+                                }
+                                stack.push((to, 0));
+                            }
+                            Some(1) if reported.insert(span) => {
+                                let name = program
+                                    .defs
+                                    .get(to as usize)
+                                    .map(|d| d.name.clone())
+                                    .unwrap_or_default();
+                                self.diagnostics.push(
+                                    Diagnostic::error("doctrine::check::cycle", format!("the definition `{name}` depends on itself"))
+                                        .with_label(span, "this use closes the cycle")
+                                        .with_help("definitions must not refer to themselves, directly or through others"),
+                                );
+                            }
+                            _ => {}
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    fn snapshot(
+        &mut self,
+        program: &Program,
+        texts: usize,
+        reported: &mut HashSet<Span>,
+    ) -> Snapshot {
+        let mut snapshot = Snapshot {
+            rule_children: vec![Vec::new(); program.rules.len()],
+            exception_children: vec![Vec::new(); program.exceptions.len()],
+        };
+        for (index, exception) in program.exceptions.iter().enumerate() {
+            let Some(body) = exception.versions.at(texts) else {
+                continue;
+            };
+            let index = u32::try_from(index).unwrap_or(u32::MAX);
+            // Walk up the chain of targets: it must end at a rule.
+            let mut seen = vec![index];
+            let mut target = body.target;
+            let mut cyclic = false;
+            while let Target::Exception(parent) = target {
+                if seen.contains(&parent) {
+                    cyclic = true;
+                    break;
+                }
+                seen.push(parent);
+                match program
+                    .exceptions
+                    .get(parent as usize)
+                    .and_then(|e| e.versions.at(texts))
+                {
+                    Some(parent_body) => target = parent_body.target,
+                    None => break,
+                }
+            }
+            if cyclic {
+                if reported.insert(exception.span) {
+                    self.diagnostics.push(
+                        Diagnostic::error(
+                            "doctrine::check::cycle",
+                            format!(
+                                "the exception `{}` is, through others, an exception to itself",
+                                exception.id
+                            ),
+                        )
+                        .with_label(exception.span, "in a cycle of exceptions"),
+                    );
+                }
+                continue;
+            }
+            let list = match body.target {
+                Target::Rule(rule) => snapshot.rule_children.get_mut(rule as usize),
+                Target::Exception(parent) => snapshot.exception_children.get_mut(parent as usize),
+            };
+            if let Some(list) = list {
+                list.push(index);
+            }
+        }
+        snapshot
+    }
+}

@@ -1,0 +1,117 @@
+//! The decision value: what an evaluation found, self-contained, ready for any report.
+
+use crate::program::Localized;
+use jiff::civil::Date;
+
+/// The decision on one fact set.
+#[derive(Clone, Debug)]
+pub struct Decision {
+    /// The policy's id.
+    pub policy: String,
+    /// The texts applied, base first.
+    pub texts: Vec<TextApplied>,
+    /// The day the evaluation speaks of.
+    pub evaluated_on: Date,
+    /// The decision.
+    pub decision: VerdictRef,
+    /// For a temporary verdict: its last day, when known.
+    pub until: Option<Date>,
+    /// Whether the fact set is in the policy's scope (`None`: unknown).
+    pub in_scope: Option<bool>,
+    /// Each rule that gave a verdict, in policy order.
+    pub results: Vec<RuleResult>,
+    /// Advice given.
+    pub advice: Vec<RemarkResult>,
+    /// Notes given.
+    pub notes: Vec<RemarkResult>,
+    /// Unknown facts that kept a rule (or the scope) from deciding, sorted.
+    pub missing: Vec<FactRef>,
+    /// Parameters overridden for this evaluation.
+    pub overrides: Vec<(String, String)>,
+}
+
+/// A text applied.
+#[derive(Clone, Debug)]
+pub struct TextApplied {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// In force from.
+    pub in_force: Date,
+}
+
+/// A verdict: its name and its label.
+#[derive(Clone, Debug, PartialEq)]
+pub struct VerdictRef {
+    /// Position on the scale (0 is the worst).
+    pub rank: u32,
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Localized,
+}
+
+/// A fact, as named in messages.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FactRef {
+    /// Its dotted path.
+    pub path: String,
+    /// Its label.
+    pub label: Localized,
+}
+
+/// A fact or parameter that a verdict depended on, with its value.
+#[derive(Clone, Debug)]
+pub struct Ground {
+    /// The fact's path or the parameter's name.
+    pub name: String,
+    /// Whether it is a parameter.
+    pub is_param: bool,
+    /// Its label.
+    pub label: Localized,
+    /// Its value, as written in a policy.
+    pub value: String,
+    /// Its value for a reader, per language.
+    pub shown: Localized,
+}
+
+/// The verdict of one rule.
+#[derive(Clone, Debug)]
+pub struct RuleResult {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's title.
+    pub title: Localized,
+    /// The verdict.
+    pub verdict: VerdictRef,
+    /// The exception that decided, if one did.
+    pub by: Option<String>,
+    /// The title of that exception.
+    pub by_title: Option<Localized>,
+    /// The last day of a temporary verdict.
+    pub until: Option<Date>,
+    /// An exception that held but has expired, and its last day.
+    pub expired: Option<(String, Option<Date>)>,
+    /// Why, in words.
+    pub message: Localized,
+    /// Its sources, as "title, pinpoint".
+    pub cites: Vec<String>,
+    /// The facts and parameters the verdict depended on.
+    pub because: Vec<Ground>,
+    /// For an undecided verdict: the unknown facts.
+    pub missing: Vec<FactRef>,
+}
+
+/// Advice or a note that was given.
+#[derive(Clone, Debug)]
+pub struct RemarkResult {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its message.
+    pub message: Localized,
+    /// Its sources.
+    pub cites: Vec<String>,
+}

@@ -1,0 +1,299 @@
+//! Expression evaluation over three values: known, unknown (with the facts that block it),
+//! and not set. Records which facts and parameters each result read.
+
+use jiff::civil::Date;
+
+use super::{EvalError, ops};
+use crate::program::{CExpr, CKind, MessageSegment, Program};
+use crate::value::{Value, merge_blockers};
+
+/// A fact or parameter read during evaluation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Read {
+    /// A fact slot.
+    Fact(u32),
+    /// A parameter slot.
+    Param(u32),
+}
+
+/// Everything one evaluation needs.
+pub(crate) struct Context<'p> {
+    pub program: &'p Program,
+    pub facts: &'p [Value],
+    pub today: Date,
+    /// How many texts are in force.
+    pub texts: usize,
+    /// Parameter values on `today`, overrides applied.
+    pub params: Vec<Value>,
+    /// Definition values computed so far, with what they read.
+    pub def_cache: Vec<Option<(Value, Vec<Read>)>>,
+    pub locals: Vec<Value>,
+    /// What the current rule has read so far.
+    pub reads: Vec<Read>,
+    /// Each rule's verdict once decided (for `verdict(…)`).
+    pub verdicts: Vec<Option<u32>>,
+}
+
+impl Context<'_> {
+    /// Evaluates an expression.
+    pub fn eval(&mut self, expr: &CExpr) -> Result<Value, EvalError> {
+        self.eval_kind(expr).map_err(|mut error| {
+            if error.span.is_none() {
+                error.span = Some(expr.span);
+            }
+            error
+        })
+    }
+
+    fn eval_kind(&mut self, expr: &CExpr) -> Result<Value, EvalError> {
+        let span = expr.span;
+        Ok(match &expr.kind {
+            CKind::Const(value) => value.clone(),
+            CKind::Fact(slot) => {
+                self.reads.push(Read::Fact(*slot));
+                self.facts
+                    .get(*slot as usize)
+                    .cloned()
+                    .unwrap_or(Value::NotSet)
+            }
+            CKind::Param(slot) => {
+                self.reads.push(Read::Param(*slot));
+                self.params
+                    .get(*slot as usize)
+                    .cloned()
+                    .unwrap_or(Value::NotSet)
+            }
+            CKind::Def(slot) => self.def(*slot)?,
+            CKind::Local(slot) => self
+                .locals
+                .get(*slot as usize)
+                .cloned()
+                .unwrap_or(Value::NotSet),
+            CKind::Today => Value::Date(self.today),
+            CKind::Not(operand) => match self.eval(operand)? {
+                Value::Bool(b) => Value::Bool(!b),
+                other => other,
+            },
+            CKind::Neg(operand) => match self.eval(operand)? {
+                v @ (Value::Unknown(_) | Value::NotSet) => v,
+                v => ops::negate(&v, span)?,
+            },
+            CKind::And(left, right) => self.connective(left, right, false)?,
+            CKind::Or(left, right) => self.connective(left, right, true)?,
+            CKind::Compare(op, left, right) => {
+                let (a, b) = (self.eval(left)?, self.eval(right)?);
+                match unknown_of(&a, &b) {
+                    Some(unknown) => unknown,
+                    None => Value::Bool(ops::compare(*op, &a, &b, span)?),
+                }
+            }
+            CKind::Arith(op, left, right) => {
+                let (a, b) = (self.eval(left)?, self.eval(right)?);
+                match unknown_of(&a, &b) {
+                    Some(unknown) => unknown,
+                    None if matches!(a, Value::NotSet) || matches!(b, Value::NotSet) => {
+                        Value::NotSet
+                    }
+                    None => ops::arith(*op, &a, &b, span)?,
+                }
+            }
+            CKind::SetOp(op, left, right) => {
+                let (a, b) = (self.eval(left)?, self.eval(right)?);
+                unknown_of(&a, &b).unwrap_or_else(|| ops::set_op(*op, &a, &b))
+            }
+            CKind::In {
+                negated,
+                element,
+                set,
+            } => {
+                let (e, s) = (self.eval(element)?, self.eval(set)?);
+                unknown_of(&e, &s).unwrap_or_else(|| Value::Bool(ops::contains(&s, &e) != *negated))
+            }
+            CKind::Subset(left, right) => {
+                let (a, b) = (self.eval(left)?, self.eval(right)?);
+                unknown_of(&a, &b).unwrap_or_else(|| Value::Bool(ops::subset(&a, &b)))
+            }
+            CKind::Meets(left, right) => {
+                let (a, b) = (self.eval(left)?, self.eval(right)?);
+                unknown_of(&a, &b).unwrap_or_else(|| Value::Bool(ops::meets(&a, &b)))
+            }
+            CKind::IsSet { negated, operand } => match self.eval(operand)? {
+                unknown @ Value::Unknown(_) => unknown,
+                Value::NotSet => Value::Bool(*negated),
+                _ => Value::Bool(!*negated),
+            },
+            CKind::IsEmpty { negated, operand } => match self.eval(operand)? {
+                unknown @ Value::Unknown(_) => unknown,
+                set => Value::Bool(ops::elements(&set).is_empty() != *negated),
+            },
+            CKind::If(cond, then, otherwise) => match self.eval(cond)? {
+                Value::Bool(true) => self.eval(then)?,
+                Value::Bool(false) => self.eval(otherwise)?,
+                Value::Unknown(blockers) => {
+                    let (a, b) = (self.eval(then)?, self.eval(otherwise)?);
+                    if !a.is_unknown() && a == b {
+                        a
+                    } else {
+                        let mut all: Vec<u32> = blockers.to_vec();
+                        for v in [&a, &b] {
+                            if let Value::Unknown(more) = v {
+                                all.extend(more.iter());
+                            }
+                        }
+                        Value::Unknown(merge_blockers(&all, &[]))
+                    }
+                }
+                other => other,
+            },
+            CKind::Quantifier {
+                any,
+                local,
+                set,
+                body,
+            } => self.quantifier(*any, *local, set, body)?,
+            CKind::Count(set) => match self.eval(set)? {
+                unknown @ Value::Unknown(_) => unknown,
+                set => Value::Integer(i64::try_from(ops::elements(&set).len()).unwrap_or(i64::MAX)),
+            },
+            CKind::SetLiteral(items) => {
+                let mut values = Vec::with_capacity(items.len());
+                let mut blockers: Option<Vec<u32>> = None;
+                for item in items {
+                    match self.eval(item)? {
+                        Value::Unknown(b) => blockers.get_or_insert_with(Vec::new).extend(b.iter()),
+                        v => values.push(v),
+                    }
+                }
+                match blockers {
+                    Some(b) => Value::Unknown(merge_blockers(&b, &[])),
+                    None => Value::set_of(values),
+                }
+            }
+            CKind::Format(segments) => {
+                let mut out = String::new();
+                for segment in segments {
+                    match segment {
+                        MessageSegment::Text(text) => out.push_str(text),
+                        MessageSegment::Expr(e) => {
+                            let value = self.eval(e)?;
+                            out.push_str(&super::render::value_text(self.program, &value, None));
+                        }
+                    }
+                }
+                Value::Text(out.into())
+            }
+            CKind::Verdict(rule) => {
+                let verdict = self
+                    .verdicts
+                    .get(*rule as usize)
+                    .copied()
+                    .flatten()
+                    .unwrap_or(self.program.scale.inapplicable);
+                Value::Enum {
+                    vocabulary: 0,
+                    member: verdict,
+                }
+            }
+            CKind::Applies(rule) => {
+                let body = self
+                    .program
+                    .rules
+                    .get(*rule as usize)
+                    .and_then(|r| r.versions.at(self.texts));
+                match body {
+                    None => Value::Bool(false),
+                    Some(body) => match &body.applies {
+                        None => Value::Bool(true),
+                        Some(applies) => self.eval(applies)?,
+                    },
+                }
+            }
+        })
+    }
+
+    fn def(&mut self, slot: u32) -> Result<Value, EvalError> {
+        if let Some(Some((value, reads))) = self.def_cache.get(slot as usize) {
+            let value = value.clone();
+            self.reads.extend_from_slice(reads);
+            return Ok(value);
+        }
+        let Some(body) = self
+            .program
+            .defs
+            .get(slot as usize)
+            .and_then(|d| d.versions.at(self.texts))
+        else {
+            return Ok(Value::NotSet);
+        };
+        let mark = self.reads.len();
+        let value = self.eval(body)?;
+        let reads = self.reads.get(mark..).unwrap_or(&[]).to_vec();
+        if let Some(cache) = self.def_cache.get_mut(slot as usize) {
+            *cache = Some((value.clone(), reads));
+        }
+        Ok(value)
+    }
+
+    /// Kleene `and` (`or` when `is_or`): an operand that alone decides drops the other's reads.
+    fn connective(&mut self, left: &CExpr, right: &CExpr, is_or: bool) -> Result<Value, EvalError> {
+        let deciding = is_or;
+        let mark = self.reads.len();
+        let a = self.eval(left)?;
+        if matches!(a, Value::Bool(b) if b == deciding) {
+            return Ok(a);
+        }
+        let middle = self.reads.len();
+        let b = self.eval(right)?;
+        Ok(match (a, b) {
+            // The right side alone decides: what the left side read did not matter.
+            (_, Value::Bool(b)) if b == deciding => {
+                self.reads.drain(mark..middle);
+                Value::Bool(b)
+            }
+            (Value::Bool(_), b) => b,
+            (a @ Value::Unknown(_), Value::Bool(_)) => a,
+            (Value::Unknown(x), Value::Unknown(y)) => Value::Unknown(merge_blockers(&x, &y)),
+            (a, _) => a,
+        })
+    }
+
+    fn quantifier(
+        &mut self,
+        any: bool,
+        local: u32,
+        set: &CExpr,
+        body: &CExpr,
+    ) -> Result<Value, EvalError> {
+        let set = self.eval(set)?;
+        if set.is_unknown() {
+            return Ok(set);
+        }
+        while self.locals.len() <= local as usize {
+            self.locals.push(Value::NotSet);
+        }
+        let mut blockers: Option<Vec<u32>> = None;
+        for element in ops::elements(&set) {
+            if let Some(slot) = self.locals.get_mut(local as usize) {
+                *slot = element.clone();
+            }
+            match self.eval(body)? {
+                Value::Bool(b) if b == any => return Ok(Value::Bool(any)),
+                Value::Unknown(b) => blockers.get_or_insert_with(Vec::new).extend(b.iter()),
+                _ => {}
+            }
+        }
+        Ok(match blockers {
+            Some(b) => Value::Unknown(merge_blockers(&b, &[])),
+            None => Value::Bool(!any),
+        })
+    }
+}
+
+/// The unknown value that two operands make, if either is unknown.
+fn unknown_of(a: &Value, b: &Value) -> Option<Value> {
+    match (a, b) {
+        (Value::Unknown(x), Value::Unknown(y)) => Some(Value::Unknown(merge_blockers(x, y))),
+        (u @ Value::Unknown(_), _) | (_, u @ Value::Unknown(_)) => Some(u.clone()),
+        _ => None,
+    }
+}

@@ -1,0 +1,439 @@
+//! Evaluation: a checked policy over one fact set, as of a day, into a [`Decision`].
+//! Pure: it reads nothing but the facts and the policy.
+
+mod expr;
+mod ops;
+pub(crate) mod render;
+mod rules;
+
+use jiff::civil::Date;
+
+use crate::ast::RemarkKind;
+use crate::decision::{
+    Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
+};
+use crate::diagnostic::Diagnostic;
+use crate::program::{CExpr, Citation, Localized, Program};
+use crate::source::Span;
+use crate::value::Value;
+use expr::Context;
+pub use expr::Read;
+use render::value_text;
+
+/// An error during evaluation (overflow, a conflict of exceptions…), pointing at the policy.
+#[derive(Clone, Debug)]
+pub struct EvalError {
+    /// What went wrong.
+    pub message: String,
+    /// Where in the policy.
+    pub span: Option<Span>,
+    /// A fuller diagnostic, when there is one.
+    pub diagnostic: Option<Diagnostic>,
+}
+
+impl EvalError {
+    pub(crate) fn new(message: impl Into<String>, span: Span) -> EvalError {
+        EvalError {
+            message: message.into(),
+            span: Some(span),
+            diagnostic: None,
+        }
+    }
+
+    /// The error as a diagnostic.
+    pub fn to_diagnostic(&self) -> Diagnostic {
+        if let Some(diagnostic) = &self.diagnostic {
+            return diagnostic.clone();
+        }
+        let mut diagnostic = Diagnostic::error("doctrine::eval", self.message.clone());
+        if let Some(span) = self.span {
+            diagnostic = diagnostic.with_label(span, "while evaluating this");
+        }
+        diagnostic
+    }
+}
+
+/// The facts of one evaluation, by slot (see [`Program::facts`]).
+#[derive(Clone, Debug)]
+pub struct FactSet {
+    /// Each fact's value: known, [`Value::Unknown`] or [`Value::NotSet`].
+    pub values: Vec<Value>,
+    /// The day the fact file speaks of, if it says.
+    pub evaluated_on: Option<Date>,
+}
+
+/// How to evaluate.
+#[derive(Clone, Debug)]
+pub struct EvalOptions {
+    /// The evaluation date.
+    pub on: Date,
+    /// Parameter overrides: slot, value, and the value as written.
+    pub overrides: Vec<(u32, Value, String)>,
+}
+
+/// Computes a constant expression (parameter values, defaults).
+pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
+    let program = empty_program();
+    let mut context = Context {
+        program: &program,
+        facts: &[],
+        today: Date::ZERO,
+        texts: 0,
+        params: Vec::new(),
+        def_cache: Vec::new(),
+        locals: Vec::new(),
+        reads: Vec::new(),
+        verdicts: Vec::new(),
+    };
+    context.eval(expr)
+}
+
+fn empty_program() -> Program {
+    Program {
+        id: String::new(),
+        title: Localized::default(),
+        texts: Vec::new(),
+        sources: Vec::new(),
+        scale: crate::program::VerdictScale {
+            undecided: 0,
+            satisfied: 0,
+            inapplicable: 0,
+        },
+        vocabularies: Vec::new(),
+        facts: Vec::new(),
+        params: Vec::new(),
+        defs: Vec::new(),
+        rules: Vec::new(),
+        exceptions: Vec::new(),
+        remarks: Vec::new(),
+        scope: Default::default(),
+        snapshots: Vec::new(),
+        local_slots: 0,
+    }
+}
+
+/// Evaluates a program over a fact set.
+pub fn evaluate(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+) -> Result<Decision, EvalError> {
+    let today = options.on;
+    let texts = program
+        .texts
+        .iter()
+        .take_while(|t| t.in_force <= today)
+        .count();
+    let params = program
+        .params
+        .iter()
+        .enumerate()
+        .map(|(slot, param)| {
+            options
+                .overrides
+                .iter()
+                .find(|(s, _, _)| *s as usize == slot)
+                .map(|(_, v, _)| v.clone())
+                .or_else(|| param.versions.at(texts).map(|b| b.value_on(today).clone()))
+                .unwrap_or(Value::NotSet)
+        })
+        .collect();
+    let mut context = Context {
+        program,
+        facts: &facts.values,
+        today,
+        texts,
+        params,
+        def_cache: vec![None; program.defs.len()],
+        locals: vec![Value::NotSet; program.local_slots as usize],
+        reads: Vec::new(),
+        verdicts: vec![None; program.rules.len()],
+    };
+    let mut decision = Decision {
+        policy: program.id.clone(),
+        texts: program
+            .texts
+            .iter()
+            .take(texts)
+            .map(|t| TextApplied {
+                id: t.id.clone(),
+                title: t.title.clone(),
+                in_force: t.in_force,
+            })
+            .collect(),
+        evaluated_on: today,
+        decision: verdict_ref(program, program.scale.inapplicable),
+        until: None,
+        in_scope: None,
+        results: Vec::new(),
+        advice: Vec::new(),
+        notes: Vec::new(),
+        missing: Vec::new(),
+        overrides: options
+            .overrides
+            .iter()
+            .filter_map(|(slot, _, text)| {
+                program
+                    .params
+                    .get(*slot as usize)
+                    .map(|p| (p.name.clone(), text.clone()))
+            })
+            .collect(),
+    };
+    if texts == 0 {
+        decision.in_scope = Some(false);
+        return Ok(decision);
+    }
+    let mut missing: Vec<u32> = Vec::new();
+    let in_scope = match program.scope.at(texts) {
+        None => Some(true),
+        Some(scope) => match context.eval(scope)? {
+            Value::Bool(b) => Some(b),
+            Value::Unknown(blockers) => {
+                missing.extend(blockers.iter());
+                None
+            }
+            _ => Some(false),
+        },
+    };
+    decision.in_scope = in_scope;
+    if in_scope != Some(false) {
+        context.evaluate_rules(&mut decision, &mut missing)?;
+        let worst = decision
+            .results
+            .iter()
+            .map(|r| r.verdict.rank)
+            .min()
+            .unwrap_or(program.scale.satisfied);
+        let verdict = if in_scope.is_none() {
+            program.scale.undecided
+        } else {
+            worst
+        };
+        decision.decision = verdict_ref(program, verdict);
+        decision.until = decision
+            .results
+            .iter()
+            .filter(|r| r.verdict.rank == verdict)
+            .filter_map(|r| r.until)
+            .min();
+    }
+    if in_scope.is_some() {
+        context.evaluate_remarks(&mut decision, in_scope == Some(false))?;
+    }
+    missing.sort_unstable();
+    missing.dedup();
+    decision.missing = fact_refs(program, &missing);
+    decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(decision)
+}
+
+fn verdict_ref(program: &Program, rank: u32) -> VerdictRef {
+    let member = program
+        .vocabularies
+        .first()
+        .and_then(|v| v.members.get(rank as usize));
+    VerdictRef {
+        rank,
+        name: member.map(|m| m.name.clone()).unwrap_or_default(),
+        label: member.map(|m| m.label.clone()).unwrap_or_default(),
+    }
+}
+
+fn fact_refs(program: &Program, slots: &[u32]) -> Vec<FactRef> {
+    slots
+        .iter()
+        .filter_map(|slot| program.facts.get(*slot as usize))
+        .map(|f| FactRef {
+            path: f.path.clone(),
+            label: f.label.clone(),
+        })
+        .collect()
+}
+
+fn citations(program: &Program, cites: &[Citation]) -> Vec<String> {
+    cites
+        .iter()
+        .filter_map(|c| {
+            let source = program.sources.get(c.source as usize)?;
+            Some(match &c.pinpoint {
+                Some(pinpoint) => format!("{}, {pinpoint}", source.title),
+                None => source.title.clone(),
+            })
+        })
+        .collect()
+}
+
+/// The undecided message, built from the facts' labels.
+fn undecided_message(missing: &[FactRef]) -> Localized {
+    let list = |lang| {
+        missing
+            .iter()
+            .map(|f| match f.label.get(lang) {
+                Some(label) => format!("{} ({label})", f.path),
+                None => f.path.clone(),
+            })
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    Localized {
+        fr: Some(format!(
+            "Impossible de décider : faits inconnus : {}.",
+            list(crate::ast::Lang::Fr)
+        )),
+        en: Some(format!(
+            "Cannot decide: unknown facts: {}.",
+            list(crate::ast::Lang::En)
+        )),
+        neutral: None,
+    }
+}
+
+impl Context<'_> {
+    fn evaluate_rules(
+        &mut self,
+        decision: &mut Decision,
+        missing: &mut Vec<u32>,
+    ) -> Result<(), EvalError> {
+        let program = self.program;
+        for (slot, rule) in program.rules.iter().enumerate() {
+            let Some(body) = rule.versions.at(self.texts) else {
+                continue;
+            };
+            self.reads.clear();
+            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+            let outcome = self.rule_outcome(slot, body)?;
+            let Some(verdict) = outcome.decided.verdict else {
+                continue;
+            };
+            if let Some(v) = self.verdicts.get_mut(slot as usize) {
+                *v = Some(verdict);
+            }
+            let mut reads = std::mem::take(&mut self.reads);
+            reads.sort_unstable();
+            reads.dedup();
+            let because = self.grounds(&reads);
+            let scale = &program.scale;
+            let mut rule_missing = Vec::new();
+            let texts = self.texts;
+            let exception = |e: Option<u32>| e.and_then(|e| program.exceptions.get(e as usize));
+            let exception_body = |e: Option<u32>| exception(e).and_then(|e| e.versions.at(texts));
+            let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
+                missing.extend(outcome.blockers.iter());
+                rule_missing = fact_refs(program, &outcome.blockers);
+                undecided_message(&rule_missing)
+            } else if let Some(body) = exception_body(outcome.decided.by) {
+                match &body.message {
+                    Some(m) => self.render(m)?,
+                    None => body.title.clone(),
+                }
+            } else if let Some((expired, _)) = outcome.decided.expired {
+                match exception_body(Some(expired)).and_then(|b| b.expired.as_ref()) {
+                    Some(m) => self.render(m)?,
+                    None => match &body.message {
+                        Some(m) => self.render(m)?,
+                        None => body.title.clone(),
+                    },
+                }
+            } else if verdict == scale.satisfied {
+                match &body.satisfied {
+                    Some(m) => self.render(m)?,
+                    None => body.title.clone(),
+                }
+            } else {
+                match &body.message {
+                    Some(m) => self.render(m)?,
+                    None => body.title.clone(),
+                }
+            };
+            decision.results.push(RuleResult {
+                rule: rule.id.clone(),
+                title: body.title.clone(),
+                verdict: verdict_ref(program, verdict),
+                by: exception(outcome.decided.by).map(|e| e.id.clone()),
+                by_title: exception_body(outcome.decided.by).map(|b| b.title.clone()),
+                until: outcome.decided.until,
+                expired: outcome
+                    .decided
+                    .expired
+                    .and_then(|(e, last)| exception(Some(e)).map(|e| (e.id.clone(), last))),
+                message,
+                cites: citations(program, &body.cites),
+                because,
+                missing: rule_missing,
+            });
+        }
+        Ok(())
+    }
+
+    fn grounds(&self, reads: &[Read]) -> Vec<Ground> {
+        reads
+            .iter()
+            .filter_map(|read| match read {
+                Read::Fact(slot) => {
+                    let fact = self.program.facts.get(*slot as usize)?;
+                    let value = self.facts.get(*slot as usize)?;
+                    if value.is_unknown() {
+                        return None;
+                    }
+                    Some(self.ground(fact.path.clone(), false, fact.label.clone(), value))
+                }
+                Read::Param(slot) => {
+                    let param = self.program.params.get(*slot as usize)?;
+                    let value = self.params.get(*slot as usize)?;
+                    let label = param
+                        .versions
+                        .at(self.texts)
+                        .map(|b| b.label.clone())
+                        .unwrap_or_default();
+                    Some(self.ground(param.name.clone(), true, label, value))
+                }
+            })
+            .collect()
+    }
+
+    fn ground(&self, name: String, is_param: bool, label: Localized, value: &Value) -> Ground {
+        let lang = |l| Some(value_text(self.program, value, Some(l)));
+        Ground {
+            name,
+            is_param,
+            label,
+            value: value_text(self.program, value, None),
+            shown: Localized {
+                fr: lang(crate::ast::Lang::Fr),
+                en: lang(crate::ast::Lang::En),
+                neutral: None,
+            },
+        }
+    }
+
+    fn evaluate_remarks(
+        &mut self,
+        decision: &mut Decision,
+        outside: bool,
+    ) -> Result<(), EvalError> {
+        let program = self.program;
+        for remark in &program.remarks {
+            let Some(body) = remark.versions.at(self.texts) else {
+                continue;
+            };
+            if body.outside_scope != outside {
+                continue;
+            }
+            if !matches!(self.eval(&body.when)?, Value::Bool(true)) {
+                continue;
+            }
+            let result = RemarkResult {
+                id: remark.id.clone(),
+                title: body.title.clone(),
+                message: self.render(&body.message)?,
+                cites: citations(program, &body.cites),
+            };
+            match remark.kind {
+                RemarkKind::Advice => decision.advice.push(result),
+                RemarkKind::Note => decision.notes.push(result),
+            }
+        }
+        Ok(())
+    }
+}

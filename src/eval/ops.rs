@@ -1,0 +1,153 @@
+//! Operations on known values: comparisons, arithmetic, sets. Unknowns never reach here.
+
+use std::cmp::Ordering;
+
+use rust_decimal::Decimal;
+
+use super::EvalError;
+use crate::program::{Arith, Compare, SetOp};
+use crate::source::Span;
+use crate::value::{CalendarDuration, Value};
+
+fn as_decimal(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::Integer(i) => Some(Decimal::from(*i)),
+        Value::Decimal(d) => Some(*d),
+        _ => None,
+    }
+}
+
+/// Compares two known values.
+pub fn compare(op: Compare, left: &Value, right: &Value, span: Span) -> Result<bool, EvalError> {
+    let order = match (left, right) {
+        (Value::Duration(a), Value::Duration(b)) if !matches!(op, Compare::Eq | Compare::Ne) => {
+            a.partial_order(*b).ok_or_else(|| {
+                EvalError::new(
+                    format!("cannot order `{a}` and `{b}`: months and days do not compare"),
+                    span,
+                )
+            })?
+        }
+        _ => left.total_cmp(right),
+    };
+    Ok(match op {
+        Compare::Eq => order == Ordering::Equal,
+        Compare::Ne => order != Ordering::Equal,
+        Compare::Lt => order == Ordering::Less,
+        Compare::Le => order != Ordering::Greater,
+        Compare::Gt => order == Ordering::Greater,
+        Compare::Ge => order != Ordering::Less,
+    })
+}
+
+/// Computes arithmetic on two known values.
+pub fn arith(op: Arith, left: &Value, right: &Value, span: Span) -> Result<Value, EvalError> {
+    let overflow = || EvalError::new("arithmetic overflow", span);
+    let out_of_calendar = || EvalError::new("the date falls outside the calendar", span);
+    Ok(match (op, left, right) {
+        (_, Value::Integer(a), Value::Integer(b)) if op != Arith::Div => Value::Integer(
+            match op {
+                Arith::Add => a.checked_add(*b),
+                Arith::Sub => a.checked_sub(*b),
+                _ => a.checked_mul(*b),
+            }
+            .ok_or_else(overflow)?,
+        ),
+        (Arith::Add, Value::Date(d), Value::Duration(k))
+        | (Arith::Add, Value::Duration(k), Value::Date(d)) => {
+            Value::Date(k.add_to(*d).ok_or_else(out_of_calendar)?)
+        }
+        (Arith::Sub, Value::Date(d), Value::Duration(k)) => {
+            Value::Date(k.negated().add_to(*d).ok_or_else(out_of_calendar)?)
+        }
+        (Arith::Sub, Value::Date(a), Value::Date(b)) => {
+            let days = b.until(*a).map_err(|_| out_of_calendar())?.get_days();
+            Value::Duration(CalendarDuration {
+                months: 0,
+                days: i64::from(days),
+            })
+        }
+        (Arith::Add | Arith::Sub, Value::Duration(a), Value::Duration(b)) => {
+            let sign = if op == Arith::Add { 1 } else { -1 };
+            Value::Duration(CalendarDuration {
+                months: a.months.checked_add(sign * b.months).ok_or_else(overflow)?,
+                days: a.days.checked_add(sign * b.days).ok_or_else(overflow)?,
+            })
+        }
+        (Arith::Mul, Value::Duration(k), Value::Integer(n))
+        | (Arith::Mul, Value::Integer(n), Value::Duration(k)) => {
+            Value::Duration(CalendarDuration {
+                months: k.months.checked_mul(*n).ok_or_else(overflow)?,
+                days: k.days.checked_mul(*n).ok_or_else(overflow)?,
+            })
+        }
+        _ => {
+            let (Some(a), Some(b)) = (as_decimal(left), as_decimal(right)) else {
+                return Err(EvalError::new("these values do not combine", span));
+            };
+            Value::Decimal(
+                match op {
+                    Arith::Add => a.checked_add(b),
+                    Arith::Sub => a.checked_sub(b),
+                    Arith::Mul => a.checked_mul(b),
+                    Arith::Div => {
+                        if b.is_zero() {
+                            return Err(EvalError::new("division by zero", span));
+                        }
+                        a.checked_div(b)
+                    }
+                }
+                .ok_or_else(overflow)?,
+            )
+        }
+    })
+}
+
+/// Negates a number or a duration.
+pub fn negate(value: &Value, span: Span) -> Result<Value, EvalError> {
+    match value {
+        Value::Integer(i) => i
+            .checked_neg()
+            .map(Value::Integer)
+            .ok_or_else(|| EvalError::new("arithmetic overflow", span)),
+        Value::Decimal(d) => Ok(Value::Decimal(-*d)),
+        Value::Duration(k) => Ok(Value::Duration(k.negated())),
+        other => Ok(other.clone()),
+    }
+}
+
+/// The elements of a set value.
+pub fn elements(value: &Value) -> &[Value] {
+    match value {
+        Value::Set(items) => items,
+        _ => &[],
+    }
+}
+
+/// Whether a set holds a value.
+pub fn contains(set: &Value, element: &Value) -> bool {
+    elements(set)
+        .binary_search_by(|probe| probe.total_cmp(element))
+        .is_ok()
+}
+
+/// Union, intersection or difference of two sets.
+pub fn set_op(op: SetOp, left: &Value, right: &Value) -> Value {
+    let (a, b) = (elements(left), elements(right));
+    let items: Vec<Value> = match op {
+        SetOp::Union => a.iter().chain(b.iter()).cloned().collect(),
+        SetOp::Intersect => a.iter().filter(|x| contains(right, x)).cloned().collect(),
+        SetOp::Minus => a.iter().filter(|x| !contains(right, x)).cloned().collect(),
+    };
+    Value::set_of(items)
+}
+
+/// Whether every element of `left` is in `right`.
+pub fn subset(left: &Value, right: &Value) -> bool {
+    elements(left).iter().all(|x| contains(right, x))
+}
+
+/// Whether the two sets share an element.
+pub fn meets(left: &Value, right: &Value) -> bool {
+    elements(left).iter().any(|x| contains(right, x))
+}

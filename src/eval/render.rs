@@ -1,0 +1,77 @@
+//! Values and messages as text, with vocabulary labels in the reader's language.
+
+use super::EvalError;
+use super::expr::Context;
+use crate::ast::Lang;
+use crate::program::{Localized, Message, MessageSegment, Program};
+use crate::value::{Value, format_decimal};
+
+/// A value as a person reads it: labels in `lang` when given, names otherwise.
+pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> String {
+    match value {
+        Value::Bool(b) => match lang {
+            Some(Lang::Fr) => String::from(if *b { "oui" } else { "non" }),
+            _ => b.to_string(),
+        },
+        Value::Integer(i) => i.to_string(),
+        Value::Decimal(d) => format_decimal(*d),
+        Value::Text(t) => t.to_string(),
+        Value::Date(d) => d.to_string(),
+        Value::Duration(k) => k.to_string(),
+        Value::Enum { vocabulary, member } => {
+            let member = program
+                .vocabularies
+                .get(*vocabulary as usize)
+                .and_then(|v| v.members.get(*member as usize));
+            match (member, lang) {
+                (Some(m), Some(lang)) => m.label.get(lang).unwrap_or(&m.name).to_string(),
+                (Some(m), None) => m.name.clone(),
+                (None, _) => String::from("?"),
+            }
+        }
+        Value::Set(items) => {
+            let parts: Vec<String> = items.iter().map(|v| value_text(program, v, lang)).collect();
+            match lang {
+                Some(_) => parts.join(", "),
+                None => format!("[{}]", parts.join(", ")),
+            }
+        }
+        Value::Unknown(_) => String::from(match lang {
+            Some(Lang::Fr) => "(inconnu)",
+            _ => "(unknown)",
+        }),
+        Value::NotSet => String::from(match lang {
+            Some(Lang::Fr) => "(non renseigné)",
+            _ => "(not set)",
+        }),
+    }
+}
+
+impl Context<'_> {
+    /// Renders a message in both languages; its reads are not counted as the rule's.
+    pub fn render(&mut self, message: &Message) -> Result<Localized, EvalError> {
+        let mark = self.reads.len();
+        let mut out = Localized::default();
+        for lang in [Lang::Fr, Lang::En] {
+            let Some(segments) = message.get(lang) else {
+                continue;
+            };
+            let mut text = String::new();
+            for segment in segments {
+                match segment {
+                    MessageSegment::Text(t) => text.push_str(t),
+                    MessageSegment::Expr(e) => {
+                        let value = self.eval(e)?;
+                        text.push_str(&value_text(self.program, &value, Some(lang)));
+                    }
+                }
+            }
+            match lang {
+                Lang::Fr => out.fr = Some(text),
+                Lang::En => out.en = Some(text),
+            }
+        }
+        self.reads.truncate(mark);
+        Ok(out)
+    }
+}

@@ -1,0 +1,278 @@
+//! Rules and their exceptions, as defaults: an exception that holds replaces the verdict of
+//! what it is an exception to; unknown conditions give every outcome they could lead to.
+
+use jiff::civil::Date;
+
+use super::EvalError;
+use super::expr::Context;
+use crate::diagnostic::Diagnostic;
+use crate::program::{CExpr, RuleBody};
+use crate::value::Value;
+
+/// One outcome a rule could have.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) struct Possible {
+    /// `None`: the rule gives no verdict.
+    pub verdict: Option<u32>,
+    /// The exception that decided.
+    pub by: Option<u32>,
+    /// The last day of the exception's verdict.
+    pub until: Option<Date>,
+    /// An exception that held but expired, with its last day.
+    pub expired: Option<(u32, Option<Date>)>,
+}
+
+impl Possible {
+    fn verdict(verdict: u32) -> Possible {
+        Possible {
+            verdict: Some(verdict),
+            by: None,
+            until: None,
+            expired: None,
+        }
+    }
+}
+
+/// What a rule decided.
+#[derive(Clone, Debug)]
+pub(crate) struct Outcome {
+    pub decided: Possible,
+    /// Unknown facts met on the way (they matter only if the verdict is undecided).
+    pub blockers: Vec<u32>,
+}
+
+/// Three-valued truth of a condition's value.
+enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Context<'_> {
+    fn truth(&mut self, expr: &CExpr, blockers: &mut Vec<u32>) -> Result<Truth, EvalError> {
+        Ok(match self.eval(expr)? {
+            Value::Bool(true) => Truth::True,
+            Value::Bool(false) | Value::NotSet => Truth::False,
+            Value::Unknown(facts) => {
+                blockers.extend(facts.iter());
+                Truth::Unknown
+            }
+            _ => Truth::False,
+        })
+    }
+
+    /// Evaluates a rule (in force) to its outcome.
+    pub(crate) fn rule_outcome(
+        &mut self,
+        rule: u32,
+        body: &RuleBody,
+    ) -> Result<Outcome, EvalError> {
+        let mut blockers = Vec::new();
+        let applies = match &body.applies {
+            Some(applies) => self.truth(applies, &mut blockers)?,
+            None => Truth::True,
+        };
+        let mut options: Vec<Possible> = Vec::new();
+        match applies {
+            Truth::False => {
+                return Ok(Outcome {
+                    decided: Possible {
+                        verdict: None,
+                        by: None,
+                        until: None,
+                        expired: None,
+                    },
+                    blockers: Vec::new(),
+                });
+            }
+            Truth::Unknown => options.push(Possible {
+                verdict: None,
+                by: None,
+                until: None,
+                expired: None,
+            }),
+            Truth::True => {}
+        }
+        let requires = self.truth(&body.requires, &mut blockers)?;
+        if matches!(requires, Truth::True | Truth::Unknown) {
+            options.push(Possible::verdict(self.program.scale.satisfied));
+        }
+        if matches!(requires, Truth::False | Truth::Unknown) {
+            let children = self
+                .program
+                .snapshots
+                .get(self.texts.saturating_sub(1))
+                .and_then(|s| s.rule_children.get(rule as usize))
+                .cloned()
+                .unwrap_or_default();
+            let default = Possible::verdict(body.violation);
+            options.extend(self.resolve(&children, default, &mut blockers)?);
+        }
+        blockers.sort_unstable();
+        blockers.dedup();
+        Ok(Outcome {
+            decided: self.settle(options),
+            blockers,
+        })
+    }
+
+    /// The possible outcomes under a node whose own outcome is `default`.
+    fn resolve(
+        &mut self,
+        children: &[u32],
+        default: Possible,
+        blockers: &mut Vec<u32>,
+    ) -> Result<Vec<Possible>, EvalError> {
+        let mut definite: Vec<(u32, Vec<Possible>)> = Vec::new();
+        let mut maybe: Vec<Vec<Possible>> = Vec::new();
+        for &child in children {
+            let Some(body) = self
+                .program
+                .exceptions
+                .get(child as usize)
+                .and_then(|e| e.versions.at(self.texts))
+            else {
+                continue;
+            };
+            let truth = self.truth(&body.when, blockers)?;
+            if matches!(truth, Truth::False) {
+                continue;
+            }
+            let until = match &body.until {
+                Some(until) => {
+                    let mark = self.reads.len();
+                    let value = self.eval(until)?;
+                    if !matches!(value, Value::Date(_)) {
+                        self.reads.truncate(mark);
+                    }
+                    match value {
+                        Value::Date(d) => Some(d),
+                        _ => None,
+                    }
+                }
+                None => None,
+            };
+            let own = match until {
+                Some(last) if self.today > last => Possible {
+                    expired: Some((child, Some(last))),
+                    ..default.clone()
+                },
+                _ => Possible {
+                    verdict: Some(body.gives),
+                    by: Some(child),
+                    until,
+                    expired: None,
+                },
+            };
+            let grandchildren = self
+                .program
+                .snapshots
+                .get(self.texts.saturating_sub(1))
+                .and_then(|s| s.exception_children.get(child as usize))
+                .cloned()
+                .unwrap_or_default();
+            let outcomes = self.resolve(&grandchildren, own, blockers)?;
+            match truth {
+                Truth::True => definite.push((child, outcomes)),
+                _ => maybe.push(outcomes),
+            }
+        }
+        self.check_conflict(&definite)?;
+        let mut out = Vec::new();
+        if definite.is_empty() {
+            out.push(default);
+        }
+        for (_, outcomes) in definite {
+            out.extend(outcomes);
+        }
+        for outcomes in maybe {
+            out.extend(outcomes);
+        }
+        Ok(out)
+    }
+
+    fn check_conflict(&self, definite: &[(u32, Vec<Possible>)]) -> Result<(), EvalError> {
+        for (index, (first, a)) in definite.iter().enumerate() {
+            for (second, b) in definite.iter().skip(index + 1) {
+                let (Some(x), Some(y)) = (single_verdict(a), single_verdict(b)) else {
+                    continue;
+                };
+                if x != y {
+                    let name = |e: &u32| self.program.exceptions.get(*e as usize);
+                    let (Some(e1), Some(e2)) = (name(first), name(second)) else {
+                        continue;
+                    };
+                    return Err(EvalError {
+                        message: format!(
+                            "the exceptions `{}` and `{}` both hold and give different verdicts",
+                            e1.id, e2.id
+                        ),
+                        span: Some(e1.span),
+                        diagnostic: Some(
+                            Diagnostic::error(
+                                "doctrine::eval::conflict",
+                                format!("the exceptions `{}` and `{}` both hold and give different verdicts", e1.id, e2.id),
+                            )
+                            .with_label(e1.span, "holds")
+                            .with_label(e2.span, "holds too")
+                            .with_help(format!(
+                                "state which wins: make one an exception to the other (`exception {} to {} …`)",
+                                e2.id, e1.id
+                            )),
+                        ),
+                    });
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Collapses possible outcomes into one: agreed, or not given, or undecided.
+    fn settle(&self, options: Vec<Possible>) -> Possible {
+        let Some(first) = options.first().cloned() else {
+            return Possible::verdict(self.program.scale.undecided);
+        };
+        if options.iter().all(|o| o.verdict == first.verdict) {
+            let agree = |f: &dyn Fn(&Possible) -> bool| options.iter().all(f);
+            return Possible {
+                verdict: first.verdict,
+                by: if agree(&|o| o.by == first.by) {
+                    first.by
+                } else {
+                    None
+                },
+                until: if agree(&|o| o.until == first.until) {
+                    first.until
+                } else {
+                    None
+                },
+                expired: if agree(&|o| o.expired == first.expired) {
+                    first.expired
+                } else {
+                    None
+                },
+            };
+        }
+        let satisfied = self.program.scale.satisfied;
+        let only_none_or_satisfied = options
+            .iter()
+            .all(|o| o.verdict.is_none() || o.verdict == Some(satisfied));
+        if only_none_or_satisfied {
+            return Possible {
+                verdict: None,
+                by: None,
+                until: None,
+                expired: None,
+            };
+        }
+        Possible::verdict(self.program.scale.undecided)
+    }
+}
+
+fn single_verdict(outcomes: &[Possible]) -> Option<Option<u32>> {
+    let first = outcomes.first()?;
+    outcomes
+        .iter()
+        .all(|o| o.verdict == first.verdict)
+        .then_some(first.verdict)
+}

@@ -1,0 +1,336 @@
+//! Binding a fact file's tree to the policy's fact declarations: every key known, every
+//! value of its declared type; all errors collected, each pointing into the fact file.
+
+use std::collections::HashMap;
+use std::str::FromStr;
+
+use jiff::civil::Date;
+use rust_decimal::Decimal;
+
+use super::raw::{RawKind, RawNode};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::eval::FactSet;
+use crate::program::{Presence, Program};
+use crate::source::{FileId, Span};
+use crate::types::Type;
+use crate::value::Value;
+
+const CODE: &str = "doctrine::facts";
+
+/// The key that gives the day a fact file speaks of.
+pub const EVALUATED_ON: &str = "evaluated_on";
+
+/// Top-level entries the caller takes for itself (a test case's `expect:`, say).
+pub type Extras = Vec<(String, RawNode)>;
+
+struct Binder<'p> {
+    program: &'p Program,
+    file: FileId,
+    values: Vec<Option<Value>>,
+    evaluated_on: Option<Date>,
+    extras: Extras,
+    extra_keys: &'p [&'p str],
+    diagnostics: Diagnostics,
+    seen: HashMap<String, std::ops::Range<usize>>,
+}
+
+/// Binds a parsed fact file to a program's facts.
+pub fn bind(
+    program: &Program,
+    root: &RawNode,
+    file: FileId,
+    extra_keys: &[&str],
+) -> Result<(FactSet, Extras), Diagnostics> {
+    let mut binder = Binder {
+        program,
+        file,
+        values: vec![None; program.facts.len()],
+        evaluated_on: None,
+        extras: Vec::new(),
+        extra_keys,
+        diagnostics: Diagnostics::new(),
+        seen: HashMap::new(),
+    };
+    match &root.kind {
+        RawKind::Map(_) => binder.map(root, ""),
+        RawKind::Null => {}
+        other => {
+            let found = other.describe();
+            binder.error(
+                root,
+                format!("a fact file holds a map of facts, found {found}"),
+                "expected a map",
+            );
+        }
+    }
+    if binder.diagnostics.has_errors() {
+        return Err(binder.diagnostics);
+    }
+    let values = binder
+        .values
+        .into_iter()
+        .zip(&program.facts)
+        .enumerate()
+        .map(|(slot, (value, fact))| match value {
+            Some(value) => value,
+            None => match &fact.presence {
+                Presence::Required => {
+                    Value::Unknown(vec![u32::try_from(slot).unwrap_or(u32::MAX)].into())
+                }
+                Presence::Default(value) => value.clone(),
+                Presence::Optional => Value::NotSet,
+            },
+        })
+        .collect();
+    Ok((
+        FactSet {
+            values,
+            evaluated_on: binder.evaluated_on,
+        },
+        binder.extras,
+    ))
+}
+
+impl Binder<'_> {
+    fn span(&self, range: &std::ops::Range<usize>) -> Span {
+        Span::new(self.file, range.start, range.end.max(range.start))
+    }
+
+    fn error(&mut self, node: &RawNode, message: String, label: &str) {
+        let span = self.span(&node.span);
+        self.diagnostics
+            .push(Diagnostic::error(CODE, message).with_label(span, label));
+    }
+
+    fn map(&mut self, node: &RawNode, prefix: &str) {
+        let RawKind::Map(entries) = &node.kind else {
+            return;
+        };
+        for (key, value) in entries {
+            let path = if prefix.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{prefix}.{}", key.name)
+            };
+            if let Some(previous) = self.seen.insert(path.clone(), key.span.clone()) {
+                let (first, again) = (self.span(&previous), self.span(&key.span));
+                self.diagnostics.push(
+                    Diagnostic::error(CODE, format!("`{path}` is given twice"))
+                        .with_label(again, "given again here")
+                        .with_label(first, "first given here"),
+                );
+                continue;
+            }
+            if prefix.is_empty() && self.extra_keys.contains(&path.as_str()) {
+                self.extras.push((path, value.clone()));
+                continue;
+            }
+            if prefix.is_empty() && path == EVALUATED_ON {
+                if let RawKind::Null = value.kind {
+                    continue;
+                }
+                if let Some(Value::Date(date)) = self.value(value, &Type::Date, &path) {
+                    self.evaluated_on = Some(date);
+                }
+                continue;
+            }
+            if let Some(slot) = self.program.facts.iter().position(|f| f.path == path) {
+                let ty = self
+                    .program
+                    .facts
+                    .get(slot)
+                    .map(|f| f.ty.clone())
+                    .unwrap_or(Type::Bool);
+                if matches!(value.kind, RawKind::Null) {
+                    continue; // null: left out
+                }
+                let bound = self.value(value, &ty, &path);
+                if let (Some(bound), Some(place)) = (bound, self.values.get_mut(slot)) {
+                    *place = Some(bound);
+                }
+                continue;
+            }
+            let group = format!("{path}.");
+            if self
+                .program
+                .facts
+                .iter()
+                .any(|f| f.path.starts_with(&group))
+            {
+                match &value.kind {
+                    RawKind::Map(_) => self.map(value, &path),
+                    RawKind::Null => {}
+                    other => {
+                        let found = other.describe();
+                        self.error(
+                            value,
+                            format!("`{path}` is a group of facts: expected a map, found {found}"),
+                            "expected a map",
+                        );
+                    }
+                }
+                continue;
+            }
+            self.unknown_key(&path, &key.span);
+        }
+    }
+
+    fn unknown_key(&mut self, path: &str, range: &std::ops::Range<usize>) {
+        let mut candidates: Vec<String> =
+            self.program.facts.iter().map(|f| f.path.clone()).collect();
+        candidates.push(String::from(EVALUATED_ON));
+        for fact in &self.program.facts {
+            let mut prefix = String::new();
+            for part in fact.path.split('.') {
+                if !prefix.is_empty() {
+                    prefix.push('.');
+                }
+                prefix.push_str(part);
+                candidates.push(prefix.clone());
+            }
+        }
+        candidates.sort();
+        candidates.dedup();
+        let help = did_you_mean(path, candidates.iter().map(String::as_str));
+        let span = self.span(range);
+        self.diagnostics.push(
+            Diagnostic::error(CODE, format!("unknown fact `{path}`"))
+                .with_label(span, "the policy reads no such fact")
+                .with_help(help.unwrap_or_else(|| {
+                    String::from("`doctrine init POLICY` lists the facts a policy reads")
+                })),
+        );
+    }
+
+    fn type_name(&self, ty: &Type) -> String {
+        let names: Vec<String> = self
+            .program
+            .vocabularies
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        ty.display(&names).to_string()
+    }
+
+    fn mismatch(&mut self, node: &RawNode, path: &str, expected: &str) -> Option<Value> {
+        let found = node.kind.describe();
+        self.error(
+            node,
+            format!("`{path}` must be {expected}, found {found}"),
+            &format!("expected {expected}"),
+        );
+        None
+    }
+
+    /// Binds one value to a type; reports and returns `None` when it does not fit.
+    fn value(&mut self, node: &RawNode, ty: &Type, path: &str) -> Option<Value> {
+        match (ty.required(), &node.kind) {
+            (Type::Bool, RawKind::Bool(b)) => Some(Value::Bool(*b)),
+            (Type::Bool, _) => self.mismatch(node, path, "`true` or `false`"),
+            (Type::Integer, RawKind::Number(n)) => match n.parse::<i64>() {
+                Ok(i) => Some(Value::Integer(i)),
+                Err(_) if n.chars().all(|c| c.is_ascii_digit() || c == '-') => {
+                    self.error(
+                        node,
+                        format!("`{path}` is out of range: `{n}`"),
+                        "too large for an integer",
+                    );
+                    None
+                }
+                Err(_) => self.mismatch(node, path, "a whole number"),
+            },
+            (Type::Integer, _) => self.mismatch(node, path, "a whole number"),
+            (Type::Decimal, RawKind::Number(n)) => {
+                match Decimal::from_str_exact(n).or_else(|_| Decimal::from_scientific(n)) {
+                    Ok(d) => Some(Value::Decimal(d)),
+                    Err(_) => {
+                        self.error(
+                            node,
+                            format!("`{path}` is out of range: `{n}`"),
+                            "not a representable decimal",
+                        );
+                        None
+                    }
+                }
+            }
+            (Type::Decimal, _) => self.mismatch(node, path, "a number"),
+            (Type::Text, RawKind::String(s)) => Some(Value::Text(s.as_str().into())),
+            (Type::Text, _) => self.mismatch(node, path, "a text"),
+            (Type::Date, RawKind::String(s) | RawKind::Datetime(s)) => {
+                let looks_like_date = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
+                match Date::from_str(s) {
+                    Ok(date) if looks_like_date => Some(Value::Date(date)),
+                    _ if looks_like_date => {
+                        self.error(
+                            node,
+                            format!("`{path}`: `{s}` is not a valid date"),
+                            "no such day",
+                        );
+                        None
+                    }
+                    _ => self.mismatch(node, path, "a date (YYYY-MM-DD)"),
+                }
+            }
+            (Type::Date, _) => self.mismatch(node, path, "a date (YYYY-MM-DD)"),
+            (Type::Duration, RawKind::String(s)) => {
+                match crate::syntax::parse_value(s, self.file)
+                    .ok()
+                    .map(|e| e.kind)
+                {
+                    Some(crate::ast::ExprKind::Duration(d)) => Some(Value::Duration(d)),
+                    _ => self.mismatch(node, path, "a duration (`12 months`)"),
+                }
+            }
+            (Type::Duration, _) => self.mismatch(node, path, "a duration (`12 months`)"),
+            (Type::Enum(vocabulary), RawKind::String(s)) => {
+                let vocabulary = *vocabulary;
+                let members = &self.program.vocabularies.get(vocabulary as usize)?.members;
+                match members.iter().position(|m| &m.name == s) {
+                    Some(member) => Some(Value::Enum {
+                        vocabulary,
+                        member: u32::try_from(member).unwrap_or(u32::MAX),
+                    }),
+                    None => {
+                        let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
+                        let help = did_you_mean(s, names.iter().copied())
+                            .unwrap_or_else(|| format!("the names are: {}", names.join(", ")));
+                        let span = self.span(&node.span);
+                        self.diagnostics.push(
+                            Diagnostic::error(
+                                CODE,
+                                format!(
+                                    "`{path}`: `{s}` is not one of the names of `{}`",
+                                    self.type_name(&Type::Enum(vocabulary))
+                                ),
+                            )
+                            .with_label(span, "unknown name")
+                            .with_help(help),
+                        );
+                        None
+                    }
+                }
+            }
+            (Type::Enum(vocabulary), _) => {
+                let expected = format!(
+                    "one of the names of `{}`",
+                    self.type_name(&Type::Enum(*vocabulary))
+                );
+                self.mismatch(node, path, &expected)
+            }
+            (Type::Set(element), RawKind::Seq(items)) => {
+                let element = element.as_ref().clone();
+                let mut values = Vec::new();
+                let mut ok = true;
+                for item in items {
+                    match self.value(item, &element, path) {
+                        Some(v) => values.push(v),
+                        None => ok = false,
+                    }
+                }
+                ok.then(|| Value::set_of(values))
+            }
+            (Type::Set(_), _) => self.mismatch(node, path, "a list"),
+            (Type::Optional(_), _) => None,
+        }
+    }
+}

@@ -1,0 +1,144 @@
+//! The loader: the one part of the library that reads files — policy files and folders,
+//! and fact files.
+
+use std::path::{Path, PathBuf};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::eval::FactSet;
+use crate::facts::{self, Extras, Format};
+use crate::program::Program;
+use crate::source::{FileId, SourceMap};
+
+/// The largest file the loader reads, in bytes.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+/// Reads a file as UTF-8 text, refusing what is not text or is too large.
+pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+    let shown = path.display();
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{shown}`: {}", io_reason(&e)),
+        )
+    })?;
+    if metadata.len() > MAX_FILE_BYTES {
+        return Err(Diagnostic::error(
+            "doctrine::io",
+            format!(
+                "`{shown}` is larger than {} MiB",
+                MAX_FILE_BYTES / (1024 * 1024)
+            ),
+        ));
+    }
+    let bytes = std::fs::read(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{shown}`: {}", io_reason(&e)),
+        )
+    })?;
+    String::from_utf8(bytes).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!(
+                "`{shown}` is not UTF-8 text (invalid byte at offset {})",
+                e.utf8_error().valid_up_to()
+            ),
+        )
+    })
+}
+
+fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => String::from("no such file or folder"),
+        std::io::ErrorKind::PermissionDenied => String::from("permission denied"),
+        _ => error.to_string(),
+    }
+}
+
+/// The policy files of a path: the file itself, or the `.doctrine` files of a folder
+/// (not its subfolders), sorted by name.
+pub fn policy_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!(
+                "cannot read the folder `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "doctrine"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Diagnostic::error(
+            "doctrine::io",
+            format!("the folder `{}` holds no `.doctrine` file", path.display()),
+        ));
+    }
+    Ok(files)
+}
+
+/// Loads a policy (file or folder) and local amendments, then parses and checks them.
+pub fn load_policy(
+    path: &Path,
+    amendments: &[PathBuf],
+    sources: &mut SourceMap,
+) -> Result<Program, Diagnostics> {
+    let mut ids = Vec::new();
+    let mut errors = Diagnostics::new();
+    let paths = policy_files(path).map_err(Diagnostics::from)?;
+    for file in paths.iter().chain(amendments) {
+        match read_text(file) {
+            Ok(text) => ids.push(sources.add(file.display().to_string(), text)),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    crate::compile(sources, &ids)
+}
+
+/// Loads a fact file (`-` reads JSON from standard input) and binds it to a program.
+pub fn load_facts(
+    path: &str,
+    program: &Program,
+    sources: &mut SourceMap,
+    extra_keys: &[&str],
+) -> Result<(FactSet, Extras, FileId), Diagnostics> {
+    let (text, format) = if path == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+            Diagnostic::error("doctrine::io", format!("cannot read standard input: {e}"))
+        })?;
+        (text, Format::Json)
+    } else {
+        let format = Format::from_path(path).ok_or_else(|| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!("cannot tell the format of `{path}`"),
+            )
+            .with_help(
+                "fact files end in .yaml, .yml, .json or .toml; `-` reads JSON from standard input",
+            )
+        })?;
+        (read_text(Path::new(path))?, format)
+    };
+    let name = if path == "-" { "<stdin>" } else { path };
+    let id = sources.add(name, text);
+    let source = sources
+        .get(id)
+        .cloned()
+        .ok_or_else(|| Diagnostic::error("doctrine::io", "lost a source file"))?;
+    let root = facts::parse(&source, id, format)?;
+    let (facts, extras) = facts::bind(program, &root, id, extra_keys)?;
+    Ok((facts, extras, id))
+}

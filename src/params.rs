@@ -1,0 +1,54 @@
+//! Parameter overrides (`--set NAME=VALUE`): the value is written as in a policy file.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::program::Program;
+use crate::source::{SourceMap, Span};
+use crate::value::Value;
+
+/// One override: the parameter's slot, its value, and the value as written.
+pub type Override = (u32, Value, String);
+
+/// Parses `NAME=VALUE` against a program's parameters.
+pub fn parse_override(
+    program: &Program,
+    assignment: &str,
+    sources: &mut SourceMap,
+) -> Result<Override, Diagnostics> {
+    let id = sources.add("--set", assignment.to_string());
+    let Some((name, value)) = assignment.split_once('=') else {
+        return Err(Diagnostic::error(
+            "doctrine::set",
+            format!("`--set {assignment}`: expected NAME=VALUE"),
+        )
+        .with_label(Span::new(id, 0, assignment.len()), "no `=`")
+        .with_help("for example: --set derogation_period=\"1 month\"")
+        .into());
+    };
+    let name = name.trim();
+    let Some(slot) = program.params.iter().position(|p| p.name == name) else {
+        let help = did_you_mean(name, program.params.iter().map(|p| p.name.as_str()));
+        let names: Vec<&str> = program.params.iter().map(|p| p.name.as_str()).collect();
+        return Err(
+            Diagnostic::error("doctrine::set", format!("unknown parameter `{name}`"))
+                .with_label(Span::new(id, 0, name.len()), "no such parameter")
+                .with_help(
+                    help.unwrap_or_else(|| format!("the parameters are: {}", names.join(", "))),
+                )
+                .into(),
+        );
+    };
+    // Pad the value so that its spans point into the whole assignment.
+    let offset = assignment.len() - value.len();
+    let expr = crate::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
+    let value_text = value.trim();
+    let param = program
+        .params
+        .get(slot)
+        .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
+    let value = crate::check::constant_for(program, &expr, &param.ty)?;
+    Ok((
+        u32::try_from(slot).unwrap_or(u32::MAX),
+        value,
+        value_text.to_string(),
+    ))
+}

@@ -1,0 +1,517 @@
+//! The checked policy: every name resolved to a slot, every expression typed, and each
+//! item's versions across the base text and its amendments.
+
+use jiff::civil::Date;
+
+use crate::ast::{Lang, RemarkKind};
+use crate::source::{FileId, Span};
+use crate::types::Type;
+use crate::value::Value;
+
+/// A policy ready to evaluate: the base text and its amendments, checked together.
+#[derive(Clone, Debug)]
+pub struct Program {
+    /// The policy's id.
+    pub id: String,
+    /// The policy's title.
+    pub title: Localized,
+    /// The texts, in the order they apply: the base first, then amendments by date.
+    pub texts: Vec<TextInfo>,
+    /// The sources the texts cite.
+    pub sources: Vec<SourceInfo>,
+    /// The verdict scale's roles; its names are vocabulary 0.
+    pub scale: VerdictScale,
+    /// Vocabularies; index 0 is the verdict scale.
+    pub vocabularies: Vec<Vocabulary>,
+    /// The facts the policy reads, by slot.
+    pub facts: Vec<FactInfo>,
+    /// Parameters, by slot.
+    pub params: Vec<ParamInfo>,
+    /// Definitions, by slot.
+    pub defs: Vec<DefInfo>,
+    /// Rules, in declaration order.
+    pub rules: Vec<RuleInfo>,
+    /// Exceptions, in declaration order.
+    pub exceptions: Vec<ExceptionInfo>,
+    /// Advice and notes, in declaration order.
+    pub remarks: Vec<RemarkInfo>,
+    /// The scope condition (none: everything is in scope).
+    pub scope: Versioned<CExpr>,
+    /// For each number of texts in force (index k-1 for k texts), which exceptions hang
+    /// under each rule and each exception.
+    pub snapshots: Vec<Snapshot>,
+    /// How many local slots quantifiers need.
+    pub local_slots: u32,
+}
+
+/// The exception tree in force when the first k texts apply.
+#[derive(Clone, Debug, Default)]
+pub struct Snapshot {
+    /// Exceptions directly under each rule.
+    pub rule_children: Vec<Vec<u32>>,
+    /// Exceptions directly under each exception.
+    pub exception_children: Vec<Vec<u32>>,
+}
+
+/// An item's successive versions: which text brought each, and `None` for a repeal.
+#[derive(Clone, Debug)]
+pub struct Versioned<T> {
+    /// `(text index, body)`, in application order.
+    pub versions: Vec<(u32, Option<T>)>,
+}
+
+impl<T> Default for Versioned<T> {
+    fn default() -> Self {
+        Versioned {
+            versions: Vec::new(),
+        }
+    }
+}
+
+impl<T> Versioned<T> {
+    /// The version in force when the first `texts` texts apply.
+    pub fn at(&self, texts: usize) -> Option<&T> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|(text, _)| (*text as usize) < texts)
+            .and_then(|(_, body)| body.as_ref())
+    }
+
+    /// The text that brought the version in force, if any.
+    pub fn text_at(&self, texts: usize) -> Option<u32> {
+        self.versions
+            .iter()
+            .rev()
+            .find(|(text, _)| (*text as usize) < texts)
+            .map(|(text, _)| *text)
+    }
+}
+
+/// A text without interpolation, in one or more languages.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Localized {
+    /// French.
+    pub fr: Option<String>,
+    /// English.
+    pub en: Option<String>,
+    /// Written without a language.
+    pub neutral: Option<String>,
+}
+
+impl Localized {
+    /// The text in `lang`, else without language, else in the other language.
+    pub fn get(&self, lang: Lang) -> Option<&str> {
+        let (wanted, other) = match lang {
+            Lang::Fr => (&self.fr, &self.en),
+            Lang::En => (&self.en, &self.fr),
+        };
+        wanted
+            .as_deref()
+            .or(self.neutral.as_deref())
+            .or(other.as_deref())
+    }
+}
+
+/// A message: per language, text and interpolated expressions.
+#[derive(Clone, Debug, Default)]
+pub struct Message {
+    /// `(language, segments)`
+    pub parts: Vec<(Option<Lang>, Vec<MessageSegment>)>,
+}
+
+impl Message {
+    /// The segments for `lang`, else without language, else in another language.
+    pub fn get(&self, lang: Lang) -> Option<&[MessageSegment]> {
+        let find = |l: Option<Lang>| self.parts.iter().find(|(pl, _)| *pl == l);
+        find(Some(lang))
+            .or_else(|| find(None))
+            .or_else(|| self.parts.first())
+            .map(|(_, segments)| segments.as_slice())
+    }
+}
+
+/// A piece of a message.
+#[derive(Clone, Debug)]
+pub enum MessageSegment {
+    /// Literal text.
+    Text(String),
+    /// An interpolated expression.
+    Expr(CExpr),
+}
+
+/// A text: the base policy or an amendment.
+#[derive(Clone, Debug)]
+pub struct TextInfo {
+    /// Its id, as the file declares it.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// The day it comes into force.
+    pub in_force: Date,
+    /// The file it comes from.
+    pub file: FileId,
+    /// Where the header is.
+    pub span: Span,
+}
+
+/// A cited source.
+#[derive(Clone, Debug)]
+pub struct SourceInfo {
+    /// The key citations use.
+    pub key: String,
+    /// Its title.
+    pub title: String,
+    /// Where to read it.
+    pub url: Option<String>,
+}
+
+/// A citation: a source and a place in it.
+#[derive(Clone, Debug)]
+pub struct Citation {
+    /// The source's index in [`Program::sources`].
+    pub source: u32,
+    /// Where in the source.
+    pub pinpoint: Option<String>,
+}
+
+/// The roles of the verdict scale.
+#[derive(Clone, Debug)]
+pub struct VerdictScale {
+    /// Verdict of a rule that cannot decide.
+    pub undecided: u32,
+    /// Verdict of a rule whose requirement holds; the decision when nothing is worse.
+    pub satisfied: u32,
+    /// The decision outside the scope or before any text is in force.
+    pub inapplicable: u32,
+}
+
+/// A vocabulary: names with labels.
+#[derive(Clone, Debug)]
+pub struct Vocabulary {
+    /// Its name.
+    pub name: String,
+    /// Its label.
+    pub label: Localized,
+    /// Its names, in order.
+    pub members: Vec<Member>,
+}
+
+/// A name of a vocabulary.
+#[derive(Clone, Debug)]
+pub struct Member {
+    /// The name.
+    pub name: String,
+    /// Its label.
+    pub label: Localized,
+}
+
+/// What leaving a fact out means.
+#[derive(Clone, Debug)]
+pub enum Presence {
+    /// Left out: unknown.
+    Required,
+    /// Left out: this value.
+    Default(Value),
+    /// Left out: not set (testable with `is set`).
+    Optional,
+}
+
+/// A declared fact.
+#[derive(Clone, Debug)]
+pub struct FactInfo {
+    /// The dotted path.
+    pub path: String,
+    /// Its type (`T?` for optional facts).
+    pub ty: Type,
+    /// What leaving it out means.
+    pub presence: Presence,
+    /// Its label.
+    pub label: Localized,
+    /// Where it is declared.
+    pub span: Span,
+}
+
+/// A parameter.
+#[derive(Clone, Debug)]
+pub struct ParamInfo {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+    /// Where it is first declared.
+    pub span: Span,
+    /// Its versions.
+    pub versions: Versioned<ParamBody>,
+}
+
+/// One version of a parameter.
+#[derive(Clone, Debug)]
+pub struct ParamBody {
+    /// The first value, then `(from, value)` steps in date order.
+    pub initial: Value,
+    /// Dated steps.
+    pub steps: Vec<(Date, Value)>,
+    /// Its label.
+    pub label: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// Where this version is written.
+    pub span: Span,
+}
+
+impl ParamBody {
+    /// The value on a day.
+    pub fn value_on(&self, day: Date) -> &Value {
+        self.steps
+            .iter()
+            .rev()
+            .find(|(from, _)| *from <= day)
+            .map_or(&self.initial, |(_, value)| value)
+    }
+}
+
+/// A definition.
+#[derive(Clone, Debug)]
+pub struct DefInfo {
+    /// Its name.
+    pub name: String,
+    /// Its type.
+    pub ty: Type,
+    /// Where it is first declared.
+    pub span: Span,
+    /// Its versions.
+    pub versions: Versioned<CExpr>,
+}
+
+/// A rule.
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    /// Its id.
+    pub id: String,
+    /// Where it is first declared.
+    pub span: Span,
+    /// Its versions.
+    pub versions: Versioned<RuleBody>,
+}
+
+/// One version of a rule.
+#[derive(Clone, Debug)]
+pub struct RuleBody {
+    /// Its title.
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// When it applies (none: always).
+    pub applies: Option<CExpr>,
+    /// What it requires.
+    pub requires: CExpr,
+    /// Its verdict when violated.
+    pub violation: u32,
+    /// Message when violated.
+    pub message: Option<Message>,
+    /// Message when satisfied.
+    pub satisfied: Option<Message>,
+}
+
+/// What an exception is an exception to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Target {
+    /// A rule, by slot.
+    Rule(u32),
+    /// Another exception, by slot.
+    Exception(u32),
+}
+
+/// An exception.
+#[derive(Clone, Debug)]
+pub struct ExceptionInfo {
+    /// Its id.
+    pub id: String,
+    /// Where it is first declared.
+    pub span: Span,
+    /// Its versions.
+    pub versions: Versioned<ExceptionBody>,
+}
+
+/// One version of an exception.
+#[derive(Clone, Debug)]
+pub struct ExceptionBody {
+    /// What it is an exception to.
+    pub target: Target,
+    /// Its title.
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// When it holds.
+    pub when: CExpr,
+    /// The verdict it gives.
+    pub gives: u32,
+    /// The last day it holds, when it has one.
+    pub until: Option<CExpr>,
+    /// Its message.
+    pub message: Option<Message>,
+    /// Its message once expired.
+    pub expired: Option<Message>,
+}
+
+/// Advice or a note.
+#[derive(Clone, Debug)]
+pub struct RemarkInfo {
+    /// Its id.
+    pub id: String,
+    /// Advice or note.
+    pub kind: RemarkKind,
+    /// Where it is first declared.
+    pub span: Span,
+    /// Its versions.
+    pub versions: Versioned<RemarkBody>,
+}
+
+/// One version of advice or a note.
+#[derive(Clone, Debug)]
+pub struct RemarkBody {
+    /// Given only outside the scope (otherwise only inside).
+    pub outside_scope: bool,
+    /// Its title.
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// When it is given.
+    pub when: CExpr,
+    /// Its message.
+    pub message: Message,
+}
+
+/// A checked expression.
+#[derive(Clone, Debug)]
+pub struct CExpr {
+    /// What it computes.
+    pub kind: CKind,
+    /// Its type.
+    pub ty: Type,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// Comparison operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Compare {
+    /// `=`
+    Eq,
+    /// `!=`
+    Ne,
+    /// `<`
+    Lt,
+    /// `<=`
+    Le,
+    /// `>`
+    Gt,
+    /// `>=`
+    Ge,
+}
+
+/// Arithmetic operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Arith {
+    /// `+`
+    Add,
+    /// `-`
+    Sub,
+    /// `*`
+    Mul,
+    /// `/`
+    Div,
+}
+
+/// Set operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SetOp {
+    /// `union`
+    Union,
+    /// `intersect`
+    Intersect,
+    /// `minus`
+    Minus,
+}
+
+/// The kinds of checked expressions.
+#[derive(Clone, Debug)]
+pub enum CKind {
+    /// A constant.
+    Const(Value),
+    /// A fact, by slot.
+    Fact(u32),
+    /// A parameter, by slot.
+    Param(u32),
+    /// A definition, by slot.
+    Def(u32),
+    /// A quantifier's variable, by local slot.
+    Local(u32),
+    /// The evaluation date.
+    Today,
+    /// `not`
+    Not(Box<CExpr>),
+    /// `-`
+    Neg(Box<CExpr>),
+    /// `and`
+    And(Box<CExpr>, Box<CExpr>),
+    /// `or`
+    Or(Box<CExpr>, Box<CExpr>),
+    /// A comparison.
+    Compare(Compare, Box<CExpr>, Box<CExpr>),
+    /// Arithmetic.
+    Arith(Arith, Box<CExpr>, Box<CExpr>),
+    /// A set operation.
+    SetOp(SetOp, Box<CExpr>, Box<CExpr>),
+    /// `x in S` (negated: `not in`).
+    In {
+        /// `not in`
+        negated: bool,
+        /// The element.
+        element: Box<CExpr>,
+        /// The set.
+        set: Box<CExpr>,
+    },
+    /// `A subset of B`
+    Subset(Box<CExpr>, Box<CExpr>),
+    /// `A meets B`
+    Meets(Box<CExpr>, Box<CExpr>),
+    /// `is set` / `is not set`
+    IsSet {
+        /// `is not set`
+        negated: bool,
+        /// The operand.
+        operand: Box<CExpr>,
+    },
+    /// `is empty` / `is not empty`
+    IsEmpty {
+        /// `is not empty`
+        negated: bool,
+        /// The operand.
+        operand: Box<CExpr>,
+    },
+    /// `if c then a else b`
+    If(Box<CExpr>, Box<CExpr>, Box<CExpr>),
+    /// `any`/`all x in S: body`
+    Quantifier {
+        /// `any` (true) or `all`.
+        any: bool,
+        /// The variable's local slot.
+        local: u32,
+        /// The set.
+        set: Box<CExpr>,
+        /// The condition.
+        body: Box<CExpr>,
+    },
+    /// `count(S)`
+    Count(Box<CExpr>),
+    /// `{a, b}`
+    SetLiteral(Vec<CExpr>),
+    /// A string with interpolations.
+    Format(Vec<MessageSegment>),
+    /// `verdict(RULE)`
+    Verdict(u32),
+    /// `applies(RULE)`
+    Applies(u32),
+}

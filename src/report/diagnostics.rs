@@ -1,0 +1,126 @@
+//! Diagnostics rendered with miette, with the source text of the file they point into.
+
+use std::fmt;
+
+use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::source::SourceMap;
+
+/// One diagnostic made ready for miette: its source attached, labels in other files as
+/// related reports.
+#[derive(Debug)]
+struct Rendered {
+    message: String,
+    code: String,
+    help: Option<String>,
+    severity: Severity,
+    source: Option<NamedSource<String>>,
+    labels: Vec<LabeledSpan>,
+    related: Vec<Rendered>,
+}
+
+impl fmt::Display for Rendered {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.message)
+    }
+}
+
+impl std::error::Error for Rendered {}
+
+impl miette::Diagnostic for Rendered {
+    fn code<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        Some(Box::new(&self.code))
+    }
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+        })
+    }
+    fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+    fn source_code(&self) -> Option<&dyn miette::SourceCode> {
+        self.source.as_ref().map(|s| s as &dyn miette::SourceCode)
+    }
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if self.labels.is_empty() {
+            None
+        } else {
+            Some(Box::new(self.labels.iter().cloned()))
+        }
+    }
+    fn related<'a>(&'a self) -> Option<Box<dyn Iterator<Item = &'a dyn miette::Diagnostic> + 'a>> {
+        if self.related.is_empty() {
+            None
+        } else {
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
+        }
+    }
+}
+
+fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
+    let primary_file = diagnostic.primary_span().map(|s| s.file);
+    let source = primary_file
+        .and_then(|file| sources.get(file))
+        .map(|f| NamedSource::new(f.name.clone(), f.text.to_string()).with_language("doctrine"));
+    let mut labels = Vec::new();
+    let mut related = Vec::new();
+    for label in &diagnostic.labels {
+        let span = SourceSpan::new((label.span.start as usize).into(), label.span.len());
+        if Some(label.span.file) == primary_file {
+            labels.push(LabeledSpan::new_with_span(
+                Some(label.message.clone()),
+                span,
+            ));
+        } else {
+            related.push(Rendered {
+                message: label.message.clone(),
+                code: String::new(),
+                help: None,
+                severity: diagnostic.severity,
+                source: sources
+                    .get(label.span.file)
+                    .map(|f| NamedSource::new(f.name.clone(), f.text.to_string())),
+                labels: vec![LabeledSpan::new_with_span(
+                    Some(label.message.clone()),
+                    span,
+                )],
+                related: Vec::new(),
+            });
+        }
+    }
+    Rendered {
+        message: diagnostic.message.clone(),
+        code: diagnostic.code.to_string(),
+        help: diagnostic.help.clone(),
+        severity: diagnostic.severity,
+        source,
+        labels,
+        related,
+    }
+}
+
+/// Renders diagnostics for a terminal (`colour`) or a file, with the source underlined.
+pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, colour: bool) -> String {
+    let theme = if colour {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
+    let mut out = String::new();
+    for diagnostic in &diagnostics.0 {
+        let rendered = prepare(diagnostic, sources);
+        if handler.render_report(&mut out, &rendered).is_err() {
+            out.push_str(&diagnostic.message);
+            out.push('\n');
+        }
+    }
+    out
+}

@@ -1,0 +1,106 @@
+//! Decisions as JSON: the keys of the command-line contract, and more.
+
+use serde_json::{Map, Value as Json, json};
+
+use crate::ast::Lang;
+use crate::decision::{Decision, FactRef, Ground, RemarkResult};
+
+fn text(localized: &crate::program::Localized, lang: Lang) -> Json {
+    localized
+        .get(lang)
+        .map_or(Json::Null, |t| Json::String(t.to_string()))
+}
+
+fn because(grounds: &[Ground]) -> Json {
+    Json::Array(
+        grounds
+            .iter()
+            .map(|g| Json::String(format!("{} = {}", g.name, g.value)))
+            .collect(),
+    )
+}
+
+fn facts(refs: &[FactRef]) -> Json {
+    Json::Array(refs.iter().map(|f| Json::String(f.path.clone())).collect())
+}
+
+fn remarks(list: &[RemarkResult], lang: Lang) -> Json {
+    Json::Array(
+        list.iter()
+            .map(|r| {
+                json!({
+                    "id": r.id,
+                    "title": text(&r.title, lang),
+                    "message": text(&r.message, lang),
+                    "cites": r.cites,
+                })
+            })
+            .collect(),
+    )
+}
+
+/// One decision as a JSON object; `facts` names the fact file.
+pub fn decision(decision: &Decision, facts_name: &str, lang: Lang) -> Json {
+    let results: Vec<Json> = decision
+        .results
+        .iter()
+        .map(|r| {
+            let mut entry = Map::new();
+            entry.insert("rule".into(), json!(r.rule));
+            entry.insert("title".into(), text(&r.title, lang));
+            entry.insert("verdict".into(), json!(r.verdict.name));
+            if let Some(by) = &r.by {
+                entry.insert("by".into(), json!(by));
+            }
+            if let Some(until) = r.until {
+                entry.insert("until".into(), json!(until.to_string()));
+            }
+            if let Some((exception, last)) = &r.expired {
+                entry.insert(
+                    "expired".into(),
+                    json!({"exception": exception, "until": last.map(|d| d.to_string())}),
+                );
+            }
+            entry.insert("message".into(), text(&r.message, lang));
+            entry.insert("cites".into(), json!(r.cites));
+            entry.insert("because".into(), because(&r.because));
+            if !r.missing.is_empty() {
+                entry.insert("missing".into(), facts(&r.missing));
+            }
+            Json::Object(entry)
+        })
+        .collect();
+    let mut out = Map::new();
+    out.insert("facts".into(), json!(facts_name));
+    out.insert("policy".into(), json!(decision.policy));
+    out.insert(
+        "texts".into(),
+        Json::Array(decision.texts.iter().map(|t| json!(t.id)).collect()),
+    );
+    out.insert(
+        "evaluated_on".into(),
+        json!(decision.evaluated_on.to_string()),
+    );
+    out.insert("decision".into(), json!(decision.decision.name));
+    out.insert(
+        "until".into(),
+        decision.until.map_or(Json::Null, |d| json!(d.to_string())),
+    );
+    out.insert(
+        "in_scope".into(),
+        decision.in_scope.map_or(Json::Null, Json::Bool),
+    );
+    out.insert("results".into(), Json::Array(results));
+    out.insert("advice".into(), remarks(&decision.advice, lang));
+    out.insert("notes".into(), remarks(&decision.notes, lang));
+    out.insert("missing".into(), facts(&decision.missing));
+    if !decision.overrides.is_empty() {
+        let overrides: Map<String, Json> = decision
+            .overrides
+            .iter()
+            .map(|(name, value)| (name.clone(), json!(value)))
+            .collect();
+        out.insert("overrides".into(), Json::Object(overrides));
+    }
+    Json::Object(out)
+}

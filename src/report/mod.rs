@@ -1,0 +1,5 @@
+//! Reports: decisions as JSON or text, diagnostics through miette.
+
+pub mod diagnostics;
+pub mod json;
+pub mod text;

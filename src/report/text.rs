@@ -1,0 +1,223 @@
+//! Decisions as text for a person: the decision first, then each rule with why, advice,
+//! notes and the facts still needed. Styled with ANSI codes that the caller strips when
+//! the terminal does not take colour.
+
+use std::fmt::Write;
+
+use anstyle::{AnsiColor, Style};
+
+use crate::ast::Lang;
+use crate::decision::{Decision, Ground, RemarkResult};
+use crate::program::Localized;
+
+/// Words of the report itself, per language.
+struct Words {
+    decision: &'static str,
+    until: &'static str,
+    policy: &'static str,
+    texts: &'static str,
+    none: &'static str,
+    on: &'static str,
+    rules: &'static str,
+    no_rule: &'static str,
+    because: &'static str,
+    by: &'static str,
+    expired: &'static str,
+    cites: &'static str,
+    advice: &'static str,
+    notes: &'static str,
+    missing: &'static str,
+    overrides: &'static str,
+}
+
+const FR: Words = Words {
+    decision: "Décision",
+    until: "jusqu'au",
+    policy: "Politique",
+    texts: "textes appliqués",
+    none: "aucun",
+    on: "au",
+    rules: "Règles",
+    no_rule: "Aucune règle ne s'applique.",
+    because: "parce que",
+    by: "décidé par l'exception",
+    expired: "exception expirée",
+    cites: "source",
+    advice: "Conseils",
+    notes: "Notes",
+    missing: "Faits à renseigner",
+    overrides: "paramètres modifiés",
+};
+
+const EN: Words = Words {
+    decision: "Decision",
+    until: "until",
+    policy: "Policy",
+    texts: "texts applied",
+    none: "none",
+    on: "as of",
+    rules: "Rules",
+    no_rule: "No rule applies.",
+    because: "because",
+    by: "decided by the exception",
+    expired: "expired exception",
+    cites: "source",
+    advice: "Advice",
+    notes: "Notes",
+    missing: "Facts still needed",
+    overrides: "parameters overridden",
+};
+
+fn verdict_style(rank: u32, satisfied: bool) -> Style {
+    let colour = if satisfied {
+        AnsiColor::Green
+    } else if rank == 0 {
+        AnsiColor::Red
+    } else {
+        AnsiColor::Yellow
+    };
+    Style::new().fg_color(Some(colour.into())).bold()
+}
+
+fn pick(localized: &Localized, lang: Lang) -> &str {
+    localized.get(lang).unwrap_or("")
+}
+
+fn grounds(list: &[Ground], lang: Lang) -> String {
+    list.iter()
+        .map(|g| format!("{} = {}", g.name, g.shown.get(lang).unwrap_or(&g.value)))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// Renders one decision; `satisfied` is the rank of the scale's satisfied verdict.
+pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u32) -> String {
+    let words = match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    };
+    let bold = Style::new().bold();
+    let dim = Style::new().dimmed();
+    let mut out = String::new();
+    let verdict = &decision.decision;
+    let style = verdict_style(verdict.rank, verdict.rank >= satisfied);
+    let label = decision
+        .decision
+        .label
+        .get(lang)
+        .unwrap_or(&verdict.name)
+        .to_string();
+    let _ = write!(
+        out,
+        "{bold}{}{bold:#} {style}{label}{style:#}",
+        words.decision
+    );
+    if let Some(until) = decision.until {
+        let _ = write!(out, " {} {until}", words.until);
+    }
+    let _ = writeln!(out, "  {dim}({}){dim:#}", verdict.name);
+    let texts: Vec<&str> = decision.texts.iter().map(|t| t.id.as_str()).collect();
+    let texts = if texts.is_empty() {
+        words.none.to_string()
+    } else {
+        texts.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "{dim}{facts_name} · {} {} · {} {} · {}: {texts}{dim:#}",
+        words.policy, decision.policy, words.on, decision.evaluated_on, words.texts
+    );
+    if !decision.overrides.is_empty() {
+        let list: Vec<String> = decision
+            .overrides
+            .iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect();
+        let _ = writeln!(out, "{dim}{}: {}{dim:#}", words.overrides, list.join(", "));
+    }
+    let _ = writeln!(out);
+    let _ = writeln!(out, "{bold}{}{bold:#}", words.rules);
+    if decision.results.is_empty() {
+        let _ = writeln!(out, "  {}", words.no_rule);
+    }
+    for result in &decision.results {
+        let ok = result.verdict.rank >= satisfied;
+        let style = verdict_style(result.verdict.rank, ok);
+        let mark = if ok {
+            "✓"
+        } else if result.verdict.rank == 0 {
+            "✗"
+        } else {
+            "?"
+        };
+        let verdict = result
+            .verdict
+            .label
+            .get(lang)
+            .unwrap_or(&result.verdict.name);
+        let _ = write!(
+            out,
+            "  {style}{mark} {}{style:#} {} — {style}{verdict}{style:#}",
+            result.rule,
+            pick(&result.title, lang)
+        );
+        if let Some(until) = result.until {
+            let _ = write!(out, " {} {until}", words.until);
+        }
+        let _ = writeln!(out);
+        let _ = writeln!(out, "      {}", pick(&result.message, lang));
+        if let Some(by) = &result.by {
+            let title = result
+                .by_title
+                .as_ref()
+                .map(|t| pick(t, lang))
+                .unwrap_or("");
+            let _ = writeln!(out, "      {dim}{} {by} ({title}){dim:#}", words.by);
+        }
+        if let Some((exception, last)) = &result.expired {
+            let last = last.map(|d| d.to_string()).unwrap_or_default();
+            let _ = writeln!(
+                out,
+                "      {dim}{}: {exception} ({last}){dim:#}",
+                words.expired
+            );
+        }
+        if !result.because.is_empty() {
+            let _ = writeln!(
+                out,
+                "      {dim}{}: {}{dim:#}",
+                words.because,
+                grounds(&result.because, lang)
+            );
+        }
+        for cite in &result.cites {
+            let _ = writeln!(out, "      {dim}{}: {cite}{dim:#}", words.cites);
+        }
+    }
+    remarks(&mut out, words.advice, &decision.advice, lang);
+    remarks(&mut out, words.notes, &decision.notes, lang);
+    if !decision.missing.is_empty() {
+        let _ = writeln!(out, "\n{bold}{}{bold:#}", words.missing);
+        for fact in &decision.missing {
+            let _ = writeln!(out, "  • {} — {}", fact.path, pick(&fact.label, lang));
+        }
+    }
+    out
+}
+
+fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang) {
+    if list.is_empty() {
+        return;
+    }
+    let bold = Style::new().bold();
+    let _ = writeln!(out, "\n{bold}{heading}{bold:#}");
+    for remark in list {
+        let _ = writeln!(
+            out,
+            "  • {bold}{}{bold:#} {}",
+            remark.id,
+            pick(&remark.title, lang)
+        );
+        let _ = writeln!(out, "      {}", pick(&remark.message, lang));
+    }
+}

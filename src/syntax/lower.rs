@@ -1,0 +1,601 @@
+//! Lowering of the pest tree into the syntax tree: one function per grammar rule.
+
+use pest::iterators::Pair;
+
+use super::grammar::Rule;
+use super::lower_expr::{ident, lower_date, lower_expr, lower_string, span_of};
+use crate::ast::*;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::FileId;
+
+type Lowered<T> = Result<T, Diagnostic>;
+
+fn missing(pair: &Pair<'_, Rule>, file: FileId, what: &str) -> Diagnostic {
+    Diagnostic::error("doctrine::syntax", format!("expected {what}"))
+        .with_label(span_of(pair, file), format!("expected {what} here"))
+}
+
+/// Lowers a whole `file` pair, collecting the errors of every item.
+pub(super) fn lower_file(pair: Pair<'_, Rule>, file: FileId) -> Result<File, Diagnostics> {
+    let mut diagnostics = Diagnostics::new();
+    let mut header = None;
+    let mut items = Vec::new();
+    for part in pair.into_inner() {
+        let result = match part.as_rule() {
+            Rule::policy_header | Rule::amendment_header => {
+                lower_header(part, file).map(|h| header = Some(h))
+            }
+            Rule::EOI => Ok(()),
+            _ => lower_item(part, file).map(|item| items.push(item)),
+        };
+        if let Err(error) = result {
+            diagnostics.push(error);
+        }
+    }
+    match header {
+        Some(header) if diagnostics.is_empty() => Ok(File { header, items }),
+        _ => {
+            if diagnostics.is_empty() {
+                diagnostics.push(Diagnostic::error(
+                    "doctrine::syntax",
+                    "expected `policy` or `amendment`",
+                ));
+            }
+            Err(diagnostics)
+        }
+    }
+}
+
+fn lower_header(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Header> {
+    let span = span_of(&pair, file);
+    let is_policy = pair.as_rule() == Rule::policy_header;
+    let mut ids = Vec::new();
+    let mut labels: Vec<(usize, Label)> = Vec::new();
+    let mut in_force = None;
+    let mut sources = Vec::new();
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::item_id => ids.push(ident(&part, file)),
+            Rule::label => labels.push((ids.len(), lower_label(part, file)?)),
+            Rule::in_force => {
+                let date = part
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::date_lit)
+                    .ok_or_else(|| missing(&pair, file, "a date"))?;
+                in_force = Some(DateLit {
+                    date: lower_date(&date, file)?,
+                    span: span_of(&date, file),
+                });
+            }
+            Rule::source_decl => sources.push(lower_source(part, file)?),
+            _ => {}
+        }
+    }
+    let in_force = in_force.ok_or_else(|| missing(&pair, file, "`in force from DATE`"))?;
+    let mut ids = ids.into_iter();
+    let (Some(first), Some(second)) = (ids.next(), ids.next()) else {
+        return Err(missing(&pair, file, "an identifier"));
+    };
+    let label_after = |n: usize| {
+        labels
+            .iter()
+            .find(|(at, _)| *at == n)
+            .map(|(_, l)| l.clone())
+    };
+    Ok(if is_policy {
+        Header {
+            kind: HeaderKind::Policy {
+                id: first,
+                title: label_after(1),
+            },
+            text_id: second,
+            text_title: label_after(2),
+            in_force,
+            sources,
+            span,
+        }
+    } else {
+        Header {
+            kind: HeaderKind::Amendment { of: second },
+            text_id: first,
+            text_title: label_after(2),
+            in_force,
+            sources,
+            span,
+        }
+    })
+}
+
+fn lower_source(pair: Pair<'_, Rule>, file: FileId) -> Lowered<SourceDecl> {
+    let mut key = None;
+    let mut strings = Vec::new();
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::item_id => key = Some(ident(&part, file)),
+            Rule::string => strings.push(lower_string(part, file)?),
+            _ => {}
+        }
+    }
+    let mut strings = strings.into_iter();
+    match (key, strings.next()) {
+        (Some(key), Some(title)) => Ok(SourceDecl {
+            key,
+            title,
+            url: strings.next(),
+        }),
+        _ => Err(missing(&pair, file, "a source key and title")),
+    }
+}
+
+/// Lowers a `label` or `message`.
+fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
+    let span = span_of(&pair, file);
+    let mut parts = Vec::new();
+    for part in pair.into_inner() {
+        match part.as_rule() {
+            Rule::string => parts.push((None, lower_string(part, file)?)),
+            Rule::lang_text => {
+                let mut lang = None;
+                let mut text = None;
+                for piece in part.into_inner() {
+                    match piece.as_rule() {
+                        Rule::lang => {
+                            lang = Some(if piece.as_str() == "fr" {
+                                Lang::Fr
+                            } else {
+                                Lang::En
+                            })
+                        }
+                        Rule::string => text = Some(lower_string(piece, file)?),
+                        _ => {}
+                    }
+                }
+                if let Some(text) = text {
+                    parts.push((lang, text));
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(Label { parts, span })
+}
+
+fn lower_item(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Item> {
+    let span = span_of(&pair, file);
+    let (action, decl_pair) = match pair.as_rule() {
+        Rule::replace_item | Rule::add_item => {
+            let action = if pair.as_rule() == Rule::replace_item {
+                Action::Replace
+            } else {
+                Action::Add
+            };
+            let inner = pair
+                .clone()
+                .into_inner()
+                .find(|p| !matches!(p.as_rule(), Rule::kw_replace | Rule::kw_add))
+                .ok_or_else(|| missing(&pair, file, "an item"))?;
+            (action, inner)
+        }
+        _ => (Action::Declare, pair),
+    };
+    let decl = lower_decl(decl_pair, file)?;
+    Ok(Item { action, decl, span })
+}
+
+fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
+    Ok(match pair.as_rule() {
+        Rule::verdicts_decl => Decl::Verdicts(
+            pair.into_inner()
+                .filter(|p| p.as_rule() == Rule::verdict_entry)
+                .map(|p| lower_verdict_entry(p, file))
+                .collect::<Lowered<_>>()?,
+        ),
+        Rule::scope_decl => {
+            let expr = pair
+                .clone()
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::expr)
+                .ok_or_else(|| missing(&pair, file, "a condition"))?;
+            Decl::Scope(lower_expr(expr, file)?)
+        }
+        Rule::vocabulary_decl => Decl::Vocabulary(lower_vocabulary(pair, file)?),
+        Rule::fact_decl => Decl::Fact(lower_fact(pair, file)?),
+        Rule::param_decl => Decl::Param(lower_param(pair, file)?),
+        Rule::def_decl => Decl::Def(lower_def(pair, file)?),
+        Rule::rule_decl => Decl::Rule(lower_rule(pair, file)?),
+        Rule::exception_decl => Decl::Exception(lower_exception(pair, file)?),
+        Rule::advice_decl | Rule::note_decl => Decl::Remark(lower_remark(pair, file)?),
+        Rule::repeal_item => {
+            let mut kind = None;
+            let mut id = None;
+            for part in pair.clone().into_inner() {
+                match part.as_rule() {
+                    Rule::item_kind => {
+                        kind = Some(match part.as_str() {
+                            "param" => ItemKind::Param,
+                            "def" => ItemKind::Def,
+                            "rule" => ItemKind::Rule,
+                            "exception" => ItemKind::Exception,
+                            "advice" => ItemKind::Advice,
+                            _ => ItemKind::Note,
+                        })
+                    }
+                    Rule::item_id => id = Some(ident(&part, file)),
+                    _ => {}
+                }
+            }
+            match (kind, id) {
+                (Some(kind), Some(id)) => Decl::Repeal { kind, id },
+                _ => return Err(missing(&pair, file, "`repeal KIND ID`")),
+            }
+        }
+        _ => return Err(missing(&pair, file, "an item")),
+    })
+}
+
+fn lower_verdict_entry(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VerdictEntry> {
+    let mut name = None;
+    let mut label = None;
+    let mut roles = Vec::new();
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::name => name = Some(ident(&part, file)),
+            Rule::label => label = Some(lower_label(part, file)?),
+            Rule::verdict_role => roles.push(ident(&part, file)),
+            _ => {}
+        }
+    }
+    let name = name.ok_or_else(|| missing(&pair, file, "a verdict name"))?;
+    Ok(VerdictEntry { name, label, roles })
+}
+
+fn lower_vocabulary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VocabularyDecl> {
+    let mut name = None;
+    let mut label = None;
+    let mut members = Vec::new();
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::name => name = Some(ident(&part, file)),
+            Rule::label => label = Some(lower_label(part, file)?),
+            Rule::vocabulary_member => {
+                let mut member = None;
+                let mut member_label = None;
+                for piece in part.into_inner() {
+                    match piece.as_rule() {
+                        Rule::name => member = Some(ident(&piece, file)),
+                        Rule::label => member_label = Some(lower_label(piece, file)?),
+                        _ => {}
+                    }
+                }
+                if let Some(member) = member {
+                    members.push((member, member_label));
+                }
+            }
+            _ => {}
+        }
+    }
+    let name = name.ok_or_else(|| missing(&pair, file, "a vocabulary name"))?;
+    Ok(VocabularyDecl {
+        name,
+        label,
+        members,
+    })
+}
+
+fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
+    let span = span_of(&pair, file);
+    let mut set = false;
+    let mut optional = false;
+    let mut name = None;
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::optional_mark => optional = true,
+            Rule::set_type => {
+                set = true;
+                name = part
+                    .into_inner()
+                    .find(|p| p.as_rule() == Rule::scalar_type)
+                    .map(|p| ident(&p, file));
+            }
+            Rule::scalar_type => name = Some(ident(&part, file)),
+            _ => {}
+        }
+    }
+    let name = name.ok_or_else(|| missing(&pair, file, "a type"))?;
+    Ok(TypeExpr {
+        name,
+        set,
+        optional,
+        span,
+    })
+}
+
+fn lower_fact(pair: Pair<'_, Rule>, file: FileId) -> Lowered<FactDecl> {
+    let mut path = None;
+    let mut ty = None;
+    let mut default = None;
+    let mut label = None;
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::path => path = Some(ident(&part, file)),
+            Rule::type_expr => ty = Some(lower_type(part, file)?),
+            Rule::expr => default = Some(lower_expr(part, file)?),
+            Rule::label => label = Some(lower_label(part, file)?),
+            _ => {}
+        }
+    }
+    match (path, ty) {
+        (Some(path), Some(ty)) => Ok(FactDecl {
+            path,
+            ty,
+            default,
+            label,
+        }),
+        _ => Err(missing(&pair, file, "`fact PATH: TYPE`")),
+    }
+}
+
+fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
+    let mut cites = Vec::new();
+    for citation in pair.into_inner().filter(|p| p.as_rule() == Rule::citation) {
+        let mut key = None;
+        let mut pinpoint = None;
+        for part in citation.clone().into_inner() {
+            match part.as_rule() {
+                Rule::item_id => key = Some(ident(&part, file)),
+                Rule::string => pinpoint = Some(lower_string(part, file)?),
+                _ => {}
+            }
+        }
+        let key = key.ok_or_else(|| missing(&citation, file, "a source key"))?;
+        cites.push(Citation { key, pinpoint });
+    }
+    Ok(cites)
+}
+
+fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
+    let mut name = None;
+    let mut ty = None;
+    let mut value = None;
+    let mut steps = Vec::new();
+    let mut label = None;
+    let mut cites = Vec::new();
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::name => name = Some(ident(&part, file)),
+            Rule::type_expr => ty = Some(lower_type(part, file)?),
+            Rule::expr => value = Some(lower_expr(part, file)?),
+            Rule::param_step => {
+                let mut date = None;
+                let mut step_value = None;
+                for piece in part.clone().into_inner() {
+                    match piece.as_rule() {
+                        Rule::date_lit => {
+                            date = Some(DateLit {
+                                date: lower_date(&piece, file)?,
+                                span: span_of(&piece, file),
+                            })
+                        }
+                        Rule::expr => step_value = Some(lower_expr(piece, file)?),
+                        _ => {}
+                    }
+                }
+                match (date, step_value) {
+                    (Some(date), Some(step_value)) => steps.push((date, step_value)),
+                    _ => return Err(missing(&part, file, "`from DATE = VALUE`")),
+                }
+            }
+            Rule::label => label = Some(lower_label(part, file)?),
+            Rule::cites => cites = lower_cites(part, file)?,
+            _ => {}
+        }
+    }
+    match (name, ty, value) {
+        (Some(name), Some(ty), Some(value)) => Ok(ParamDecl {
+            name,
+            ty,
+            value,
+            steps,
+            label,
+            cites,
+        }),
+        _ => Err(missing(&pair, file, "`param NAME: TYPE = VALUE`")),
+    }
+}
+
+fn lower_def(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
+    let mut name = None;
+    let mut ty = None;
+    let mut value = None;
+    let mut label = None;
+    for part in pair.clone().into_inner() {
+        match part.as_rule() {
+            Rule::name => name = Some(ident(&part, file)),
+            Rule::type_expr => ty = Some(lower_type(part, file)?),
+            Rule::expr => value = Some(lower_expr(part, file)?),
+            Rule::label => label = Some(lower_label(part, file)?),
+            _ => {}
+        }
+    }
+    match (name, value) {
+        (Some(name), Some(value)) => Ok(DefDecl {
+            name,
+            ty,
+            value,
+            label,
+        }),
+        _ => Err(missing(&pair, file, "`def NAME = EXPR`")),
+    }
+}
+
+/// The parts of a clause-structured item, in the order the grammar gives them.
+struct Clauses<'a> {
+    parts: Vec<Pair<'a, Rule>>,
+}
+
+impl<'a> Clauses<'a> {
+    fn new(pair: &Pair<'a, Rule>) -> Clauses<'a> {
+        Clauses {
+            parts: pair.clone().into_inner().collect(),
+        }
+    }
+
+    /// The pair right after the keyword `keyword`, if that keyword is present.
+    fn after(&self, marker: Rule) -> Option<Pair<'a, Rule>> {
+        let mut iter = self.parts.iter();
+        while let Some(part) = iter.next() {
+            if part.as_rule() == marker {
+                return iter.next().cloned();
+            }
+        }
+        None
+    }
+
+    /// The first pair of a rule.
+    fn first(&self, rule: Rule) -> Option<Pair<'a, Rule>> {
+        self.parts.iter().find(|p| p.as_rule() == rule).cloned()
+    }
+
+    /// The nth pair of a rule.
+    fn nth(&self, rule: Rule, n: usize) -> Option<Pair<'a, Rule>> {
+        self.parts
+            .iter()
+            .filter(|p| p.as_rule() == rule)
+            .nth(n)
+            .cloned()
+    }
+
+    /// A label that directly follows the first `item_id`s (the title).
+    fn title(&self, file: FileId) -> Lowered<Option<Label>> {
+        let mut seen_id = false;
+        for part in &self.parts {
+            match part.as_rule() {
+                Rule::item_id
+                | Rule::kw_to
+                | Rule::outside_scope
+                | Rule::kw_rule
+                | Rule::kw_exception
+                | Rule::kw_advice
+                | Rule::kw_note => seen_id = true,
+                Rule::label if seen_id => return lower_label(part.clone(), file).map(Some),
+                _ => return Ok(None),
+            }
+        }
+        Ok(None)
+    }
+}
+
+fn lower_optional_label(pair: Option<Pair<'_, Rule>>, file: FileId) -> Lowered<Option<Label>> {
+    match pair {
+        Some(p) if matches!(p.as_rule(), Rule::message | Rule::label) => {
+            lower_label(p, file).map(Some)
+        }
+        _ => Ok(None),
+    }
+}
+
+fn lower_optional_cites(clauses: &Clauses<'_>, file: FileId) -> Lowered<Vec<Citation>> {
+    clauses
+        .first(Rule::cites)
+        .map_or(Ok(Vec::new()), |c| lower_cites(c, file))
+}
+
+fn expr_after(clauses: &Clauses<'_>, marker: Rule, file: FileId) -> Lowered<Option<Expr>> {
+    match clauses.after(marker) {
+        Some(p) if p.as_rule() == Rule::kw_when => match clauses.after(Rule::kw_when) {
+            Some(e) if e.as_rule() == Rule::expr => lower_expr(e, file).map(Some),
+            _ => Ok(None),
+        },
+        Some(p) if p.as_rule() == Rule::expr => lower_expr(p, file).map(Some),
+        _ => Ok(None),
+    }
+}
+
+fn lower_rule(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RuleDecl> {
+    let clauses = Clauses::new(&pair);
+    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
+    let requires = expr_after(&clauses, Rule::kw_requires, file)?;
+    let otherwise = clauses.after(Rule::kw_otherwise).map(|p| ident(&p, file));
+    let (Some(id), Some(requires), Some(otherwise)) = (id, requires, otherwise) else {
+        return Err(missing(
+            &pair,
+            file,
+            "`rule ID … requires … otherwise VERDICT`",
+        ));
+    };
+    let message = clauses
+        .parts
+        .iter()
+        .skip_while(|p| p.as_rule() != Rule::kw_otherwise)
+        .nth(2)
+        .cloned();
+    Ok(RuleDecl {
+        id,
+        title: clauses.title(file)?,
+        cites: lower_optional_cites(&clauses, file)?,
+        applies: expr_after(&clauses, Rule::kw_applies, file)?,
+        requires,
+        otherwise,
+        message: lower_optional_label(message, file)?,
+        satisfied: lower_optional_label(clauses.after(Rule::kw_satisfied), file)?,
+    })
+}
+
+fn lower_exception(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ExceptionDecl> {
+    let clauses = Clauses::new(&pair);
+    let id = clauses.nth(Rule::item_id, 0).map(|p| ident(&p, file));
+    let target = clauses.nth(Rule::item_id, 1).map(|p| ident(&p, file));
+    let when = expr_after(&clauses, Rule::kw_when, file)?;
+    let gives = clauses.after(Rule::kw_gives).map(|p| ident(&p, file));
+    let (Some(id), Some(target), Some(when), Some(gives)) = (id, target, when, gives) else {
+        return Err(missing(
+            &pair,
+            file,
+            "`exception ID to TARGET when … gives VERDICT`",
+        ));
+    };
+    let until = expr_after(&clauses, Rule::kw_until, file)?;
+    let message = clauses
+        .parts
+        .iter()
+        .skip_while(|p| p.as_rule() != Rule::kw_gives)
+        .skip(2)
+        .find(|p| p.as_rule() != Rule::kw_until && p.as_rule() != Rule::expr)
+        .filter(|p| p.as_rule() == Rule::message)
+        .cloned();
+    Ok(ExceptionDecl {
+        id,
+        target,
+        title: clauses.title(file)?,
+        cites: lower_optional_cites(&clauses, file)?,
+        when,
+        gives,
+        until,
+        message: lower_optional_label(message, file)?,
+        expired: lower_optional_label(clauses.after(Rule::kw_expired), file)?,
+    })
+}
+
+fn lower_remark(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RemarkDecl> {
+    let kind = if pair.as_rule() == Rule::advice_decl {
+        RemarkKind::Advice
+    } else {
+        RemarkKind::Note
+    };
+    let clauses = Clauses::new(&pair);
+    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
+    let when = expr_after(&clauses, Rule::kw_when, file)?;
+    let message = clauses.first(Rule::message);
+    let (Some(id), Some(when), Some(message)) = (id, when, message) else {
+        return Err(missing(&pair, file, "`advice ID when … MESSAGE`"));
+    };
+    Ok(RemarkDecl {
+        kind,
+        id,
+        outside_scope: clauses.first(Rule::outside_scope).is_some(),
+        title: clauses.title(file)?,
+        cites: lower_optional_cites(&clauses, file)?,
+        when,
+        message: lower_label(message, file)?,
+    })
+}

@@ -1,0 +1,200 @@
+//! Parsing: policy text → syntax tree, with every syntax error collected.
+
+mod grammar;
+mod lower;
+mod lower_expr;
+
+use pest::Parser;
+use pest::error::{ErrorVariant, InputLocation};
+
+use crate::ast;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::source::{FileId, Span};
+use grammar::{PolicyParser, Rule, human_name};
+
+/// How deeply brackets may nest in a policy file.
+pub const MAX_NESTING: usize = 128;
+
+/// Item keywords a line may start with; a syntax error is resumed at the next such line.
+const ITEM_KEYWORDS: &[&str] = &[
+    "verdicts",
+    "scope",
+    "vocabulary",
+    "fact",
+    "param",
+    "def",
+    "rule",
+    "exception",
+    "advice",
+    "note",
+    "replace",
+    "add",
+    "repeal",
+];
+
+/// Parses a whole policy file.
+pub fn parse_file(text: &str, file: FileId) -> Result<ast::File, Diagnostics> {
+    check_nesting(text, file)?;
+    match PolicyParser::parse(Rule::file, text) {
+        Ok(mut pairs) => match pairs.next() {
+            Some(pair) => lower::lower_file(pair, file),
+            None => Err(Diagnostic::error("doctrine::syntax", "empty parse").into()),
+        },
+        Err(first) => Err(resume_after_errors(text, file, first)),
+    }
+}
+
+/// Parses one value or expression, as `--set NAME=VALUE` takes it.
+pub fn parse_value(text: &str, file: FileId) -> Result<ast::Expr, Diagnostics> {
+    check_nesting(text, file)?;
+    let mut pairs = PolicyParser::parse(Rule::value_alone, text)
+        .map_err(|error| Diagnostics::from(pest_error(&error, text, file, 0)))?;
+    let expr = pairs
+        .next()
+        .and_then(|pair| pair.into_inner().find(|p| p.as_rule() == Rule::expr))
+        .ok_or_else(|| Diagnostic::error("doctrine::syntax", "expected a value"))?;
+    lower_expr::lower_expr(expr, file).map_err(Diagnostics::from)
+}
+
+/// Refuses brackets nested deeper than [`MAX_NESTING`] before the recursive parser sees them.
+fn check_nesting(text: &str, file: FileId) -> Result<(), Diagnostics> {
+    let mut depth = 0usize;
+    for (offset, byte) in text.bytes().enumerate() {
+        match byte {
+            b'(' | b'{' => {
+                depth += 1;
+                if depth > MAX_NESTING {
+                    return Err(Diagnostic::error(
+                        "doctrine::syntax::too_deep",
+                        format!("brackets nest more than {MAX_NESTING} deep"),
+                    )
+                    .with_label(Span::new(file, offset, offset + 1), "too deep here")
+                    .with_help("split the expression into definitions (`def`)")
+                    .into());
+                }
+            }
+            b')' | b'}' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// After a syntax error, parses the header and each item on its own, so that every
+/// syntax error of the file is reported, not just the first.
+fn resume_after_errors(text: &str, file: FileId, first: pest::error::Error<Rule>) -> Diagnostics {
+    let mut starts = vec![0usize];
+    let mut offset = 0usize;
+    for line in text.split_inclusive('\n') {
+        let word: String = line
+            .trim_start()
+            .chars()
+            .take_while(|c| c.is_ascii_alphabetic())
+            .collect();
+        if offset > 0 && ITEM_KEYWORDS.contains(&word.as_str()) {
+            starts.push(offset);
+        }
+        offset += line.len();
+    }
+    starts.push(text.len());
+    let mut diagnostics = Diagnostics::new();
+    for (index, window) in starts.windows(2).enumerate() {
+        let (Some(&start), Some(&end)) = (window.first(), window.get(1)) else {
+            continue;
+        };
+        let chunk = text.get(start..end).unwrap_or("");
+        let rule = if index == 0 {
+            Rule::header_alone
+        } else {
+            Rule::item_alone
+        };
+        if let Err(error) = PolicyParser::parse(rule, chunk) {
+            diagnostics.push(pest_error(&error, chunk, file, start));
+        }
+    }
+    if diagnostics.is_empty() {
+        diagnostics.push(pest_error(&first, text, file, 0));
+    }
+    diagnostics
+}
+
+/// Turns a pest error into a diagnostic with human names for what was expected.
+fn pest_error(
+    error: &pest::error::Error<Rule>,
+    text: &str,
+    file: FileId,
+    base: usize,
+) -> Diagnostic {
+    let position = match error.location {
+        InputLocation::Pos(p) => p,
+        InputLocation::Span((s, _)) => s,
+    };
+    let rest = text.get(position..).unwrap_or("");
+    let position = position + (rest.len() - rest.trim_start().len());
+    let found = token_at(text, position);
+    let span = Span::new(file, base + position, base + position + found.len());
+    let found_text = if found.is_empty() {
+        String::from("end of file")
+    } else {
+        format!("`{found}`")
+    };
+    match &error.variant {
+        ErrorVariant::ParsingError { positives, .. } => {
+            let mut expected: Vec<&str> = Vec::new();
+            for rule in positives {
+                if let Some(name) = human_name(*rule)
+                    && !expected.contains(&name)
+                {
+                    expected.push(name);
+                }
+            }
+            let list = join_alternatives(&expected);
+            let message = if list.is_empty() {
+                format!("unexpected {found_text}")
+            } else {
+                format!("expected {list}, found {found_text}")
+            };
+            Diagnostic::error("doctrine::syntax", message).with_label(
+                span,
+                if list.is_empty() {
+                    String::from("here")
+                } else {
+                    format!("expected {list}")
+                },
+            )
+        }
+        ErrorVariant::CustomError { message } => {
+            Diagnostic::error("doctrine::syntax", message.clone()).with_label(span, "here")
+        }
+    }
+}
+
+/// The word or character at a position, for "found …".
+fn token_at(text: &str, position: usize) -> &str {
+    let rest = text.get(position..).unwrap_or("");
+    let word_len: usize = rest
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_' || *c == '-' || *c == '.')
+        .map(char::len_utf8)
+        .sum();
+    if word_len > 0 {
+        return rest.get(..word_len).unwrap_or("");
+    }
+    let trimmed = rest.trim_start();
+    if trimmed.is_empty() {
+        return "";
+    }
+    rest.chars()
+        .next()
+        .and_then(|c| rest.get(..c.len_utf8()))
+        .unwrap_or("")
+}
+
+/// `a`, `a or b`, `a, b or c`.
+fn join_alternatives(items: &[&str]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => (*one).to_string(),
+        [init @ .., last] => format!("{} or {last}", init.join(", ")),
+    }
+}
