@@ -7,6 +7,8 @@
 //!
 //! `BLESS=1 cargo test --test cases` rewrites the expected files of the CLI cases.
 
+#![allow(clippy::unwrap_used, reason = "tests may unwrap")]
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::process::Command;

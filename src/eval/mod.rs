@@ -28,7 +28,7 @@ pub struct EvalError {
     /// Where in the policy.
     pub span: Option<Span>,
     /// A fuller diagnostic, when there is one.
-    pub diagnostic: Option<Diagnostic>,
+    pub diagnostic: Option<Box<Diagnostic>>,
 }
 
 impl EvalError {
@@ -43,7 +43,7 @@ impl EvalError {
     /// The error as a diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         if let Some(diagnostic) = &self.diagnostic {
-            return diagnostic.clone();
+            return diagnostic.as_ref().clone();
         }
         let mut diagnostic = Diagnostic::error("doctrine::eval", self.message.clone());
         if let Some(span) = self.span {

@@ -208,7 +208,7 @@ impl Context<'_> {
                             e1.id, e2.id
                         ),
                         span: Some(e1.span),
-                        diagnostic: Some(
+                        diagnostic: Some(Box::new(
                             Diagnostic::error(
                                 "doctrine::eval::conflict",
                                 format!("the exceptions `{}` and `{}` both hold and give different verdicts", e1.id, e2.id),
@@ -219,7 +219,7 @@ impl Context<'_> {
                                 "state which wins: make one an exception to the other (`exception {} to {} …`)",
                                 e2.id, e1.id
                             )),
-                        ),
+                        )),
                     });
                 }
             }

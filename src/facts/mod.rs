@@ -45,13 +45,13 @@ pub fn parse(source: &SourceFile, file: FileId, format: Format) -> Result<RawNod
         Format::Toml => raw::parse_toml(text, file),
         Format::Yaml => raw::parse_yaml(text, source, file),
     };
-    if shift > 0 {
-        let shift_node = |n: &mut RawNode| shift_spans(n, shift);
-        if let Ok(n) = node.as_mut() {
-            shift_node(n);
-        }
+    // Spans point into the file as it is, byte-order mark included.
+    if shift > 0
+        && let Ok(n) = node.as_mut()
+    {
+        shift_spans(n, shift);
     }
-    node.map_err(|d| d)
+    node
 }
 
 fn shift_spans(node: &mut RawNode, by: usize) {

@@ -115,7 +115,10 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, colour: bool) -> S
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
     let mut out = String::new();
-    for diagnostic in &diagnostics.0 {
+    for (index, diagnostic) in diagnostics.0.iter().enumerate() {
+        if index > 0 {
+            out.push('\n');
+        }
         let rendered = prepare(diagnostic, sources);
         if handler.render_report(&mut out, &rendered).is_err() {
             out.push_str(&diagnostic.message);
