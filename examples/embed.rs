@@ -12,13 +12,18 @@ use doctrine::source::SourceMap;
 fn main() -> std::process::ExitCode {
     let mut sources = SourceMap::new();
     // Parse and check the base text and its amendments once.
-    let program = match doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources) {
-        Ok(program) => program,
-        Err(diagnostics) => {
-            eprint!("{}", doctrine::report::diagnostics::render(&diagnostics, &sources, false));
-            return std::process::ExitCode::from(2);
-        }
-    };
+    let program =
+        match doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
+        {
+            Ok(program) => program,
+            Err(diagnostics) => {
+                eprint!(
+                    "{}",
+                    doctrine::report::diagnostics::render(&diagnostics, &sources, false)
+                );
+                return std::process::ExitCode::from(2);
+            }
+        };
     // A fact set from any text: here, JSON built by the embedding service.
     let system = r#"{
         "entity": {"kind": "state_operator"},
@@ -34,21 +39,37 @@ fn main() -> std::process::ExitCode {
     let facts = match doctrine::bind_facts(&program, &sources, file, Format::Json) {
         Ok(facts) => facts,
         Err(diagnostics) => {
-            eprint!("{}", doctrine::report::diagnostics::render(&diagnostics, &sources, false));
+            eprint!(
+                "{}",
+                doctrine::report::diagnostics::render(&diagnostics, &sources, false)
+            );
             return std::process::ExitCode::from(2);
         }
     };
     // Evaluate the same system under the 2021 text and under the 2023 amendment.
     for day in ["2022-03-01", "2024-03-01"] {
         let Ok(on) = day.parse() else { continue };
-        let options = EvalOptions { on, overrides: Vec::new() };
+        let options = EvalOptions {
+            on,
+            overrides: Vec::new(),
+        };
         match doctrine::evaluate(&program, &facts, &options) {
             Ok(decision) => {
                 let texts: Vec<&str> = decision.texts.iter().map(|t| t.id.as_str()).collect();
                 let advice: Vec<&str> = decision.advice.iter().map(|a| a.id.as_str()).collect();
-                println!("{day}: {} (texts: {}; advice: {})", decision.decision.name, texts.join(", "), advice.join(", "));
+                println!(
+                    "{day}: {} (texts: {}; advice: {})",
+                    decision.decision.name,
+                    texts.join(", "),
+                    advice.join(", ")
+                );
                 for result in &decision.results {
-                    println!("  {} {}: {}", result.rule, result.verdict.name, result.message.get(Lang::En).unwrap_or(""));
+                    println!(
+                        "  {} {}: {}",
+                        result.rule,
+                        result.verdict.name,
+                        result.message.get(Lang::En).unwrap_or("")
+                    );
                 }
             }
             Err(error) => eprintln!("{}", error.message),

@@ -5,11 +5,24 @@ use std::process::ExitCode;
 use clap::Parser;
 use doctrine::cli::{Cli, Command};
 
+/// The work runs on a thread with a large stack: parsing, checking and evaluation recurse
+/// on the policy's nesting, and a hostile policy must not overflow a small main stack.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
-    let code = match &cli.command {
-        Command::Eval(args) => doctrine::cli::eval::run(args),
-        Command::Check(args) => doctrine::cli::check::run(args),
+    let worker = std::thread::Builder::new()
+        .stack_size(STACK_BYTES)
+        .spawn(move || match &cli.command {
+            Command::Eval(args) => doctrine::cli::eval::run(args),
+            Command::Check(args) => doctrine::cli::check::run(args),
+        });
+    let code = match worker.map(|handle| handle.join()) {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("doctrine: internal error: the worker thread failed");
+            70
+        }
     };
     ExitCode::from(code)
 }

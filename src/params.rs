@@ -37,8 +37,26 @@ pub fn parse_override(
                 .into(),
         );
     };
+    let param = program
+        .params
+        .get(slot)
+        .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
+    // A value quoted for a shell that did not take the quotes away: `"1 month"`.
+    let trimmed = value.trim();
+    let unquoted = trimmed.len() >= 2
+        && trimmed.starts_with('"')
+        && trimmed.ends_with('"')
+        && param.ty != crate::types::Type::Text;
+    let (value, offset) = if unquoted {
+        let inner = trimmed.get(1..trimmed.len() - 1).unwrap_or("");
+        (
+            inner,
+            assignment.len() - value.len() + (value.len() - value.trim_start().len()) + 1,
+        )
+    } else {
+        (value, assignment.len() - value.len())
+    };
     // Pad the value so that its spans point into the whole assignment.
-    let offset = assignment.len() - value.len();
     let expr = crate::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
     let value_text = value.trim();
     let param = program

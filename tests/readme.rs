@@ -2,7 +2,11 @@
 //! command of a `console` block runs the real binary and must exit as noted (`# exit N`,
 //! default 0), and print the lines under it when there are any; each `doctrine` snippet must
 //! stand in a policy file of the repository, which the case tests parse, check and run.
-#![allow(clippy::unwrap_used, clippy::panic, reason = "tests may unwrap and panic")]
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    reason = "tests may unwrap and panic"
+)]
 
 use std::path::Path;
 use std::process::Command;
@@ -69,7 +73,10 @@ fn policy_files(dir: &Path, out: &mut Vec<String>) {
 fn readme_commands_run_as_shown() {
     let readme = std::fs::read_to_string("README.md").unwrap();
     let mut ran = 0;
-    for (info, lines) in blocks(&readme).into_iter().filter(|(info, _)| info == "console") {
+    for (info, lines) in blocks(&readme)
+        .into_iter()
+        .filter(|(info, _)| info == "console")
+    {
         let mut commands: Vec<(String, Vec<String>)> = Vec::new();
         for line in lines {
             match line.strip_prefix("$ ") {
@@ -87,7 +94,12 @@ fn readme_commands_run_as_shown() {
                 None => (command.clone(), 0),
             };
             let words = split(&command);
-            let args: &[String] = match words.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+            let args: &[String] = match words
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>()
+                .as_slice()
+            {
                 ["cargo", "test", ..] => continue,
                 ["cargo", "run", "--release", "--", ..] => &words[4..],
                 ["doctrine", ..] => &words[1..],
@@ -108,7 +120,11 @@ fn readme_commands_run_as_shown() {
             );
             if !expected.is_empty() {
                 let stdout = String::from_utf8_lossy(&output.stdout);
-                assert_eq!(stdout.trim_end(), expected.join("\n").trim_end(), "`{command}` printed otherwise");
+                assert_eq!(
+                    stdout.trim_end(),
+                    expected.join("\n").trim_end(),
+                    "`{command}` printed otherwise"
+                );
             }
             ran += 1;
         }
@@ -123,7 +139,10 @@ fn readme_snippets_are_real_policy_text() {
     policy_files(Path::new("policies"), &mut files);
     policy_files(Path::new("examples"), &mut files);
     let mut checked = 0;
-    for (_, lines) in blocks(&readme).into_iter().filter(|(info, _)| info == "doctrine") {
+    for (_, lines) in blocks(&readme)
+        .into_iter()
+        .filter(|(info, _)| info == "doctrine")
+    {
         let snippet = lines.join("\n");
         assert!(
             files.iter().any(|f| f.contains(&snippet)),

@@ -30,8 +30,12 @@ pub fn run(args: &CheckArgs) -> u8 {
         }
         Err(diagnostics) => {
             print_diagnostics(&diagnostics, &sources);
-            let _ = EXIT_BAD_INPUT;
-            1
+            // A policy that cannot be read is bad usage; one that can but has errors fails the check.
+            if diagnostics.0.iter().any(|d| d.code == "doctrine::io") {
+                EXIT_BAD_INPUT
+            } else {
+                1
+            }
         }
     }
 }

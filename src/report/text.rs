@@ -28,6 +28,7 @@ struct Words {
     notes: &'static str,
     missing: &'static str,
     overrides: &'static str,
+    colon: &'static str,
 }
 
 const FR: Words = Words {
@@ -47,6 +48,7 @@ const FR: Words = Words {
     notes: "Notes",
     missing: "Faits à renseigner",
     overrides: "paramètres modifiés",
+    colon: " : ",
 };
 
 const EN: Words = Words {
@@ -66,6 +68,7 @@ const EN: Words = Words {
     notes: "Notes",
     missing: "Facts still needed",
     overrides: "parameters overridden",
+    colon: ": ",
 };
 
 fn verdict_style(rank: u32, satisfied: bool) -> Style {
@@ -124,8 +127,8 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u3
     };
     let _ = writeln!(
         out,
-        "{dim}{facts_name} · {} {} · {} {} · {}: {texts}{dim:#}",
-        words.policy, decision.policy, words.on, decision.evaluated_on, words.texts
+        "{dim}{facts_name} · {} {} · {} {} · {}{}{texts}{dim:#}",
+        words.policy, decision.policy, words.on, decision.evaluated_on, words.texts, words.colon
     );
     if !decision.overrides.is_empty() {
         let list: Vec<String> = decision
@@ -133,7 +136,13 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u3
             .iter()
             .map(|(n, v)| format!("{n} = {v}"))
             .collect();
-        let _ = writeln!(out, "{dim}{}: {}{dim:#}", words.overrides, list.join(", "));
+        let _ = writeln!(
+            out,
+            "{dim}{}{}{}{dim:#}",
+            words.overrides,
+            words.colon,
+            list.join(", ")
+        );
     }
     let _ = writeln!(out);
     let _ = writeln!(out, "{bold}{}{bold:#}", words.rules);
@@ -178,20 +187,25 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u3
             let last = last.map(|d| d.to_string()).unwrap_or_default();
             let _ = writeln!(
                 out,
-                "      {dim}{}: {exception} ({last}){dim:#}",
-                words.expired
+                "      {dim}{}{}{exception} ({last}){dim:#}",
+                words.expired, words.colon
             );
         }
         if !result.because.is_empty() {
             let _ = writeln!(
                 out,
-                "      {dim}{}: {}{dim:#}",
+                "      {dim}{}{}{}{dim:#}",
                 words.because,
+                words.colon,
                 grounds(&result.because, lang)
             );
         }
         for cite in &result.cites {
-            let _ = writeln!(out, "      {dim}{}: {cite}{dim:#}", words.cites);
+            let _ = writeln!(
+                out,
+                "      {dim}{}{}{cite}{dim:#}",
+                words.cites, words.colon
+            );
         }
     }
     remarks(&mut out, words.advice, &decision.advice, lang);
