@@ -38,7 +38,7 @@ type Programs = Arc<Mutex<HashMap<PathBuf, Result<Arc<Program>, String>>>>;
 fn policy_case_trials() -> Vec<Trial> {
     let programs: Programs = Arc::default();
     let mut trials = Vec::new();
-    for root in ["policies", "examples"] {
+    for root in ["policies", "examples", "tests/policies"] {
         for policy in sorted_dir(Path::new(root))
             .into_iter()
             .filter(|p| p.is_dir())

@@ -32,6 +32,51 @@ const ITEM_KEYWORDS: &[&str] = &[
     "repeal",
 ];
 
+/// Words of the language that cannot name anything (as in `grammar/policy.pest`).
+const RESERVED: &[&str] = &[
+    "policy",
+    "amendment",
+    "verdicts",
+    "scope",
+    "vocabulary",
+    "fact",
+    "param",
+    "def",
+    "rule",
+    "exception",
+    "advice",
+    "note",
+    "replace",
+    "add",
+    "repeal",
+    "as",
+    "fr",
+    "en",
+    "set",
+    "not",
+    "and",
+    "or",
+    "in",
+    "is",
+    "empty",
+    "subset",
+    "meets",
+    "union",
+    "intersect",
+    "minus",
+    "if",
+    "then",
+    "else",
+    "any",
+    "all",
+    "count",
+    "verdict",
+    "applies",
+    "today",
+    "true",
+    "false",
+];
+
 /// Parses a whole policy file.
 pub fn parse_file(text: &str, file: FileId) -> Result<ast::File, Diagnostics> {
     check_nesting(text, file)?;
