@@ -5,6 +5,7 @@ mod declare;
 mod expr;
 mod items;
 mod labels;
+mod operators;
 mod versions;
 
 use std::collections::HashMap;

@@ -199,14 +199,22 @@ fn pest_error(
             } else {
                 format!("expected {list}, found {found_text}")
             };
-            Diagnostic::error("doctrine::syntax", message).with_label(
-                span,
-                if list.is_empty() {
-                    String::from("here")
-                } else {
-                    format!("expected {list}")
-                },
-            )
+            let label = if list.is_empty() {
+                String::from("here")
+            } else {
+                format!("expected {list}")
+            };
+            let diagnostic = Diagnostic::error("doctrine::syntax", message).with_label(span, label);
+            let names_expected = expected.iter().any(|e| {
+                e.contains("name") || e.contains("identifier") || e.contains("expression")
+            });
+            if names_expected && RESERVED.contains(&found) {
+                diagnostic.with_help(format!(
+                    "`{found}` is a word of the language: choose another name"
+                ))
+            } else {
+                diagnostic
+            }
         }
         ErrorVariant::CustomError { message } => {
             Diagnostic::error("doctrine::syntax", message.clone()).with_label(span, "here")
