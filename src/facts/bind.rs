@@ -64,7 +64,10 @@ pub fn bind(
         }
     }
     if binder.diagnostics.has_errors() {
-        return Err(binder.diagnostics);
+        // In file order, whatever order the format's reader gave the keys in.
+        let mut diagnostics = binder.diagnostics;
+        diagnostics.0.sort_by_key(|d| d.primary_span().map(|s| s.start));
+        return Err(diagnostics);
     }
     let values = binder
         .values
