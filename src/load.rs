@@ -12,8 +12,9 @@ use crate::source::{FileId, SourceMap};
 /// The largest file the loader reads, in bytes.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Reads a file as UTF-8 text, refusing what is not text or is too large.
-pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
+/// Reads a file as UTF-8 text, refusing what is not text or is too large. A file that is
+/// not UTF-8 is added to `sources` as far as it can be read, so the error can point at it.
+pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnostic> {
     let shown = path.display();
     let metadata = std::fs::metadata(path).map_err(|e| {
         Diagnostic::error(
@@ -37,13 +38,15 @@ pub fn read_text(path: &Path) -> Result<String, Diagnostic> {
         )
     })?;
     String::from_utf8(bytes).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::io",
-            format!(
-                "`{shown}` is not UTF-8 text (invalid byte at offset {})",
-                e.utf8_error().valid_up_to()
-            ),
-        )
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let id = sources.add(shown.to_string(), lossy);
+        Diagnostic::error("doctrine::io", format!("`{shown}` is not UTF-8 text"))
+            .with_label(
+                crate::source::Span::new(id, offset, offset + 1),
+                "this byte is not UTF-8",
+            )
+            .with_help("save the file as UTF-8")
     })
 }
 
@@ -96,7 +99,7 @@ pub fn load_policy(
     let mut errors = Diagnostics::new();
     let paths = policy_files(path).map_err(Diagnostics::from)?;
     for file in paths.iter().chain(amendments) {
-        match read_text(file) {
+        match read_text(file, sources) {
             Ok(text) => ids.push(sources.add(file.display().to_string(), text)),
             Err(error) => errors.push(error),
         }
@@ -130,7 +133,7 @@ pub fn load_facts(
                 "fact files end in .yaml, .yml, .json or .toml; `-` reads JSON from standard input",
             )
         })?;
-        (read_text(Path::new(path))?, format)
+        (read_text(Path::new(path), sources)?, format)
     };
     let name = if path == "-" { "<stdin>" } else { path };
     let id = sources.add(name, text);

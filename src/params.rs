@@ -63,10 +63,49 @@ pub fn parse_override(
         .params
         .get(slot)
         .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
-    let value = crate::check::constant_for(program, &expr, &param.ty)?;
+    let value = crate::check::constant_for(program, &expr, &param.ty).map_err(|mut errors| {
+        let names: Vec<String> = program
+            .vocabularies
+            .iter()
+            .map(|v| v.name.clone())
+            .collect();
+        let help = format!(
+            "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
+            param.ty.display(&names),
+            example(program, &param.ty)
+        );
+        for error in &mut errors.0 {
+            error.message = format!("`--set {name}`: {}", error.message);
+            error.help.get_or_insert_with(|| help.clone());
+        }
+        errors
+    })?;
     Ok((
         u32::try_from(slot).unwrap_or(u32::MAX),
         value,
         value_text.to_string(),
     ))
+}
+
+/// An example value of a type, as a policy writes it.
+fn example(program: &Program, ty: &crate::types::Type) -> String {
+    use crate::types::Type;
+    let member = |v: u32| {
+        program
+            .vocabularies
+            .get(v as usize)
+            .and_then(|v| v.members.first())
+            .map_or_else(|| String::from("name"), |m| m.name.clone())
+    };
+    match ty.required() {
+        Type::Bool => String::from("true"),
+        Type::Integer => String::from("3"),
+        Type::Decimal => String::from("1_500_000"),
+        Type::Text => String::from("\"…\""),
+        Type::Date => String::from("2024-01-01"),
+        Type::Duration => String::from("12 months"),
+        Type::Enum(v) => member(*v),
+        Type::Set(inner) => format!("{{{}}}", example(program, inner)),
+        Type::Optional(inner) => example(program, inner),
+    }
 }

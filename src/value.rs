@@ -61,7 +61,6 @@ impl fmt::Display for CalendarDuration {
         };
         match (self.months, self.days) {
             (0, 0) => write!(f, "0 days"),
-            (m, 0) if m % 12 == 0 => write!(f, "{}", unit(m / 12, "year", "years")),
             (m, 0) => write!(f, "{}", unit(m, "month", "months")),
             (0, d) => write!(f, "{}", unit(d, "day", "days")),
             (m, d) => write!(

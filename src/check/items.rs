@@ -70,9 +70,8 @@ impl Checker<'_> {
                     bodies.versions.push((text, None));
                     continue;
                 };
-                if let Some(replaced) = self.resolve_type(&decl.ty)
-                    && replaced != ty
-                {
+                let own = self.resolve_type(&decl.ty).unwrap_or_else(|| ty.clone());
+                if own != ty {
                     self.error(
                         Diagnostic::error(
                             CODE,
@@ -83,7 +82,7 @@ impl Checker<'_> {
                         .with_help("a replacement keeps the parameter's type"),
                     );
                 }
-                let initial = self.constant(&decl.value, &ty);
+                let initial = self.constant(&decl.value, &own);
                 let mut steps = Vec::new();
                 let mut previous: Option<jiff::civil::Date> = None;
                 for (date, value) in &decl.steps {
@@ -94,7 +93,7 @@ impl Checker<'_> {
                         );
                     }
                     previous = Some(date.date);
-                    if let Some(value) = self.constant(value, &ty) {
+                    if let Some(value) = self.constant(value, &own) {
                         steps.push((date.date, value));
                     }
                 }

@@ -117,9 +117,11 @@ impl Checker<'_> {
             let left = self.expr(left, Some(&hint), scope)?;
             return Some((left, right));
         }
-        let left = self.expr(left, None, scope)?;
-        let right = self.expr(right, Some(&left.ty.clone()), scope)?;
-        Some((left, right))
+        // Both sides are checked even when the left fails, so that both report their errors.
+        let left = self.expr(left, None, scope);
+        let hint = left.as_ref().map(|l| l.ty.clone());
+        let right = self.expr(right, hint.as_ref(), scope);
+        Some((left?, right?))
     }
 
     fn is_bare_member(&self, expr: &Expr, scope: &Scope) -> bool {
@@ -262,8 +264,9 @@ impl Checker<'_> {
                 }
             }
             BinaryOp::Add | BinaryOp::Sub | BinaryOp::Mul | BinaryOp::Div => {
-                let l = self.expr(left, None, scope)?;
-                let r = self.expr(right, None, scope)?;
+                let l = self.expr(left, None, scope);
+                let r = self.expr(right, None, scope);
+                let (l, r) = (l?, r?);
                 let arith = match op {
                     BinaryOp::Add => Arith::Add,
                     BinaryOp::Sub => Arith::Sub,

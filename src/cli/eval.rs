@@ -98,7 +98,11 @@ pub fn run(args: &EvalArgs) -> u8 {
         };
         match crate::eval::evaluate(&program, facts, &options) {
             Ok(decision) => decisions.push((path.as_str(), decision)),
-            Err(error) => errors.push(error.to_diagnostic()),
+            Err(error) => {
+                let mut diagnostic = error.to_diagnostic();
+                diagnostic.message = format!("{} (evaluating `{path}`)", diagnostic.message);
+                errors.push(diagnostic);
+            }
         }
     }
     if !errors.is_empty() {
@@ -121,10 +125,9 @@ pub fn run(args: &EvalArgs) -> u8 {
             print_stdout(&format!("{text}\n"));
         }
         OutputFormat::Text => {
-            let satisfied = program.scale.satisfied;
             let texts: Vec<String> = decisions
                 .iter()
-                .map(|(path, d)| crate::report::text::decision(d, path, lang, satisfied))
+                .map(|(path, d)| crate::report::text::decision(d, path, lang, &program.scale))
                 .collect();
             print_stdout(&texts.join("\n"));
         }

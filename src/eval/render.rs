@@ -13,8 +13,8 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
             Some(Lang::Fr) => String::from(if *b { "oui" } else { "non" }),
             _ => b.to_string(),
         },
-        Value::Integer(i) => i.to_string(),
-        Value::Decimal(d) => format_decimal(*d),
+        Value::Integer(i) => group_digits(&i.to_string(), lang),
+        Value::Decimal(d) => group_digits(&format_decimal(*d), lang),
         Value::Text(t) => t.to_string(),
         Value::Date(d) => d.to_string(),
         Value::Duration(k) => k.to_string(),
@@ -73,5 +73,36 @@ impl Context<'_> {
         }
         self.reads.truncate(mark);
         Ok(out)
+    }
+}
+
+/// Groups the digits of a number for a reader: `12 000 000,5` in French, `12,000,000.5` in
+/// English; unchanged when no language is given (values as a policy writes them).
+fn group_digits(number: &str, lang: Option<Lang>) -> String {
+    let Some(lang) = lang else {
+        return number.to_string();
+    };
+    let (sign, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let (separator, point) = match lang {
+        Lang::Fr => ('\u{202f}', ','),
+        Lang::En => (',', '.'),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
+            grouped.push(separator);
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}{point}{f}"),
+        None => format!("{sign}{grouped}"),
     }
 }

@@ -53,7 +53,6 @@ pub fn bind(
     };
     match &root.kind {
         RawKind::Map(_) => binder.map(root, ""),
-        RawKind::Null => {}
         other => {
             let found = other.describe();
             binder.error(
@@ -66,7 +65,9 @@ pub fn bind(
     if binder.diagnostics.has_errors() {
         // In file order, whatever order the format's reader gave the keys in.
         let mut diagnostics = binder.diagnostics;
-        diagnostics.0.sort_by_key(|d| d.primary_span().map(|s| s.start));
+        diagnostics
+            .0
+            .sort_by_key(|d| d.primary_span().map(|s| s.start));
         return Err(diagnostics);
     }
     let values = binder
@@ -199,10 +200,25 @@ impl Binder<'_> {
         self.diagnostics.push(
             Diagnostic::error(CODE, format!("unknown fact `{path}`"))
                 .with_label(span, "the policy reads no such fact")
-                .with_help(help.unwrap_or_else(|| {
-                    String::from("`doctrine init POLICY` lists the facts a policy reads")
-                })),
+                .with_help(help.unwrap_or_else(|| self.known_groups())),
         );
+    }
+
+    /// The top-level keys the policy reads, for help when nothing is close.
+    fn known_groups(&self) -> String {
+        let mut groups: Vec<&str> = self
+            .program
+            .facts
+            .iter()
+            .map(|f| f.path.split('.').next().unwrap_or(&f.path))
+            .collect();
+        groups.push(EVALUATED_ON);
+        groups.sort_unstable();
+        groups.dedup();
+        format!(
+            "the policy reads these top-level keys: {}",
+            groups.join(", ")
+        )
     }
 
     fn type_name(&self, ty: &Type) -> String {

@@ -241,12 +241,28 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
 
 fn yaml_message(error: &serde_saphyr::Error) -> String {
     let text = error.to_string();
-    let first = text.lines().next().unwrap_or("").trim();
-    // The crate's message may carry "at line N column M": our label shows the place.
-    match first.find(" at line ") {
-        Some(index) => first.get(..index).unwrap_or(first).to_string(),
-        None => first.to_string(),
+    let mut message = text.lines().next().unwrap_or("").trim();
+    // The reader's message repeats the place ("error: line 9 column 5: …"): our label shows it.
+    message = message.strip_prefix("error:").unwrap_or(message).trim();
+    if let Some(rest) = message.strip_prefix("line ")
+        && let Some((_, after)) = rest.split_once(": ")
+    {
+        message = after;
     }
+    if let Some(index) = message.find(" at line ") {
+        message = message.get(..index).unwrap_or(message);
+    }
+    if let Some(rest) = message.strip_prefix("duplicate mapping key: ") {
+        let key = rest.split(',').next().unwrap_or(rest).trim();
+        return format!("the key `{key}` is given twice in this map");
+    }
+    if message.contains("multiple YAML documents") {
+        return String::from("a fact file holds one YAML document, this one holds several (`---`)");
+    }
+    if message.contains("non-finite float") {
+        return String::from("`.nan` and `.inf` are not numbers a fact can hold");
+    }
+    message.to_string()
 }
 
 fn yaml_span(location: &serde_saphyr::Location, source: &SourceFile) -> Range<usize> {

@@ -14,7 +14,8 @@ struct Rendered {
     message: String,
     code: String,
     help: Option<String>,
-    severity: Severity,
+    /// `None` for the related reports that only show another place.
+    severity: Option<Severity>,
     source: Option<NamedSource<String>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
@@ -34,8 +35,9 @@ impl miette::Diagnostic for Rendered {
     }
     fn severity(&self) -> Option<miette::Severity> {
         Some(match self.severity {
-            Severity::Error => miette::Severity::Error,
-            Severity::Warning => miette::Severity::Warning,
+            Some(Severity::Error) => miette::Severity::Error,
+            Some(Severity::Warning) => miette::Severity::Warning,
+            None => miette::Severity::Advice,
         })
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
@@ -83,7 +85,7 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
                 message: label.message.clone(),
                 code: String::new(),
                 help: None,
-                severity: diagnostic.severity,
+                severity: None,
                 source: sources
                     .get(label.span.file)
                     .map(|f| NamedSource::new(f.name.clone(), f.text.to_string())),
@@ -99,7 +101,7 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
         message: diagnostic.message.clone(),
         code: diagnostic.code.to_string(),
         help: diagnostic.help.clone(),
-        severity: diagnostic.severity,
+        severity: Some(diagnostic.severity),
         source,
         labels,
         related,

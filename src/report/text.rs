@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::ast::Lang;
 use crate::decision::{Decision, Ground, RemarkResult};
-use crate::program::Localized;
+use crate::program::{Localized, VerdictScale};
 
 /// Words of the report itself, per language.
 struct Words {
@@ -93,8 +93,9 @@ fn grounds(list: &[Ground], lang: Lang) -> String {
         .join("; ")
 }
 
-/// Renders one decision; `satisfied` is the rank of the scale's satisfied verdict.
-pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u32) -> String {
+/// Renders one decision, marking each verdict by its role on the scale.
+pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &VerdictScale) -> String {
+    let (satisfied, undecided) = (scale.satisfied, scale.undecided);
     let words = match lang {
         Lang::Fr => &FR,
         Lang::En => &EN,
@@ -156,8 +157,10 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, satisfied: u3
             "✓"
         } else if result.verdict.rank == 0 {
             "✗"
-        } else {
+        } else if result.verdict.rank == undecided {
             "?"
+        } else {
+            "~"
         };
         let verdict = result
             .verdict

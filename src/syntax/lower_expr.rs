@@ -129,6 +129,15 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
     let span = span_of(&pair, file);
     let kind = match pair.as_rule() {
         Rule::expr => return lower_expr(pair, file),
+        Rule::paren => {
+            let inner = pair
+                .into_inner()
+                .find(|p| p.as_rule() == Rule::expr)
+                .ok_or_else(|| syntax_error(span, "expected an expression", "here"))?;
+            let mut expr = lower_expr(inner, file)?;
+            expr.span = span;
+            return Ok(expr);
+        }
         Rule::date_lit => ExprKind::Date(lower_date(&pair, file)?),
         Rule::duration_lit => ExprKind::Duration(lower_duration(pair, file)?),
         Rule::percent_lit => {
@@ -143,6 +152,7 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
         Rule::path => ExprKind::Path(pair.as_str().to_string()),
         Rule::set_lit => ExprKind::Set(
             pair.into_inner()
+                .filter(|item| item.as_rule() == Rule::expr)
                 .map(|item| lower_expr(item, file))
                 .collect::<Lowered<Vec<_>>>()?,
         ),

@@ -8,7 +8,7 @@ use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
 use crate::ast;
-use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::source::{FileId, Span};
 use grammar::{PolicyParser, Rule, human_name};
 
@@ -183,8 +183,16 @@ fn pest_error(
     } else {
         format!("`{found}`")
     };
+    if let Some(open) = unclosed_string(text, position) {
+        return Diagnostic::error("doctrine::syntax", "this string is not closed")
+            .with_label(Span::new(file, base + open, base + open + 1), "opened here")
+            .with_help("close it with `\"`; write `\\\"` for a quote inside it");
+    }
     match &error.variant {
-        ErrorVariant::ParsingError { positives, .. } => {
+        ErrorVariant::ParsingError {
+            positives,
+            negatives,
+        } => {
             let mut expected: Vec<&str> = Vec::new();
             for rule in positives {
                 if let Some(name) = human_name(*rule)
@@ -192,6 +200,10 @@ fn pest_error(
                 {
                     expected.push(name);
                 }
+            }
+            summarise_expression_starts(&mut expected);
+            if expected.is_empty() && negatives.contains(&Rule::kw_text) {
+                expected.push("the policy's id");
             }
             let list = join_alternatives(&expected);
             let message = if list.is_empty() {
@@ -208,7 +220,14 @@ fn pest_error(
             let names_expected = expected.iter().any(|e| {
                 e.contains("name") || e.contains("identifier") || e.contains("expression")
             });
-            if names_expected && RESERVED.contains(&found) {
+            let keywords: Vec<&str> = expected
+                .iter()
+                .filter_map(|e| e.strip_prefix('`')?.strip_suffix('`'))
+                .filter(|e| e.chars().all(|c| c.is_ascii_alphabetic()))
+                .collect();
+            if let Some(help) = did_you_mean(found, keywords) {
+                diagnostic.with_help(help)
+            } else if names_expected && RESERVED.contains(&found) {
                 diagnostic.with_help(format!(
                     "`{found}` is a word of the language: choose another name"
                 ))
@@ -220,6 +239,64 @@ fn pest_error(
             Diagnostic::error("doctrine::syntax", message.clone()).with_label(span, "here")
         }
     }
+}
+
+/// The human names of everything that can start an expression: listed together, they read
+/// better as "an expression".
+const EXPRESSION_STARTS: &[&str] = &[
+    "`not`",
+    "`-`",
+    "`if`",
+    "`any` or `all`",
+    "a function (`count`, `verdict`, `applies`)",
+    "a set `{…}`",
+    "`(`",
+    "`{`",
+    "`today`",
+    "a date (YYYY-MM-DD)",
+    "a duration (`12 months`)",
+    "a number",
+    "`true` or `false`",
+    "a string",
+    "a name",
+];
+
+fn summarise_expression_starts(expected: &mut Vec<&str>) {
+    let starts = expected
+        .iter()
+        .filter(|e| EXPRESSION_STARTS.contains(e))
+        .count();
+    if starts >= 3 {
+        let first = expected
+            .iter()
+            .position(|e| EXPRESSION_STARTS.contains(e))
+            .unwrap_or(0);
+        expected.retain(|e| !EXPRESSION_STARTS.contains(e));
+        expected.insert(first.min(expected.len()), "an expression");
+    }
+}
+
+/// Where a string that is still open at `position` was opened, if one is.
+fn unclosed_string(text: &str, position: usize) -> Option<usize> {
+    let mut open = None;
+    let mut escaped = false;
+    let mut in_comment = false;
+    for (index, byte) in text.bytes().enumerate().take(position) {
+        match (open, byte) {
+            (None, b'\n') => in_comment = false,
+            (None, _) if in_comment => {}
+            (None, b'#') => in_comment = true,
+            (None, b'/') if text.as_bytes().get(index + 1) == Some(&b'/') => in_comment = true,
+            (None, b'"') => open = Some(index),
+            (Some(_), _) if escaped => escaped = false,
+            (Some(_), b'\\') => escaped = true,
+            (Some(_), b'"') => open = None,
+            _ => {}
+        }
+    }
+    // Only a string that runs to the end of the text is unclosed; one that the error
+    // merely sits in (an interpolation) is not.
+    open.filter(|_| !text.get(position..).unwrap_or("").contains('"'))
 }
 
 /// The word or character at a position, for "found …".
