@@ -2,18 +2,20 @@
 
 use super::expr::Scope;
 use super::{Checker, DefState, ItemRef};
-use crate::ast::{self, ItemKind};
+use crate::ast::{self, ItemKind, RemarkKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::program::Localized;
 use crate::program::{
     CExpr, DefInfo, ExceptionBody, ExceptionInfo, ParamBody, ParamInfo, RemarkBody, RemarkInfo,
     RuleBody, RuleInfo, Target, Versioned,
 };
+use crate::source::Span;
 use crate::types::Type;
 use crate::value::Value;
 
 const CODE: &str = "doctrine::check";
 
-impl Checker<'_> {
+impl<'a> Checker<'a> {
     /// Checks a constant expression of type `ty` and computes it.
     pub(crate) fn constant(&mut self, expr: &ast::Expr, ty: &Type) -> Option<Value> {
         let checked = self.expect(expr, ty, &mut Scope::constant())?;
@@ -244,125 +246,116 @@ impl Checker<'_> {
         self.expect(expr, &Type::Bool, scope)
     }
 
-    pub(super) fn check_rules(&mut self) -> Vec<RuleInfo> {
+    /// Checks every version of each pending item of one kind with `body`, recording the
+    /// item's references while it is checked. A version that does not check is left out
+    /// (its errors are reported).
+    fn each_version<T: 'a, B>(
+        &mut self,
+        pending: Vec<(String, Span, PendingVersions<'a, T>)>,
+        item: fn(u32) -> ItemRef,
+        mut body: impl FnMut(&mut Self, &'a T) -> Option<B>,
+    ) -> Vec<(String, Span, Versioned<B>)> {
         let mut out = Vec::new();
-        for index in 0..self.rules.len() {
-            let Some(pending) = self.rules.get(index) else {
-                continue;
-            };
-            let (id, span, versions) =
-                (pending.name.clone(), pending.span, pending.versions.clone());
+        for (index, (name, span, versions)) in pending.into_iter().enumerate() {
             let slot = u32::try_from(index).unwrap_or(u32::MAX);
             let mut bodies = Versioned::default();
             for (text, decl) in versions {
-                self.current = Some((ItemRef::Rule(slot), text));
-                let Some(decl) = decl else {
-                    bodies.versions.push((text, None));
-                    continue;
-                };
-                let mut scope = Scope::default();
-                let applies = decl.applies.as_ref().map(|a| self.condition(a, &mut scope));
-                let requires = self.condition(&decl.requires, &mut scope);
-                let violation = self.verdict(&decl.otherwise);
-                let title = decl
-                    .title
-                    .as_ref()
-                    .map(|l| self.plain_label(l))
-                    .unwrap_or_default();
-                let cites = self.citations(&decl.cites);
-                let message = decl.message.as_ref().map(|m| self.message(m, &mut scope));
-                let satisfied = decl.satisfied.as_ref().map(|m| self.message(m, &mut scope));
-                let applies = match applies {
-                    Some(None) => continue,
-                    Some(Some(a)) => Some(a),
-                    None => None,
-                };
-                if let (Some(requires), Some(violation)) = (requires, violation) {
-                    bodies.versions.push((
-                        text,
-                        Some(RuleBody {
-                            title,
-                            cites,
-                            applies,
-                            requires,
-                            violation,
-                            message,
-                            satisfied,
-                        }),
-                    ));
+                self.current = Some((item(slot), text));
+                match decl {
+                    None => bodies.versions.push((text, None)),
+                    Some(decl) => {
+                        if let Some(checked) = body(self, decl) {
+                            bodies.versions.push((text, Some(checked)));
+                        }
+                    }
                 }
             }
-            out.push(RuleInfo {
-                id,
-                span,
-                versions: bodies,
-            });
+            out.push((name, span, bodies));
         }
         self.current = None;
         out
     }
 
-    pub(super) fn check_exceptions(&mut self) -> Vec<ExceptionInfo> {
-        let mut out = Vec::new();
-        for index in 0..self.exceptions.len() {
-            let Some(pending) = self.exceptions.get(index) else {
-                continue;
+    fn title(&mut self, title: Option<&ast::Label>) -> Localized {
+        title.map(|l| self.plain_label(l)).unwrap_or_default()
+    }
+
+    pub(super) fn check_rules(&mut self) -> Vec<RuleInfo> {
+        let pending = self
+            .rules
+            .iter()
+            .map(|p| (p.name.clone(), p.span, p.versions.clone()))
+            .collect();
+        self.each_version(pending, ItemRef::Rule, |this, decl: &ast::RuleDecl| {
+            let mut scope = Scope::default();
+            let applies = decl.applies.as_ref().map(|a| this.condition(a, &mut scope));
+            let requires = this.condition(&decl.requires, &mut scope);
+            let violation = this.verdict(&decl.otherwise);
+            let title = this.title(decl.title.as_ref());
+            let cites = this.citations(&decl.cites);
+            let message = decl.message.as_ref().map(|m| this.message(m, &mut scope));
+            let satisfied = decl.satisfied.as_ref().map(|m| this.message(m, &mut scope));
+            let applies = match applies {
+                Some(checked) => Some(checked?),
+                None => None,
             };
-            let (id, span, versions) =
-                (pending.name.clone(), pending.span, pending.versions.clone());
-            let slot = u32::try_from(index).unwrap_or(u32::MAX);
-            let mut bodies = Versioned::default();
-            for (text, decl) in versions {
-                self.current = Some((ItemRef::Exception(slot), text));
-                let Some(decl) = decl else {
-                    bodies.versions.push((text, None));
-                    continue;
-                };
-                let target = self.exception_target(&decl.target);
+            Some(RuleBody {
+                title,
+                cites,
+                applies,
+                requires: requires?,
+                violation: violation?,
+                message,
+                satisfied,
+            })
+        })
+        .into_iter()
+        .map(|(id, span, versions)| RuleInfo { id, span, versions })
+        .collect()
+    }
+
+    pub(super) fn check_exceptions(&mut self) -> Vec<ExceptionInfo> {
+        let pending = self
+            .exceptions
+            .iter()
+            .map(|p| (p.name.clone(), p.span, p.versions.clone()))
+            .collect();
+        self.each_version(
+            pending,
+            ItemRef::Exception,
+            |this, decl: &ast::ExceptionDecl| {
+                let target = this.exception_target(&decl.target);
                 let mut scope = Scope::default();
-                let when = self.condition(&decl.when, &mut scope);
-                let gives = self.verdict(&decl.gives);
+                let when = this.condition(&decl.when, &mut scope);
+                let gives = this.verdict(&decl.gives);
+                let optional_date = Type::Optional(Box::new(Type::Date));
                 let until = decl
                     .until
                     .as_ref()
-                    .map(|u| self.expect(u, &Type::Optional(Box::new(Type::Date)), &mut scope));
-                let title = decl
-                    .title
-                    .as_ref()
-                    .map(|l| self.plain_label(l))
-                    .unwrap_or_default();
-                let cites = self.citations(&decl.cites);
-                let message = decl.message.as_ref().map(|m| self.message(m, &mut scope));
-                let expired = decl.expired.as_ref().map(|m| self.message(m, &mut scope));
+                    .map(|u| this.expect(u, &optional_date, &mut scope));
+                let title = this.title(decl.title.as_ref());
+                let cites = this.citations(&decl.cites);
+                let message = decl.message.as_ref().map(|m| this.message(m, &mut scope));
+                let expired = decl.expired.as_ref().map(|m| this.message(m, &mut scope));
                 let until = match until {
-                    Some(None) => continue,
-                    Some(Some(u)) => Some(u),
+                    Some(checked) => Some(checked?),
                     None => None,
                 };
-                if let (Some(target), Some(when), Some(gives)) = (target, when, gives) {
-                    bodies.versions.push((
-                        text,
-                        Some(ExceptionBody {
-                            target,
-                            title,
-                            cites,
-                            when,
-                            gives,
-                            until,
-                            message,
-                            expired,
-                        }),
-                    ));
-                }
-            }
-            out.push(ExceptionInfo {
-                id,
-                span,
-                versions: bodies,
-            });
-        }
-        self.current = None;
-        out
+                Some(ExceptionBody {
+                    target: target?,
+                    title,
+                    cites,
+                    when: when?,
+                    gives: gives?,
+                    until,
+                    message,
+                    expired,
+                })
+            },
+        )
+        .into_iter()
+        .map(|(id, span, versions)| ExceptionInfo { id, span, versions })
+        .collect()
     }
 
     fn exception_target(&mut self, target: &ast::Ident) -> Option<Target> {
@@ -398,60 +391,52 @@ impl Checker<'_> {
     }
 
     pub(super) fn check_remarks(&mut self) -> Vec<RemarkInfo> {
-        let mut out = Vec::new();
-        for index in 0..self.remarks.len() {
-            let Some(pending) = self.remarks.get(index) else {
-                continue;
+        let kinds: Vec<RemarkKind> = self
+            .remarks
+            .iter()
+            .map(|p| {
+                p.versions
+                    .iter()
+                    .find_map(|(_, d)| d.map(|d| d.kind))
+                    .unwrap_or(RemarkKind::Advice)
+            })
+            .collect();
+        let pending = self
+            .remarks
+            .iter()
+            .map(|p| (p.name.clone(), p.span, p.versions.clone()))
+            .collect();
+        self.each_version(pending, ItemRef::Remark, |this, decl: &ast::RemarkDecl| {
+            let mut scope = Scope {
+                allow_verdict: true,
+                ..Scope::default()
             };
-            let (id, span, versions) =
-                (pending.name.clone(), pending.span, pending.versions.clone());
-            let slot = u32::try_from(index).unwrap_or(u32::MAX);
-            let Some(kind) = versions.iter().find_map(|(_, d)| d.map(|d| d.kind)) else {
-                continue;
-            };
-            let mut bodies = Versioned::default();
-            for (text, decl) in versions {
-                self.current = Some((ItemRef::Remark(slot), text));
-                let Some(decl) = decl else {
-                    bodies.versions.push((text, None));
-                    continue;
-                };
-                let mut scope = Scope {
-                    allow_verdict: true,
-                    ..Scope::default()
-                };
-                let when = self.condition(&decl.when, &mut scope);
-                let title = decl
-                    .title
-                    .as_ref()
-                    .map(|l| self.plain_label(l))
-                    .unwrap_or_default();
-                let cites = self.citations(&decl.cites);
-                let message = self.message(&decl.message, &mut scope);
-                if let Some(when) = when {
-                    bodies.versions.push((
-                        text,
-                        Some(RemarkBody {
-                            outside_scope: decl.outside_scope,
-                            title,
-                            cites,
-                            when,
-                            message,
-                        }),
-                    ));
-                }
-            }
-            out.push(RemarkInfo {
-                id,
-                kind,
-                span,
-                versions: bodies,
-            });
-        }
-        self.current = None;
-        out
+            let when = this.condition(&decl.when, &mut scope);
+            let title = this.title(decl.title.as_ref());
+            let cites = this.citations(&decl.cites);
+            let message = this.message(&decl.message, &mut scope);
+            Some(RemarkBody {
+                outside_scope: decl.outside_scope,
+                title,
+                cites,
+                when: when?,
+                message,
+            })
+        })
+        .into_iter()
+        .zip(kinds)
+        .map(|((id, span, versions), kind)| RemarkInfo {
+            id,
+            kind,
+            span,
+            versions,
+        })
+        .collect()
     }
 }
+
+/// An item's versions as written, before checking.
+type PendingVersions<'a, T> = Vec<(u32, Option<&'a T>)>;
 
 /// Widens integers to decimals where the type says decimal, inside sets too.
 pub(crate) fn coerce(value: Value, ty: &Type) -> Value {
