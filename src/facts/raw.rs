@@ -259,6 +259,12 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
     if message.contains("multiple YAML documents") {
         return String::from("a fact file holds one YAML document, this one holds several (`---`)");
     }
+    if message.contains("budget breached") {
+        return format!(
+            "the file holds too many values or nests too deeply for a fact file ({})",
+            message.trim_start_matches("budget breached:").trim()
+        );
+    }
     if message.contains("non-finite float") {
         return String::from("`.nan` and `.inf` are not numbers a fact can hold");
     }

@@ -66,7 +66,39 @@ impl miette::Diagnostic for Rendered {
     }
 }
 
+/// The longest source line shown with its underline; past it, only the place is named.
+const MAX_SHOWN_LINE: usize = 400;
+
+/// Whether the line a span starts on is short enough to show.
+fn showable(sources: &SourceMap, span: crate::source::Span) -> bool {
+    let Some(file) = sources.get(span.file) else {
+        return false;
+    };
+    let start = span.start as usize;
+    let before = file.text.get(..start).unwrap_or("");
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let line_end = file
+        .text
+        .get(start..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(file.text.len(), |i| start + i);
+    line_end.saturating_sub(line_start) <= MAX_SHOWN_LINE
+}
+
 fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
+    if let Some(span) = diagnostic.primary_span()
+        && !showable(sources, span)
+    {
+        return Rendered {
+            message: format!("{} (at {})", diagnostic.message, sources.location(span)),
+            code: diagnostic.code.to_string(),
+            help: diagnostic.help.clone(),
+            severity: Some(diagnostic.severity),
+            source: None,
+            labels: Vec::new(),
+            related: Vec::new(),
+        };
+    }
     let primary_file = diagnostic.primary_span().map(|s| s.file);
     let source = primary_file
         .and_then(|file| sources.get(file))
