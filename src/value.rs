@@ -50,26 +50,36 @@ impl CalendarDuration {
     }
 }
 
-impl fmt::Display for CalendarDuration {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = |n: i64, one: &str, many: &str| {
+impl CalendarDuration {
+    /// The duration in words: `12 months`, `3 years`, `30 days`; in French with `french`.
+    /// Whole years are written in years from two years on, so that `12 months` stays as the
+    /// texts say it.
+    pub fn words(self, french: bool) -> String {
+        let unit = |n: i64, (one, many): (&str, &str)| {
             if n.abs() == 1 {
                 format!("{n} {one}")
             } else {
                 format!("{n} {many}")
             }
         };
+        let (years, months, days) = if french {
+            (("an", "ans"), ("mois", "mois"), ("jour", "jours"))
+        } else {
+            (("year", "years"), ("month", "months"), ("day", "days"))
+        };
         match (self.months, self.days) {
-            (0, 0) => write!(f, "0 days"),
-            (m, 0) => write!(f, "{}", unit(m, "month", "months")),
-            (0, d) => write!(f, "{}", unit(d, "day", "days")),
-            (m, d) => write!(
-                f,
-                "{} {}",
-                unit(m, "month", "months"),
-                unit(d, "day", "days")
-            ),
+            (0, 0) => unit(0, days),
+            (m, 0) if m % 12 == 0 && m.abs() >= 24 => unit(m / 12, years),
+            (m, 0) => unit(m, months),
+            (0, d) => unit(d, days),
+            (m, d) => format!("{} {}", unit(m, months), unit(d, days)),
         }
+    }
+}
+
+impl fmt::Display for CalendarDuration {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.words(false))
     }
 }
 

@@ -245,6 +245,15 @@ impl Checker<'_> {
         scope: &mut Scope,
     ) -> Option<CExpr> {
         let make = |kind, ty| Some(CExpr { kind, ty, span });
+        // Where a vocabulary's name is expected, a name of that vocabulary wins over a
+        // definition or parameter of the same name.
+        if !path.contains('.')
+            && let Some(Type::Enum(expected)) = hint.map(Type::required)
+            && let Some(value @ Value::Enum { vocabulary, .. }) = self.enum_member(path, hint)
+            && vocabulary == *expected
+        {
+            return make(CKind::Const(value), Type::Enum(vocabulary));
+        }
         if !path.contains('.') {
             if let Some((_, ty, slot)) = scope.locals.iter().rev().find(|(n, _, _)| n == path) {
                 return make(CKind::Local(*slot), ty.clone());

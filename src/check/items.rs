@@ -1,6 +1,7 @@
 //! The bodies of parameters, definitions, the scope, rules, exceptions, advice and notes.
 
 use super::expr::Scope;
+use super::operators::narrowing;
 use super::{Checker, DefState, ItemRef};
 use crate::ast::{self, ItemKind, RemarkKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -61,6 +62,13 @@ impl<'a> Checker<'a> {
                 (pending.name.clone(), pending.span, pending.versions.clone());
             let declared = versions.first().and_then(|(_, d)| *d);
             let Some(ty) = declared.and_then(|d| self.resolve_type(&d.ty)) else {
+                // Keeps the slot so that the others' stay right; the error is reported.
+                out.push(ParamInfo {
+                    name,
+                    ty: Type::Bool,
+                    span,
+                    versions: Versioned::default(),
+                });
                 continue;
             };
             if let Some(slot) = self.param_types.get_mut(index) {
@@ -207,8 +215,19 @@ impl<'a> Checker<'a> {
         }
         let mut out = Vec::new();
         for (index, pending) in self.defs.iter().enumerate() {
-            let Some(DefState::Done(Some(ty))) = self.def_states.get(index) else {
-                continue;
+            // A definition that did not check keeps its slot, with no version: its errors
+            // are reported, and the slots of the others stay right.
+            let ty = match self.def_states.get(index) {
+                Some(DefState::Done(Some(ty))) => ty.clone(),
+                _ => {
+                    out.push(DefInfo {
+                        name: pending.name.clone(),
+                        ty: Type::Bool,
+                        span: pending.span,
+                        versions: Versioned::default(),
+                    });
+                    continue;
+                }
             };
             let bodies = self.def_bodies.get(index);
             let mut versions = Versioned::default();
@@ -222,7 +241,7 @@ impl<'a> Checker<'a> {
             }
             out.push(DefInfo {
                 name: pending.name.clone(),
-                ty: ty.clone(),
+                ty,
                 span: pending.span,
                 versions,
             });
@@ -289,6 +308,11 @@ impl<'a> Checker<'a> {
         self.each_version(pending, ItemRef::Rule, |this, decl: &ast::RuleDecl| {
             let mut scope = Scope::default();
             let applies = decl.applies.as_ref().map(|a| this.condition(a, &mut scope));
+            // `requires` and the messages are read only where the rule may apply: the
+            // optional facts its condition proves set are set there.
+            if let Some(Some(applies)) = &applies {
+                scope.narrowed.extend(narrowing(Some(applies), false));
+            }
             let requires = this.condition(&decl.requires, &mut scope);
             let violation = this.verdict(&decl.otherwise);
             let title = this.title(decl.title.as_ref());
@@ -327,6 +351,9 @@ impl<'a> Checker<'a> {
                 let target = this.exception_target(&decl.target);
                 let mut scope = Scope::default();
                 let when = this.condition(&decl.when, &mut scope);
+                if let Some(when) = &when {
+                    scope.narrowed.extend(narrowing(Some(when), false));
+                }
                 let gives = this.verdict(&decl.gives);
                 let optional_date = Type::Optional(Box::new(Type::Date));
                 let until = decl

@@ -74,7 +74,15 @@ impl Checker<'_> {
         let operand = self.expr(operand, None, scope)?;
         let kind = match op {
             PostfixOp::IsSet | PostfixOp::IsNotSet => {
-                if !operand.ty.is_optional() {
+                // A fact already known to be set here may still be tested (redundantly).
+                let declared_optional = match operand.kind {
+                    CKind::Fact(fact) => self
+                        .facts
+                        .get(fact as usize)
+                        .is_some_and(|f| f.ty.is_optional()),
+                    _ => false,
+                };
+                if !operand.ty.is_optional() && !declared_optional {
                     self.error(
                         Diagnostic::error(CODE, "this value is never left out")
                             .with_label(operand.span, "not optional")

@@ -26,6 +26,33 @@ fn live_text(program: &Program, item: ItemRef, texts: usize) -> Option<u32> {
     }
 }
 
+/// Whether an item checked at all (one that did not is already reported).
+fn has_versions(program: &Program, item: ItemRef) -> bool {
+    match item {
+        ItemRef::Param(i) => program
+            .params
+            .get(i as usize)
+            .is_some_and(|p| !p.versions.versions.is_empty()),
+        ItemRef::Def(i) => program
+            .defs
+            .get(i as usize)
+            .is_some_and(|d| !d.versions.versions.is_empty()),
+        ItemRef::Rule(i) => program
+            .rules
+            .get(i as usize)
+            .is_some_and(|r| !r.versions.versions.is_empty()),
+        ItemRef::Exception(i) => program
+            .exceptions
+            .get(i as usize)
+            .is_some_and(|e| !e.versions.versions.is_empty()),
+        ItemRef::Remark(i) => program
+            .remarks
+            .get(i as usize)
+            .is_some_and(|r| !r.versions.versions.is_empty()),
+        ItemRef::Scope => true,
+    }
+}
+
 fn item_name(program: &Program, item: ItemRef) -> String {
     let name = match item {
         ItemRef::Param(i) => program
@@ -67,6 +94,7 @@ impl Checker<'_> {
                     continue;
                 }
                 if reference.to != ItemRef::Scope
+                    && has_versions(program, reference.to)
                     && live_text(program, reference.to, texts).is_none()
                     && reported.insert(reference.span)
                 {

@@ -84,7 +84,7 @@ impl Context<'_> {
                 let (a, b) = (self.eval(left)?, self.eval(right)?);
                 match unknown_of(&a, &b) {
                     Some(unknown) => unknown,
-                    None => Value::Bool(ops::compare(*op, &a, &b, span)?),
+                    None => Value::Bool(ops::compare(*op, &a, &b, self.today, span)?),
                 }
             }
             CKind::Arith(op, left, right) => {

@@ -2,6 +2,7 @@
 
 use std::cmp::Ordering;
 
+use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::EvalError;
@@ -17,16 +18,29 @@ fn as_decimal(value: &Value) -> Option<Decimal> {
     }
 }
 
-/// Compares two known values.
-pub fn compare(op: Compare, left: &Value, right: &Value, span: Span) -> Result<bool, EvalError> {
+/// Compares two known values. Durations in months and in days compare by the days they
+/// reach from `today` (calendar arithmetic).
+pub fn compare(
+    op: Compare,
+    left: &Value,
+    right: &Value,
+    today: Date,
+    span: Span,
+) -> Result<bool, EvalError> {
     let order = match (left, right) {
         (Value::Duration(a), Value::Duration(b)) if !matches!(op, Compare::Eq | Compare::Ne) => {
-            a.partial_order(*b).ok_or_else(|| {
-                EvalError::new(
-                    format!("cannot order `{a}` and `{b}`: months and days do not compare"),
-                    span,
-                )
-            })?
+            match a.partial_order(*b) {
+                Some(order) => order,
+                None => match (a.add_to(today), b.add_to(today)) {
+                    (Some(x), Some(y)) => x.cmp(&y),
+                    _ => {
+                        return Err(EvalError::new(
+                            "the durations reach outside the calendar",
+                            span,
+                        ));
+                    }
+                },
+            }
         }
         _ => left.total_cmp(right),
     };

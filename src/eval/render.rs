@@ -17,7 +17,7 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
         Value::Decimal(d) => group_digits(&format_decimal(*d), lang),
         Value::Text(t) => t.to_string(),
         Value::Date(d) => d.to_string(),
-        Value::Duration(k) => k.to_string(),
+        Value::Duration(k) => k.words(lang == Some(Lang::Fr)),
         Value::Enum { vocabulary, member } => {
             let member = program
                 .vocabularies

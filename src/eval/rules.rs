@@ -138,16 +138,22 @@ impl Context<'_> {
             if matches!(truth, Truth::False) {
                 continue;
             }
+            // The last day: known, not set (no end), or unknown (then it may have passed).
+            let mut until_unknown = false;
             let until = match &body.until {
                 Some(until) => {
                     let mark = self.reads.len();
-                    let value = self.eval(until)?;
-                    if !matches!(value, Value::Date(_)) {
-                        self.reads.truncate(mark);
-                    }
-                    match value {
+                    match self.eval(until)? {
                         Value::Date(d) => Some(d),
-                        _ => None,
+                        Value::Unknown(facts) => {
+                            blockers.extend(facts.iter());
+                            until_unknown = true;
+                            None
+                        }
+                        _ => {
+                            self.reads.truncate(mark);
+                            None
+                        }
                     }
                 }
                 None => None,
@@ -171,7 +177,13 @@ impl Context<'_> {
                 .and_then(|s| s.exception_children.get(child as usize))
                 .cloned()
                 .unwrap_or_default();
-            let outcomes = self.resolve(&grandchildren, own, blockers)?;
+            let mut outcomes = self.resolve(&grandchildren, own, blockers)?;
+            if until_unknown {
+                outcomes.push(Possible {
+                    expired: Some((child, None)),
+                    ..default.clone()
+                });
+            }
             match truth {
                 Truth::True => definite.push((child, outcomes)),
                 _ => maybe.push(outcomes),
