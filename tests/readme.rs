@@ -5,7 +5,8 @@
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
-    reason = "tests may unwrap and panic"
+    clippy::indexing_slicing,
+    reason = "tests may unwrap, index and panic"
 )]
 
 use std::path::Path;
