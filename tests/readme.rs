@@ -1,4 +1,4 @@
-//! Every example of README.md is run: each `$ doctrine …` (or `$ cargo run --release -- …`)
+//! Every example of README.md (and of the examples' READMEs and `docs/*.md`) is run: each `$ doctrine …` (or `$ cargo run --release -- …`)
 //! command of a `console` block runs the real binary and must exit as noted (`# exit N`,
 //! default 0), and print the lines under it when there are any; each `doctrine` snippet must
 //! stand in a policy file of the repository, which the case tests parse, check and run.
@@ -70,13 +70,21 @@ fn policy_files(dir: &Path, out: &mut Vec<String>) {
     }
 }
 
-/// The READMEs whose commands are run: the project's and each example's.
+/// The documents whose commands are run: the README, each example's README, and `docs/`.
 fn readmes() -> Vec<String> {
     let mut paths = vec![String::from("README.md")];
     for entry in std::fs::read_dir("examples").unwrap().flatten() {
         let readme = entry.path().join("README.md");
         if readme.is_file() {
             paths.push(readme.display().to_string());
+        }
+    }
+    if let Ok(docs) = std::fs::read_dir("docs") {
+        for entry in docs.flatten() {
+            let path = entry.path();
+            if path.extension().is_some_and(|e| e == "md") {
+                paths.push(path.display().to_string());
+            }
         }
     }
     paths.sort();
