@@ -55,6 +55,10 @@ impl<'a> Checker<'a> {
             self.policy_title = title.as_ref();
         }
         let base_date = base_file.header.in_force.date;
+        let base_id_span = match &base_file.header.kind {
+            HeaderKind::Policy { id, .. } => id.span,
+            HeaderKind::Amendment { .. } => base_file.header.span,
+        };
         let mut amendments: Vec<usize> = Vec::new();
         for (index, file) in files.iter().enumerate() {
             let HeaderKind::Amendment { of } = &file.header.kind else {
@@ -70,7 +74,7 @@ impl<'a> Checker<'a> {
                         ),
                     )
                     .with_label(of.span, "not the policy given")
-                    .with_label(base_file.header.span, "the policy given"),
+                    .with_label(base_id_span, "the policy given"),
                 );
                 continue;
             }

@@ -195,6 +195,8 @@ impl Binder<'_> {
         }
         candidates.sort();
         candidates.dedup();
+        // The group a key stands in is no suggestion for it.
+        candidates.retain(|c| !path.starts_with(&format!("{c}.")));
         let help = did_you_mean(path, candidates.iter().map(String::as_str));
         let span = self.span(range);
         self.diagnostics.push(
