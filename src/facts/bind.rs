@@ -202,12 +202,24 @@ impl Binder<'_> {
         self.diagnostics.push(
             Diagnostic::error(CODE, format!("unknown fact `{path}`"))
                 .with_label(span, "the policy reads no such fact")
-                .with_help(help.unwrap_or_else(|| self.known_groups())),
+                .with_help(help.unwrap_or_else(|| self.known_keys(path))),
         );
     }
 
-    /// The top-level keys the policy reads, for help when nothing is close.
-    fn known_groups(&self) -> String {
+    /// The keys the policy reads beside an unknown one, for help when nothing is close.
+    fn known_keys(&self, path: &str) -> String {
+        if let Some((group, _)) = path.rsplit_once('.') {
+            let prefix = format!("{group}.");
+            let inside: Vec<&str> = self
+                .program
+                .facts
+                .iter()
+                .filter_map(|f| f.path.strip_prefix(&prefix))
+                .collect();
+            if !inside.is_empty() {
+                return format!("the facts of `{group}` are: {}", inside.join(", "));
+            }
+        }
         let mut groups: Vec<&str> = self
             .program
             .facts
