@@ -11,6 +11,7 @@ const STACK_BYTES: usize = 256 * 1024 * 1024;
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    doctrine::cli::output::set_error_format(cli.error_format.into());
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
         .spawn(move || match &cli.command {

@@ -13,9 +13,33 @@ use jiff::civil::Date;
 #[derive(Debug, Parser)]
 #[command(name = "doctrine", version, about, long_about = None)]
 pub struct Cli {
+    /// How errors are printed: `human` (underlined source), `plain` (sentences), `json`.
+    #[arg(long, value_enum, global = true, default_value = "human")]
+    pub error_format: ErrorFormatArg,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--error-format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ErrorFormatArg {
+    /// Underlined source, for people.
+    Human,
+    /// Sentences with file, line and column.
+    Plain,
+    /// One JSON object per error.
+    Json,
+}
+
+impl From<ErrorFormatArg> for crate::report::diagnostics::ErrorFormat {
+    fn from(arg: ErrorFormatArg) -> Self {
+        match arg {
+            ErrorFormatArg::Human => Self::Human,
+            ErrorFormatArg::Plain => Self::Plain,
+            ErrorFormatArg::Json => Self::Json,
+        }
+    }
 }
 
 /// The commands.

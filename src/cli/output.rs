@@ -1,9 +1,11 @@
 //! Where output goes: stdout for results, stderr for diagnostics; colour and language.
 
 use std::io::{IsTerminal, Write};
+use std::sync::OnceLock;
 
 use crate::ast::Lang;
 use crate::diagnostic::Diagnostics;
+use crate::report::diagnostics::{ErrorFormat, render_as};
 use crate::source::SourceMap;
 
 use super::LangArg;
@@ -35,9 +37,17 @@ pub fn stderr_colour() -> bool {
     std::env::var_os("NO_COLOR").is_none() && std::io::stderr().is_terminal()
 }
 
-/// Prints diagnostics on stderr.
+static ERROR_FORMAT: OnceLock<ErrorFormat> = OnceLock::new();
+
+/// Sets how diagnostics are printed for the rest of the run (`--error-format`).
+pub fn set_error_format(format: ErrorFormat) {
+    let _ = ERROR_FORMAT.set(format);
+}
+
+/// Prints diagnostics on stderr, in the `--error-format` of the run.
 pub fn print_diagnostics(diagnostics: &Diagnostics, sources: &SourceMap) {
-    let rendered = crate::report::diagnostics::render(diagnostics, sources, stderr_colour());
+    let format = ERROR_FORMAT.get().copied().unwrap_or_default();
+    let rendered = render_as(diagnostics, sources, format, stderr_colour());
     let _ = std::io::stderr().write_all(rendered.as_bytes());
 }
 

@@ -140,6 +140,106 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
     }
 }
 
+/// How diagnostics are written.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ErrorFormat {
+    /// Boxes and underlines, for people (colour where the terminal takes it).
+    #[default]
+    Human,
+    /// Plain sentences with file, line and column: for screen readers and logs.
+    Plain,
+    /// One JSON object per diagnostic, one per line: for tools.
+    Json,
+}
+
+/// Renders diagnostics in a format.
+pub fn render_as(
+    diagnostics: &Diagnostics,
+    sources: &SourceMap,
+    format: ErrorFormat,
+    colour: bool,
+) -> String {
+    match format {
+        ErrorFormat::Human => render(diagnostics, sources, colour),
+        ErrorFormat::Plain => {
+            let handler = miette::NarratableReportHandler::new();
+            render_with(diagnostics, sources, &|out, d| {
+                handler.render_report(out, d)
+            })
+        }
+        ErrorFormat::Json => render_json(diagnostics, sources),
+    }
+}
+
+/// One JSON object per line per diagnostic, every place with its file, line and column.
+fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
+    let place = |span: crate::source::Span| {
+        let file = sources.get(span.file);
+        let (line, column) = file.map_or((0, 0), |f| f.line_col(span.start as usize));
+        let (end_line, end_column) = file.map_or((0, 0), |f| f.line_col(span.end as usize));
+        serde_json::json!({
+            "file": file.map(|f| f.name.clone()),
+            "line": line,
+            "column": column,
+            "end_line": end_line,
+            "end_column": end_column,
+        })
+    };
+    let mut out = String::new();
+    for diagnostic in &diagnostics.0 {
+        let labels: Vec<serde_json::Value> = diagnostic
+            .labels
+            .iter()
+            .map(|label| {
+                let mut entry = place(label.span);
+                if let Some(object) = entry.as_object_mut() {
+                    object.insert("label".into(), serde_json::json!(label.message));
+                }
+                entry
+            })
+            .collect();
+        let mut object = serde_json::json!({
+            "severity": match diagnostic.severity {
+                Severity::Error => "error",
+                Severity::Warning => "warning",
+            },
+            "code": diagnostic.code,
+            "message": diagnostic.message,
+            "help": diagnostic.help,
+            "labels": labels,
+        });
+        if let (Some(span), Some(map)) = (diagnostic.primary_span(), object.as_object_mut())
+            && let Some(primary) = place(span).as_object()
+        {
+            for (key, value) in primary {
+                map.insert(key.clone(), value.clone());
+            }
+        }
+        out.push_str(&object.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Renders each diagnostic with a handler that writes one report per call.
+fn render_with(
+    diagnostics: &Diagnostics,
+    sources: &SourceMap,
+    handler: &dyn Fn(&mut String, &dyn miette::Diagnostic) -> std::fmt::Result,
+) -> String {
+    let mut out = String::new();
+    for diagnostic in &diagnostics.0 {
+        let rendered = prepare(diagnostic, sources);
+        if handler(&mut out, &rendered).is_err() {
+            out.push_str(&diagnostic.message);
+        }
+        if !out.ends_with('\n') {
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// Renders diagnostics for a terminal (`colour`) or a file, with the source underlined.
 pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, colour: bool) -> String {
     let theme = if colour {
