@@ -27,6 +27,7 @@ pub mod check;
 pub mod cli;
 pub mod decision;
 pub mod diagnostic;
+pub mod diff;
 pub mod eval;
 pub mod facts;
 pub mod load;

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::FactSet;
-use crate::facts::{self, Extras, Format};
+use crate::facts::{self, Extras, Format, RawNode};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap};
 
@@ -110,13 +110,9 @@ pub fn load_policy(
     crate::compile(sources, &ids)
 }
 
-/// Loads a fact file (`-` reads JSON from standard input) and binds it to a program.
-pub fn load_facts(
-    path: &str,
-    program: &Program,
-    sources: &mut SourceMap,
-    extra_keys: &[&str],
-) -> Result<(FactSet, Extras, FileId), Diagnostics> {
+/// Reads and parses a fact file (`-` reads JSON from standard input) into a tree with spans,
+/// without binding it to a policy: `doctrine diff` binds one tree to two policies.
+pub fn read_facts(path: &str, sources: &mut SourceMap) -> Result<(RawNode, FileId), Diagnostics> {
     let (text, format) = if path == "-" {
         let mut text = String::new();
         std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
@@ -142,6 +138,138 @@ pub fn load_facts(
         .cloned()
         .ok_or_else(|| Diagnostic::error("doctrine::io", "lost a source file"))?;
     let root = facts::parse(&source, id, format)?;
+    Ok((root, id))
+}
+
+/// Loads a fact file (`-` reads JSON from standard input) and binds it to a program.
+pub fn load_facts(
+    path: &str,
+    program: &Program,
+    sources: &mut SourceMap,
+    extra_keys: &[&str],
+) -> Result<(FactSet, Extras, FileId), Diagnostics> {
+    let (root, id) = read_facts(path, sources)?;
     let (facts, extras) = facts::bind(program, &root, id, extra_keys)?;
     Ok((facts, extras, id))
+}
+
+/// Whether a path names a fact file by its extension.
+pub fn is_fact_file(path: &Path) -> bool {
+    path.to_str().and_then(Format::from_path).is_some()
+}
+
+/// The fact files that command-line arguments name, each once, in the order given: a file
+/// (or `-`) as it is; a folder, the fact files under it, subfolders included, sorted by path
+/// (hidden entries and symbolic links to folders left out); a quoted pattern (`*`, `?`,
+/// `[…]`) that names no file, the fact files and folders it matches, sorted. Returns the
+/// files found and an error for each argument that names nothing, so that the caller can
+/// report those together with the errors of the files found.
+pub fn fact_files(arguments: &[String]) -> (Vec<String>, Diagnostics) {
+    let mut files = Vec::new();
+    let mut errors = Diagnostics::new();
+    for argument in arguments {
+        let path = Path::new(argument);
+        let found = if path.is_dir() {
+            folder_fact_files(path).and_then(|found| {
+                if found.is_empty() {
+                    Err(Diagnostic::error(
+                        "doctrine::io",
+                        format!("the folder `{argument}` holds no fact file"),
+                    )
+                    .with_help("fact files end in .yaml, .yml, .json or .toml"))
+                } else {
+                    Ok(found)
+                }
+            })
+        } else if argument != "-" && !path.exists() && is_pattern(argument) {
+            pattern_fact_files(argument)
+        } else {
+            Ok(vec![argument.clone()])
+        };
+        match found {
+            Ok(found) => files.extend(found),
+            Err(error) => errors.push(error),
+        }
+    }
+    let mut seen = std::collections::HashSet::new();
+    files.retain(|f| seen.insert(f.clone()));
+    (files, errors)
+}
+
+fn is_pattern(argument: &str) -> bool {
+    argument.contains(['*', '?', '['])
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// The fact files under a folder, walked without following links to folders (no cycles).
+fn folder_fact_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
+    let mut found: Vec<PathBuf> = Vec::new();
+    let mut pending = vec![folder.to_path_buf()];
+    while let Some(dir) = pending.pop() {
+        let entries = std::fs::read_dir(&dir).map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!(
+                    "cannot read the folder `{}`: {}",
+                    dir.display(),
+                    io_reason(&e)
+                ),
+            )
+        })?;
+        for entry in entries.filter_map(Result::ok) {
+            let path = entry.path();
+            if is_hidden(&path) {
+                continue;
+            }
+            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
+            if path.is_dir() {
+                if !is_link {
+                    pending.push(path);
+                }
+            } else if path.is_file() && is_fact_file(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found.iter().map(|p| p.display().to_string()).collect())
+}
+
+/// The fact files a pattern matches: matching files with a fact extension, and the fact
+/// files of matching folders.
+fn pattern_fact_files(pattern: &str) -> Result<Vec<String>, Diagnostic> {
+    let options = glob::MatchOptions {
+        case_sensitive: true,
+        require_literal_separator: true,
+        require_literal_leading_dot: true,
+    };
+    let paths = glob::glob_with(pattern, options).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("`{pattern}` is not a valid pattern: {}", e.msg),
+        )
+        .with_help("`*` matches any part of a name, `?` one character, `[abc]` one of those")
+    })?;
+    let mut matched: Vec<PathBuf> = paths.filter_map(Result::ok).collect();
+    matched.sort();
+    let mut found = Vec::new();
+    for path in matched {
+        if path.is_dir() {
+            found.extend(folder_fact_files(&path)?);
+        } else if is_fact_file(&path) {
+            found.push(path.display().to_string());
+        }
+    }
+    if found.is_empty() {
+        return Err(
+            Diagnostic::error("doctrine::io", format!("`{pattern}` matches no fact file"))
+                .with_help("fact files end in .yaml, .yml, .json or .toml"),
+        );
+    }
+    Ok(found)
 }

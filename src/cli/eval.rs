@@ -14,7 +14,8 @@ use crate::source::SourceMap;
 pub struct EvalArgs {
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Fact files: .yaml, .yml, .json or .toml; `-` reads JSON from standard input.
+    /// Fact files: .yaml, .yml, .json or .toml; folders (every fact file under them) or
+    /// quoted patterns; `-` reads JSON from standard input.
     #[arg(required = true, value_name = "FACTS")]
     facts: Vec<String>,
     /// The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today.
@@ -78,8 +79,10 @@ pub fn run(args: &EvalArgs) -> u8 {
             }
         },
     };
+    let (files, not_found) = crate::load::fact_files(&args.facts);
+    errors.extend(not_found);
     let mut loaded = Vec::new();
-    for path in &args.facts {
+    for path in &files {
         match crate::load::load_facts(path, &program, &mut sources, &[]) {
             Ok((facts, _, _)) => loaded.push((path.clone(), facts)),
             Err(e) => errors.extend(e),

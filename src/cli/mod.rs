@@ -1,6 +1,8 @@
 //! The command line: arguments (clap) and the commands built on the library API.
 
 pub mod check;
+pub mod diff;
+mod diff_sides;
 pub mod eval;
 pub mod output;
 
@@ -49,6 +51,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Parse and check a policy and its amendments; print every error.
     Check(check::CheckArgs),
+    /// Evaluate fact files under two policies, amendments or dates; list the decisions that change, and why.
+    Diff(diff::DiffArgs),
 }
 
 /// Options every command that loads a policy shares.

@@ -1,0 +1,208 @@
+//! Comparing the decisions on the same cases under two sides: what changes, and why.
+//!
+//! A side is a policy with its amendments, an evaluation date and parameter overrides; the
+//! command line builds both, evaluates every case under each, and [`compare`] says what
+//! differs. Reports render a [`DiffReport`] (`report::diff_text`, `diff_json`,
+//! `diff_markdown`).
+
+pub mod bind;
+mod summary;
+
+pub use summary::{Summary, Transition, summarize, texts_applied};
+
+use jiff::civil::Date;
+
+use crate::decision::{Decision, FactRef, RemarkResult, RuleResult};
+use crate::program::Localized;
+
+/// How a case's decision changes from side A to side B.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Change {
+    /// The decision, or the last day of a temporary decision, differs.
+    Decision,
+    /// The decision stands, but a rule's verdict, advice, a note or a missing fact differs.
+    Detail,
+    /// Nothing that a decision reports differs (the texts applied may).
+    None,
+}
+
+impl Change {
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Decision => "decision",
+            Change::Detail => "detail",
+            Change::None => "none",
+        }
+    }
+}
+
+/// A rule whose result differs between the sides; `None` where it gave no verdict.
+#[derive(Clone, Debug)]
+pub struct RuleChange {
+    /// The rule's id.
+    pub rule: String,
+    /// The rule's title (side B's, else side A's).
+    pub title: Localized,
+    /// Its result under side A.
+    pub before: Option<RuleResult>,
+    /// Its result under side B.
+    pub after: Option<RuleResult>,
+}
+
+/// The comparison of one case.
+#[derive(Clone, Debug)]
+pub struct CaseDiff {
+    /// The fact file, as named.
+    pub facts: String,
+    /// The decision under side A.
+    pub before: Decision,
+    /// The decision under side B.
+    pub after: Decision,
+    /// What kind of change.
+    pub change: Change,
+    /// The rules whose results differ, in side A's order, then side B's new ones.
+    pub rules: Vec<RuleChange>,
+    /// Advice given under B only.
+    pub advice_added: Vec<RemarkResult>,
+    /// Advice given under A only.
+    pub advice_removed: Vec<RemarkResult>,
+    /// Notes given under B only.
+    pub notes_added: Vec<RemarkResult>,
+    /// Notes given under A only.
+    pub notes_removed: Vec<RemarkResult>,
+    /// Unknown facts that matter under B only.
+    pub missing_added: Vec<FactRef>,
+    /// Unknown facts that matter under A only.
+    pub missing_removed: Vec<FactRef>,
+}
+
+/// One side of a comparison, as the reports describe it.
+#[derive(Clone, Debug)]
+pub struct Side {
+    /// `A` or `B`.
+    pub name: &'static str,
+    /// The policy's path, as given.
+    pub path: String,
+    /// The policy's id.
+    pub policy: String,
+    /// Local amendments applied, as given.
+    pub amendments: Vec<String>,
+    /// The evaluation date for every case; `None`: each case's own.
+    pub on: Option<Date>,
+    /// Parameters overridden, as `(name, value as written)`.
+    pub overrides: Vec<(String, String)>,
+}
+
+/// A whole comparison, ready for a report.
+#[derive(Clone, Debug)]
+pub struct DiffReport {
+    /// Side A.
+    pub a: Side,
+    /// Side B.
+    pub b: Side,
+    /// Every case, in the order given.
+    pub cases: Vec<CaseDiff>,
+    /// The counts.
+    pub summary: Summary,
+}
+
+impl DiffReport {
+    /// Builds the report and its summary from compared cases.
+    pub fn new(a: Side, b: Side, cases: Vec<CaseDiff>) -> DiffReport {
+        let summary = summarize(&cases);
+        DiffReport {
+            a,
+            b,
+            cases,
+            summary,
+        }
+    }
+}
+
+/// Whether two results of one rule say the same: verdict, exception, last day, expiry.
+fn same_result(a: &RuleResult, b: &RuleResult) -> bool {
+    a.verdict.name == b.verdict.name && a.by == b.by && a.until == b.until && a.expired == b.expired
+}
+
+fn remark_difference(from: &[RemarkResult], to: &[RemarkResult]) -> Vec<RemarkResult> {
+    from.iter()
+        .filter(|r| !to.iter().any(|o| o.id == r.id))
+        .cloned()
+        .collect()
+}
+
+fn fact_difference(from: &[FactRef], to: &[FactRef]) -> Vec<FactRef> {
+    from.iter()
+        .filter(|f| !to.iter().any(|o| o.path == f.path))
+        .cloned()
+        .collect()
+}
+
+fn rule_changes(before: &Decision, after: &Decision) -> Vec<RuleChange> {
+    let find = |d: &Decision, id: &str| d.results.iter().find(|r| r.rule == id).cloned();
+    let mut ids: Vec<&str> = before.results.iter().map(|r| r.rule.as_str()).collect();
+    for result in &after.results {
+        if !ids.contains(&result.rule.as_str()) {
+            ids.push(&result.rule);
+        }
+    }
+    ids.into_iter()
+        .filter_map(|id| {
+            let (a, b) = (find(before, id), find(after, id));
+            let same = match (&a, &b) {
+                (Some(a), Some(b)) => same_result(a, b),
+                (None, None) => true,
+                _ => false,
+            };
+            if same {
+                return None;
+            }
+            let title = b.as_ref().or(a.as_ref()).map(|r| r.title.clone())?;
+            Some(RuleChange {
+                rule: id.to_string(),
+                title,
+                before: a,
+                after: b,
+            })
+        })
+        .collect()
+}
+
+/// Compares the decisions on one case under side A (`before`) and side B (`after`).
+pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
+    let rules = rule_changes(&before, &after);
+    let advice_added = remark_difference(&after.advice, &before.advice);
+    let advice_removed = remark_difference(&before.advice, &after.advice);
+    let notes_added = remark_difference(&after.notes, &before.notes);
+    let notes_removed = remark_difference(&before.notes, &after.notes);
+    let missing_added = fact_difference(&after.missing, &before.missing);
+    let missing_removed = fact_difference(&before.missing, &after.missing);
+    let change = if before.decision.name != after.decision.name || before.until != after.until {
+        Change::Decision
+    } else if rules.is_empty()
+        && advice_added.is_empty()
+        && advice_removed.is_empty()
+        && notes_added.is_empty()
+        && notes_removed.is_empty()
+        && missing_added.is_empty()
+        && missing_removed.is_empty()
+    {
+        Change::None
+    } else {
+        Change::Detail
+    };
+    CaseDiff {
+        facts: facts.to_string(),
+        before,
+        after,
+        change,
+        rules,
+        advice_added,
+        advice_removed,
+        notes_added,
+        notes_removed,
+        missing_added,
+        missing_removed,
+    }
+}
