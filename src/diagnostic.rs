@@ -146,6 +146,7 @@ pub fn did_you_mean<'a>(
         .filter(|(score, candidate)| {
             *score >= 0.7 || strsim::damerau_levenshtein(name, candidate) <= 1
         })
-        .max_by(|a, b| a.0.total_cmp(&b.0))
+        // Ties go to the first in alphabetical order, whatever order the candidates came in.
+        .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
 }
