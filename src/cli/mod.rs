@@ -3,6 +3,7 @@
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod params;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Parse and check a policy and its amendments; print every error.
     Check(check::CheckArgs),
+    /// List a policy's parameters on a day: value, the text or `--set` it comes from, its sources.
+    Params(params::ParamsArgs),
 }
 
 /// Options every command that loads a policy shares.

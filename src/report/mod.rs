@@ -2,4 +2,6 @@
 
 pub mod diagnostics;
 pub mod json;
+pub mod literal;
+pub mod params;
 pub mod text;
