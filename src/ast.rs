@@ -269,7 +269,7 @@ pub struct FactDecl {
     pub label: Option<Label>,
 }
 
-/// `param NAME: TYPE = VALUE [from DATE = VALUE]…`
+/// `param NAME: TYPE = VALUE [cites…] [from DATE = VALUE [cites…]]… LABEL cites…`
 #[derive(Clone, Debug)]
 pub struct ParamDecl {
     /// Its name.
@@ -278,11 +278,24 @@ pub struct ParamDecl {
     pub ty: TypeExpr,
     /// Its first value.
     pub value: Expr,
+    /// The first value's own sources (written right after it).
+    pub value_cites: Vec<Citation>,
     /// Dated steps.
-    pub steps: Vec<(DateLit, Expr)>,
+    pub steps: Vec<ParamStep>,
     /// Its label.
     pub label: Option<Label>,
-    /// Its sources.
+    /// Its sources: the parameter's, and each value's that has none of its own.
+    pub cites: Vec<Citation>,
+}
+
+/// `from DATE = VALUE [cites…]`: a dated step of a parameter.
+#[derive(Clone, Debug)]
+pub struct ParamStep {
+    /// The first day of the step.
+    pub from: DateLit,
+    /// Its value.
+    pub value: Expr,
+    /// Its own sources.
     pub cites: Vec<Citation>,
 }
 

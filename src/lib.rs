@@ -33,6 +33,7 @@ pub mod facts;
 pub mod load;
 pub mod params;
 pub mod program;
+pub mod provenance;
 pub mod report;
 pub mod source;
 pub mod syntax;

@@ -18,6 +18,7 @@ fn main() -> ExitCode {
             Command::Eval(args) => doctrine::cli::eval::run(args),
             Command::Check(args) => doctrine::cli::check::run(args),
             Command::Diff(args) => doctrine::cli::diff::run(args),
+            Command::Params(args) => doctrine::cli::params::run(args),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

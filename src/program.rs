@@ -248,26 +248,51 @@ pub struct ParamInfo {
 /// One version of a parameter.
 #[derive(Clone, Debug)]
 pub struct ParamBody {
-    /// The first value, then `(from, value)` steps in date order.
+    /// The first value: in force from the day the text that brings this version is.
     pub initial: Value,
-    /// Dated steps.
-    pub steps: Vec<(Date, Value)>,
+    /// The first value's own sources (none: the parameter's serve).
+    pub initial_cites: Vec<Citation>,
+    /// Dated steps, in date order.
+    pub steps: Vec<ParamStep>,
     /// Its label.
     pub label: Localized,
-    /// Its sources.
+    /// Its sources: the parameter's, and each value's that has none of its own.
     pub cites: Vec<Citation>,
     /// Where this version is written.
     pub span: Span,
 }
 
+/// A dated step of a parameter: from this day on, this value.
+#[derive(Clone, Debug)]
+pub struct ParamStep {
+    /// The step's first day.
+    pub from: Date,
+    /// Its value.
+    pub value: Value,
+    /// Its own sources (none: the parameter's serve).
+    pub cites: Vec<Citation>,
+}
+
 impl ParamBody {
     /// The value on a day.
     pub fn value_on(&self, day: Date) -> &Value {
-        self.steps
-            .iter()
-            .rev()
-            .find(|(from, _)| *from <= day)
-            .map_or(&self.initial, |(_, value)| value)
+        self.step_on(day).map_or(&self.initial, |step| &step.value)
+    }
+
+    /// The step in force on a day; `None` while the first value is.
+    pub fn step_on(&self, day: Date) -> Option<&ParamStep> {
+        self.steps.iter().rev().find(|step| step.from <= day)
+    }
+
+    /// The sources of the value in force on a day: its own, else the parameter's.
+    pub fn cites_on(&self, day: Date) -> &[Citation] {
+        self.cites_of(self.step_on(day))
+    }
+
+    /// The sources of one value (`None`: the first): its own, else the parameter's.
+    pub fn cites_of<'a>(&'a self, step: Option<&'a ParamStep>) -> &'a [Citation] {
+        let own = step.map_or(self.initial_cites.as_slice(), |step| step.cites.as_slice());
+        if own.is_empty() { &self.cites } else { own }
     }
 }
 

@@ -158,6 +158,7 @@ impl<'a> Checker<'a> {
     /// Declares the verdict scale, vocabularies and facts.
     pub(super) fn declare_globals(&mut self) {
         let ordered = self.files_in_order();
+        let skipped = self.skipped.clone();
         for &(text, file) in &ordered {
             for item in &file.items {
                 match &item.decl {
@@ -192,14 +193,14 @@ impl<'a> Checker<'a> {
             });
         }
         for &(_, file) in &ordered {
-            for item in &file.items {
+            for item in file.items.iter().filter(|i| !skipped.contains(&i.span)) {
                 if let Decl::Vocabulary(vocabulary) = &item.decl {
                     self.declare_vocabulary(vocabulary);
                 }
             }
         }
         for &(_, file) in &ordered {
-            for item in &file.items {
+            for item in file.items.iter().filter(|i| !skipped.contains(&i.span)) {
                 if let Decl::Fact(fact) = &item.decl {
                     self.declare_fact(fact);
                 }
@@ -418,9 +419,10 @@ impl<'a> Checker<'a> {
 
     /// Registers every param, def, rule, exception, advice, note and scope with its versions.
     pub(super) fn register_items(&mut self) {
+        let skipped = self.skipped.clone();
         for (text, file) in self.files_in_order() {
             let is_base = text == 0;
-            for item in &file.items {
+            for item in file.items.iter().filter(|i| !skipped.contains(&i.span)) {
                 match &item.decl {
                     Decl::Verdicts(_) | Decl::Vocabulary(_) | Decl::Fact(_) => {
                         if item.action == Action::Replace {
@@ -527,19 +529,21 @@ impl<'a> Checker<'a> {
                     .map(|(_, name)| name.clone())
                     .collect();
                 let help = did_you_mean(&id.name, candidates.iter().map(String::as_str));
-                self.error(
-                    Diagnostic::error(
-                        CODE,
-                        format!(
-                            "there is no {} `{}` to {}",
-                            kind.keyword(),
-                            id.name,
-                            if is_repeal { "repeal" } else { "replace" }
-                        ),
-                    )
-                    .with_label(id.span, "not declared by the texts this one amends")
-                    .with_optional_help(help),
-                );
+                let mut diagnostic = Diagnostic::error(
+                    CODE,
+                    format!(
+                        "there is no {} `{}` to {}",
+                        kind.keyword(),
+                        id.name,
+                        if is_repeal { "repeal" } else { "replace" }
+                    ),
+                )
+                .with_label(id.span, "not declared by the texts this one amends");
+                // The other file: the policy those texts belong to.
+                if let Some(base) = self.base_id_span() {
+                    diagnostic = diagnostic.with_label(base, "the policy amended");
+                }
+                self.error(diagnostic.with_optional_help(help));
             }
             (None, _, false) => {
                 if matches!(kind, ItemKind::Param | ItemKind::Def) && self.name_taken(&id.name) {
@@ -582,6 +586,15 @@ impl<'a> Checker<'a> {
                     )),
                 );
             }
+        }
+    }
+
+    /// Where the base policy names itself.
+    fn base_id_span(&self) -> Option<Span> {
+        let base = self.files.get(*self.order.first()?)?;
+        match &base.header.kind {
+            HeaderKind::Policy { id, .. } => Some(id.span),
+            HeaderKind::Amendment { .. } => None,
         }
     }
 

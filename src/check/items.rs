@@ -7,8 +7,8 @@ use crate::ast::{self, ItemKind, RemarkKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::program::Localized;
 use crate::program::{
-    CExpr, DefInfo, ExceptionBody, ExceptionInfo, ParamBody, ParamInfo, RemarkBody, RemarkInfo,
-    RuleBody, RuleInfo, Target, Versioned,
+    CExpr, DefInfo, ExceptionBody, ExceptionInfo, ParamBody, ParamInfo, ParamStep, RemarkBody,
+    RemarkInfo, RuleBody, RuleInfo, Target, Versioned,
 };
 use crate::source::Span;
 use crate::types::Type;
@@ -93,18 +93,24 @@ impl<'a> Checker<'a> {
                     );
                 }
                 let initial = self.constant(&decl.value, &own);
+                let initial_cites = self.citations(&decl.value_cites);
                 let mut steps = Vec::new();
                 let mut previous: Option<jiff::civil::Date> = None;
-                for (date, value) in &decl.steps {
-                    if previous.is_some_and(|p| p >= date.date) {
+                for step in &decl.steps {
+                    if previous.is_some_and(|p| p >= step.from.date) {
                         self.error(
                             Diagnostic::error(CODE, "dated steps must be in increasing date order")
-                                .with_label(date.span, "not after the previous step"),
+                                .with_label(step.from.span, "not after the previous step"),
                         );
                     }
-                    previous = Some(date.date);
-                    if let Some(value) = self.constant(value, &own) {
-                        steps.push((date.date, value));
+                    previous = Some(step.from.date);
+                    let cites = self.citations(&step.cites);
+                    if let Some(value) = self.constant(&step.value, &own) {
+                        steps.push(ParamStep {
+                            from: step.from.date,
+                            value,
+                            cites,
+                        });
                     }
                 }
                 let label = decl
@@ -118,6 +124,7 @@ impl<'a> Checker<'a> {
                         text,
                         Some(ParamBody {
                             initial,
+                            initial_cites,
                             steps,
                             label,
                             cites,

@@ -1,6 +1,7 @@
 //! Checking: resolves every name, types every expression and lines up each item's
 //! versions across the base text and its amendments. All errors are collected.
 
+mod conflicts;
 mod declare;
 mod expr;
 mod items;
@@ -8,7 +9,7 @@ mod labels;
 mod operators;
 mod versions;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::ast;
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -115,6 +116,8 @@ pub(crate) struct Checker<'a> {
     pub local_slots: u32,
     /// Checked def bodies by slot and version.
     pub def_bodies: Vec<Vec<Option<CExpr>>>,
+    /// Items left out, by span: the second of two conflicting amendments' (already reported).
+    pub skipped: HashSet<Span>,
 }
 
 impl<'a> Checker<'a> {
@@ -147,6 +150,7 @@ impl<'a> Checker<'a> {
             current: None,
             local_slots: 0,
             def_bodies: Vec::new(),
+            skipped: HashSet::new(),
         }
     }
 
@@ -156,6 +160,7 @@ impl<'a> Checker<'a> {
 
     fn run(&mut self) -> Option<Program> {
         self.order_texts()?;
+        self.check_conflicts();
         self.declare_globals();
         self.register_items();
         let params = self.check_params();

@@ -5,6 +5,7 @@ pub mod diff;
 mod diff_sides;
 pub mod eval;
 pub mod output;
+pub mod params;
 
 use std::path::PathBuf;
 
@@ -53,6 +54,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Evaluate fact files under two policies, amendments or dates; list the decisions that change, and why.
     Diff(diff::DiffArgs),
+    /// List a policy's parameters on a day: value, the text or `--set` it comes from, its sources.
+    Params(params::ParamsArgs),
 }
 
 /// Options every command that loads a policy shares.

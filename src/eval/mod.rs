@@ -251,7 +251,8 @@ fn fact_refs(program: &Program, slots: &[u32]) -> Vec<FactRef> {
         .collect()
 }
 
-fn citations(program: &Program, cites: &[Citation]) -> Vec<String> {
+/// Each citation as "source title, pinpoint".
+pub(crate) fn citations(program: &Program, cites: &[Citation]) -> Vec<String> {
     cites
         .iter()
         .filter_map(|c| {

@@ -6,4 +6,6 @@ pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
 pub mod json;
+pub mod literal;
+pub mod params;
 pub mod text;

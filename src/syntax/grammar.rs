@@ -27,6 +27,7 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         fact_decl => "`fact`",
         param_decl => "`param`",
         param_step => "`from DATE = VALUE`",
+        value_cites => "`cites`",
         def_decl => "`def`",
         rule_decl => "`rule`",
         exception_decl => "`exception`",

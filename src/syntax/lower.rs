@@ -357,6 +357,7 @@ fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
     let mut name = None;
     let mut ty = None;
     let mut value = None;
+    let mut value_cites = Vec::new();
     let mut steps = Vec::new();
     let mut label = None;
     let mut cites = Vec::new();
@@ -365,26 +366,8 @@ fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
             Rule::name => name = Some(ident(&part, file)),
             Rule::type_expr => ty = Some(lower_type(part, file)?),
             Rule::expr => value = Some(lower_expr(part, file)?),
-            Rule::param_step => {
-                let mut date = None;
-                let mut step_value = None;
-                for piece in part.clone().into_inner() {
-                    match piece.as_rule() {
-                        Rule::date_lit => {
-                            date = Some(DateLit {
-                                date: lower_date(&piece, file)?,
-                                span: span_of(&piece, file),
-                            })
-                        }
-                        Rule::expr => step_value = Some(lower_expr(piece, file)?),
-                        _ => {}
-                    }
-                }
-                match (date, step_value) {
-                    (Some(date), Some(step_value)) => steps.push((date, step_value)),
-                    _ => return Err(missing(&part, file, "`from DATE = VALUE`")),
-                }
-            }
+            Rule::value_cites => value_cites = lower_value_cites(part, file)?,
+            Rule::param_step => steps.push(lower_param_step(part, file)?),
             Rule::label => label = Some(lower_label(part, file)?),
             Rule::cites => cites = lower_cites(part, file)?,
             _ => {}
@@ -395,11 +378,43 @@ fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
             name,
             ty,
             value,
+            value_cites,
             steps,
             label,
             cites,
         }),
         _ => Err(missing(&pair, file, "`param NAME: TYPE = VALUE`")),
+    }
+}
+
+/// Lowers `value_cites`: the `cites` clause it wraps.
+fn lower_value_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
+    match pair.into_inner().find(|p| p.as_rule() == Rule::cites) {
+        Some(cites) => lower_cites(cites, file),
+        None => Ok(Vec::new()),
+    }
+}
+
+fn lower_param_step(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamStep> {
+    let mut from = None;
+    let mut value = None;
+    let mut cites = Vec::new();
+    for piece in pair.clone().into_inner() {
+        match piece.as_rule() {
+            Rule::date_lit => {
+                from = Some(DateLit {
+                    date: lower_date(&piece, file)?,
+                    span: span_of(&piece, file),
+                })
+            }
+            Rule::expr => value = Some(lower_expr(piece, file)?),
+            Rule::value_cites => cites = lower_value_cites(piece, file)?,
+            _ => {}
+        }
+    }
+    match (from, value) {
+        (Some(from), Some(value)) => Ok(ParamStep { from, value, cites }),
+        _ => Err(missing(&pair, file, "`from DATE = VALUE`")),
     }
 }
 

@@ -3,6 +3,8 @@
 mod grammar;
 mod lower;
 mod lower_expr;
+#[cfg(test)]
+mod tests;
 
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};

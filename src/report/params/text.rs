@@ -1,0 +1,258 @@
+//! Parameters with their provenance as text for a person: one block per parameter, its
+//! value on the day, the text (or `--set`) it comes from, the step in force, its sources.
+
+use std::fmt::Write;
+
+use anstyle::Style;
+
+use super::{ParamsView, version_values};
+use crate::ast::Lang;
+use crate::program::ParamInfo;
+use crate::provenance::{Origin, ParamOnDay, Provenance};
+
+/// Words of the report itself, per language.
+struct Words {
+    heading: &'static str,
+    on: &'static str,
+    texts: &'static str,
+    none: &'static str,
+    from: &'static str,
+    step: &'static str,
+    base: &'static str,
+    amendment: &'static str,
+    since: &'static str,
+    instead_of: &'static str,
+    from_text: &'static str,
+    repealed: &'static str,
+    repealed_by: &'static str,
+    not_in_force: &'static str,
+    brought_by: &'static str,
+    in_force_from: &'static str,
+    source: &'static str,
+    versions: &'static str,
+    no_param: &'static str,
+    colon: &'static str,
+}
+
+const FR: Words = Words {
+    heading: "Paramètres de",
+    on: "au",
+    texts: "textes appliqués",
+    none: "aucun",
+    from: "origine",
+    step: "palier du",
+    base: "texte de base",
+    amendment: "modification",
+    since: "à partir du",
+    instead_of: "au lieu de",
+    from_text: "selon",
+    repealed: "abrogé",
+    repealed_by: "abrogé par",
+    not_in_force: "pas en vigueur",
+    brought_by: "apporté par",
+    in_force_from: "en vigueur le",
+    source: "source",
+    versions: "versions",
+    no_param: "Aucun paramètre.",
+    colon: " : ",
+};
+
+const EN: Words = Words {
+    heading: "Parameters of",
+    on: "on",
+    texts: "texts applied",
+    none: "none",
+    from: "from",
+    step: "step of",
+    base: "base text",
+    amendment: "amendment",
+    since: "from",
+    instead_of: "instead of",
+    from_text: "from",
+    repealed: "repealed",
+    repealed_by: "repealed by",
+    not_in_force: "not in force",
+    brought_by: "brought by",
+    in_force_from: "in force from",
+    source: "source",
+    versions: "versions",
+    no_param: "No parameter.",
+    colon: ": ",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// The whole report.
+pub fn params(view: &ParamsView<'_>) -> String {
+    let w = words(view.lang);
+    let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
+    let mut out = String::new();
+    let applied: Vec<&str> = view
+        .program
+        .texts
+        .iter()
+        .take(view.texts_applied())
+        .map(|t| t.id.as_str())
+        .collect();
+    let applied = if applied.is_empty() {
+        w.none.to_string()
+    } else {
+        applied.join(", ")
+    };
+    let _ = writeln!(
+        out,
+        "{bold}{} {} {} {}{bold:#}",
+        w.heading, view.program.id, w.on, view.on
+    );
+    let _ = writeln!(out, "{dim}{}{}{applied}{dim:#}", w.texts, w.colon);
+    if view.params.is_empty() {
+        let _ = writeln!(out, "\n{}", w.no_param);
+    }
+    for item in &view.params {
+        let _ = writeln!(out);
+        entry(&mut out, view, item);
+    }
+    out
+}
+
+fn entry(out: &mut String, view: &ParamsView<'_>, item: &ParamOnDay<'_>) {
+    let w = words(view.lang);
+    let bold = Style::new().bold();
+    let ty = view.type_name(item.param);
+    let name = &item.param.name;
+    let current = &item.current;
+    let _ = match (&current.value, current.origin) {
+        (Some(value), _) => writeln!(out, "{bold}{name}{bold:#}: {ty} = {}", view.value(value)),
+        (None, Origin::Repealed) => writeln!(out, "{bold}{name}{bold:#}: {ty} ({})", w.repealed),
+        (None, _) => writeln!(out, "{bold}{name}{bold:#}: {ty} ({})", w.not_in_force),
+    };
+    if let Some(label) = view.label(item.body) {
+        let _ = writeln!(out, "    {label}");
+    }
+    let _ = writeln!(out, "    {}", origin_line(view, current, item));
+    for cite in view.cites(&current.cites) {
+        let _ = writeln!(out, "    {}{}{cite}", w.source, w.colon);
+    }
+    if view.all {
+        versions(out, view, item.param);
+    }
+}
+
+/// "from: TEXT (base text, FILE), step of DAY", or what else the value comes from.
+fn origin_line(view: &ParamsView<'_>, p: &Provenance, item: &ParamOnDay<'_>) -> String {
+    let w = words(view.lang);
+    match p.origin {
+        Origin::Base | Origin::Amendment => format!("{}{}{}", w.from, w.colon, text_step(view, p)),
+        Origin::Set => {
+            let mut line = format!("{}{}--set", w.from, w.colon);
+            match &item.overridden {
+                Some(
+                    texts @ Provenance {
+                        value: Some(value), ..
+                    },
+                ) => {
+                    let _ = write!(
+                        line,
+                        ", {} {} {} {}",
+                        w.instead_of,
+                        view.value(value),
+                        w.from_text,
+                        text_step(view, texts)
+                    );
+                }
+                Some(texts) => {
+                    let _ = write!(line, "; {}", origin_line(view, texts, item));
+                }
+                None => {}
+            }
+            line
+        }
+        Origin::Repealed => format!("{}{}{}", w.repealed_by, w.colon, text_ref(view, p.text)),
+        Origin::NotInForce => {
+            // The text that first brings it, when one of the policy's texts does.
+            match item.param.versions.versions.first() {
+                Some((text, _)) => format!(
+                    "{}{}{}, {} {}",
+                    w.brought_by,
+                    w.colon,
+                    text_ref(view, Some(*text)),
+                    w.in_force_from,
+                    view.text_in_force(*text)
+                        .map(|d| d.to_string())
+                        .unwrap_or_default()
+                ),
+                None => w.not_in_force.to_string(),
+            }
+        }
+    }
+}
+
+/// "TEXT (base text, FILE), step of DAY".
+fn text_step(view: &ParamsView<'_>, p: &Provenance) -> String {
+    let mut out = text_ref(view, p.text);
+    if let Some(step) = p.step {
+        let _ = write!(out, ", {} {step}", words(view.lang).step);
+    }
+    out
+}
+
+/// "TEXT (base text, FILE)".
+fn text_ref(view: &ParamsView<'_>, text: Option<u32>) -> String {
+    let w = words(view.lang);
+    let Some(text) = text else {
+        return String::new();
+    };
+    let kind = match Origin::of_text(text) {
+        Origin::Base => w.base,
+        _ => w.amendment,
+    };
+    format!("{} ({kind}, {})", view.text_id(text), view.text_file(text))
+}
+
+/// Every version, its text, and each value from its first day; `→` marks the one in force.
+fn versions(out: &mut String, view: &ParamsView<'_>, param: &ParamInfo) {
+    let w = words(view.lang);
+    let dim = Style::new().dimmed();
+    let in_force = param.versions.text_at(view.texts_applied());
+    let _ = writeln!(out, "    {}{}", w.versions, w.colon.trim_end());
+    for (text, body) in &param.versions.versions {
+        let day = view
+            .text_in_force(*text)
+            .map(|d| d.to_string())
+            .unwrap_or_default();
+        let _ = writeln!(out, "      {}", text_ref(view, Some(*text)));
+        let Some(body) = body else {
+            let mark = if in_force == Some(*text) {
+                "→"
+            } else {
+                "•"
+            };
+            let _ = writeln!(
+                out,
+                "        {mark} {} {day}{}{}",
+                w.since, w.colon, w.repealed
+            );
+            continue;
+        };
+        for value in version_values(body, view.on, in_force == Some(*text)) {
+            let mark = if value.current { "→" } else { "•" };
+            let from = value.from.map_or_else(|| day.clone(), |d| d.to_string());
+            let mut line = format!(
+                "        {mark} {} {from}{}{}",
+                w.since,
+                w.colon,
+                view.value(value.value)
+            );
+            let cites = view.cites(value.cites);
+            if !cites.is_empty() {
+                let _ = write!(line, " {dim}— {}{dim:#}", cites.join("; "));
+            }
+            let _ = writeln!(out, "{line}");
+        }
+    }
+}

@@ -1,0 +1,100 @@
+//! Lowering of parameters: per-value citations, and which `cites` is the parameter's.
+
+use crate::ast::{Citation, Decl, File, ParamDecl};
+use crate::source::FileId;
+
+const HEADER: &str = "policy p text t in force from 2020-01-01 source src \"S\" source decree \"D\" source law \"L\"\n";
+
+fn parse(items: &str) -> File {
+    let text = format!("{HEADER}{items}");
+    match super::parse_file(&text, FileId(0)) {
+        Ok(file) => file,
+        Err(errors) => panic!("does not parse: {errors}\n{text}"),
+    }
+}
+
+fn param(items: &str) -> ParamDecl {
+    match parse(items).items.into_iter().next().map(|i| i.decl) {
+        Some(Decl::Param(param)) => param,
+        other => panic!("not a parameter: {other:?}"),
+    }
+}
+
+/// Each citation as `key` or `key "pinpoint"`.
+fn keys(cites: &[Citation]) -> Vec<String> {
+    cites
+        .iter()
+        .map(|c| match c.pinpoint.as_ref().and_then(|p| p.plain()) {
+            Some(pinpoint) => format!("{} {pinpoint}", c.key.name),
+            None => c.key.name.clone(),
+        })
+        .collect()
+}
+
+#[test]
+fn each_value_and_step_carries_its_citations() {
+    let p = param(
+        "param x: decimal = 40_000 cites src \"art. 1\" from 2025-04-01 = 60_000 cites decree \"art. 2\", law\n  fr \"X\" en \"X\"\n  cites law \"art. 9\"",
+    );
+    assert_eq!(keys(&p.value_cites), ["src art. 1"]);
+    assert_eq!(p.steps.len(), 1);
+    assert_eq!(p.steps[0].from.date.to_string(), "2025-04-01");
+    assert_eq!(keys(&p.steps[0].cites), ["decree art. 2", "law"]);
+    assert_eq!(keys(&p.cites), ["law art. 9"]);
+}
+
+#[test]
+fn a_value_without_citations_leaves_them_to_the_parameter() {
+    let p = param(
+        "param x: decimal = 1 from 2021-01-01 = 2 cites decree from 2022-01-01 = 3 \"label\" cites law",
+    );
+    assert!(p.value_cites.is_empty());
+    assert_eq!(p.steps.len(), 2);
+    assert_eq!(keys(&p.steps[0].cites), ["decree"]);
+    assert!(p.steps[1].cites.is_empty());
+    assert_eq!(keys(&p.cites), ["law"]);
+}
+
+#[test]
+fn the_last_cites_without_a_label_is_the_parameters() {
+    // As written before values could cite: the trailing `cites` is the parameter's.
+    let p = param(
+        "param t: decimal = 100 from 2022-01-01 = 200 cites src \"§ 1\"\nparam u: integer = 1 cites law",
+    );
+    assert!(p.value_cites.is_empty());
+    assert!(p.steps[0].cites.is_empty());
+    assert_eq!(keys(&p.cites), ["src § 1"]);
+    let file = parse("param u: integer = 1 cites law\nparam v: integer = 2");
+    let Some(Decl::Param(u)) = file.items.first().map(|i| &i.decl) else {
+        panic!("not a parameter");
+    };
+    assert!(u.value_cites.is_empty());
+    assert_eq!(keys(&u.cites), ["law"]);
+}
+
+#[test]
+fn checked_values_cite_their_own_sources_else_the_parameters() {
+    let text = format!(
+        "{HEADER}verdicts no yes as satisfied maybe as undecided out as inapplicable\n\
+         param x: decimal = 1 cites src from 2021-01-01 = 2 from 2022-01-01 = 3 cites decree \"art. 2\" \"X\" cites law\n"
+    );
+    let mut sources = crate::source::SourceMap::new();
+    let id = sources.add("p.doctrine", text);
+    let program = match crate::compile(&sources, &[id]) {
+        Ok(program) => program,
+        Err(errors) => panic!("does not check: {errors}"),
+    };
+    let body = program.params[0].versions.at(1).unwrap();
+    let cited = |day: &str| {
+        let cites = body.cites_on(day.parse().unwrap());
+        crate::eval::citations(&program, cites)
+    };
+    assert_eq!(cited("2020-06-01"), ["S"]);
+    assert_eq!(cited("2021-06-01"), ["L"]);
+    assert_eq!(cited("2022-06-01"), ["D, art. 2"]);
+    assert_eq!(
+        body.step_on("2021-06-01".parse().unwrap())
+            .map(|s| s.from.to_string()),
+        Some(String::from("2021-01-01"))
+    );
+}
