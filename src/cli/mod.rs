@@ -3,6 +3,7 @@
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod test;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Parse and check a policy and its amendments; print every error.
     Check(check::CheckArgs),
+    /// Run test cases (fact files with `expect:`) and report each, a summary and the rule coverage.
+    Test(test::TestArgs),
 }
 
 /// Options every command that loads a policy shares.
