@@ -153,6 +153,85 @@ pub fn load_facts(
     Ok((facts, extras, id))
 }
 
+/// Fails, as reading would, when `path` is not a file that can be read.
+pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(_) => Err(Diagnostic::error(
+            "doctrine::io",
+            format!("`{}` is a folder, not a file", path.display()),
+        )),
+        Err(e) => Err(Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+        )),
+    }
+}
+
+/// The extensions of test-case files.
+pub const CASE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "toml"];
+
+/// The test cases a policy keeps next to it: `POLICY/tests` for a folder, the `tests`
+/// folder beside it for a file.
+pub fn default_cases(policy: &Path) -> PathBuf {
+    if policy.is_dir() {
+        policy.join("tests")
+    } else {
+        policy.parent().unwrap_or(Path::new("")).join("tests")
+    }
+}
+
+/// The test-case files of a path: a file is itself (whatever its extension, so that a
+/// case named by hand is never skipped silently); a folder gives every `.yaml`, `.yml`,
+/// `.json` and `.toml` file under it, recursively, sorted, hidden entries skipped.
+pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+        )
+    })?;
+    if !metadata.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let mut files = Vec::new();
+    let mut folders = vec![path.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        let entries = std::fs::read_dir(&folder).map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!(
+                    "cannot read the folder `{}`: {}",
+                    folder.display(),
+                    io_reason(&e)
+                ),
+            )
+        })?;
+        for entry in entries.filter_map(Result::ok) {
+            // Linked folders are not followed: a link to a parent would never end.
+            let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
+            let entry = entry.path();
+            let hidden = entry
+                .file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+            if hidden {
+                continue;
+            }
+            if is_folder {
+                folders.push(entry);
+            } else if entry.is_file()
+                && entry.extension().is_some_and(|x| {
+                    CASE_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
+                })
+            {
+                files.push(entry);
+            }
+        }
+    }
+    files.sort();
+    Ok(files)
+}
+
 /// Whether a path names a fact file by its extension.
 pub fn is_fact_file(path: &Path) -> bool {
     path.to_str().and_then(Format::from_path).is_some()

@@ -19,6 +19,7 @@ fn main() -> ExitCode {
             Command::Check(args) => doctrine::cli::check::run(args),
             Command::Diff(args) => doctrine::cli::diff::run(args),
             Command::Params(args) => doctrine::cli::params::run(args),
+            Command::Test(args) => doctrine::cli::test::run(args),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

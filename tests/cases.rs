@@ -1,6 +1,7 @@
 //! The data-driven test suite, one trial per case:
-//! - every test-case file under `policies/*/tests/` and `examples/*/tests/` (a fact file
-//!   with `expect:`), run in-process against the policy of the folder above;
+//! - every test-case file under `policies/*/tests/`, `examples/*/tests/` and
+//!   `tests/policies/*/tests/` (a fact file with `expect:`), run in-process against the
+//!   policy of the folder above by `doctrine::testing::Runner`, as `doctrine test` does;
 //! - every folder under `tests/cases/` holding an `args` file: the real binary runs with
 //!   those arguments (one per line, `$CASE` is the case folder) and its stdout, stderr and
 //!   exit status are compared with `expected.stdout`, `expected.stderr`, `expected.status`.
@@ -14,8 +15,7 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
-use doctrine::Program;
-use doctrine::source::SourceMap;
+use doctrine::testing::{Options, Outcome, Runner};
 use libtest_mimic::{Arguments, Failed, Trial};
 
 fn main() {
@@ -33,10 +33,12 @@ fn sorted_dir(dir: &Path) -> Vec<PathBuf> {
     entries
 }
 
-type Programs = Arc<Mutex<HashMap<PathBuf, Result<Arc<Program>, String>>>>;
+/// One runner per policy, shared by its cases: it compiles the policy once per set of
+/// amendments its cases name.
+type Runners = Arc<Mutex<HashMap<PathBuf, Arc<Mutex<Runner>>>>>;
 
 fn policy_case_trials() -> Vec<Trial> {
-    let programs: Programs = Arc::default();
+    let runners: Runners = Arc::default();
     let mut trials = Vec::new();
     for root in ["policies", "examples", "tests/policies"] {
         for policy in sorted_dir(Path::new(root))
@@ -52,9 +54,9 @@ fn policy_case_trials() -> Vec<Trial> {
                     continue;
                 }
                 let name = case.display().to_string();
-                let (programs, policy) = (programs.clone(), policy.clone());
+                let (runners, policy) = (runners.clone(), policy.clone());
                 trials.push(Trial::test(name, move || {
-                    run_policy_case(&programs, &policy, &case)
+                    run_policy_case(&runners, &policy, &case)
                 }));
             }
         }
@@ -62,24 +64,25 @@ fn policy_case_trials() -> Vec<Trial> {
     trials
 }
 
-fn run_policy_case(programs: &Programs, policy: &Path, case: &Path) -> Result<(), Failed> {
-    let program = {
-        let mut cache = programs.lock().unwrap();
-        cache
-            .entry(policy.to_path_buf())
-            .or_insert_with(|| {
-                let mut sources = SourceMap::new();
-                doctrine::load::load_policy(policy, &[], &mut sources)
-                    .map(Arc::new)
-                    .map_err(|d| doctrine::report::diagnostics::render(&d, &sources, false))
-            })
-            .clone()?
-    };
-    let mut sources = SourceMap::new();
-    match doctrine::testing::run_case(&program, &case.display().to_string(), &mut sources) {
-        Ok(failures) if failures.is_empty() => Ok(()),
-        Ok(failures) => Err(failures.join("\n").into()),
-        Err(d) => Err(doctrine::report::diagnostics::render(&d, &sources, false).into()),
+fn run_policy_case(runners: &Runners, policy: &Path, case: &Path) -> Result<(), Failed> {
+    let runner = runners
+        .lock()
+        .unwrap()
+        .entry(policy.to_path_buf())
+        .or_insert_with(|| Arc::new(Mutex::new(Runner::new(policy, Options::default()))))
+        .clone();
+    let mut runner = runner.lock().unwrap();
+    match runner.run(case).outcome {
+        Outcome::Passed => Ok(()),
+        Outcome::Failed(failures) => Err(failures
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+            .into()),
+        Outcome::Error(d) => {
+            Err(doctrine::report::diagnostics::render(&d, &runner.sources, false).into())
+        }
     }
 }
 

@@ -6,6 +6,7 @@ mod diff_sides;
 pub mod eval;
 pub mod output;
 pub mod params;
+pub mod test;
 
 use std::path::PathBuf;
 
@@ -56,6 +57,8 @@ pub enum Command {
     Diff(diff::DiffArgs),
     /// List a policy's parameters on a day: value, the text or `--set` it comes from, its sources.
     Params(params::ParamsArgs),
+    /// Run test cases (fact files with `expect:`) and report each, a summary and the rule coverage.
+    Test(test::TestArgs),
 }
 
 /// Options every command that loads a policy shares.

@@ -1,4 +1,5 @@
-//! Reports: decisions as JSON or text, comparisons of decisions, diagnostics through miette.
+//! Reports: decisions as JSON or text, comparisons of decisions, parameters, test suites
+//! as text, JSON or JUnit XML, and diagnostics through miette.
 
 pub mod diagnostics;
 pub mod diff_json;
@@ -6,6 +7,9 @@ pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
 pub mod json;
+pub mod junit;
 pub mod literal;
 pub mod params;
+pub mod suite;
+pub mod suite_json;
 pub mod text;
