@@ -168,9 +168,6 @@ pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
     }
 }
 
-/// The extensions of test-case files.
-pub const CASE_EXTENSIONS: &[&str] = &["yaml", "yml", "json", "toml"];
-
 /// The test cases a policy keeps next to it: `POLICY/tests` for a folder, the `tests`
 /// folder beside it for a file.
 pub fn default_cases(policy: &Path) -> PathBuf {
@@ -194,42 +191,10 @@ pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
     if !metadata.is_dir() {
         return Ok(vec![path.to_path_buf()]);
     }
-    let mut files = Vec::new();
-    let mut folders = vec![path.to_path_buf()];
-    while let Some(folder) = folders.pop() {
-        let entries = std::fs::read_dir(&folder).map_err(|e| {
-            Diagnostic::error(
-                "doctrine::io",
-                format!(
-                    "cannot read the folder `{}`: {}",
-                    folder.display(),
-                    io_reason(&e)
-                ),
-            )
-        })?;
-        for entry in entries.filter_map(Result::ok) {
-            // Linked folders are not followed: a link to a parent would never end.
-            let is_folder = entry.file_type().is_ok_and(|t| t.is_dir());
-            let entry = entry.path();
-            let hidden = entry
-                .file_name()
-                .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-            if hidden {
-                continue;
-            }
-            if is_folder {
-                folders.push(entry);
-            } else if entry.is_file()
-                && entry.extension().is_some_and(|x| {
-                    CASE_EXTENSIONS.contains(&x.to_string_lossy().to_ascii_lowercase().as_str())
-                })
-            {
-                files.push(entry);
-            }
-        }
-    }
-    files.sort();
-    Ok(files)
+    Ok(folder_fact_files(path)?
+        .into_iter()
+        .map(PathBuf::from)
+        .collect())
 }
 
 /// Whether a path names a fact file by its extension.
