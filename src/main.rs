@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         .spawn(move || match &cli.command {
             Command::Eval(args) => doctrine::cli::eval::run(args),
             Command::Check(args) => doctrine::cli::check::run(args),
+            Command::Timeline(args) => doctrine::cli::timeline::run(args),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

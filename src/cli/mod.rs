@@ -3,6 +3,7 @@
 pub mod check;
 pub mod eval;
 pub mod output;
+pub mod timeline;
 
 use std::path::PathBuf;
 
@@ -25,6 +26,8 @@ pub enum Command {
     Eval(eval::EvalArgs),
     /// Parse and check a policy and its amendments; print every error.
     Check(check::CheckArgs),
+    /// Show when each fact file's decision changes: the periods and what changed.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Options every command that loads a policy shares.

@@ -3,3 +3,4 @@
 pub mod diagnostics;
 pub mod json;
 pub mod text;
+pub mod timeline;
