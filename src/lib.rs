@@ -38,6 +38,7 @@ pub mod report;
 pub mod source;
 pub mod syntax;
 pub mod testing;
+pub mod timeline;
 pub mod types;
 pub mod value;
 
@@ -45,7 +46,7 @@ use diagnostic::Diagnostics;
 use source::{FileId, SourceMap};
 
 pub use decision::Decision;
-pub use eval::{EvalOptions, FactSet, evaluate};
+pub use eval::{EvalOptions, FactSet, evaluate, evaluate_watching};
 pub use program::Program;
 
 /// Parses and checks policy files already in `sources` (a base text and its amendments).

@@ -7,6 +7,7 @@ pub mod eval;
 pub mod output;
 pub mod params;
 pub mod test;
+pub mod timeline;
 
 use std::path::PathBuf;
 
@@ -59,6 +60,8 @@ pub enum Command {
     Params(params::ParamsArgs),
     /// Run test cases (fact files with `expect:`) and report each, a summary and the rule coverage.
     Test(test::TestArgs),
+    /// Show when each fact file's decision changes: the periods and what changed.
+    Timeline(timeline::TimelineArgs),
 }
 
 /// Options every command that loads a policy shares.

@@ -32,6 +32,8 @@ pub(crate) struct Context<'p> {
     pub reads: Vec<Read>,
     /// Each rule's verdict once decided (for `verdict(…)`).
     pub verdicts: Vec<Option<u32>>,
+    /// When watched (by a timeline): the next day on which the evaluation may change.
+    pub watch: Option<super::watch::Watch>,
 }
 
 impl Context<'_> {
@@ -69,7 +71,10 @@ impl Context<'_> {
                 .get(*slot as usize)
                 .cloned()
                 .unwrap_or(Value::NotSet),
-            CKind::Today => Value::Date(self.today),
+            CKind::Today => {
+                self.note_tomorrow();
+                Value::Date(self.today)
+            }
             CKind::Not(operand) => match self.eval(operand)? {
                 Value::Bool(b) => Value::Bool(!b),
                 other => other,
@@ -80,6 +85,9 @@ impl Context<'_> {
             },
             CKind::And(left, right) => self.connective(left, right, false)?,
             CKind::Or(left, right) => self.connective(left, right, true)?,
+            CKind::Compare(op, left, right) if self.watch.is_some() => {
+                self.compare_watched(*op, left, right, span)?
+            }
             CKind::Compare(op, left, right) => {
                 let (a, b) = (self.eval(left)?, self.eval(right)?);
                 match unknown_of(&a, &b) {
@@ -290,7 +298,7 @@ impl Context<'_> {
 }
 
 /// The unknown value that two operands make, if either is unknown.
-fn unknown_of(a: &Value, b: &Value) -> Option<Value> {
+pub(super) fn unknown_of(a: &Value, b: &Value) -> Option<Value> {
     match (a, b) {
         (Value::Unknown(x), Value::Unknown(y)) => Some(Value::Unknown(merge_blockers(x, y))),
         (u @ Value::Unknown(_), _) | (_, u @ Value::Unknown(_)) => Some(u.clone()),

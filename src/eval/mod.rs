@@ -2,9 +2,11 @@
 //! Pure: it reads nothing but the facts and the policy.
 
 mod expr;
+mod operand;
 mod ops;
 pub(crate) mod render;
 mod rules;
+mod watch;
 
 use jiff::civil::Date;
 
@@ -84,6 +86,7 @@ pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
         locals: Vec::new(),
         reads: Vec::new(),
         verdicts: Vec::new(),
+        watch: None,
     };
     context.eval(expr)
 }
@@ -118,6 +121,59 @@ pub fn evaluate(
     facts: &FactSet,
     options: &EvalOptions,
 ) -> Result<Decision, EvalError> {
+    evaluate_inner(program, facts, options, None).map(|(decision, _)| decision)
+}
+
+/// Evaluates a program over a fact set, and finds the first later day on which the rules
+/// could decide differently (`None`: on no later day). Comparisons that change with the
+/// calendar are followed up to `limit`; past it, they give the day after `limit`. Advice,
+/// notes and messages are not watched.
+pub fn evaluate_watching(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+    limit: Date,
+) -> Result<(Decision, Option<Date>), EvalError> {
+    let watch = watch::Watch::new(program, limit);
+    evaluate_inner(program, facts, options, Some(watch))
+}
+
+/// Notes the policy's own dates after `today`: the next text and the parameters' next steps.
+fn note_policy_dates(
+    program: &Program,
+    options: &EvalOptions,
+    texts: usize,
+    watch: &mut watch::Watch,
+) {
+    let today = options.on;
+    for text in &program.texts {
+        if text.in_force > today {
+            watch.note(text.in_force);
+        }
+    }
+    for (slot, param) in program.params.iter().enumerate() {
+        if options
+            .overrides
+            .iter()
+            .any(|(s, _, _)| *s as usize == slot)
+        {
+            continue;
+        }
+        let steps = param.versions.at(texts).map(|b| b.steps.as_slice());
+        for step in steps.unwrap_or(&[]) {
+            if step.from > today {
+                watch.note(step.from);
+            }
+        }
+    }
+}
+
+fn evaluate_inner(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+    mut watch: Option<watch::Watch>,
+) -> Result<(Decision, Option<Date>), EvalError> {
     let today = options.on;
     let texts = program
         .texts
@@ -148,7 +204,12 @@ pub fn evaluate(
         locals: vec![Value::NotSet; program.local_slots as usize],
         reads: Vec::new(),
         verdicts: vec![None; program.rules.len()],
+        watch: None,
     };
+    if let Some(watch) = watch.as_mut() {
+        note_policy_dates(program, options, texts, watch);
+    }
+    context.watch = watch;
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program
@@ -182,7 +243,8 @@ pub fn evaluate(
     };
     if texts == 0 {
         decision.in_scope = Some(false);
-        return Ok(decision);
+        let next = context.watch.and_then(|w| w.next);
+        return Ok((decision, next));
     }
     let mut missing: Vec<u32> = Vec::new();
     let in_scope = match program.scope.at(texts) {
@@ -218,6 +280,8 @@ pub fn evaluate(
             .filter_map(|r| r.until)
             .min();
     }
+    // Advice and notes do not decide: the watch ends with the rules.
+    let next = context.watch.take().and_then(|w| w.next);
     if in_scope.is_some() {
         context.evaluate_remarks(&mut decision, in_scope == Some(false))?;
     }
@@ -225,7 +289,7 @@ pub fn evaluate(
     missing.dedup();
     decision.missing = fact_refs(program, &missing);
     decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
-    Ok(decision)
+    Ok((decision, next))
 }
 
 fn verdict_ref(program: &Program, rank: u32) -> VerdictRef {

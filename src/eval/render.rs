@@ -49,7 +49,24 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
 
 impl Context<'_> {
     /// Renders a message in both languages; its reads are not counted as the rule's.
+    /// Messages do not decide, so they are not watched; a definition first computed for a
+    /// message is forgotten after it, so that a later use that decides is watched.
     pub fn render(&mut self, message: &Message) -> Result<Localized, EvalError> {
+        let Some(watch) = self.watch.take() else {
+            return self.render_message(message);
+        };
+        let cached: Vec<bool> = self.def_cache.iter().map(Option::is_some).collect();
+        let rendered = self.render_message(message);
+        for (entry, was) in self.def_cache.iter_mut().zip(cached) {
+            if !was {
+                *entry = None;
+            }
+        }
+        self.watch = Some(watch);
+        rendered
+    }
+
+    fn render_message(&mut self, message: &Message) -> Result<Localized, EvalError> {
         let mark = self.reads.len();
         let mut out = Localized::default();
         for lang in [Lang::Fr, Lang::En] {

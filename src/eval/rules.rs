@@ -158,6 +158,9 @@ impl Context<'_> {
                 }
                 None => None,
             };
+            if let Some(last) = until {
+                self.note_until(last);
+            }
             let own = match until {
                 Some(last) if self.today > last => Possible {
                     expired: Some((child, Some(last))),

@@ -13,3 +13,4 @@ pub mod params;
 pub mod suite;
 pub mod suite_json;
 pub mod text;
+pub mod timeline;

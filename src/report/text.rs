@@ -71,7 +71,7 @@ const EN: Words = Words {
     colon: ": ",
 };
 
-fn verdict_style(rank: u32, satisfied: bool) -> Style {
+pub(crate) fn verdict_style(rank: u32, satisfied: bool) -> Style {
     let colour = if satisfied {
         AnsiColor::Green
     } else if rank == 0 {

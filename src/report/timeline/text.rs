@@ -1,0 +1,235 @@
+//! Timelines as text for a person: one line per period, the verdicts, what changed.
+
+use std::fmt::Write;
+
+use super::Heading;
+use crate::ast::Lang;
+use crate::decision::{Decision, VerdictRef};
+use crate::program::VerdictScale;
+use crate::timeline::{Change, Period, RuleState};
+use anstyle::Style;
+
+/// Words of the report itself, per language.
+struct Words {
+    timeline: &'static str,
+    policy: &'static str,
+    overrides: &'static str,
+    until: &'static str,
+    by: &'static str,
+    texts: &'static str,
+    from: &'static str,
+    rules: &'static str,
+    none: &'static str,
+    no_rule: &'static str,
+    in_force: (&'static str, &'static str),
+    param: &'static str,
+    applies: &'static str,
+    no_longer: &'static str,
+    expired: &'static str,
+    in_scope: &'static str,
+    out_of_scope: &'static str,
+    scope_unknown: &'static str,
+    colon: &'static str,
+    semicolon: &'static str,
+}
+
+const FR: Words = Words {
+    timeline: "Chronologie",
+    policy: "politique",
+    overrides: "paramètres modifiés",
+    until: "jusqu'au",
+    by: "par",
+    texts: "textes appliqués",
+    from: "à partir du",
+    rules: "règles",
+    none: "aucun",
+    no_rule: "aucune règle ne donne de verdict",
+    in_force: ("entrée en vigueur de ", ""),
+    param: "paramètre",
+    applies: "s'applique",
+    no_longer: "ne s'applique plus, était",
+    expired: "a expiré après le",
+    in_scope: "le cas entre dans le champ",
+    out_of_scope: "le cas sort du champ",
+    scope_unknown: "on ne sait plus si le cas est dans le champ",
+    colon: " : ",
+    semicolon: " ; ",
+};
+
+const EN: Words = Words {
+    timeline: "Timeline",
+    policy: "policy",
+    overrides: "parameters overridden",
+    until: "until",
+    by: "by",
+    texts: "texts applied",
+    from: "from",
+    rules: "rules",
+    none: "none",
+    no_rule: "no rule gives a verdict",
+    in_force: ("", " comes into force"),
+    param: "parameter",
+    applies: "applies",
+    no_longer: "no longer applies, was",
+    expired: "expired after",
+    in_scope: "the case comes into the scope",
+    out_of_scope: "the case goes out of the scope",
+    scope_unknown: "whether the case is in scope is no longer known",
+    colon: ": ",
+    semicolon: "; ",
+};
+
+fn words(lang: Lang) -> &'static Words {
+    match lang {
+        Lang::Fr => &FR,
+        Lang::En => &EN,
+    }
+}
+
+/// A verdict's label in the reader's language, styled by its place on the scale.
+fn verdict(v: &VerdictRef, lang: Lang, scale: &VerdictScale) -> String {
+    let style = crate::report::text::verdict_style(v.rank, v.rank >= scale.satisfied);
+    let label = v.label.get(lang).unwrap_or(&v.name);
+    format!("{style}{label}{style:#}")
+}
+
+/// `temporarily allowed until 2023-06-01 (by R9-derogation)`.
+fn state(s: &RuleState, lang: Lang, scale: &VerdictScale) -> String {
+    let w = words(lang);
+    let mut out = verdict(&s.verdict, lang, scale);
+    if let Some(until) = s.until {
+        let _ = write!(out, " {} {until}", w.until);
+    }
+    if let Some(by) = &s.by {
+        let _ = write!(out, " ({} {by})", w.by);
+    }
+    out
+}
+
+fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
+    let w = words(lang);
+    match change {
+        Change::Text { id } => format!("{}{id}{}", w.in_force.0, w.in_force.1),
+        Change::Param {
+            name,
+            before_shown,
+            after_shown,
+            ..
+        } => format!(
+            "{} {name}{}{} → {}",
+            w.param,
+            w.colon,
+            before_shown.get(lang).unwrap_or(""),
+            after_shown.get(lang).unwrap_or("")
+        ),
+        Change::Scope { in_scope } => String::from(match in_scope {
+            Some(true) => w.in_scope,
+            Some(false) => w.out_of_scope,
+            None => w.scope_unknown,
+        }),
+        Change::Rule {
+            rule,
+            before,
+            after,
+            expired,
+        } => {
+            let mut out = match (before, after) {
+                (None, Some(now)) => {
+                    format!("{rule} {}{}{}", w.applies, w.colon, state(now, lang, scale))
+                }
+                (Some(was), None) => format!("{rule} {} {}", w.no_longer, state(was, lang, scale)),
+                (Some(was), Some(now)) => format!(
+                    "{rule}{}{} → {}",
+                    w.colon,
+                    state(was, lang, scale),
+                    state(now, lang, scale)
+                ),
+                (None, None) => rule.clone(),
+            };
+            if let Some((exception, last)) = expired {
+                let _ = write!(out, "{}{exception} {}", w.semicolon, w.expired);
+                if let Some(last) = last {
+                    let _ = write!(out, " {last}");
+                }
+            }
+            out
+        }
+    }
+}
+
+fn rules_line(decision: &Decision, lang: Lang, scale: &VerdictScale) -> String {
+    let w = words(lang);
+    if decision.results.is_empty() {
+        return w.no_rule.to_string();
+    }
+    decision
+        .results
+        .iter()
+        .map(|r| format!("{} {}", r.rule, state(&RuleState::of(r), lang, scale)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Renders a timeline for a person: a heading, then one line per period (its days, the
+/// decision), the rules' verdicts, the texts applied, and what changed on its first day.
+pub fn text(heading: &Heading, periods: &[Period], lang: Lang, scale: &VerdictScale) -> String {
+    let w = words(lang);
+    let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{bold}{}{bold:#} {dim}{} · {} {} · {} → {}{dim:#}",
+        w.timeline, heading.facts, w.policy, heading.policy, heading.from, heading.to
+    );
+    if !heading.overrides.is_empty() {
+        let list: Vec<String> = heading
+            .overrides
+            .iter()
+            .map(|(n, v)| format!("{n} = {v}"))
+            .collect();
+        let _ = writeln!(
+            out,
+            "{dim}{}{}{}{dim:#}",
+            w.overrides,
+            w.colon,
+            list.join(", ")
+        );
+    }
+    for period in periods {
+        let days = match period.to {
+            Some(to) => format!("{} → {to}", period.from),
+            None => format!("{} → …", period.from),
+        };
+        let decision = &period.decision;
+        let _ = write!(
+            out,
+            "\n{bold}{days:<23}{bold:#}  {}",
+            verdict(&decision.decision, lang, scale)
+        );
+        if let Some(until) = decision.until {
+            let _ = write!(out, " {} {until}", w.until);
+        }
+        let _ = writeln!(out, "  {dim}({}){dim:#}", decision.decision.name);
+        let texts: Vec<&str> = decision.texts.iter().map(|t| t.id.as_str()).collect();
+        let mut texts = if texts.is_empty() {
+            w.none.to_string()
+        } else {
+            texts.join(", ")
+        };
+        for (id, day) in &period.later_texts {
+            let _ = write!(texts, "{}{} {day}{}{id}", w.semicolon, w.from, w.colon);
+        }
+        let _ = writeln!(
+            out,
+            "    {dim}{}{}{}{dim:#}",
+            w.rules,
+            w.colon,
+            rules_line(decision, lang, scale)
+        );
+        let _ = writeln!(out, "    {dim}{}{}{texts}{dim:#}", w.texts, w.colon);
+        for change in &period.changed {
+            let _ = writeln!(out, "    • {}", change_text(change, lang, scale));
+        }
+    }
+    out
+}

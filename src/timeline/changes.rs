@@ -1,0 +1,203 @@
+//! When periods meet: whether two decisions are the same for a timeline, and what changed.
+
+use jiff::civil::Date;
+
+use crate::decision::{Decision, RuleResult, VerdictRef};
+use crate::eval::render::value_text;
+use crate::params::Override;
+use crate::program::{Localized, Program};
+use crate::value::Value;
+
+/// What a rule gave: its verdict, the exception that decided it, and its last day.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RuleState {
+    /// The verdict.
+    pub verdict: VerdictRef,
+    /// The exception that decided, if one did.
+    pub by: Option<String>,
+    /// The last day of a temporary verdict.
+    pub until: Option<Date>,
+}
+
+impl RuleState {
+    /// What a rule's result gave.
+    pub fn of(result: &RuleResult) -> RuleState {
+        RuleState {
+            verdict: result.verdict.clone(),
+            by: result.by.clone(),
+            until: result.until,
+        }
+    }
+}
+
+/// One change at the start of a period.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Change {
+    /// A text comes into force that day.
+    Text {
+        /// Its id.
+        id: String,
+    },
+    /// A parameter that a verdict depends on takes another value that day.
+    Param {
+        /// Its name.
+        name: String,
+        /// Its value the day before, as a policy writes it.
+        before: String,
+        /// Its value that day.
+        after: String,
+        /// Its value the day before, for a reader.
+        before_shown: Localized,
+        /// Its value that day, for a reader.
+        after_shown: Localized,
+    },
+    /// The case comes into or goes out of the policy's scope (`None`: unknown).
+    Scope {
+        /// Whether it is in scope now.
+        in_scope: Option<bool>,
+    },
+    /// A rule's verdict changed (`None`: it gave none).
+    Rule {
+        /// The rule's id.
+        rule: String,
+        /// What it gave before.
+        before: Option<RuleState>,
+        /// What it gives now.
+        after: Option<RuleState>,
+        /// An exception that has expired since, with its last day.
+        expired: Option<(String, Option<Date>)>,
+    },
+}
+
+fn expired_id(result: &RuleResult) -> Option<&str> {
+    result.expired.as_ref().map(|(id, _)| id.as_str())
+}
+
+/// Whether two decisions are the same for a timeline: the scope, the decision and its last
+/// day, and each rule's verdict, deciding exception, last day and expired exception. The
+/// texts applied, messages, advice and notes may differ.
+pub fn same_state(a: &Decision, b: &Decision) -> bool {
+    let rules = |d: &Decision| {
+        d.results
+            .iter()
+            .map(|r| {
+                (
+                    r.rule.clone(),
+                    RuleState::of(r),
+                    expired_id(r).map(String::from),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    a.in_scope == b.in_scope
+        && a.decision == b.decision
+        && a.until == b.until
+        && rules(a) == rules(b)
+}
+
+/// A parameter's value on a day, unless it is overridden (then it never changes).
+fn param_on(program: &Program, overrides: &[Override], slot: usize, day: Date) -> Option<Value> {
+    if overrides.iter().any(|(s, _, _)| *s as usize == slot) {
+        return None;
+    }
+    let texts = program
+        .texts
+        .iter()
+        .take_while(|t| t.in_force <= day)
+        .count();
+    let param = program.params.get(slot)?;
+    param.versions.at(texts).map(|b| b.value_on(day).clone())
+}
+
+fn shown(program: &Program, value: &Value) -> Localized {
+    let lang = |l| Some(value_text(program, value, Some(l)));
+    Localized {
+        fr: lang(crate::ast::Lang::Fr),
+        en: lang(crate::ast::Lang::En),
+        neutral: None,
+    }
+}
+
+/// The parameters a verdict of `before` or `after` depends on whose value changes on
+/// `after`'s day, in the policy's order.
+fn param_changes(
+    program: &Program,
+    overrides: &[Override],
+    before: &Decision,
+    after: &Decision,
+) -> Vec<Change> {
+    let day = after.evaluated_on;
+    let Ok(eve) = day.yesterday() else {
+        return Vec::new();
+    };
+    let read = |name: &str| {
+        [before, after]
+            .iter()
+            .flat_map(|d| d.results.iter().flat_map(|r| &r.because))
+            .any(|g| g.is_param && g.name == name)
+    };
+    let mut out = Vec::new();
+    for (slot, param) in program.params.iter().enumerate() {
+        if !read(&param.name) {
+            continue;
+        }
+        let (old, new) = (
+            param_on(program, overrides, slot, eve),
+            param_on(program, overrides, slot, day),
+        );
+        if let (Some(old), Some(new)) = (old, new)
+            && old != new
+        {
+            out.push(Change::Param {
+                name: param.name.clone(),
+                before: value_text(program, &old, None),
+                after: value_text(program, &new, None),
+                before_shown: shown(program, &old),
+                after_shown: shown(program, &new),
+            });
+        }
+    }
+    out
+}
+
+/// What changed from the decision of one period to the next one's: the texts that come into
+/// force and the parameters that change on its first day, the scope, and each rule.
+pub fn changes(
+    program: &Program,
+    overrides: &[Override],
+    before: &Decision,
+    after: &Decision,
+) -> Vec<Change> {
+    let mut out: Vec<Change> = after
+        .texts
+        .iter()
+        .filter(|t| t.in_force == after.evaluated_on)
+        .map(|t| Change::Text { id: t.id.clone() })
+        .collect();
+    out.extend(param_changes(program, overrides, before, after));
+    if !before.texts.is_empty() && before.in_scope != after.in_scope {
+        out.push(Change::Scope {
+            in_scope: after.in_scope,
+        });
+    }
+    for rule in &program.rules {
+        let find = |d: &Decision| d.results.iter().find(|r| r.rule == rule.id).cloned();
+        let (old, new) = (find(before), find(after));
+        let (old_state, new_state) = (
+            old.as_ref().map(RuleState::of),
+            new.as_ref().map(RuleState::of),
+        );
+        let old_expired = old.as_ref().and_then(|r| r.expired.clone());
+        let new_expired = new.as_ref().and_then(|r| r.expired.clone());
+        if old_state == new_state && old_expired == new_expired {
+            continue;
+        }
+        out.push(Change::Rule {
+            rule: rule.id.clone(),
+            before: old_state,
+            after: new_state,
+            expired: new_expired.filter(|e| old_expired.as_ref() != Some(e)),
+        });
+    }
+    out
+}
