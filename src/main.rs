@@ -20,6 +20,7 @@ fn main() -> ExitCode {
             Command::Diff(args) => doctrine::cli::diff::run(args),
             Command::Params(args) => doctrine::cli::params::run(args),
             Command::Test(args) => doctrine::cli::test::run(args),
+            Command::Fmt(args) => doctrine::cli::fmt::run(args),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
+pub mod fmt;
 pub mod output;
 pub mod params;
 pub mod test;
@@ -59,6 +60,8 @@ pub enum Command {
     Params(params::ParamsArgs),
     /// Run test cases (fact files with `expect:`) and report each, a summary and the rule coverage.
     Test(test::TestArgs),
+    /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
+    Fmt(fmt::FmtArgs),
 }
 
 /// Options every command that loads a policy shares.
