@@ -118,3 +118,57 @@ fn comments_are_kept_in_order() {
         // the end\n";
     assert!(check(text, "comments"));
 }
+
+/// Every policy again, with a comment at the end of every line and one on its own line
+/// between every two lines: all are kept, in order, and formatting is still idempotent.
+#[test]
+fn comments_anywhere_are_kept() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut files = Vec::new();
+    for dir in ["policies", "examples", "tests/policies"] {
+        policy_files(&root.join(dir), &mut files);
+    }
+    files.sort();
+    let mut checked = 0;
+    for file in &files {
+        let text = std::fs::read_to_string(file).unwrap_or_default();
+        let mut commented = String::new();
+        for (index, line) in text.lines().enumerate() {
+            commented.push_str(line);
+            if !line.trim().is_empty() && !line.contains("//") && !line.contains('#') {
+                commented.push_str(&format!(" // trailing {index}"));
+            }
+            commented.push_str(&format!("\n# own line {index}\n"));
+        }
+        if check(&commented, &file.display().to_string()) {
+            checked += 1;
+        }
+    }
+    assert!(checked > 5, "only {checked} policies checked");
+}
+
+/// Without `--check`, files are rewritten in place, and a second run finds nothing to do.
+#[test]
+fn files_are_rewritten_in_place() {
+    let dir = std::env::temp_dir().join(format!("doctrine-fmt-{}", std::process::id()));
+    std::fs::create_dir_all(dir.join("sub")).unwrap();
+    let file = dir.join("sub/policy.doctrine");
+    let text = "policy p text t in force from 2024-01-01 // header\n\
+        verdicts no yes as satisfied maybe as undecided out as inapplicable\n";
+    std::fs::write(&file, text).unwrap();
+    let run = |check: bool| {
+        let mut command = std::process::Command::new(env!("CARGO_BIN_EXE_doctrine"));
+        command.arg("fmt");
+        if check {
+            command.arg("--check");
+        }
+        command.arg(&dir).output().unwrap()
+    };
+    assert_eq!(run(false).status.code(), Some(0));
+    let written = std::fs::read_to_string(&file).unwrap();
+    let mut sources = SourceMap::new();
+    let id = sources.add("policy.doctrine", text);
+    assert_eq!(written, format_text(text, id).unwrap());
+    assert_eq!(run(true).status.code(), Some(0));
+    let _ = std::fs::remove_dir_all(&dir);
+}

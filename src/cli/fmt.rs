@@ -53,6 +53,13 @@ pub fn run(args: &FmtArgs) -> u8 {
         let path = Path::new(argument);
         let files = if path.is_dir() {
             match crate::load::policy_files_under(path) {
+                Ok(files) if files.is_empty() => {
+                    errors.push(Diagnostic::error(
+                        "doctrine::io",
+                        format!("the folder `{argument}` holds no .doctrine file"),
+                    ));
+                    continue;
+                }
                 Ok(files) => files,
                 Err(error) => {
                     errors.push(error);
