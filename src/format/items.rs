@@ -110,14 +110,48 @@ impl Layout<'_> {
         let mut lines = vec![Line::new(0, "verdicts", at)];
         let width = entries.iter().map(|e| e.name.name.len()).max().unwrap_or(0);
         for entry in entries {
-            let mut tail: Vec<String> = entry.label.iter().map(|l| self.label_inline(l)).collect();
-            tail.extend(entry.roles.iter().map(|r| format!("as {}", r.name)));
-            let text = if tail.is_empty() {
-                entry.name.name.clone()
-            } else {
-                format!("{:width$} {}", entry.name.name, tail.join(" "))
-            };
-            lines.push(Line::new(2, text, entry.name.span.start));
+            let roles: Vec<String> = entry
+                .roles
+                .iter()
+                .map(|r| format!("as {}", r.name))
+                .collect();
+            lines.extend(self.member(&entry.name, entry.label.as_ref(), &roles, width));
+        }
+        lines
+    }
+
+    /// A verdict or vocabulary name, padded to `width`, its label and roles after it; a
+    /// label too long for the line puts each language on its own line, lined up.
+    fn member(
+        &self,
+        name: &Ident,
+        label: Option<&Label>,
+        roles: &[String],
+        width: usize,
+    ) -> Vec<Line> {
+        let mut tail: Vec<String> = label.iter().map(|l| self.label_inline(l)).collect();
+        tail.extend(roles.iter().cloned());
+        if tail.is_empty() {
+            return vec![Line::new(2, name.name.clone(), name.span.start)];
+        }
+        let line = Line::new(
+            2,
+            format!("{:width$} {}", name.name, tail.join(" ")),
+            name.span.start,
+        );
+        let Some(label) =
+            label.filter(|l| l.parts.len() > 1 && 2 + line.text.chars().count() > WIDTH)
+        else {
+            return vec![line];
+        };
+        let mut lines = self.label_parts(label, 2 + width + 1);
+        if let Some(first) = lines.first_mut() {
+            first.indent = 2;
+            first.text = format!("{:width$} {}", name.name, first.text);
+            first.anchor = name.span.start as usize;
+        }
+        if let (Some(last), false) = (lines.last_mut(), roles.is_empty()) {
+            last.text = format!("{} {}", last.text, roles.join(" "));
         }
         lines
     }
@@ -136,11 +170,7 @@ impl Layout<'_> {
             .max()
             .unwrap_or(0);
         for (name, label) in &vocabulary.members {
-            let text = match label {
-                Some(label) => format!("{:width$} {}", name.name, self.label_inline(label)),
-                None => name.name.clone(),
-            };
-            lines.push(Line::new(2, text, name.span.start));
+            lines.extend(self.member(name, label.as_ref(), &[], width));
         }
         lines
     }

@@ -115,6 +115,35 @@ impl Layout<'_> {
                 lines.push(current);
                 lines
             }
+            ExprKind::If(..) => {
+                // `if … then …` then one `else if … then …` or `else …` a line.
+                let mut lines = Vec::new();
+                let mut branch = expr;
+                let mut keyword = format!("{head}{gap}if");
+                let mut line_indent = indent;
+                let mut at = anchor;
+                while let ExprKind::If(cond, then, otherwise) = &branch.kind {
+                    lines.push(Line::new(
+                        line_indent,
+                        format!(
+                            "{keyword} {} then {}",
+                            self.printer.expr(cond),
+                            self.printer.expr(then)
+                        ),
+                        at,
+                    ));
+                    keyword = String::from("else if");
+                    line_indent = more;
+                    at = otherwise.span.start;
+                    branch = otherwise;
+                }
+                lines.push(Line::new(
+                    more,
+                    format!("else {}", self.printer.expr(branch)),
+                    at,
+                ));
+                lines
+            }
             _ => vec![whole],
         }
     }
@@ -157,7 +186,7 @@ impl Layout<'_> {
         }
     }
 
-    /// A title or label after the last line when it fits there, else below it (indent 2
+    /// A title or label after a single line when it fits there, else below (indent 2
     /// further in than the first line).
     pub fn append_label(&self, lines: &mut Vec<Line>, label: Option<&Label>) {
         let Some(label) = label else {
@@ -165,7 +194,9 @@ impl Layout<'_> {
         };
         let indent = lines.first().map_or(0, |l| l.indent) + 2;
         let inline = self.label_inline(label);
-        if let Some(last) = lines.last_mut() {
+        // After an expression of several lines, a label on its last line would be lost.
+        let single = lines.len() == 1;
+        if let (Some(last), true) = (lines.last_mut(), single) {
             let joined = format!("{} {inline}", last.text);
             if last.indent + joined.chars().count() <= WIDTH {
                 last.text = joined;
