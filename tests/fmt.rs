@@ -104,6 +104,16 @@ def z = not (b and b) or (if b then 1 else 2) > a
 def w = (a + 1 is set) = (s is empty) and any v in s: v = "{({1, 2})}"
 def pct = (50%) + 1_000.50 + 12  months
 def q = "a \"b\" \\ {{c}} {a + 1} {if b then "x" else "y"}"
+def n1 = b = not b
+def n2 = not not b and - -a > -(-a)
+def n3 = (b or b) and b or (b and (b or b))
+def n4 = a - (a - a) - a * (a / a) / (a * a)
+def n5 = (a = a) = (b = b) and (a = a is set) is set
+def n6 = (any v in s: v = "x") or (all v in s: v != "y") and count(s) > 0
+def n7 = (if b then a else a) + 1 < (if b then 2 else 3) and today + 1 day > today - 2 weeks
+def n8 = {s union s, s intersect (s minus s)} meets {{"a"}} and not ({"a"} subset of s)
+def n9 = a in {1, 2} and a not in {3} and not (a in {4})
+def n10 = "{(if b then "{a}" else "}}")}{{"
 "#;
     assert!(check(text, "expressions"));
 }
