@@ -16,7 +16,7 @@ use comments::Comment;
 use expr::Printer;
 use layout::{Layout, Line};
 
-pub use comments::scan as scan_comments;
+pub use comments::{Comment, scan as scan_comments};
 
 /// Formats a policy text; the errors are the parser's when it does not parse.
 pub fn format_text(source: &str, file: FileId) -> Result<String, Diagnostics> {
