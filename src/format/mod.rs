@@ -12,7 +12,6 @@ mod layout;
 
 use crate::diagnostic::Diagnostics;
 use crate::source::FileId;
-use comments::Comment;
 use expr::Printer;
 use layout::{Layout, Line};
 
