@@ -252,6 +252,17 @@ fn is_hidden(path: &Path) -> bool {
 
 /// The fact files under a folder, walked without following links to folders (no cycles).
 fn folder_fact_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
+    folder_files(folder, is_fact_file)
+}
+
+/// The `.doctrine` files under a folder, subfolders included, sorted by path (hidden
+/// entries and symbolic links to folders left out): what `doctrine fmt` formats.
+pub fn policy_files_under(folder: &Path) -> Result<Vec<String>, Diagnostic> {
+    folder_files(folder, |p| p.extension().is_some_and(|x| x == "doctrine"))
+}
+
+/// The files under a folder that `keep` accepts, walked without following links to folders.
+fn folder_files(folder: &Path, keep: fn(&Path) -> bool) -> Result<Vec<String>, Diagnostic> {
     let mut found: Vec<PathBuf> = Vec::new();
     let mut pending = vec![folder.to_path_buf()];
     while let Some(dir) = pending.pop() {
@@ -275,7 +286,7 @@ fn folder_fact_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
                 if !is_link {
                     pending.push(path);
                 }
-            } else if path.is_file() && is_fact_file(&path) {
+            } else if path.is_file() && keep(&path) {
                 found.push(path);
             }
         }

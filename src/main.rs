@@ -21,6 +21,7 @@ fn main() -> ExitCode {
             Command::Params(args) => doctrine::cli::params::run(args),
             Command::Test(args) => doctrine::cli::test::run(args),
             Command::Timeline(args) => doctrine::cli::timeline::run(args),
+            Command::Fmt(args) => doctrine::cli::fmt::run(args),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

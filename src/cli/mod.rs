@@ -4,6 +4,7 @@ pub mod check;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
+pub mod fmt;
 pub mod output;
 pub mod params;
 pub mod test;
@@ -62,6 +63,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Show when each fact file's decision changes: the periods and what changed.
     Timeline(timeline::TimelineArgs),
+    /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
+    Fmt(fmt::FmtArgs),
 }
 
 /// Options every command that loads a policy shares.

@@ -1,0 +1,250 @@
+//! Output lines and the line-breaking rules: long expressions, sets and labels.
+
+use super::expr::Printer;
+use crate::ast::{BinaryOp, Citation, Expr, ExprKind, Label};
+
+/// Lines are broken to stay within this many columns where the layout allows.
+pub const WIDTH: usize = 100;
+
+/// One output line, and where its content starts in the source (comments are placed by it).
+#[derive(Clone, Debug)]
+pub struct Line {
+    /// Spaces before the text.
+    pub indent: usize,
+    /// The text.
+    pub text: String,
+    /// Byte offset in the source of what the line starts with.
+    pub anchor: usize,
+}
+
+impl Line {
+    /// A line.
+    pub fn new(indent: usize, text: impl Into<String>, anchor: u32) -> Line {
+        Line {
+            indent,
+            text: text.into(),
+            anchor: anchor as usize,
+        }
+    }
+
+    fn width(&self) -> usize {
+        self.indent + self.text.chars().count()
+    }
+}
+
+/// Builds the lines of one item.
+pub struct Layout<'a> {
+    /// The expression printer.
+    pub printer: Printer<'a>,
+}
+
+impl Layout<'_> {
+    /// `head EXPR` from `indent`, continued 4 columns further in when too long: chains of
+    /// `or`/`and` (or of one other operator) break before an operator, sets after a comma.
+    pub fn expr_lines(&self, head: &str, indent: usize, anchor: u32, expr: &Expr) -> Vec<Line> {
+        let gap = if head.is_empty() { "" } else { " " };
+        let whole = Line::new(
+            indent,
+            format!("{head}{gap}{}", self.printer.expr(expr)),
+            anchor,
+        );
+        if whole.width() <= WIDTH {
+            return vec![whole];
+        }
+        let more = indent + 4;
+        match &expr.kind {
+            ExprKind::Binary(op, _, _) => {
+                let mut pieces = Vec::new();
+                chain(&self.printer, *op, expr, &mut pieces);
+                let mut lines = Vec::new();
+                let mut current = Line::new(indent, head.to_string(), anchor);
+                let mut first = true;
+                for (operand, text) in pieces {
+                    let piece = if first {
+                        text.clone()
+                    } else {
+                        format!("{} {text}", op.symbol())
+                    };
+                    let joined = if current.text.is_empty() {
+                        piece.clone()
+                    } else {
+                        format!("{} {piece}", current.text)
+                    };
+                    if first || current.indent + joined.chars().count() <= WIDTH {
+                        current.text = joined;
+                    } else {
+                        lines.push(current);
+                        let alone = Line::new(more, piece, operand.span.start);
+                        // An operand too long on its own line breaks in turn, when no
+                        // bracket holds it.
+                        let bare = text == self.printer.expr(operand);
+                        if alone.width() > WIDTH && bare {
+                            let mut inner =
+                                self.expr_lines(op.symbol(), more, operand.span.start, operand);
+                            current = inner.pop().unwrap_or(alone);
+                            lines.extend(inner);
+                        } else {
+                            current = alone;
+                        }
+                    }
+                    first = false;
+                }
+                lines.push(current);
+                lines
+            }
+            ExprKind::Set(items) if !items.is_empty() => {
+                let mut lines = Vec::new();
+                let mut current = Line::new(indent, format!("{head}{gap}{{"), anchor);
+                let count = items.len();
+                for (index, item) in items.iter().enumerate() {
+                    let end = if index + 1 == count { "}" } else { "," };
+                    let piece = format!("{}{end}", self.printer.expr(item));
+                    let opening = current.text.ends_with('{');
+                    let joined = if opening {
+                        format!("{}{piece}", current.text)
+                    } else {
+                        format!("{} {piece}", current.text)
+                    };
+                    if opening || current.indent + joined.chars().count() <= WIDTH {
+                        current.text = joined;
+                    } else {
+                        lines.push(current);
+                        current = Line::new(more, piece, item.span.start);
+                    }
+                }
+                lines.push(current);
+                lines
+            }
+            ExprKind::If(..) => {
+                // `if … then …` then one `else if … then …` or `else …` a line.
+                let mut lines = Vec::new();
+                let mut branch = expr;
+                let mut keyword = format!("{head}{gap}if");
+                let mut line_indent = indent;
+                let mut at = anchor;
+                while let ExprKind::If(cond, then, otherwise) = &branch.kind {
+                    lines.push(Line::new(
+                        line_indent,
+                        format!(
+                            "{keyword} {} then {}",
+                            self.printer.expr(cond),
+                            self.printer.expr(then)
+                        ),
+                        at,
+                    ));
+                    keyword = String::from("else if");
+                    line_indent = more;
+                    at = otherwise.span.start;
+                    branch = otherwise;
+                }
+                lines.push(Line::new(
+                    more,
+                    format!("else {}", self.printer.expr(branch)),
+                    at,
+                ));
+                lines
+            }
+            _ => vec![whole],
+        }
+    }
+
+    /// A label on one line: `"…"` or `fr "…" en "…"`.
+    pub fn label_inline(&self, label: &Label) -> String {
+        let parts: Vec<String> = label
+            .parts
+            .iter()
+            .map(|(lang, text)| match lang {
+                Some(lang) => format!("{} {}", lang.code(), self.printer.string(text)),
+                None => self.printer.string(text),
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    /// A label, each language on its own line.
+    pub fn label_parts(&self, label: &Label, indent: usize) -> Vec<Line> {
+        label
+            .parts
+            .iter()
+            .map(|(lang, text)| {
+                let written = match lang {
+                    Some(lang) => format!("{} {}", lang.code(), self.printer.string(text)),
+                    None => self.printer.string(text),
+                };
+                Line::new(indent, written, text.span.start)
+            })
+            .collect()
+    }
+
+    /// A label on its own line at `indent`, or one line per language when too long.
+    pub fn label_below(&self, label: &Label, indent: usize) -> Vec<Line> {
+        let line = Line::new(indent, self.label_inline(label), label.span.start);
+        if line.width() <= WIDTH {
+            vec![line]
+        } else {
+            self.label_parts(label, indent)
+        }
+    }
+
+    /// A title or label after a single line when it fits there, else below (indent 2
+    /// further in than the first line).
+    pub fn append_label(&self, lines: &mut Vec<Line>, label: Option<&Label>) {
+        let Some(label) = label else {
+            return;
+        };
+        let indent = lines.first().map_or(0, |l| l.indent) + 2;
+        let inline = self.label_inline(label);
+        // After an expression of several lines, a label on its last line would be lost.
+        let single = lines.len() == 1;
+        if let (Some(last), true) = (lines.last_mut(), single) {
+            let joined = format!("{} {inline}", last.text);
+            if last.indent + joined.chars().count() <= WIDTH {
+                last.text = joined;
+                return;
+            }
+        }
+        lines.extend(self.label_below(label, indent));
+    }
+
+    /// `KEY "pinpoint", KEY`
+    pub fn citations(&self, cites: &[Citation]) -> String {
+        let parts: Vec<String> = cites
+            .iter()
+            .map(|c| match &c.pinpoint {
+                Some(pin) => format!("{} {}", c.key.name, self.printer.string(pin)),
+                None => c.key.name.clone(),
+            })
+            .collect();
+        parts.join(", ")
+    }
+
+    /// A `cites …` line, when there are citations.
+    pub fn cites_line(&self, cites: &[Citation], indent: usize) -> Option<Line> {
+        let first = cites.first()?;
+        Some(Line::new(
+            indent,
+            format!("cites {}", self.citations(cites)),
+            first.key.span.start,
+        ))
+    }
+}
+
+/// The operands of a left-leaning chain of one operator, each printed as the chain needs.
+fn chain<'e>(
+    printer: &Printer<'_>,
+    op: BinaryOp,
+    expr: &'e Expr,
+    out: &mut Vec<(&'e Expr, String)>,
+) {
+    if let ExprKind::Binary(inner, lhs, rhs) = &expr.kind
+        && *inner == op
+    {
+        let (left, right) = printer.binary_operands(op, lhs, rhs);
+        if matches!(&lhs.kind, ExprKind::Binary(left_op, _, _) if *left_op == op) {
+            chain(printer, op, lhs, out);
+        } else {
+            out.push((lhs, left));
+        }
+        out.push((rhs, right));
+    }
+}
