@@ -1,11 +1,13 @@
 //! The command line: arguments (clap) and the commands built on the library API.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
 pub mod output;
 pub mod params;
+pub mod schema;
 pub mod test;
 
 use std::path::PathBuf;
@@ -59,6 +61,14 @@ pub enum Command {
     Params(params::ParamsArgs),
     /// Run test cases (fact files with `expect:`) and report each, a summary and the rule coverage.
     Test(test::TestArgs),
+    /// Print the JSON Schema (2020-12) of the policy's fact files, for editors and tools.
+    Schema(schema::FactsOfArgs),
+    /// Print a commented YAML fact-file template with every fact the policy reads.
+    Init(schema::FactsOfArgs),
+    /// Print shell completions for `doctrine` (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page of `doctrine` (roff).
+    Man,
 }
 
 /// Options every command that loads a policy shares.
