@@ -33,10 +33,7 @@ fn completions_name_every_command() {
         for command in COMMANDS {
             assert!(script.contains(command), "{shell}: no `{command}`");
         }
-        assert!(
-            script.contains("--error-format"),
-            "{shell}: no global option"
-        );
+        assert!(script.contains("error-format"), "{shell}: no global option");
         assert_eq!(
             script,
             doctrine(&["completions", shell]),
