@@ -22,7 +22,7 @@ pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
 
 /// A calendar duration as fact files write it: `12 months`, `1 year`, `30 days`, `2 weeks`.
 pub const DURATION_PATTERN: &str =
-    "^[ \\t]*[0-9][0-9_]*[ \\t]*(day|days|week|weeks|month|months|year|years)[ \\t]*$";
+    "^[ \\t]*[0-9](_?[0-9])*[ \\t]*(day|days|week|weeks|month|months|year|years)[ \\t]*$";
 
 /// The JSON Schema of `program`'s fact files, its titles and descriptions in `lang`.
 pub fn schema(program: &Program, lang: Lang) -> Json {

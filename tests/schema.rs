@@ -230,6 +230,8 @@ fn durations_validate_as_fact_files_write_them() {
         ("8 years", true),
         ("1 month", true),
         ("30days", true),
+        ("1_000 days", true),
+        ("1__0 days", false),
         ("eight years", false),
         ("8", false),
     ] {
