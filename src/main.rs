@@ -22,6 +22,10 @@ fn main() -> ExitCode {
             Command::Test(args) => doctrine::cli::test::run(args),
             Command::Timeline(args) => doctrine::cli::timeline::run(args),
             Command::Fmt(args) => doctrine::cli::fmt::run(args),
+            Command::Schema(args) => doctrine::cli::schema::run_schema(args),
+            Command::Init(args) => doctrine::cli::schema::run_init(args),
+            Command::Completions(args) => doctrine::cli::completions::run_completions(args),
+            Command::Man => doctrine::cli::completions::run_man(),
         });
     let code = match worker.map(|handle| handle.join()) {
         Ok(Ok(code)) => code,

@@ -1,12 +1,14 @@
 //! The command line: arguments (clap) and the commands built on the library API.
 
 pub mod check;
+pub mod completions;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
 pub mod fmt;
 pub mod output;
 pub mod params;
+pub mod schema;
 pub mod test;
 pub mod timeline;
 
@@ -65,6 +67,14 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
     Fmt(fmt::FmtArgs),
+    /// Print the JSON Schema (2020-12) of the policy's fact files, for editors and tools.
+    Schema(schema::FactsOfArgs),
+    /// Print a commented YAML fact-file template with every fact the policy reads.
+    Init(schema::FactsOfArgs),
+    /// Print shell completions for `doctrine` (bash, zsh, fish, powershell, elvish).
+    Completions(completions::CompletionsArgs),
+    /// Print the man page of `doctrine` (roff).
+    Man,
 }
 
 /// Options every command that loads a policy shares.

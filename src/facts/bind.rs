@@ -20,6 +20,10 @@ const CODE: &str = "doctrine::facts";
 /// The key that gives the day a fact file speaks of.
 pub const EVALUATED_ON: &str = "evaluated_on";
 
+/// The one top-level key a fact file may hold that the binder ignores: the JSON Schema the
+/// file follows (`doctrine schema`), for editors. It must be a text.
+pub const SCHEMA_KEY: &str = "$schema";
+
 /// Top-level entries the caller takes for itself (a test case's `expect:`, say).
 pub type Extras = Vec<(String, RawNode)>;
 
@@ -127,6 +131,17 @@ impl Binder<'_> {
             }
             if prefix.is_empty() && self.extra_keys.contains(&path.as_str()) {
                 self.extras.push((path, value.clone()));
+                continue;
+            }
+            if prefix.is_empty() && path == SCHEMA_KEY {
+                if !matches!(value.kind, RawKind::String(_)) {
+                    let found = value.kind.describe();
+                    self.error(
+                        value,
+                        format!("`{SCHEMA_KEY}` names the file's JSON Schema: expected a text, found {found}"),
+                        "expected a text",
+                    );
+                }
                 continue;
             }
             if prefix.is_empty() && path == EVALUATED_ON {

@@ -3,7 +3,7 @@
 mod bind;
 pub mod raw;
 
-pub use bind::{EVALUATED_ON, Extras, bind};
+pub use bind::{EVALUATED_ON, Extras, SCHEMA_KEY, bind};
 pub use raw::{RawKind, RawNode};
 
 use crate::diagnostic::Diagnostic;

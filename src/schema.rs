@@ -1,0 +1,212 @@
+//! The JSON Schema (draft 2020-12) of the fact files a policy reads, for editors and tools.
+//!
+//! Facts nest by their dotted paths; every object is closed (`additionalProperties: false`);
+//! labels become titles, vocabularies become `const` names with their labels. No fact is
+//! listed in `required`: a required fact left out (or `null`) is not an error in a fact file,
+//! it is *unknown*, and the rules that need it give their undecided verdict.
+
+use serde_json::{Map, Number, Value as Json, json};
+
+use crate::ast::Lang;
+use crate::fact_tree::{Entry, Group};
+use crate::facts::{EVALUATED_ON, SCHEMA_KEY};
+use crate::program::{FactInfo, Presence, Program};
+use crate::types::Type;
+use crate::value::{Value, format_decimal};
+
+/// The draft every schema declares.
+pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
+
+/// A day written `YYYY-MM-DD` (whether the day exists is `format: date`'s job).
+pub const DATE_PATTERN: &str = "^[0-9]{4}-[0-9]{2}-[0-9]{2}$";
+
+/// A calendar duration as fact files write it: `12 months`, `1 year`, `30 days`, `2 weeks`.
+pub const DURATION_PATTERN: &str =
+    "^[ \\t]*[0-9](_?[0-9])*[ \\t]*(day|days|week|weeks|month|months|year|years)[ \\t]*$";
+
+/// The JSON Schema of `program`'s fact files, its titles and descriptions in `lang`.
+pub fn schema(program: &Program, lang: Lang) -> Json {
+    let root = crate::fact_tree::tree(program);
+    let title = program.title.get(lang).unwrap_or(&program.id);
+    let mut properties = Map::new();
+    properties.insert(
+        String::from(SCHEMA_KEY),
+        json!({
+            "type": "string",
+            "description": words(lang,
+                "The JSON Schema this file follows (for editors); doctrine ignores it.",
+                "Le schéma JSON que suit ce fichier (pour les éditeurs) ; doctrine l'ignore."),
+        }),
+    );
+    properties.insert(
+        String::from(EVALUATED_ON),
+        nullable(
+            date(),
+            words(
+                lang,
+                "The day the case speaks of (YYYY-MM-DD); left out: `--on`, else today.",
+                "Le jour dont parle le cas (AAAA-MM-JJ) ; absent : `--on`, sinon aujourd'hui.",
+            ),
+        ),
+    );
+    root.properties(program, lang, &mut properties);
+    let description = words(
+        lang,
+        "Facts of one case. A fact left out, or null, takes its default, is not set (optional \
+         facts) or is unknown (required facts: the rules that need it cannot decide); so no \
+         fact is listed as required.",
+        "Les faits d'un cas. Un fait absent, ou null, prend sa valeur par défaut, n'est pas \
+         renseigné (faits optionnels) ou est inconnu (faits requis : les règles qui en ont \
+         besoin ne peuvent décider) ; aucun fait n'est donc exigé.",
+    );
+    json!({
+        "$schema": DRAFT,
+        "$id": format!("urn:doctrine:policy:{}:facts", program.id),
+        "title": title,
+        "description": description,
+        "type": "object",
+        "properties": Json::Object(properties),
+        "additionalProperties": false,
+    })
+}
+
+/// Writes the schemas of a group's entries.
+trait Properties {
+    fn properties(&self, program: &Program, lang: Lang, into: &mut Map<String, Json>);
+}
+
+impl Properties for Group<'_> {
+    fn properties(&self, program: &Program, lang: Lang, into: &mut Map<String, Json>) {
+        for (name, entry) in &self.entries {
+            let schema = match entry {
+                Entry::Fact(fact) => fact_schema(program, fact, lang),
+                Entry::Group(group) => {
+                    let mut properties = Map::new();
+                    group.properties(program, lang, &mut properties);
+                    json!({
+                        "type": ["object", "null"],
+                        "properties": Json::Object(properties),
+                        "additionalProperties": false,
+                    })
+                }
+            };
+            into.insert(name.clone(), schema);
+        }
+    }
+}
+
+fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
+    let names: Vec<String> = program
+        .vocabularies
+        .iter()
+        .map(|v| v.name.clone())
+        .collect();
+    let ty = fact.ty.required();
+    let presence = match &fact.presence {
+        Presence::Required => String::from(words(
+            lang,
+            "required: left out or null, it is unknown",
+            "requis : absent ou null, il est inconnu",
+        )),
+        Presence::Default(value) => format!(
+            "{} {}",
+            words(lang, "default:", "par défaut :"),
+            value_json(program, value)
+        ),
+        Presence::Optional => String::from(words(
+            lang,
+            "optional: left out or null, it is not set",
+            "optionnel : absent ou null, il n'est pas renseigné",
+        )),
+    };
+    let description = format!("{}: {}; {presence}.", fact.path, ty.display(&names));
+    let mut schema = Map::new();
+    if let Some(label) = fact.label.get(lang) {
+        schema.insert(String::from("title"), Json::from(label));
+    }
+    if let Json::Object(rest) = nullable(type_schema(program, ty, lang), &description) {
+        schema.extend(rest);
+    }
+    if let Presence::Default(value) = &fact.presence {
+        schema.insert(String::from("default"), value_json(program, value));
+    }
+    Json::Object(schema)
+}
+
+/// The schema of one value of `ty` (never null).
+fn type_schema(program: &Program, ty: &Type, lang: Lang) -> Json {
+    match ty {
+        Type::Bool => json!({"type": "boolean"}),
+        Type::Integer => json!({"type": "integer"}),
+        Type::Decimal => json!({"type": "number"}),
+        Type::Text => json!({"type": "string"}),
+        Type::Date => date(),
+        Type::Duration => json!({"type": "string", "pattern": DURATION_PATTERN}),
+        Type::Enum(index) => {
+            let members = program
+                .vocabularies
+                .get(*index as usize)
+                .map_or(&[][..], |v| v.members.as_slice());
+            let choices: Vec<Json> = members
+                .iter()
+                .map(|m| {
+                    let mut choice = json!({"const": m.name});
+                    if let (Json::Object(object), Some(label)) = (&mut choice, m.label.get(lang)) {
+                        object.insert(String::from("title"), Json::from(label));
+                    }
+                    choice
+                })
+                .collect();
+            json!({"type": "string", "oneOf": choices})
+        }
+        Type::Set(inner) => json!({
+            "type": "array",
+            "uniqueItems": true,
+            "items": type_schema(program, inner, lang),
+        }),
+        Type::Optional(inner) => type_schema(program, inner, lang),
+    }
+}
+
+fn date() -> Json {
+    json!({"type": "string", "format": "date", "pattern": DATE_PATTERN})
+}
+
+/// `schema` or null, with a description: null means left out, for every fact.
+fn nullable(schema: Json, description: &str) -> Json {
+    let mut out = Map::new();
+    out.insert(String::from("description"), Json::from(description));
+    out.insert(String::from("anyOf"), json!([schema, {"type": "null"}]));
+    Json::Object(out)
+}
+
+/// A value as a fact file writes it.
+pub fn value_json(program: &Program, value: &Value) -> Json {
+    match value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::Integer(i) => Json::from(*i),
+        Value::Decimal(d) => {
+            let text = format_decimal(*d);
+            text.parse::<Number>()
+                .map_or(Json::String(text), Json::Number)
+        }
+        Value::Text(t) => Json::from(t.as_ref()),
+        Value::Date(d) => Json::from(d.to_string()),
+        Value::Duration(d) => Json::from(d.to_string()),
+        Value::Enum { vocabulary, member } => program
+            .vocabularies
+            .get(*vocabulary as usize)
+            .and_then(|v| v.members.get(*member as usize))
+            .map_or(Json::Null, |m| Json::from(m.name.as_str())),
+        Value::Set(items) => Json::Array(items.iter().map(|v| value_json(program, v)).collect()),
+        Value::Unknown(_) | Value::NotSet => Json::Null,
+    }
+}
+
+/// English or French.
+pub(crate) fn words(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
+    match lang {
+        Lang::En => en,
+        Lang::Fr => fr,
+    }
+}
