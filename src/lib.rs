@@ -30,6 +30,7 @@ pub mod diagnostic;
 pub mod diff;
 pub mod eval;
 pub mod facts;
+pub mod lint;
 pub mod load;
 pub mod params;
 pub mod program;
