@@ -109,6 +109,7 @@ fn empty_program() -> Program {
         scope: Default::default(),
         snapshots: Vec::new(),
         local_slots: 0,
+        totals: Vec::new(),
     }
 }
 

@@ -8,6 +8,7 @@ mod conditions;
 mod docs;
 mod exceptions;
 mod space;
+mod totality;
 mod usage;
 mod walk;
 
@@ -51,6 +52,10 @@ pub const LINTS: &[(&str, &str)] = &[
         exceptions::POSSIBLE_CONFLICT,
         "Sibling exceptions that can both hold with different verdicts",
     ),
+    (
+        totality::NOT_TOTAL,
+        "A combination of the facts of `total over` that no rule decides",
+    ),
 ];
 
 /// Finds every warning about a checked policy, sorted by place, without duplicates.
@@ -61,6 +66,7 @@ pub fn lint(program: &Program) -> Diagnostics {
     for at in moments(program) {
         found.extend(conditions::lint(program, at));
         found.extend(exceptions::lint(program, at));
+        found.extend(totality::lint(program, at));
     }
     let key = |d: &Diagnostic| {
         d.primary_span()

@@ -69,9 +69,34 @@ impl<'p> Space<'p> {
         Some(Space { program, at, atoms })
     }
 
+    /// The space of some facts, named (bool and enum facts only).
+    pub(crate) fn over(program: &'p Program, at: At, facts: &[u32]) -> Option<Space<'p>> {
+        let mut atoms = Vec::new();
+        let mut combinations: usize = 1;
+        for fact in facts {
+            let info = program.facts.get(*fact as usize)?;
+            let values = domain(program, &info.ty, &[])?;
+            combinations = combinations.checked_mul(values.len().max(1))?;
+            if combinations > MAX_COMBINATIONS {
+                return None;
+            }
+            atoms.push((*fact, values));
+        }
+        Some(Space { program, at, atoms })
+    }
+
     /// Calls `f` with each combination (the fact values by slot) until it returns `Some`.
     pub(crate) fn find<R>(&self, mut f: impl FnMut(&Assignment<'_>) -> Option<R>) -> Option<R> {
-        let mut values = vec![Value::NotSet; self.program.facts.len()];
+        // Facts outside the space are unknown: a condition that reads one cannot be told.
+        let mut values: Vec<Value> = (0..self.program.facts.len())
+            .map(|slot| {
+                Value::Unknown(
+                    u32::try_from(slot)
+                        .map_or_else(|_| Vec::new(), |s| vec![s])
+                        .into(),
+                )
+            })
+            .collect();
         let mut counter = vec![0usize; self.atoms.len()];
         loop {
             for ((fact, domain), index) in self.atoms.iter().zip(&counter) {
