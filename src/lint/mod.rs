@@ -4,8 +4,10 @@
 //! [`Severity::Warning`], a stable code, a place in the policy and `help`. Nothing here
 //! changes how a policy evaluates.
 
+mod collect;
 mod conditions;
 mod docs;
+mod domains;
 mod exceptions;
 mod space;
 mod totality;
