@@ -198,6 +198,8 @@ pub enum Decl {
     Verdicts(Vec<VerdictEntry>),
     /// The scope condition.
     Scope(Expr),
+    /// `total over PATH, …`: the facts whose combinations must all get a verdict.
+    Total(Vec<Ident>),
     /// A vocabulary.
     Vocabulary(VocabularyDecl),
     /// A fact.

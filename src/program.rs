@@ -42,6 +42,17 @@ pub struct Program {
     pub snapshots: Vec<Snapshot>,
     /// How many local slots quantifiers need.
     pub local_slots: u32,
+    /// `total over …` declarations: facts whose combinations must all get a verdict.
+    pub totals: Vec<Total>,
+}
+
+/// `total over PATH, …`: every combination of these facts must get a verdict from a rule.
+#[derive(Clone, Debug)]
+pub struct Total {
+    /// The facts, by slot (bool or enum, maybe optional).
+    pub facts: Vec<u32>,
+    /// Where it is declared.
+    pub span: Span,
 }
 
 /// The exception tree in force when the first k texts apply.

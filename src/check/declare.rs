@@ -424,6 +424,7 @@ impl<'a> Checker<'a> {
             let is_base = text == 0;
             for item in file.items.iter().filter(|i| !skipped.contains(&i.span)) {
                 match &item.decl {
+                    Decl::Total(paths) => self.register_total(item, paths),
                     Decl::Verdicts(_) | Decl::Vocabulary(_) | Decl::Fact(_) => {
                         if item.action == Action::Replace {
                             self.error(

@@ -7,6 +7,7 @@ mod expr;
 mod items;
 mod labels;
 mod operators;
+mod totals;
 mod versions;
 
 use std::collections::{HashMap, HashSet};
@@ -118,6 +119,8 @@ pub(crate) struct Checker<'a> {
     pub def_bodies: Vec<Vec<Option<CExpr>>>,
     /// Items left out, by span: the second of two conflicting amendments' (already reported).
     pub skipped: HashSet<Span>,
+    /// `total over …` declarations, checked.
+    pub totals: Vec<crate::program::Total>,
 }
 
 impl<'a> Checker<'a> {
@@ -151,6 +154,7 @@ impl<'a> Checker<'a> {
             local_slots: 0,
             def_bodies: Vec::new(),
             skipped: HashSet::new(),
+            totals: Vec::new(),
         }
     }
 
@@ -189,6 +193,7 @@ impl<'a> Checker<'a> {
             scope,
             snapshots: Vec::new(),
             local_slots: self.local_slots,
+            totals: self.totals.clone(),
         };
         self.check_versions(&mut program);
         Some(program)

@@ -112,7 +112,43 @@ fn empty_program() -> Program {
         scope: Default::default(),
         snapshots: Vec::new(),
         local_slots: 0,
+        totals: Vec::new(),
     }
+}
+
+/// Evaluates one expression of a program over fact values (by slot), with the first `texts`
+/// texts in force, on a day: for the linter, which asks what a condition gives for each
+/// combination of the facts it reads. Rules' verdicts are not computed here.
+pub(crate) fn expression(
+    program: &Program,
+    facts: &[Value],
+    texts: usize,
+    today: Date,
+    expr: &CExpr,
+) -> Result<Value, EvalError> {
+    let params = program
+        .params
+        .iter()
+        .map(|param| {
+            param
+                .versions
+                .at(texts)
+                .map_or(Value::NotSet, |b| b.value_on(today).clone())
+        })
+        .collect();
+    let mut context = Context {
+        program,
+        facts,
+        today,
+        texts,
+        params,
+        def_cache: vec![None; program.defs.len()],
+        locals: vec![Value::NotSet; program.local_slots as usize],
+        reads: Vec::new(),
+        verdicts: vec![None; program.rules.len()],
+        watch: None,
+    };
+    context.eval(expr)
 }
 
 /// Evaluates a program over a fact set.

@@ -98,6 +98,14 @@ impl Layout<'_> {
             Decl::Rule(rule) => self.rule(action, rule, at),
             Decl::Exception(exception) => self.exception(action, exception, at),
             Decl::Remark(remark) => self.remark(action, remark, at),
+            Decl::Total(facts) => {
+                let names: Vec<&str> = facts.iter().map(|f| f.name.as_str()).collect();
+                vec![Line::new(
+                    0,
+                    format!("{action}total over {}", names.join(", ")),
+                    at,
+                )]
+            }
             Decl::Repeal { kind, id } => vec![Line::new(
                 0,
                 format!("repeal {} {}", kind.keyword(), id.name),

@@ -173,6 +173,16 @@ pub fn render_as(
 
 /// One JSON object per line per diagnostic, every place with its file, line and column.
 fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
+    let mut out = String::new();
+    for object in to_json(diagnostics, sources) {
+        out.push_str(&object.to_string());
+        out.push('\n');
+    }
+    out
+}
+
+/// Each diagnostic as a JSON object, every place with its file, line and column.
+pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json::Value> {
     let place = |span: crate::source::Span| {
         let file = sources.get(span.file);
         let (line, column) = file.map_or((0, 0), |f| f.line_col(span.start as usize));
@@ -185,7 +195,7 @@ fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
             "end_column": end_column,
         })
     };
-    let mut out = String::new();
+    let mut out = Vec::new();
     for diagnostic in &diagnostics.0 {
         let labels: Vec<serde_json::Value> = diagnostic
             .labels
@@ -215,8 +225,7 @@ fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
                 map.insert(key.clone(), value.clone());
             }
         }
-        out.push_str(&object.to_string());
-        out.push('\n');
+        out.push(object);
     }
     out
 }

@@ -198,6 +198,12 @@ fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
                 .ok_or_else(|| missing(&pair, file, "a condition"))?;
             Decl::Scope(lower_expr(expr, file)?)
         }
+        Rule::total_decl => Decl::Total(
+            pair.into_inner()
+                .filter(|p| p.as_rule() == Rule::path)
+                .map(|p| ident(&p, file))
+                .collect(),
+        ),
         Rule::vocabulary_decl => Decl::Vocabulary(lower_vocabulary(pair, file)?),
         Rule::fact_decl => Decl::Fact(lower_fact(pair, file)?),
         Rule::param_decl => Decl::Param(lower_param(pair, file)?),

@@ -1,0 +1,116 @@
+//! Conditions that are always true or always false, whatever the facts: a rule that never
+//! applies or is never violated, advice or a note that is never given.
+
+use super::space::{At, Space};
+use super::warning;
+use crate::diagnostic::Diagnostic;
+use crate::program::{CExpr, Program};
+
+/// A condition that holds whatever the facts.
+pub const ALWAYS_TRUE: &str = "doctrine::lint::condition_always_true";
+/// A condition that never holds.
+pub const ALWAYS_FALSE: &str = "doctrine::lint::condition_always_false";
+
+/// The rules', advice's and notes' conditions in force at `at`.
+pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
+    let mut found = Vec::new();
+    for rule in &program.rules {
+        let Some(body) = rule.versions.at(at.texts) else {
+            continue;
+        };
+        let id = &rule.id;
+        if let Some(applies) = &body.applies {
+            match constant(program, at, applies, None) {
+                Some(false) => found.push(warning(
+                    ALWAYS_FALSE,
+                    format!("the rule `{id}` never applies"),
+                    applies.span,
+                    "never holds",
+                    String::from("no combination of facts makes this condition true: check it"),
+                )),
+                Some(true) => found.push(warning(
+                    ALWAYS_TRUE,
+                    format!("the rule `{id}` always applies"),
+                    applies.span,
+                    "always holds",
+                    String::from(
+                        "this condition holds whatever the facts: leave out `applies when`",
+                    ),
+                )),
+                None => {}
+            }
+        }
+        match constant(program, at, &body.requires, body.applies.as_ref()) {
+            Some(true) => found.push(warning(
+                ALWAYS_TRUE,
+                format!("the rule `{id}` is never violated"),
+                body.requires.span,
+                "always holds where the rule applies",
+                String::from("whatever the facts, this requirement is met: check it"),
+            )),
+            Some(false) => found.push(warning(
+                ALWAYS_FALSE,
+                format!("the rule `{id}` is violated wherever it applies"),
+                body.requires.span,
+                "never holds where the rule applies",
+                String::from("whatever the facts, this requirement fails: check it"),
+            )),
+            None => {}
+        }
+    }
+    for remark in &program.remarks {
+        let Some(body) = remark.versions.at(at.texts) else {
+            continue;
+        };
+        if constant(program, at, &body.when, None) == Some(false) {
+            found.push(warning(
+                ALWAYS_FALSE,
+                format!("`{}` is never given", remark.id),
+                body.when.span,
+                "never holds",
+                String::from("no combination of facts makes this condition true: check it"),
+            ));
+        }
+    }
+    found
+}
+
+/// The value a condition has for every combination of facts where `given` holds (all of
+/// them without `given`); `None` when it varies, cannot be told, or no combination fits.
+pub(crate) fn constant(
+    program: &Program,
+    at: At,
+    expr: &CExpr,
+    given: Option<&CExpr>,
+) -> Option<bool> {
+    let exprs: Vec<&CExpr> = std::iter::once(expr).chain(given).collect();
+    let space = Space::of(program, at, &exprs)?;
+    let mut seen: Option<bool> = None;
+    let mut any = false;
+    // Stops at the first combination that varies or cannot be told.
+    let stopped = space.find(|assignment| {
+        if let Some(given) = given {
+            match assignment.holds(given) {
+                Some(true) => {}
+                Some(false) => return None,
+                None => return Some(()),
+            }
+        }
+        let value = match assignment.holds(expr) {
+            Some(value) => value,
+            None => return Some(()),
+        };
+        any = true;
+        match seen {
+            Some(previous) if previous != value => Some(()),
+            _ => {
+                seen = Some(value);
+                None
+            }
+        }
+    });
+    if stopped.is_some() || !any {
+        return None;
+    }
+    seen
+}

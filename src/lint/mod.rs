@@ -1,0 +1,118 @@
+//! The linter: warnings about a checked policy that works but is probably not what was meant.
+//!
+//! Each family of lints has its own module; all build [`Diagnostic`]s with
+//! [`Severity::Warning`], a stable code, a place in the policy and `help`. Nothing here
+//! changes how a policy evaluates.
+
+mod collect;
+mod conditions;
+mod docs;
+mod domains;
+mod exceptions;
+mod space;
+mod totality;
+mod usage;
+mod walk;
+
+use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
+use crate::program::Program;
+use space::At;
+
+/// Every lint: its code and what it finds, for reports that list them (SARIF rules).
+pub const LINTS: &[(&str, &str)] = &[
+    (
+        usage::UNUSED_FACT,
+        "A fact no condition, definition or message reads",
+    ),
+    (usage::UNUSED_PARAM, "A parameter nothing reads"),
+    (usage::UNUSED_DEF, "A definition nothing reads"),
+    (
+        docs::MISSING_CITATION,
+        "A rule or exception that cites no source",
+    ),
+    (
+        docs::MISSING_LANGUAGE,
+        "A title or message missing French or English in a bilingual policy",
+    ),
+    (
+        conditions::ALWAYS_TRUE,
+        "A condition that holds whatever the facts",
+    ),
+    (
+        conditions::ALWAYS_FALSE,
+        "A condition that never holds whatever the facts",
+    ),
+    (
+        exceptions::NEVER_HOLDS,
+        "An exception whose condition can never hold",
+    ),
+    (
+        exceptions::SHADOWED,
+        "An exception that never changes a verdict",
+    ),
+    (
+        exceptions::POSSIBLE_CONFLICT,
+        "Sibling exceptions that can both hold with different verdicts",
+    ),
+    (
+        totality::NOT_TOTAL,
+        "A combination of the facts of `total over` that no rule decides",
+    ),
+];
+
+/// Finds every warning about a checked policy, sorted by place, without duplicates.
+pub fn lint(program: &Program) -> Diagnostics {
+    let mut found = Vec::new();
+    found.extend(usage::lint(program));
+    found.extend(docs::lint(program));
+    for at in moments(program) {
+        found.extend(conditions::lint(program, at));
+        found.extend(exceptions::lint(program, at));
+        found.extend(totality::lint(program, at));
+    }
+    let key = |d: &Diagnostic| {
+        d.primary_span()
+            .map(|s| (s.file, s.start, s.end))
+            .unwrap_or_default()
+    };
+    found.sort_by(|a, b| {
+        key(a)
+            .cmp(&key(b))
+            .then_with(|| a.code.cmp(b.code))
+            .then_with(|| a.message.cmp(&b.message))
+    });
+    found.dedup_by(|a, b| a.code == b.code && a.message == b.message && key(a) == key(b));
+    Diagnostics(found)
+}
+
+/// Each state of the policy: as each text comes into force, on its day.
+fn moments(program: &Program) -> Vec<At> {
+    program
+        .texts
+        .iter()
+        .enumerate()
+        .map(|(index, text)| At {
+            texts: index + 1,
+            today: text.in_force,
+        })
+        .collect()
+}
+
+/// A warning with its place and advice.
+fn warning(
+    code: &'static str,
+    message: String,
+    span: crate::source::Span,
+    label: &str,
+    help: String,
+) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        message,
+        labels: Vec::new(),
+        help: None,
+    }
+    .with_label(span, label)
+    .with_help(help)
+}

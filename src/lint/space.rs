@@ -1,0 +1,167 @@
+//! Finite abstract domains: the few facts some conditions read, each with representative
+//! values (both booleans, every name of a vocabulary, one value per interval between the
+//! thresholds it is compared with), enumerated and evaluated with the real evaluator.
+
+use jiff::civil::Date;
+
+use super::collect::Collector;
+use super::domains::domain;
+use crate::program::{CExpr, Program};
+use crate::value::Value;
+
+/// Beyond this many combinations, a lint that needs them all is skipped quietly.
+pub(crate) const MAX_COMBINATIONS: usize = 1 << 16;
+
+/// Where conditions are evaluated: how many texts are in force, and on which day.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct At {
+    /// How many texts are in force.
+    pub texts: usize,
+    /// The day.
+    pub today: Date,
+}
+
+/// The facts some conditions read, each with the values worth trying.
+pub(crate) struct Space<'p> {
+    program: &'p Program,
+    at: At,
+    atoms: Vec<(u32, Vec<Value>)>,
+}
+
+impl<'p> Space<'p> {
+    /// The space of the facts `exprs` read; `None` when one of them reads a fact in a way
+    /// finite reasoning cannot follow, or when there are too many combinations.
+    pub(crate) fn of(program: &'p Program, at: At, exprs: &[&CExpr]) -> Option<Space<'p>> {
+        let mut collector = Collector::new(program, at);
+        for expr in exprs {
+            collector.walk(expr);
+        }
+        if collector.opaque {
+            return None;
+        }
+        let mut atoms = Vec::new();
+        let mut combinations: usize = 1;
+        for fact in &collector.facts {
+            let info = program.facts.get(*fact as usize)?;
+            let thresholds = collector
+                .thresholds
+                .get(fact)
+                .map_or(&[][..], Vec::as_slice);
+            let values = domain(program, &info.ty, thresholds)?;
+            combinations = combinations.checked_mul(values.len().max(1))?;
+            if combinations > MAX_COMBINATIONS {
+                return None;
+            }
+            atoms.push((*fact, values));
+        }
+        Some(Space { program, at, atoms })
+    }
+
+    /// The space of some facts, named (bool and enum facts only).
+    pub(crate) fn over(program: &'p Program, at: At, facts: &[u32]) -> Option<Space<'p>> {
+        let mut atoms = Vec::new();
+        let mut combinations: usize = 1;
+        for fact in facts {
+            let info = program.facts.get(*fact as usize)?;
+            let values = domain(program, &info.ty, &[])?;
+            combinations = combinations.checked_mul(values.len().max(1))?;
+            if combinations > MAX_COMBINATIONS {
+                return None;
+            }
+            atoms.push((*fact, values));
+        }
+        Some(Space { program, at, atoms })
+    }
+
+    /// Calls `f` with each combination (the fact values by slot) until it returns `Some`.
+    pub(crate) fn find<R>(&self, mut f: impl FnMut(&Assignment<'_>) -> Option<R>) -> Option<R> {
+        // Facts outside the space are unknown: a condition that reads one cannot be told.
+        let mut values: Vec<Value> = (0..self.program.facts.len())
+            .map(|slot| {
+                Value::Unknown(
+                    u32::try_from(slot)
+                        .map_or_else(|_| Vec::new(), |s| vec![s])
+                        .into(),
+                )
+            })
+            .collect();
+        let mut counter = vec![0usize; self.atoms.len()];
+        loop {
+            for ((fact, domain), index) in self.atoms.iter().zip(&counter) {
+                if let (Some(slot), Some(value)) =
+                    (values.get_mut(*fact as usize), domain.get(*index))
+                {
+                    *slot = value.clone();
+                }
+            }
+            let assignment = Assignment {
+                space: self,
+                values: &values,
+            };
+            if let Some(found) = f(&assignment) {
+                return Some(found);
+            }
+            // The next combination, as a mixed-radix counter; done when it wraps.
+            let mut position = 0;
+            loop {
+                let (Some(digit), Some((_, domain))) =
+                    (counter.get_mut(position), self.atoms.get(position))
+                else {
+                    return None;
+                };
+                *digit += 1;
+                if *digit < domain.len() {
+                    break;
+                }
+                *digit = 0;
+                position += 1;
+            }
+        }
+    }
+}
+
+/// One combination of fact values.
+pub(crate) struct Assignment<'a> {
+    space: &'a Space<'a>,
+    values: &'a [Value],
+}
+
+impl Assignment<'_> {
+    /// Whether a condition holds: `None` when it cannot be told (an evaluation error).
+    pub(crate) fn holds(&self, expr: &CExpr) -> Option<bool> {
+        let at = self.space.at;
+        match crate::eval::expression(self.space.program, self.values, at.texts, at.today, expr) {
+            Ok(Value::Bool(b)) => Some(b),
+            Ok(Value::NotSet) => Some(false),
+            _ => None,
+        }
+    }
+
+    /// The combination in words, for `help`: `hosting.kind = public_cloud, data.health = true`.
+    pub(crate) fn describe(&self) -> String {
+        let program = self.space.program;
+        let parts: Vec<String> = self
+            .space
+            .atoms
+            .iter()
+            .filter_map(|(fact, _)| {
+                let info = program.facts.get(*fact as usize)?;
+                let value = self.values.get(*fact as usize)?;
+                Some(match value {
+                    Value::NotSet => format!("{} is not set", info.path),
+                    Value::Text(t) => format!("{} = {t:?}", info.path),
+                    other => format!(
+                        "{} = {}",
+                        info.path,
+                        crate::eval::render::value_text(program, other, None)
+                    ),
+                })
+            })
+            .collect();
+        if parts.is_empty() {
+            String::from("whatever the facts")
+        } else {
+            parts.join(", ")
+        }
+    }
+}
