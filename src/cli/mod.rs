@@ -105,6 +105,33 @@ pub enum LangArg {
     En,
 }
 
+impl PolicyArgs {
+    /// Loads the policy and its amendments; on errors, prints them and gives the exit code.
+    pub fn load(&self, sources: &mut crate::source::SourceMap) -> Result<crate::Program, u8> {
+        crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
+            output::print_diagnostics(&diagnostics, sources);
+            output::EXIT_BAD_INPUT
+        })
+    }
+}
+
+/// Parses `--set NAME=VALUE` overrides, adding the errors of the bad ones to `errors`.
+pub fn parse_overrides(
+    program: &crate::Program,
+    assignments: &[String],
+    sources: &mut crate::source::SourceMap,
+    errors: &mut crate::diagnostic::Diagnostics,
+) -> Vec<crate::params::Override> {
+    let mut overrides = Vec::new();
+    for assignment in assignments {
+        match crate::params::parse_override(program, assignment, sources) {
+            Ok(o) => overrides.push(o),
+            Err(e) => errors.extend(e),
+        }
+    }
+    overrides
+}
+
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()

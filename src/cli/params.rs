@@ -35,22 +35,12 @@ pub struct ParamsArgs {
 /// Runs `doctrine params`: exit 0, or 2 on bad input.
 pub fn run(args: &ParamsArgs) -> u8 {
     let mut sources = SourceMap::new();
-    let program =
-        match crate::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
-            Ok(program) => program,
-            Err(diagnostics) => {
-                print_diagnostics(&diagnostics, &sources);
-                return EXIT_BAD_INPUT;
-            }
-        };
+    let program = match args.policy.load(&mut sources) {
+        Ok(program) => program,
+        Err(code) => return code,
+    };
     let mut errors = Diagnostics::new();
-    let mut overrides = Vec::new();
-    for assignment in &args.set {
-        match crate::params::parse_override(&program, assignment, &mut sources) {
-            Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(e),
-        }
-    }
+    let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
     if !errors.is_empty() {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;

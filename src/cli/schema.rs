@@ -3,7 +3,7 @@
 
 use clap::Args;
 
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
+use super::output::{language, print_stdout};
 use super::{LangArg, PolicyArgs};
 use crate::program::Program;
 use crate::source::SourceMap;
@@ -36,14 +36,11 @@ pub fn run_init(args: &FactsOfArgs) -> u8 {
 
 fn with_program(args: &FactsOfArgs, render: impl Fn(&Program) -> String) -> u8 {
     let mut sources = SourceMap::new();
-    match crate::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
+    match args.policy.load(&mut sources) {
         Ok(program) => {
             print_stdout(&render(&program));
             0
         }
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics, &sources);
-            EXIT_BAD_INPUT
-        }
+        Err(code) => code,
     }
 }

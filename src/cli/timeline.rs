@@ -39,14 +39,10 @@ pub struct TimelineArgs {
 /// Runs `doctrine timeline` and returns the exit code.
 pub fn run(args: &TimelineArgs) -> u8 {
     let mut sources = SourceMap::new();
-    let program =
-        match crate::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
-            Ok(program) => program,
-            Err(diagnostics) => {
-                print_diagnostics(&diagnostics, &sources);
-                return EXIT_BAD_INPUT;
-            }
-        };
+    let program = match args.policy.load(&mut sources) {
+        Ok(program) => program,
+        Err(code) => return code,
+    };
     let mut errors = Diagnostics::new();
     let from = args.from.unwrap_or_else(|| default_from(&program));
     if let Some(to) = args.to
@@ -68,13 +64,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
         };
         errors.push(error);
     }
-    let mut overrides = Vec::new();
-    for assignment in &args.set {
-        match crate::params::parse_override(&program, assignment, &mut sources) {
-            Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(e),
-        }
-    }
+    let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
     let mut loaded = Vec::new();
     for path in &args.facts {
         match crate::load::load_facts(path, &program, &mut sources, &[]) {
