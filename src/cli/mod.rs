@@ -55,7 +55,7 @@ impl From<ErrorFormatArg> for crate::report::diagnostics::ErrorFormat {
 pub enum Command {
     /// Evaluate fact files (YAML, JSON or TOML; `-` reads JSON from stdin) and print each decision.
     Eval(eval::EvalArgs),
-    /// Parse and check a policy and its amendments; print every error.
+    /// Parse and check a policy and its amendments; print every error and warning (lints).
     Check(check::CheckArgs),
     /// Evaluate fact files under two policies, amendments or dates; list the decisions that change, and why.
     Diff(diff::DiffArgs),
