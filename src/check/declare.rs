@@ -1,5 +1,5 @@
-//! Declarations: the texts and their order, sources, the verdict scale, vocabularies,
-//! facts, and the registration of every versioned item.
+//! Declarations: the texts and their order, sources, the verdict scale, vocabularies and
+//! facts (the versioned items are registered in `register`).
 
 use std::collections::HashMap;
 
