@@ -42,7 +42,11 @@ impl Layout<'_> {
     /// `head EXPR` from `indent`, continued 4 columns further in when too long: chains of
     /// `or`/`and` (or of one other operator) break before an operator, sets after a comma.
     pub fn expr_lines(&self, head: &str, indent: usize, anchor: u32, expr: &Expr) -> Vec<Line> {
-        let gap = if head.is_empty() { "" } else { " " };
+        let gap = if head.is_empty() || head.ends_with('(') {
+            ""
+        } else {
+            " "
+        };
         let whole = Line::new(
             indent,
             format!("{head}{gap}{}", self.printer.expr(expr)),
@@ -67,6 +71,8 @@ impl Layout<'_> {
                     };
                     let joined = if current.text.is_empty() {
                         piece.clone()
+                    } else if current.text.ends_with('(') {
+                        format!("{}{piece}", current.text)
                     } else {
                         format!("{} {piece}", current.text)
                     };
@@ -75,12 +81,22 @@ impl Layout<'_> {
                     } else {
                         lines.push(current);
                         let alone = Line::new(more, piece, operand.span.start);
-                        // An operand too long on its own line breaks in turn, when no
-                        // bracket holds it.
-                        let bare = text == self.printer.expr(operand);
-                        if alone.width() > WIDTH && bare {
+                        // An operand too long on its own line breaks in turn, inside its
+                        // brackets when it has some.
+                        let printed = self.printer.expr(operand);
+                        let bare = text == printed;
+                        let bracketed = text == format!("({printed})");
+                        if alone.width() > WIDTH && (bare || bracketed) {
+                            let head = if bare {
+                                op.symbol().to_string()
+                            } else {
+                                format!("{} (", op.symbol())
+                            };
                             let mut inner =
-                                self.expr_lines(op.symbol(), more, operand.span.start, operand);
+                                self.expr_lines(&head, more, operand.span.start, operand);
+                            if bracketed && let Some(last) = inner.last_mut() {
+                                last.text.push(')');
+                            }
                             current = inner.pop().unwrap_or(alone);
                             lines.extend(inner);
                         } else {
