@@ -91,11 +91,7 @@ pub fn run(args: &EvalArgs) -> u8 {
         };
         match crate::eval::evaluate(&program, facts, &options) {
             Ok(decision) => decisions.push((path.as_str(), decision)),
-            Err(error) => {
-                let mut diagnostic = error.to_diagnostic();
-                diagnostic.message = format!("{} (evaluating `{path}`)", diagnostic.message);
-                errors.push(diagnostic);
-            }
+            Err(error) => errors.push(error.in_facts(path)),
         }
     }
     if !errors.is_empty() {

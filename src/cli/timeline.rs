@@ -81,11 +81,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
         let to = args.to.unwrap_or_else(|| default_to(&program, facts, from));
         match timeline(&program, facts, &overrides, from, to) {
             Ok(periods) => timelines.push((path.as_str(), to, periods)),
-            Err(error) => {
-                let mut diagnostic = error.to_diagnostic();
-                diagnostic.message = format!("{} (evaluating `{path}`)", diagnostic.message);
-                errors.push(diagnostic);
-            }
+            Err(error) => errors.push(error.in_facts(path)),
         }
     }
     if !errors.is_empty() {

@@ -36,7 +36,29 @@ pub(crate) struct Context<'p> {
     pub watch: Option<super::watch::Watch>,
 }
 
-impl Context<'_> {
+impl<'p> Context<'p> {
+    /// A context for one evaluation, with nothing computed yet.
+    pub fn new(
+        program: &'p Program,
+        facts: &'p [Value],
+        today: Date,
+        texts: usize,
+        params: Vec<Value>,
+    ) -> Context<'p> {
+        Context {
+            program,
+            facts,
+            today,
+            texts,
+            params,
+            def_cache: vec![None; program.defs.len()],
+            locals: vec![Value::NotSet; program.local_slots as usize],
+            reads: Vec::new(),
+            verdicts: vec![None; program.rules.len()],
+            watch: None,
+        }
+    }
+
     /// Evaluates an expression.
     pub fn eval(&mut self, expr: &CExpr) -> Result<Value, EvalError> {
         self.eval_kind(expr).map_err(|mut error| {

@@ -42,6 +42,13 @@ impl EvalError {
         }
     }
 
+    /// The error as a diagnostic that names the fact file it came from.
+    pub fn in_facts(&self, facts: &str) -> Diagnostic {
+        let mut diagnostic = self.to_diagnostic();
+        diagnostic.message = format!("{} (evaluating `{facts}`)", diagnostic.message);
+        diagnostic
+    }
+
     /// The error as a diagnostic.
     pub fn to_diagnostic(&self) -> Diagnostic {
         if let Some(diagnostic) = &self.diagnostic {
@@ -76,18 +83,7 @@ pub struct EvalOptions {
 /// Computes a constant expression (parameter values, defaults).
 pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
     let program = empty_program();
-    let mut context = Context {
-        program: &program,
-        facts: &[],
-        today: Date::ZERO,
-        texts: 0,
-        params: Vec::new(),
-        def_cache: Vec::new(),
-        locals: Vec::new(),
-        reads: Vec::new(),
-        verdicts: Vec::new(),
-        watch: None,
-    };
+    let mut context = Context::new(&program, &[], Date::ZERO, 0, Vec::new());
     context.eval(expr)
 }
 
@@ -136,18 +132,7 @@ pub(crate) fn expression(
                 .map_or(Value::NotSet, |b| b.value_on(today).clone())
         })
         .collect();
-    let mut context = Context {
-        program,
-        facts,
-        today,
-        texts,
-        params,
-        def_cache: vec![None; program.defs.len()],
-        locals: vec![Value::NotSet; program.local_slots as usize],
-        reads: Vec::new(),
-        verdicts: vec![None; program.rules.len()],
-        watch: None,
-    };
+    let mut context = Context::new(program, facts, today, texts, params);
     context.eval(expr)
 }
 
@@ -230,18 +215,7 @@ fn evaluate_inner(
                 .unwrap_or(Value::NotSet)
         })
         .collect();
-    let mut context = Context {
-        program,
-        facts: &facts.values,
-        today,
-        texts,
-        params,
-        def_cache: vec![None; program.defs.len()],
-        locals: vec![Value::NotSet; program.local_slots as usize],
-        reads: Vec::new(),
-        verdicts: vec![None; program.rules.len()],
-        watch: None,
-    };
+    let mut context = Context::new(program, &facts.values, today, texts, params);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
     }

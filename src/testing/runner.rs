@@ -236,12 +236,8 @@ pub(crate) fn decide(
             )
             .with_label(whole, "in this file")
         })?;
-    let decision =
-        crate::eval::evaluate(program, &facts, &EvalOptions { on, overrides }).map_err(|e| {
-            let mut diagnostic = e.to_diagnostic();
-            diagnostic.message = format!("{} (evaluating `{shown}`)", diagnostic.message);
-            Diagnostics::from(diagnostic)
-        })?;
+    let decision = crate::eval::evaluate(program, &facts, &EvalOptions { on, overrides })
+        .map_err(|e| Diagnostics::from(e.in_facts(shown)))?;
     let failures = compare(&case.expect, &decision);
     Ok((decision, failures))
 }
