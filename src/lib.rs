@@ -37,6 +37,7 @@ pub mod load;
 pub mod params;
 pub mod program;
 pub mod provenance;
+pub mod record;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -16,6 +16,29 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// not UTF-8 is added to `sources` as far as it can be read, so the error can point at it.
 pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnostic> {
     let shown = path.display();
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let id = sources.add(shown.to_string(), lossy);
+        Diagnostic::error("doctrine::io", format!("`{shown}` is not UTF-8 text"))
+            .with_label(
+                crate::source::Span::new(id, offset, offset + 1),
+                "this byte is not UTF-8",
+            )
+            .with_help("save the file as UTF-8")
+    })
+}
+
+/// The SHA-256 of a file's bytes (lowercase hex): what a decision record keeps of each file
+/// it read, and what `doctrine replay` checks again.
+pub fn file_sha256(path: &Path) -> Result<String, Diagnostic> {
+    Ok(crate::source::sha256_hex(&read_bytes(path)?))
+}
+
+/// Reads a file's bytes, refusing one larger than [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let shown = path.display();
     let metadata = std::fs::metadata(path).map_err(|e| {
         Diagnostic::error(
             "doctrine::io",
@@ -37,17 +60,7 @@ pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnos
             format!("cannot read `{shown}`: {}", io_reason(&e)),
         )
     })?;
-    String::from_utf8(bytes).map_err(|e| {
-        let offset = e.utf8_error().valid_up_to();
-        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
-        let id = sources.add(shown.to_string(), lossy);
-        Diagnostic::error("doctrine::io", format!("`{shown}` is not UTF-8 text"))
-            .with_label(
-                crate::source::Span::new(id, offset, offset + 1),
-                "this byte is not UTF-8",
-            )
-            .with_help("save the file as UTF-8")
-    })
+    Ok(bytes)
 }
 
 fn io_reason(error: &std::io::Error) -> String {

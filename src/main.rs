@@ -24,6 +24,7 @@ fn main() -> ExitCode {
             Command::Fmt(args) => doctrine::cli::fmt::run(args),
             Command::Schema(args) => doctrine::cli::schema::run_schema(args),
             Command::Init(args) => doctrine::cli::schema::run_init(args),
+            Command::Replay(args) => doctrine::cli::replay::run(args),
             Command::Completions(args) => doctrine::cli::completions::run_completions(args),
             Command::Man => doctrine::cli::completions::run_man(),
         });

@@ -66,6 +66,12 @@ pub struct SourceFile {
 }
 
 impl SourceFile {
+    /// The SHA-256 of the text, in lowercase hex. The loader keeps a file's text whole (it
+    /// refuses what is not UTF-8), so for a file this is the SHA-256 of its bytes.
+    pub fn sha256(&self) -> String {
+        sha256_hex(self.text.as_bytes())
+    }
+
     /// The 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
@@ -138,4 +144,17 @@ impl SourceMap {
             None => String::from("<unknown>"),
         }
     }
+}
+
+/// The SHA-256 of some bytes, in lowercase hex.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    use sha2::Digest;
+    use std::fmt::Write;
+    let digest = sha2::Sha256::digest(bytes);
+    digest
+        .iter()
+        .fold(String::with_capacity(64), |mut hex, byte| {
+            let _ = write!(hex, "{byte:02x}");
+            hex
+        })
 }

@@ -3,11 +3,27 @@
 use clap::Args;
 use jiff::civil::Date;
 
+use super::evaluate::{Decided, decide, json_output};
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
+use super::{LangArg, PolicyArgs, parse_date};
+use crate::ast::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::eval::EvalOptions;
+use crate::record::Inputs;
+use crate::report::document::Report;
 use crate::source::SourceMap;
+
+/// `doctrine eval --format` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum EvalFormat {
+    /// For people, on a terminal.
+    Text,
+    /// For tools: the contract's keys, and the record to replay the decision.
+    Json,
+    /// A report of each decision in Markdown.
+    Markdown,
+    /// A report of the decisions as one HTML page, with no external asset.
+    Html,
+}
 
 /// Arguments of `doctrine eval`.
 #[derive(Debug, Args)]
@@ -24,9 +40,9 @@ pub struct EvalArgs {
     /// Override a parameter for this run, its value written as in a policy file (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
-    /// Output format.
+    /// Output format: `markdown` and `html` give a self-contained report to attach to a file.
     #[arg(long, value_enum, default_value = "text")]
-    format: OutputFormat,
+    format: EvalFormat,
     /// Message language; default: from the environment's locale.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
@@ -71,57 +87,50 @@ pub fn run(args: &EvalArgs) -> u8 {
     };
     let (files, not_found) = crate::load::fact_files(&args.facts);
     errors.extend(not_found);
-    let mut loaded = Vec::new();
-    for path in &files {
-        match crate::load::load_facts(path, &program, &mut sources, &[]) {
-            Ok((facts, _, _)) => loaded.push((path.clone(), facts)),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
-    }
-    let today = jiff::ZonedDateTime::now().date();
-    let mut decisions = Vec::new();
-    for (path, facts) in &loaded {
-        let options = EvalOptions {
-            on: args.on.or(facts.evaluated_on).unwrap_or(today),
-            overrides: overrides.clone(),
-        };
-        match crate::eval::evaluate(&program, facts, &options) {
-            Ok(decision) => decisions.push((path.as_str(), decision)),
-            Err(error) => errors.push(error.in_facts(path)),
-        }
-    }
     if !errors.is_empty() {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;
     }
     let lang = language(args.lang);
-    match args.format {
-        OutputFormat::Json => {
-            let mut values: Vec<serde_json::Value> = decisions
-                .iter()
-                .map(|(path, d)| crate::report::json::decision(d, path, lang))
-                .collect();
-            let json = if values.len() == 1 {
-                values.remove(0)
-            } else {
-                serde_json::Value::Array(values)
-            };
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            print_stdout(&format!("{text}\n"));
+    let inputs = Inputs {
+        policy: args.policy.policy.display().to_string(),
+        amendments: args
+            .policy
+            .amend
+            .iter()
+            .map(|a| a.display().to_string())
+            .collect(),
+        set: args.set.clone(),
+        lang,
+    };
+    let decided = match decide(&program, &mut sources, &files, args.on, &overrides, &inputs) {
+        Ok(decided) => decided,
+        Err(errors) => {
+            print_diagnostics(&errors, &sources);
+            return EXIT_BAD_INPUT;
         }
-        OutputFormat::Text => {
-            let texts: Vec<String> = decisions
-                .iter()
-                .map(|(path, d)| crate::report::text::decision(d, path, lang, &program.scale))
-                .collect();
-            print_stdout(&texts.join("\n"));
+    };
+    let output = match args.format {
+        EvalFormat::Json => json_output(&decided, decided.len() != 1),
+        EvalFormat::Text => decided
+            .iter()
+            .map(|d| crate::report::text::decision(&d.decision, &d.path, lang, &program.scale))
+            .collect::<Vec<_>>()
+            .join("\n"),
+        EvalFormat::Markdown => {
+            crate::report::markdown::reports(&reports(&decided, &program, lang))
         }
-    }
+        EvalFormat::Html => crate::report::html::reports(&reports(&decided, &program, lang), lang),
+    };
+    print_stdout(&output);
     let failed =
-        fail_on.is_some_and(|limit| decisions.iter().any(|(_, d)| d.decision.rank <= limit));
+        fail_on.is_some_and(|limit| decided.iter().any(|d| d.decision.decision.rank <= limit));
     u8::from(failed)
+}
+
+fn reports(decided: &[Decided], program: &crate::Program, lang: Lang) -> Vec<Report> {
+    decided
+        .iter()
+        .map(|d| Report::new(&d.decision, &d.record, program, lang))
+        .collect()
 }

@@ -5,9 +5,11 @@ pub mod completions;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
+mod evaluate;
 pub mod fmt;
 pub mod output;
 pub mod params;
+pub mod replay;
 pub mod schema;
 pub mod test;
 pub mod timeline;
@@ -71,6 +73,8 @@ pub enum Command {
     Schema(schema::FactsOfArgs),
     /// Print a commented YAML fact-file template with every fact the policy reads.
     Init(schema::FactsOfArgs),
+    /// Replay recorded decisions (`eval --format json`): check the files read, re-evaluate, compare the bytes.
+    Replay(replay::ReplayArgs),
     /// Print shell completions for `doctrine` (bash, zsh, fish, powershell, elvish).
     Completions(completions::CompletionsArgs),
     /// Print the man page of `doctrine` (roff).

@@ -1,4 +1,4 @@
-//! Reports: decisions as JSON or text, comparisons of decisions, parameters, test suites
+//! Reports: decisions as JSON, text, Markdown or HTML, comparisons of decisions, parameters, test suites
 //! as text, JSON or JUnit XML, and diagnostics through miette.
 
 pub mod diagnostics;
@@ -6,10 +6,14 @@ pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
+pub mod document;
+pub mod html;
 pub mod json;
 pub mod junit;
 pub mod literal;
+pub mod markdown;
 pub mod params;
+mod report_words;
 pub mod sarif;
 pub mod suite;
 pub mod suite_json;

@@ -1,0 +1,92 @@
+//! What `eval` and `replay` share: evaluating loaded fact files into decisions with their
+//! records, and the JSON output of those decisions.
+
+use jiff::civil::Date;
+
+use crate::Program;
+use crate::ast::Lang;
+use crate::decision::Decision;
+use crate::diagnostic::Diagnostics;
+use crate::eval::EvalOptions;
+use crate::params::Override;
+use crate::record::{Inputs, Record};
+use crate::source::SourceMap;
+
+/// One fact file decided.
+pub struct Decided {
+    /// The fact file, as given.
+    pub path: String,
+    /// The decision.
+    pub decision: Decision,
+    /// What it read and how, to replay it.
+    pub record: Record,
+}
+
+/// Loads each fact file and decides it, on `on` (else the file's `evaluated_on`, else
+/// today). Every error of every file is returned together.
+pub fn decide(
+    program: &Program,
+    sources: &mut SourceMap,
+    files: &[String],
+    on: Option<Date>,
+    overrides: &[Override],
+    inputs: &Inputs,
+) -> Result<Vec<Decided>, Diagnostics> {
+    let mut errors = Diagnostics::new();
+    let mut loaded = Vec::new();
+    for path in files {
+        match crate::load::load_facts(path, program, sources, &[]) {
+            Ok((facts, _, id)) => loaded.push((path, facts, id)),
+            Err(e) => errors.extend(e),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    let today = jiff::ZonedDateTime::now().date();
+    let mut decided = Vec::new();
+    for (path, facts, id) in loaded {
+        let options = EvalOptions {
+            on: on.or(facts.evaluated_on).unwrap_or(today),
+            overrides: overrides.to_vec(),
+        };
+        match crate::eval::evaluate(program, &facts, &options) {
+            Ok(decision) => {
+                let record = Record::new(inputs, program, sources, &decision, path, id);
+                decided.push(Decided {
+                    path: path.clone(),
+                    decision,
+                    record,
+                });
+            }
+            Err(error) => errors.push(error.in_facts(path)),
+        }
+    }
+    if errors.is_empty() {
+        Ok(decided)
+    } else {
+        Err(errors)
+    }
+}
+
+/// The JSON output of decisions, each in its recorded language: one object, or an array
+/// (`array`, as `eval` gives for several files), pretty, ending with a newline: the bytes
+/// `replay` compares.
+pub fn json_output(decided: &[Decided], array: bool) -> String {
+    let mut values: Vec<serde_json::Value> = decided
+        .iter()
+        .map(|d| {
+            let lang = d.record.language().unwrap_or(Lang::En);
+            crate::report::json::recorded(&d.decision, &d.path, lang, &d.record)
+        })
+        .collect();
+    let json = match values.pop() {
+        Some(one) if !array && values.is_empty() => one,
+        last => {
+            values.extend(last);
+            serde_json::Value::Array(values)
+        }
+    };
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    format!("{text}\n")
+}
