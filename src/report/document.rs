@@ -19,6 +19,8 @@ pub enum Tone {
     Undecided,
     /// Satisfied or better.
     Satisfied,
+    /// The inapplicable verdict: outside the scope.
+    Inapplicable,
 }
 
 /// A piece of text in a line. Every text is plain: renderers escape it.
@@ -92,7 +94,9 @@ fn code(s: impl Into<String>) -> Inline {
 
 /// The tone of a verdict on a scale.
 pub fn tone(verdict: &VerdictRef, scale: &VerdictScale) -> Tone {
-    if verdict.rank >= scale.satisfied {
+    if verdict.rank == scale.inapplicable {
+        Tone::Inapplicable
+    } else if verdict.rank >= scale.satisfied {
         Tone::Satisfied
     } else if verdict.rank == 0 {
         Tone::Worst
@@ -212,19 +216,24 @@ fn rules(decision: &Decision, scale: &VerdictScale, w: &Words, lang: Lang) -> Se
             blocks: vec![Block::Paragraph(vec![text(w.no_rule)])],
         };
     }
-    let rows = decision
+    let mut rows: Vec<Vec<Vec<Inline>>> = decision
         .results
         .iter()
         .map(|r| rule_row(r, scale, w, lang))
         .collect();
+    let mut head: Vec<String> = [w.rule, w.verdict, w.message, w.cites, w.exception]
+        .map(String::from)
+        .to_vec();
+    // A column no exception fills only takes room.
+    if rows.iter().all(|row| row.last().is_none_or(Vec::is_empty)) {
+        head.pop();
+        for row in &mut rows {
+            row.pop();
+        }
+    }
     Section {
         heading: w.rules.to_string(),
-        blocks: vec![Block::Table {
-            head: [w.rule, w.verdict, w.message, w.cites, w.exception]
-                .map(String::from)
-                .to_vec(),
-            rows,
-        }],
+        blocks: vec![Block::Table { head, rows }],
     }
 }
 
@@ -324,7 +333,7 @@ fn remarks(heading: &str, list: &[RemarkResult], lang: Lang) -> Option<Section> 
         .map(|r| {
             let mut item = vec![Inline::Strong(r.id.clone())];
             let title = pick(&r.title, lang);
-            if !title.is_empty() {
+            if !title.is_empty() && title != r.id {
                 item.push(text(format!(" {title}")));
             }
             item.extend([Inline::Break, text(pick(&r.message, lang))]);

@@ -20,13 +20,16 @@ h2 { font-size: 1.15rem; margin: 2rem 0 .6rem; padding-bottom: .2rem; border-bot
 .between { color: #7a4b00; background: #fff3dc; border-color: #e0a100; }
 .undecided { color: #3f2d84; background: #efebfa; border-color: #6a52c7; }
 .satisfied { color: #1b5e20; background: #e7f4e8; border-color: #2e7d32; }
+.inapplicable { color: #414a5c; background: #eef0f4; border-color: #7a8396; }
 .verdict { font-weight: 600; padding: 0 .35rem; border-radius: .25rem; white-space: nowrap; }
+.headline .verdict { padding: 0; background: none; }
 dl.about { display: grid; grid-template-columns: max-content 1fr; gap: .2rem 1.2rem; margin: 0 0 1rem; }
 dl.about dt { color: var(--muted); }
 dl.about dd { margin: 0; overflow-wrap: anywhere; }
 table { width: 100%; border-collapse: collapse; margin: .4rem 0 1rem; font-size: .92rem; }
 th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border: 1px solid var(--line); }
 thead th { background: var(--head); }
+tbody th { font-weight: normal; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
 td { overflow-wrap: anywhere; }
 code { font: .88em/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: var(--head); padding: 0 .25rem; border-radius: .2rem; overflow-wrap: anywhere; }
@@ -65,6 +68,7 @@ fn tone_class(tone: Tone) -> &'static str {
         Tone::Between => "between",
         Tone::Undecided => "undecided",
         Tone::Satisfied => "satisfied",
+        Tone::Inapplicable => "inapplicable",
     }
 }
 

@@ -62,7 +62,7 @@ const FR: Words = Words {
     texts: "Textes appliqués",
     text: "Texte",
     text_title: "Titre",
-    in_force: "En vigueur le",
+    in_force: "En vigueur à partir du",
     file: "Fichier",
     sha256: "SHA-256",
     none: "aucun",
