@@ -57,6 +57,8 @@ pub enum Block {
 /// A titled section.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
+    /// What it holds, for styles: `rules`, `why`, `advice`, `notes`, `missing`, `texts`.
+    pub id: &'static str,
     /// Its heading.
     pub heading: String,
     /// Its blocks.
@@ -126,8 +128,8 @@ impl Report {
         }
         let mut sections = vec![rules(decision, scale, w, lang)];
         sections.extend(why(&decision.results, w, lang));
-        sections.extend(remarks(w.advice, &decision.advice, lang));
-        sections.extend(remarks(w.notes, &decision.notes, lang));
+        sections.extend(remarks("advice", w.advice, &decision.advice, lang));
+        sections.extend(remarks("notes", w.notes, &decision.notes, lang));
         sections.extend(missing(&decision.missing, w, lang));
         sections.push(texts(decision, record, w, lang));
         Report {
@@ -212,6 +214,7 @@ fn list_of_code(items: &[String]) -> Vec<Inline> {
 fn rules(decision: &Decision, scale: &VerdictScale, w: &Words, lang: Lang) -> Section {
     if decision.results.is_empty() {
         return Section {
+            id: "rules",
             heading: w.rules.to_string(),
             blocks: vec![Block::Paragraph(vec![text(w.no_rule)])],
         };
@@ -232,6 +235,7 @@ fn rules(decision: &Decision, scale: &VerdictScale, w: &Words, lang: Lang) -> Se
         }
     }
     Section {
+        id: "rules",
         heading: w.rules.to_string(),
         blocks: vec![Block::Table { head, rows }],
     }
@@ -319,6 +323,7 @@ fn why(results: &[RuleResult], w: &Words, lang: Lang) -> Option<Section> {
         })
         .collect();
     (!rows.is_empty()).then(|| Section {
+        id: "why",
         heading: w.why.to_string(),
         blocks: vec![Block::Table {
             head: vec![w.rule.to_string(), w.read.to_string()],
@@ -327,7 +332,7 @@ fn why(results: &[RuleResult], w: &Words, lang: Lang) -> Option<Section> {
     })
 }
 
-fn remarks(heading: &str, list: &[RemarkResult], lang: Lang) -> Option<Section> {
+fn remarks(id: &'static str, heading: &str, list: &[RemarkResult], lang: Lang) -> Option<Section> {
     let items: Vec<Vec<Inline>> = list
         .iter()
         .map(|r| {
@@ -344,6 +349,7 @@ fn remarks(heading: &str, list: &[RemarkResult], lang: Lang) -> Option<Section> 
         })
         .collect();
     (!items.is_empty()).then(|| Section {
+        id,
         heading: heading.to_string(),
         blocks: vec![Block::List(items)],
     })
@@ -362,6 +368,7 @@ fn missing(facts: &[FactRef], w: &Words, lang: Lang) -> Option<Section> {
         })
         .collect();
     (!items.is_empty()).then(|| Section {
+        id: "missing",
         heading: w.missing.to_string(),
         blocks: vec![
             Block::Paragraph(vec![text(w.missing_lead)]),
@@ -373,6 +380,7 @@ fn missing(facts: &[FactRef], w: &Words, lang: Lang) -> Option<Section> {
 fn texts(decision: &Decision, record: &Record, w: &Words, lang: Lang) -> Section {
     if decision.texts.is_empty() {
         return Section {
+            id: "texts",
             heading: w.texts.to_string(),
             blocks: vec![Block::Paragraph(vec![text(w.none)])],
         };
@@ -392,6 +400,7 @@ fn texts(decision: &Decision, record: &Record, w: &Words, lang: Lang) -> Section
         })
         .collect();
     Section {
+        id: "texts",
         heading: w.texts.to_string(),
         blocks: vec![Block::Table {
             head: [w.text, w.text_title, w.in_force, w.file, w.sha256]

@@ -31,19 +31,26 @@ th, td { text-align: left; vertical-align: top; padding: .45rem .6rem; border: 1
 thead th { background: var(--head); }
 tbody th { font-weight: normal; }
 tbody tr:nth-child(even) td { background: #fafbfc; }
-td { overflow-wrap: anywhere; }
-code { font: .88em/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: var(--head); padding: 0 .25rem; border-radius: .2rem; overflow-wrap: anywhere; }
+td, th { overflow-wrap: break-word; }
+.rules tbody th { width: 14%; }
+.rules td:nth-child(2) { width: 15%; }
+.rules td:nth-child(3) { width: 32%; }
+.rules td:nth-child(4) { width: 26%; }
+.why tbody th { width: 12%; }
+.texts td:nth-child(5) { width: 24%; }
+code { font: .88em/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: var(--head); padding: 0 .25rem; border-radius: .2rem; }
+.texts code, dd code { overflow-wrap: anywhere; }
 ul { padding-left: 1.3rem; }
 li { margin: .35rem 0; }
 @media print {
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   article + article { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
+  .verdict { white-space: normal; }
   tr, li, .headline { break-inside: avoid; }
   h2 { break-after: avoid; }
   .headline, .verdict, thead th { print-color-adjust: exact; -webkit-print-color-adjust: exact; }
 }
-@page { margin: 1.6cm; }
 ";
 
 /// Escapes text for HTML content and attribute values.
@@ -147,7 +154,7 @@ fn article(out: &mut String, report: &Report) {
     }
     out.push_str("</dl>\n");
     for section in &report.sections {
-        out.push_str("<section>\n");
+        let _ = writeln!(out, "<section class=\"{}\">", section.id);
         let _ = writeln!(out, "<h2>{}</h2>", escape(&section.heading));
         for b in &section.blocks {
             block(out, b);
