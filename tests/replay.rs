@@ -9,7 +9,7 @@
 )]
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 const BIN: &str = env!("CARGO_BIN_EXE_doctrine");
@@ -37,7 +37,7 @@ fn run(args: &[&str], stdin: Option<&str>) -> Output {
 }
 
 /// Runs `eval … --format json` and writes its output to `record`.
-fn record(args: &[&str], record: &PathBuf, stdin: Option<&str>) {
+fn record(args: &[&str], record: &Path, stdin: Option<&str>) {
     let mut all = vec!["eval"];
     all.extend(args);
     all.extend(["--format", "json"]);
@@ -50,7 +50,7 @@ fn record(args: &[&str], record: &PathBuf, stdin: Option<&str>) {
     std::fs::write(record, out.stdout).unwrap();
 }
 
-fn replay(record: &PathBuf, stdin: Option<&str>) -> (i32, String, String) {
+fn replay(record: &Path, stdin: Option<&str>) -> (i32, String, String) {
     let out = run(&["replay", record.to_str().unwrap()], stdin);
     (
         out.status.code().unwrap(),
@@ -59,7 +59,7 @@ fn replay(record: &PathBuf, stdin: Option<&str>) -> (i32, String, String) {
     )
 }
 
-fn assert_same(record: &PathBuf, count: usize, stdin: Option<&str>) {
+fn assert_same(record: &Path, count: usize, stdin: Option<&str>) {
     let (code, stdout, stderr) = replay(record, stdin);
     assert_eq!(code, 0, "{stdout}{stderr}");
     assert!(
