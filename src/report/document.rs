@@ -410,3 +410,76 @@ fn texts(decision: &Decision, record: &Record, w: &Words, lang: Lang) -> Section
         }],
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
+    use super::*;
+    use crate::record::Inputs;
+    use crate::source::SourceMap;
+
+    const POLICY: &str = r#"
+        policy age "Age" text age-v1 "Age, version 1" in force from 2020-01-01
+        verdicts refused "refused" unsure "unsure" as undecided allowed "allowed" as satisfied
+          elsewhere "elsewhere" as inapplicable
+        fact person.age: integer "Age"
+        fact person.member: bool "Member"
+        scope person.member
+        rule ADULT "Adult" requires person.age >= 18 otherwise refused "Under 18"
+    "#;
+
+    fn report(facts: &str) -> Report {
+        let mut sources = SourceMap::new();
+        let policy = sources.add("age.doctrine", POLICY);
+        let program = crate::compile(&sources, &[policy]).unwrap();
+        let id = sources.add("facts.json", facts);
+        let facts = crate::bind_facts(&program, &sources, id, crate::facts::Format::Json).unwrap();
+        let options = crate::EvalOptions {
+            on: "2024-01-01".parse().unwrap(),
+            overrides: vec![],
+        };
+        let decision = crate::evaluate(&program, &facts, &options).unwrap();
+        let inputs = Inputs {
+            policy: "age.doctrine".into(),
+            amendments: vec![],
+            set: vec![],
+            lang: Lang::En,
+        };
+        let record = Record::new(&inputs, &program, &sources, &decision, "facts.json", id);
+        Report::new(&decision, &record, &program, Lang::En)
+    }
+
+    fn section<'a>(report: &'a Report, id: &str) -> Option<&'a Section> {
+        report.sections.iter().find(|s| s.id == id)
+    }
+
+    #[test]
+    fn a_violated_rule_is_worst_and_no_exception_column_is_kept() {
+        let report = report(r#"{"person": {"age": 17, "member": true}}"#);
+        assert_eq!(report.tone, Tone::Worst);
+        let Some(Block::Table { head, rows }) = section(&report, "rules").unwrap().blocks.first()
+        else {
+            panic!("no rules table");
+        };
+        assert_eq!(head.len(), 4);
+        assert!(rows.iter().all(|r| r.len() == 4));
+        assert!(section(&report, "why").is_some());
+        assert!(section(&report, "missing").is_none());
+    }
+
+    #[test]
+    fn outside_the_scope_no_rule_applies() {
+        let report = report(r#"{"person": {"age": 17, "member": false}}"#);
+        assert_eq!(report.tone, Tone::Inapplicable);
+        let rules = section(&report, "rules").unwrap();
+        assert!(matches!(rules.blocks.first(), Some(Block::Paragraph(_))));
+    }
+
+    #[test]
+    fn unknown_facts_are_listed() {
+        let report = report(r#"{"person": {"member": true}}"#);
+        assert_eq!(report.tone, Tone::Undecided);
+        assert!(section(&report, "missing").is_some());
+        assert_eq!(report.sections.last().unwrap().id, "texts");
+    }
+}
