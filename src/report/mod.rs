@@ -6,6 +6,7 @@ pub mod diff_json;
 pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
+pub mod explain;
 pub mod json;
 pub mod junit;
 pub mod literal;
