@@ -216,7 +216,33 @@ pub(super) fn truth_of(value: &Value, ty: &Type) -> Option<Truth> {
     }
 }
 
-/// Source text on one line: runs of white space (line breaks, indentation) become one space.
+/// Source text on one line: runs of white space (line breaks, indentation) become one
+/// space, and brackets around the whole are dropped (the tree shows the grouping).
 fn one_line(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        if !balanced(inner) {
+            break;
+        }
+        text = inner.trim().to_string();
+    }
+    text
+}
+
+/// Whether brackets never close more than they opened (`(a) and (b)` is not one group).
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut in_text = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_text = !in_text,
+            '(' if !in_text => depth += 1,
+            ')' if !in_text => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
 }

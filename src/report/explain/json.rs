@@ -167,15 +167,18 @@ fn node(node: &Node, lang: Lang) -> Json {
     };
     out.insert("name".into(), json!(name));
     out.insert("label".into(), label.map_or(Json::Null, |l| text(l, lang)));
-    out.insert(
-        "value".into(),
-        json!(node.value.as_ref().map(|v| v.written.clone())),
-    );
+    let known = node.value.as_ref().filter(|v| !v.unknown && !v.not_set);
+    let state = match &node.value {
+        None => "not_evaluated",
+        Some(v) if v.unknown => "unknown",
+        Some(v) if v.not_set => "not_set",
+        Some(_) => "known",
+    };
+    out.insert("state".into(), json!(state));
+    out.insert("value".into(), json!(known.map(|v| v.written.clone())));
     out.insert(
         "shown".into(),
-        node.value
-            .as_ref()
-            .map_or(Json::Null, |v| text(&v.read, lang)),
+        known.map_or(Json::Null, |v| text(&v.read, lang)),
     );
     out.insert(
         "truth".into(),

@@ -130,7 +130,7 @@ impl Prose<'_> {
         let bold = Style::new().bold();
         let verdict = match &rule.result {
             Some(result) => self.verdict(&result.verdict),
-            None => String::from("—"),
+            None => self.words.no_verdict_short.to_string(),
         };
         let _ = writeln!(
             self.out,
