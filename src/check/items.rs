@@ -253,7 +253,10 @@ impl<'a> Checker<'a> {
                     .iter()
                     .map(|(text, decl)| {
                         let label = decl.and_then(|d| d.label.as_ref());
-                        (*text, decl.map(|_| label.map(|l| self.localized(l)).unwrap_or_default()))
+                        (
+                            *text,
+                            decl.map(|_| label.map(|l| self.localized(l)).unwrap_or_default()),
+                        )
                     })
                     .collect(),
             };

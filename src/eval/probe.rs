@@ -16,7 +16,8 @@ pub(crate) struct Probe<'p> {
 
 impl<'p> Probe<'p> {
     /// A probe over a fact set with the options of an evaluation: the same day, texts in
-    /// force and parameter values (overrides applied). No rule has a verdict yet.
+    /// force and parameter values (overrides applied). Rules cannot read verdicts, so none
+    /// is recorded.
     pub fn new(program: &'p Program, facts: &'p FactSet, options: &EvalOptions) -> Probe<'p> {
         let today = options.on;
         let texts = crate::provenance::texts_in_force(program, today);
@@ -47,14 +48,6 @@ impl<'p> Probe<'p> {
     /// The evaluation date.
     pub fn today(&self) -> Date {
         self.context.today
-    }
-
-    /// Records a rule's verdict, which `verdict(RULE)` reads from then on: rules are
-    /// decided in policy order, and a probe follows that order.
-    pub fn set_verdict(&mut self, rule: u32, verdict: u32) {
-        if let Some(slot) = self.context.verdicts.get_mut(rule as usize) {
-            *slot = Some(verdict);
-        }
     }
 
     /// The value of an expression.

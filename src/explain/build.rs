@@ -2,8 +2,8 @@
 //! evaluation's steps (scope, then each rule: applies, requires, exceptions) with a probe.
 
 use super::{
-    Branch, Detail, ExceptionExplanation, Explanation, ParamOrigin, RuleExplanation,
-    RuleSummary, Truth, Until,
+    Branch, Detail, ExceptionExplanation, Explanation, ParamOrigin, RuleExplanation, RuleSummary,
+    Truth, Until,
 };
 use crate::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::probe::Probe;
@@ -56,7 +56,6 @@ pub fn explain(
             Some(id) => *id == rule.id,
             None => detail.all || decisive,
         };
-        let verdict = result.as_ref().map(|r| r.verdict.rank);
         if evaluated && wanted {
             rules.push(walker.rule(slot, &rule.id, body, result, decisive));
         } else if evaluated && detail.rule.is_none() {
@@ -65,9 +64,6 @@ pub fn explain(
                 title: body.title.clone(),
                 verdict: result.map(|r| r.verdict),
             });
-        }
-        if let Some(verdict) = verdict {
-            walker.probe.set_verdict(slot, verdict);
         }
     }
     Explanation {
@@ -157,7 +153,8 @@ impl<'a> Walker<'a> {
     ) -> RuleExplanation {
         let applies = body.applies.as_ref().map(|e| self.branch(e, true));
         let requires_tried = applies.as_ref().is_none_or(|b| b.holds != Truth::False);
-        let requires = (requires_tried || self.all).then(|| self.branch(&body.requires, requires_tried));
+        let requires =
+            (requires_tried || self.all).then(|| self.branch(&body.requires, requires_tried));
         let exceptions_tried =
             requires_tried && requires.as_ref().is_some_and(|b| b.holds != Truth::True);
         let children = self

@@ -41,7 +41,9 @@ pub fn explanation(explanation: &Explanation, facts_name: &str, lang: Lang) -> J
     out.insert("decision".into(), json!(explanation.decision.name));
     out.insert(
         "until".into(),
-        explanation.until.map_or(Json::Null, |d| json!(d.to_string())),
+        explanation
+            .until
+            .map_or(Json::Null, |d| json!(d.to_string())),
     );
     out.insert("all".into(), json!(explanation.all));
     out.insert(
@@ -108,11 +110,15 @@ fn rule(rule: &RuleExplanation, lang: Lang) -> Json {
     out.insert("cites".into(), json!(rule.cites));
     out.insert(
         "applies".into(),
-        rule.applies.as_ref().map_or(Json::Null, |b| branch(b, lang)),
+        rule.applies
+            .as_ref()
+            .map_or(Json::Null, |b| branch(b, lang)),
     );
     out.insert(
         "requires".into(),
-        rule.requires.as_ref().map_or(Json::Null, |b| branch(b, lang)),
+        rule.requires
+            .as_ref()
+            .map_or(Json::Null, |b| branch(b, lang)),
     );
     out.insert("violation".into(), json!(rule.violation.name));
     out.insert(

@@ -9,8 +9,8 @@ use anstyle::Style;
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::explain::{
-    Branch, ExceptionExplanation, Explanation, Node, NodeKind, ParamOrigin, RuleExplanation,
-    Shown, Truth,
+    Branch, ExceptionExplanation, Explanation, Node, NodeKind, ParamOrigin, RuleExplanation, Shown,
+    Truth,
 };
 use crate::program::{Localized, VerdictScale};
 use crate::provenance::Origin;
@@ -344,7 +344,12 @@ impl Prose<'_> {
             details.push(format!("{} {step}", w.step_from));
         }
         if !origin.cites.is_empty() {
-            details.push(format!("{}{}{}", w.source, w.colon, origin.cites.join(" ; ")));
+            details.push(format!(
+                "{}{}{}",
+                w.source,
+                w.colon,
+                origin.cites.join(" ; ")
+            ));
         }
         let details = if details.is_empty() {
             String::new()
@@ -357,10 +362,17 @@ impl Prose<'_> {
     fn others(&mut self, explanation: &Explanation) {
         let w = self.words;
         let bold = Style::new().bold();
-        let in_scope = explanation.scope.as_ref().is_none_or(|s| s.holds != Truth::False)
+        let in_scope = explanation
+            .scope
+            .as_ref()
+            .is_none_or(|s| s.holds != Truth::False)
             && !explanation.texts.is_empty();
         if explanation.rules.is_empty() && explanation.others.is_empty() {
-            let text = if in_scope { w.no_rule } else { w.rules_not_looked_at };
+            let text = if in_scope {
+                w.no_rule
+            } else {
+                w.rules_not_looked_at
+            };
             let _ = writeln!(self.out, "\n{text}");
             return;
         }
