@@ -77,6 +77,22 @@ pub fn run(args: &ExplainArgs) -> u8 {
             .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
         overrides,
     };
+    if let Some(id) = &args.rule {
+        let texts = crate::provenance::texts_in_force(&program, options.on);
+        let in_force = program
+            .rules
+            .iter()
+            .any(|r| &r.id == id && r.versions.at(texts).is_some());
+        if !in_force {
+            let error = Diagnostic::error(
+                "doctrine::cli",
+                format!("`--rule {id}`: the rule is not in force on {}", options.on),
+            )
+            .with_help("a text in force on that day must declare it; see `--on`");
+            print_diagnostics(&error.into(), &sources);
+            return EXIT_BAD_INPUT;
+        }
+    }
     let decision = match crate::eval::evaluate(&program, &facts, &options) {
         Ok(decision) => decision,
         Err(error) => {

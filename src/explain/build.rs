@@ -22,6 +22,8 @@ pub(super) struct Walker<'a> {
     pub texts: usize,
     pub all: bool,
     origins: Vec<ParamOrigin>,
+    /// The definitions shown in full so far in the current rule (or scope).
+    expanded: Vec<bool>,
 }
 
 /// Explains a decision: `decision` is what [`crate::evaluate`] gave for these facts and
@@ -116,7 +118,21 @@ impl<'a> Walker<'a> {
             probe,
             all,
             origins,
+            expanded: vec![false; program.defs.len()],
         }
+    }
+
+    /// Whether a definition is met for the first time in the current rule, marking it met.
+    pub(super) fn first_use(&mut self, def: u32) -> bool {
+        match self.expanded.get_mut(def as usize) {
+            Some(seen) => !std::mem::replace(seen, true),
+            None => true,
+        }
+    }
+
+    /// Starts a new rule (or the scope): every definition is shown in full again.
+    fn fresh(&mut self) {
+        self.expanded.iter_mut().for_each(|seen| *seen = false);
     }
 
     /// Where a parameter's value comes from.
@@ -151,6 +167,7 @@ impl<'a> Walker<'a> {
         result: Option<RuleResult>,
         decisive: bool,
     ) -> RuleExplanation {
+        self.fresh();
         let applies = body.applies.as_ref().map(|e| self.branch(e, true));
         let requires_tried = applies.as_ref().is_none_or(|b| b.holds != Truth::False);
         let requires =

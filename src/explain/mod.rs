@@ -175,6 +175,9 @@ pub struct Node {
     pub blockers: Vec<FactRef>,
     /// The sub-expressions that mattered (every one with `--all`).
     pub children: Vec<Node>,
+    /// A definition already shown in full higher up in the same rule (or scope): its body
+    /// is not repeated, which also keeps the tree as small as the policy.
+    pub repeated: bool,
 }
 
 /// A value, as written in a policy and for a reader.

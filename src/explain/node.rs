@@ -21,7 +21,15 @@ impl Walker<'_> {
             _ => Vec::new(),
         };
         let unknown = matches!(value, Some(Value::Unknown(_)));
-        let children = self.children(expr, truth, unknown);
+        let repeated = match expr.kind {
+            CKind::Def(slot) => !self.first_use(slot),
+            _ => false,
+        };
+        let children = if repeated {
+            Vec::new()
+        } else {
+            self.children(expr, truth, unknown)
+        };
         Node {
             kind: self.kind(expr),
             source: one_line(self.sources.snippet(expr.span)),
@@ -30,6 +38,7 @@ impl Walker<'_> {
             truth,
             blockers,
             children,
+            repeated,
         }
     }
 

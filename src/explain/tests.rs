@@ -23,6 +23,7 @@ rule OR requires a or b otherwise refused
 rule LIMIT requires n < limit otherwise refused
 exception SMALL to LIMIT when n < 20 gives allowed
 rule DEF applies when both requires n > 0 otherwise refused
+rule TWICE requires both or (n > 3 and both) otherwise refused
 "#;
 
 fn run(facts: &str, detail: &Detail, set: &[&str]) -> Explanation {
@@ -152,8 +153,24 @@ fn collapsed_keeps_the_rules_that_decided_and_summarises_the_others() {
         &[],
     );
     let ids: Vec<&str> = explanation.rules.iter().map(|r| r.rule.as_str()).collect();
-    assert_eq!(ids, ["AND"]);
+    assert_eq!(ids, ["AND", "TWICE"]);
     assert!(explanation.rules.iter().all(|r| r.decisive));
     let others: Vec<&str> = explanation.others.iter().map(|r| r.rule.as_str()).collect();
     assert_eq!(others, ["OR", "LIMIT", "DEF"]);
+}
+
+#[test]
+fn a_definition_is_shown_in_full_once_per_rule() {
+    let all = Detail {
+        all: true,
+        rule: Some("TWICE".into()),
+    };
+    let explanation = run(r#"{"a": true, "b": false, "n": 5}"#, &all, &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let first = &requires.condition.children[0];
+    let second = &requires.condition.children[1].children[1];
+    assert_eq!((first.source.as_str(), first.repeated), ("both", false));
+    assert_eq!(first.children.len(), 1);
+    assert_eq!((second.source.as_str(), second.repeated), ("both", true));
+    assert!(second.children.is_empty());
 }

@@ -194,6 +194,7 @@ fn node(node: &Node, lang: Lang) -> Json {
         out.insert("origin".into(), origin(o));
     }
     out.insert("missing".into(), facts(&node.blockers));
+    out.insert("repeated".into(), json!(node.repeated));
     out.insert(
         "children".into(),
         Json::Array(node.children.iter().map(|c| self::node(c, lang)).collect()),

@@ -312,7 +312,12 @@ impl Prose<'_> {
             NodeKind::Def { name, label } => {
                 let value = node.value.as_ref().map(|v| self.value(v));
                 let value = value.unwrap_or_else(|| w.not_evaluated.to_string());
-                format!("{mark} {}{}{value}", named(name, label, lang), w.colon)
+                let above = if node.repeated { w.see_above } else { "" };
+                format!(
+                    "{mark} {}{}{value}{above}",
+                    named(name, label, lang),
+                    w.colon
+                )
             }
             _ => {
                 let value = node.value.as_ref().map(|v| self.value(v));
