@@ -367,18 +367,17 @@ impl Prose<'_> {
     fn others(&mut self, explanation: &Explanation) {
         let w = self.words;
         let bold = Style::new().bold();
-        let in_scope = explanation
-            .scope
-            .as_ref()
-            .is_none_or(|s| s.holds != Truth::False)
-            && !explanation.texts.is_empty();
         if explanation.rules.is_empty() && explanation.others.is_empty() {
-            let text = if in_scope {
-                w.no_rule
-            } else {
-                w.rules_not_looked_at
-            };
-            let _ = writeln!(self.out, "\n{text}");
+            let outside = explanation
+                .scope
+                .as_ref()
+                .is_some_and(|s| s.holds == Truth::False);
+            // Outside the scope, the scope's line has said that the rules are not looked at.
+            if explanation.texts.is_empty() {
+                let _ = writeln!(self.out, "\n{}", w.no_text);
+            } else if !outside {
+                let _ = writeln!(self.out, "\n{}", w.no_rule);
+            }
             return;
         }
         let verdicts: Vec<String> = explanation
