@@ -3,4 +3,5 @@
 
 pub mod json;
 pub mod text;
+mod tree;
 mod words;
