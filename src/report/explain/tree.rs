@@ -18,6 +18,7 @@ fn named(name: &str, label: &Localized, lang: Lang) -> String {
     }
 }
 
+/// A line's mark: ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
 pub(super) fn mark(truth: Option<Truth>) -> &'static str {
     match truth {
         Some(Truth::True) => "✓",
