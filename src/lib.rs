@@ -29,6 +29,7 @@ pub mod decision;
 pub mod diagnostic;
 pub mod diff;
 pub mod eval;
+pub mod explain;
 pub mod fact_tree;
 pub mod facts;
 pub mod format;

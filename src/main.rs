@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         .stack_size(STACK_BYTES)
         .spawn(move || match &cli.command {
             Command::Eval(args) => doctrine::cli::eval::run(args),
+            Command::Explain(args) => doctrine::cli::explain::run(args),
             Command::Check(args) => doctrine::cli::check::run(args),
             Command::Diff(args) => doctrine::cli::diff::run(args),
             Command::Params(args) => doctrine::cli::params::run(args),

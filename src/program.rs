@@ -318,6 +318,8 @@ pub struct DefInfo {
     pub span: Span,
     /// Its versions.
     pub versions: Versioned<CExpr>,
+    /// Its label in each version (empty when a version has none).
+    pub labels: Versioned<Localized>,
 }
 
 /// A rule.

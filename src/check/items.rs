@@ -232,6 +232,7 @@ impl<'a> Checker<'a> {
                         ty: Type::Bool,
                         span: pending.span,
                         versions: Versioned::default(),
+                        labels: Versioned::default(),
                     });
                     continue;
                 }
@@ -246,11 +247,25 @@ impl<'a> Checker<'a> {
                     (Some(_), None) => {}
                 }
             }
+            let labels = Versioned {
+                versions: pending
+                    .versions
+                    .iter()
+                    .map(|(text, decl)| {
+                        let label = decl.and_then(|d| d.label.as_ref());
+                        (
+                            *text,
+                            decl.map(|_| label.map(|l| self.localized(l)).unwrap_or_default()),
+                        )
+                    })
+                    .collect(),
+            };
             out.push(DefInfo {
                 name: pending.name.clone(),
                 ty,
                 span: pending.span,
                 versions,
+                labels,
             });
         }
         out

@@ -6,6 +6,7 @@ pub mod diff;
 mod diff_sides;
 pub mod eval;
 mod evaluate;
+pub mod explain;
 pub mod fmt;
 pub mod output;
 pub mod params;
@@ -57,6 +58,8 @@ impl From<ErrorFormatArg> for crate::report::diagnostics::ErrorFormat {
 pub enum Command {
     /// Evaluate fact files (YAML, JSON or TOML; `-` reads JSON from stdin) and print each decision.
     Eval(eval::EvalArgs),
+    /// Explain one fact file's decision: each rule, condition by condition, with the values that decided.
+    Explain(explain::ExplainArgs),
     /// Parse and check a policy and its amendments; print every error and warning (lints).
     Check(check::CheckArgs),
     /// Evaluate fact files under two policies, amendments or dates; list the decisions that change, and why.

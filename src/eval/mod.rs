@@ -4,6 +4,7 @@
 mod expr;
 mod operand;
 mod ops;
+pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;
 mod watch;

@@ -1,0 +1,257 @@
+//! One condition as a tree of nodes: each expression with its value, and the
+//! sub-expressions that mattered, short-circuit aware (every one with `--all`).
+
+use super::build::Walker;
+use super::{Node, NodeKind, Shown, Truth};
+use crate::ast::Lang;
+use crate::decision::FactRef;
+use crate::eval::render::value_text;
+use crate::program::{CExpr, CKind, Localized};
+use crate::types::Type;
+use crate::value::Value;
+
+impl Walker<'_> {
+    /// The node of an expression. Its value is computed as the evaluation computes it;
+    /// an error (only possible in a branch the evaluation skipped) leaves it without one.
+    pub(super) fn node(&mut self, expr: &CExpr) -> Node {
+        let value = self.probe.value(expr).ok();
+        let truth = value.as_ref().and_then(|v| truth_of(v, &expr.ty));
+        let blockers = match &value {
+            Some(Value::Unknown(facts)) => self.fact_refs(facts),
+            _ => Vec::new(),
+        };
+        let unknown = matches!(value, Some(Value::Unknown(_)));
+        let repeated = match expr.kind {
+            CKind::Def(slot) => !self.first_use(slot),
+            _ => false,
+        };
+        let children = if repeated {
+            Vec::new()
+        } else {
+            self.children(expr, truth, unknown)
+        };
+        Node {
+            kind: self.kind(expr),
+            source: one_line(self.sources.snippet(expr.span)),
+            span: expr.span,
+            value: value.map(|v| self.shown(&v)),
+            truth,
+            blockers,
+            children,
+            repeated,
+        }
+    }
+
+    fn kind(&self, expr: &CExpr) -> NodeKind {
+        let program = self.program;
+        match &expr.kind {
+            CKind::Fact(slot) => {
+                let fact = program.facts.get(*slot as usize);
+                NodeKind::Fact {
+                    path: fact.map(|f| f.path.clone()).unwrap_or_default(),
+                    label: fact.map(|f| f.label.clone()).unwrap_or_default(),
+                }
+            }
+            CKind::Param(slot) => {
+                let param = program.params.get(*slot as usize);
+                NodeKind::Param {
+                    name: param.map(|p| p.name.clone()).unwrap_or_default(),
+                    label: param
+                        .and_then(|p| p.versions.at(self.texts))
+                        .map(|b| b.label.clone())
+                        .unwrap_or_default(),
+                    origin: self.origin(*slot),
+                }
+            }
+            CKind::Def(slot) => {
+                let def = program.defs.get(*slot as usize);
+                NodeKind::Def {
+                    name: def.map(|d| d.name.clone()).unwrap_or_default(),
+                    label: def
+                        .and_then(|d| d.labels.at(self.texts))
+                        .cloned()
+                        .unwrap_or_default(),
+                }
+            }
+            CKind::And(..) => NodeKind::And,
+            CKind::Or(..) => NodeKind::Or,
+            CKind::Not(_) => NodeKind::Not,
+            CKind::If(..) => NodeKind::If,
+            CKind::Quantifier { .. } => NodeKind::Quantifier,
+            CKind::Compare(..)
+            | CKind::In { .. }
+            | CKind::Subset(..)
+            | CKind::Meets(..)
+            | CKind::IsSet { .. }
+            | CKind::IsEmpty { .. } => NodeKind::Test,
+            CKind::Const(_) => NodeKind::Constant,
+            _ => NodeKind::Compute,
+        }
+    }
+
+    fn children(&mut self, expr: &CExpr, truth: Option<Truth>, unknown: bool) -> Vec<Node> {
+        match &expr.kind {
+            CKind::Def(slot) => {
+                let program = self.program;
+                let body = program
+                    .defs
+                    .get(*slot as usize)
+                    .and_then(|d| d.versions.at(self.texts));
+                body.map(|b| vec![self.node(b)]).unwrap_or_default()
+            }
+            CKind::And(..) => self.connective(expr, false, truth),
+            CKind::Or(..) => self.connective(expr, true, truth),
+            CKind::Not(x) | CKind::Neg(x) | CKind::Count(x) => self.operands(&[x], unknown),
+            CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => {
+                self.operands(&[operand], unknown)
+            }
+            CKind::Compare(_, l, r)
+            | CKind::Arith(_, l, r)
+            | CKind::SetOp(_, l, r)
+            | CKind::Subset(l, r)
+            | CKind::Meets(l, r) => self.operands(&[l, r], unknown),
+            CKind::In { element, set, .. } => self.operands(&[element, set], unknown),
+            CKind::Quantifier { set, .. } => self.operands(&[set], unknown),
+            CKind::SetLiteral(items) => {
+                let items: Vec<&CExpr> = items.iter().collect();
+                self.operands(&items, unknown)
+            }
+            CKind::If(cond, then, otherwise) => {
+                let condition = self.node(cond);
+                let taken: Vec<&CExpr> = match condition.truth {
+                    _ if self.all => vec![then, otherwise],
+                    Some(Truth::True) => vec![then],
+                    Some(Truth::False) => vec![otherwise],
+                    _ => vec![then, otherwise],
+                };
+                let mut out = vec![condition];
+                out.extend(self.operands(&taken, false));
+                out
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// The operands worth showing: not the constants; for an unknown value, only the
+    /// unknown operands (every one with `--all`).
+    fn operands(&mut self, operands: &[&CExpr], unknown: bool) -> Vec<Node> {
+        let keep_all = self.all || !unknown;
+        operands
+            .iter()
+            .filter(|e| !matches!(e.kind, CKind::Const(_) | CKind::Local(_)))
+            .map(|e| self.node(e))
+            .filter(|n| keep_all || n.value.as_ref().is_some_and(|v| v.unknown))
+            .collect()
+    }
+
+    /// The operands of a chain of `and` (`or` when `is_or`) that decided its value: the
+    /// first that alone decides; else the unknown ones; else all of them.
+    fn connective(&mut self, expr: &CExpr, is_or: bool, truth: Option<Truth>) -> Vec<Node> {
+        let mut operands = Vec::new();
+        flatten(expr, is_or, &mut operands);
+        let deciding = if is_or { Truth::True } else { Truth::False };
+        if self.all {
+            return operands.iter().map(|e| self.node(e)).collect();
+        }
+        let mut nodes = Vec::new();
+        for operand in operands {
+            let node = self.node(operand);
+            if node.truth == Some(deciding) && truth == Some(deciding) {
+                return vec![node];
+            }
+            nodes.push(node);
+        }
+        if truth == Some(Truth::Unknown) {
+            nodes.retain(|n| n.truth == Some(Truth::Unknown));
+        }
+        nodes
+    }
+
+    fn shown(&self, value: &Value) -> Shown {
+        let program = self.program;
+        let lang = |l| Some(value_text(program, value, Some(l)));
+        Shown {
+            written: value_text(program, value, None),
+            read: Localized {
+                fr: lang(Lang::Fr),
+                en: lang(Lang::En),
+                neutral: None,
+            },
+            words: matches!(value, Value::Text(_) | Value::Enum { .. }),
+            unknown: value.is_unknown(),
+            not_set: matches!(value, Value::NotSet),
+        }
+    }
+
+    /// Facts by slot, sorted by path.
+    pub(super) fn fact_refs(&self, slots: &[u32]) -> Vec<FactRef> {
+        let mut refs: Vec<FactRef> = slots
+            .iter()
+            .filter_map(|slot| self.program.facts.get(*slot as usize))
+            .map(|f| FactRef {
+                path: f.path.clone(),
+                label: f.label.clone(),
+            })
+            .collect();
+        refs.sort_by(|a, b| a.path.cmp(&b.path));
+        refs.dedup_by(|a, b| a.path == b.path);
+        refs
+    }
+}
+
+/// The operands of a chain of the same connective, in order.
+fn flatten<'e>(expr: &'e CExpr, is_or: bool, out: &mut Vec<&'e CExpr>) {
+    match &expr.kind {
+        CKind::Or(l, r) if is_or => {
+            flatten(l, is_or, out);
+            flatten(r, is_or, out);
+        }
+        CKind::And(l, r) if !is_or => {
+            flatten(l, is_or, out);
+            flatten(r, is_or, out);
+        }
+        _ => out.push(expr),
+    }
+}
+
+/// A boolean's truth as a condition reads it: not set does not hold.
+pub(super) fn truth_of(value: &Value, ty: &Type) -> Option<Truth> {
+    match value {
+        Value::Bool(true) => Some(Truth::True),
+        Value::Bool(false) => Some(Truth::False),
+        Value::Unknown(_) if *ty.required() == Type::Bool => Some(Truth::Unknown),
+        Value::NotSet if *ty.required() == Type::Bool => Some(Truth::False),
+        _ => None,
+    }
+}
+
+/// Source text on one line: runs of white space (line breaks, indentation) become one
+/// space, and brackets around the whole are dropped (the tree shows the grouping).
+fn one_line(text: &str) -> String {
+    let mut text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    while let Some(inner) = text.strip_prefix('(').and_then(|t| t.strip_suffix(')')) {
+        if !balanced(inner) {
+            break;
+        }
+        text = inner.trim().to_string();
+    }
+    text
+}
+
+/// Whether brackets never close more than they opened (`(a) and (b)` is not one group).
+fn balanced(text: &str) -> bool {
+    let mut depth = 0usize;
+    let mut in_text = false;
+    for c in text.chars() {
+        match c {
+            '"' => in_text = !in_text,
+            '(' if !in_text => depth += 1,
+            ')' if !in_text => match depth.checked_sub(1) {
+                Some(d) => depth = d,
+                None => return false,
+            },
+            _ => {}
+        }
+    }
+    depth == 0
+}

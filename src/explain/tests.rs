@@ -1,0 +1,176 @@
+//! Unit tests of the explanation tree: short-circuits, unknowns, exceptions, parameters.
+#![allow(
+    clippy::unwrap_used,
+    clippy::indexing_slicing,
+    reason = "tests fail loudly on unexpected shapes"
+)]
+
+use super::{Detail, Explanation, Node, NodeKind, Truth, explain};
+use crate::eval::EvalOptions;
+use crate::facts::Format;
+use crate::source::SourceMap;
+
+const POLICY: &str = r#"
+policy p text p-v1 in force from 2020-01-01
+verdicts refused allowed as satisfied unknown as undecided out as inapplicable
+fact a: bool
+fact b: bool
+fact n: integer
+param limit: integer = 10 fr "Plafond" en "Ceiling"
+def both = a and b fr "Les deux" en "Both"
+rule AND requires a and b otherwise refused
+rule OR requires a or b otherwise refused
+rule LIMIT requires n < limit otherwise refused
+exception SMALL to LIMIT when n < 20 gives allowed
+rule DEF applies when both requires n > 0 otherwise refused
+rule TWICE requires both or (n > 3 and both) otherwise refused
+"#;
+
+fn run(facts: &str, detail: &Detail, set: &[&str]) -> Explanation {
+    let mut sources = SourceMap::new();
+    let policy = sources.add("p.doctrine", POLICY);
+    let program = crate::compile(&sources, &[policy]).unwrap();
+    let file = sources.add("facts.json", facts.to_string());
+    let facts = crate::bind_facts(&program, &sources, file, Format::Json).unwrap();
+    let overrides = set
+        .iter()
+        .map(|s| crate::params::parse_override(&program, s, &mut sources).unwrap())
+        .collect();
+    let options = EvalOptions {
+        on: "2024-01-01".parse().unwrap(),
+        overrides,
+    };
+    let decision = crate::evaluate(&program, &facts, &options).unwrap();
+    explain(&program, &sources, &facts, &options, &decision, detail)
+}
+
+fn rule(id: &str) -> Detail {
+    Detail {
+        all: false,
+        rule: Some(id.to_string()),
+    }
+}
+
+fn sources(node: &Node) -> Vec<&str> {
+    node.children.iter().map(|c| c.source.as_str()).collect()
+}
+
+#[test]
+fn a_false_and_shows_only_the_operand_that_decided() {
+    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &rule("AND"), &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(requires.holds, Truth::False);
+    assert_eq!(sources(&requires.condition), ["a"]);
+    let all = Detail {
+        all: true,
+        rule: Some("AND".into()),
+    };
+    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &all, &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(sources(&requires.condition), ["a", "b"]);
+}
+
+#[test]
+fn a_true_or_shows_the_first_operand_that_holds() {
+    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &rule("OR"), &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(requires.holds, Truth::True);
+    assert_eq!(sources(&requires.condition), ["b"]);
+}
+
+#[test]
+fn an_unknown_and_shows_the_unknown_operand_and_its_blocker() {
+    let explanation = run(r#"{"b": true, "n": 1}"#, &rule("AND"), &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(requires.holds, Truth::Unknown);
+    assert_eq!(sources(&requires.condition), ["a"]);
+    assert_eq!(requires.condition.blockers[0].path, "a");
+    // Unknown and false is false: only the false operand matters.
+    let explanation = run(r#"{"b": false, "n": 1}"#, &rule("AND"), &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(requires.holds, Truth::False);
+    assert_eq!(sources(&requires.condition), ["b"]);
+}
+
+#[test]
+fn exceptions_are_tried_only_when_the_requirement_fails() {
+    let explanation = run(r#"{"a": true, "b": true, "n": 15}"#, &rule("LIMIT"), &[]);
+    let limit = &explanation.rules[0];
+    assert_eq!(limit.exceptions.len(), 1);
+    assert_eq!(limit.exceptions[0].when.holds, Truth::True);
+    assert_eq!(limit.result.as_ref().unwrap().by.as_deref(), Some("SMALL"));
+    let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"), &[]);
+    assert!(explanation.rules[0].exceptions.is_empty());
+    let all = Detail {
+        all: true,
+        rule: Some("LIMIT".into()),
+    };
+    let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &all, &[]);
+    assert!(!explanation.rules[0].exceptions[0].when.tried);
+}
+
+#[test]
+fn a_parameter_says_where_its_value_comes_from() {
+    let explanation = run(
+        r#"{"a": true, "b": true, "n": 5}"#,
+        &rule("LIMIT"),
+        &["limit=3"],
+    );
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    assert_eq!(requires.holds, Truth::False);
+    let NodeKind::Param { name, origin, .. } = &requires.condition.children[1].kind else {
+        panic!("expected the parameter");
+    };
+    assert_eq!(name, "limit");
+    assert_eq!(origin.origin, crate::provenance::Origin::Set);
+    assert_eq!(origin.set.as_deref(), Some("3"));
+    let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"), &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let NodeKind::Param { origin, .. } = &requires.condition.children[1].kind else {
+        panic!("expected the parameter");
+    };
+    assert_eq!(origin.text.as_deref(), Some("p-v1"));
+}
+
+#[test]
+fn a_definition_carries_its_label_and_its_body() {
+    let explanation = run(r#"{"a": true, "b": false, "n": 5}"#, &rule("DEF"), &[]);
+    let applies = explanation.rules[0].applies.as_ref().unwrap();
+    let NodeKind::Def { name, label } = &applies.condition.kind else {
+        panic!("expected the definition");
+    };
+    assert_eq!((name.as_str(), label.en.as_deref()), ("both", Some("Both")));
+    assert_eq!(sources(&applies.condition), ["a and b"]);
+    assert_eq!(sources(&applies.condition.children[0]), ["b"]);
+    assert!(explanation.rules[0].requires.is_none());
+}
+
+#[test]
+fn collapsed_keeps_the_rules_that_decided_and_summarises_the_others() {
+    let explanation = run(
+        r#"{"a": false, "b": true, "n": 5}"#,
+        &Detail::default(),
+        &[],
+    );
+    let ids: Vec<&str> = explanation.rules.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(ids, ["AND", "TWICE"]);
+    assert!(explanation.rules.iter().all(|r| r.decisive));
+    let others: Vec<&str> = explanation.others.iter().map(|r| r.rule.as_str()).collect();
+    assert_eq!(others, ["OR", "LIMIT", "DEF"]);
+}
+
+#[test]
+fn a_definition_is_shown_in_full_once_per_rule() {
+    let all = Detail {
+        all: true,
+        rule: Some("TWICE".into()),
+    };
+    let explanation = run(r#"{"a": true, "b": false, "n": 5}"#, &all, &[]);
+    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let first = &requires.condition.children[0];
+    let second = &requires.condition.children[1].children[1];
+    assert_eq!((first.source.as_str(), first.repeated), ("both", false));
+    assert_eq!(first.children.len(), 1);
+    assert_eq!((second.source.as_str(), second.repeated), ("both", true));
+    assert!(second.children.is_empty());
+}
