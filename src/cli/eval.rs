@@ -10,6 +10,7 @@ use crate::ast::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::record::Inputs;
 use crate::report::document::Report;
+use crate::report::document_explain;
 use crate::source::SourceMap;
 
 /// `doctrine eval --format` values.
@@ -118,9 +119,11 @@ pub fn run(args: &EvalArgs) -> u8 {
             .collect::<Vec<_>>()
             .join("\n"),
         EvalFormat::Markdown => {
-            crate::report::markdown::reports(&reports(&decided, &program, lang))
+            crate::report::markdown::reports(&reports(&decided, &program, &sources, lang))
         }
-        EvalFormat::Html => crate::report::html::reports(&reports(&decided, &program, lang), lang),
+        EvalFormat::Html => {
+            crate::report::html::reports(&reports(&decided, &program, &sources, lang), lang)
+        }
     };
     print_stdout(&output);
     let failed =
@@ -128,9 +131,26 @@ pub fn run(args: &EvalArgs) -> u8 {
     u8::from(failed)
 }
 
-fn reports(decided: &[Decided], program: &crate::Program, lang: Lang) -> Vec<Report> {
+/// The report of each decision, with its explanation.
+fn reports(
+    decided: &[Decided],
+    program: &crate::Program,
+    sources: &SourceMap,
+    lang: Lang,
+) -> Vec<Report> {
     decided
         .iter()
-        .map(|d| Report::new(&d.decision, &d.record, program, lang))
+        .map(|d| {
+            let mut report = Report::new(&d.decision, &d.record, program, lang);
+            document_explain::add(
+                &mut report,
+                program,
+                sources,
+                &d.facts,
+                &d.options,
+                &d.decision,
+            );
+            report
+        })
         .collect()
 }

@@ -7,7 +7,7 @@ use crate::Program;
 use crate::ast::Lang;
 use crate::decision::Decision;
 use crate::diagnostic::Diagnostics;
-use crate::eval::EvalOptions;
+use crate::eval::{EvalOptions, FactSet};
 use crate::params::Override;
 use crate::record::{Inputs, Record};
 use crate::source::SourceMap;
@@ -20,6 +20,10 @@ pub struct Decided {
     pub decision: Decision,
     /// What it read and how, to replay it.
     pub record: Record,
+    /// The facts it was decided on.
+    pub facts: FactSet,
+    /// The options it was decided with.
+    pub options: EvalOptions,
 }
 
 /// Loads each fact file and decides it, on `on` (else the file's `evaluated_on`, else
@@ -57,6 +61,8 @@ pub fn decide(
                     path: path.clone(),
                     decision,
                     record,
+                    facts,
+                    options,
                 });
             }
             Err(error) => errors.push(error.in_facts(path)),

@@ -45,6 +45,8 @@ pub enum Block {
     Paragraph(Vec<Inline>),
     /// A bulleted list.
     List(Vec<Vec<Inline>>),
+    /// A tree: nested items, each a line and the items under it.
+    Tree(Vec<TreeItem>),
     /// A table: column headers and rows of cells.
     Table {
         /// Column headers.
@@ -54,10 +56,20 @@ pub enum Block {
     },
 }
 
+/// An item of a tree: its line and the items under it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TreeItem {
+    /// Its line.
+    pub line: Vec<Inline>,
+    /// The items under it.
+    pub children: Vec<TreeItem>,
+}
+
 /// A titled section.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
-    /// What it holds, for styles: `rules`, `why`, `advice`, `notes`, `missing`, `texts`.
+    /// What it holds, for styles: `rules`, `why`, `explanation`, `remedies`, `advice`,
+    /// `notes`, `missing`, `texts`.
     pub id: &'static str,
     /// Its heading.
     pub heading: String,
@@ -140,6 +152,16 @@ impl Report {
             about: about(decision, record, program, w, lang),
             sections,
         }
+    }
+
+    /// Adds a section before the first of `before` (by id) that the report has, else last.
+    pub fn insert_before(&mut self, section: Section, before: &[&str]) {
+        let at = self
+            .sections
+            .iter()
+            .position(|s| before.contains(&s.id))
+            .unwrap_or(self.sections.len());
+        self.sections.insert(at, section);
     }
 
     /// The words of a report in this report's language.

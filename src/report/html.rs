@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use crate::ast::Lang;
-use crate::report::document::{Block, Inline, Report, Tone};
+use crate::report::document::{Block, Inline, Report, Tone, TreeItem};
 
 /// The page's style: system fonts, verdicts coloured and named, one decision per printed page.
 const STYLE: &str = "
@@ -41,6 +41,10 @@ td, th { overflow-wrap: break-word; }
 code { font: .88em/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: var(--head); padding: 0 .25rem; border-radius: .2rem; }
 .texts code, dd code { overflow-wrap: anywhere; }
 ul { padding-left: 1.3rem; }
+ul.tree, ul.tree ul { list-style: none; padding-left: 1.4rem; margin: .1rem 0; }
+ul.tree { padding-left: 0; }
+ul.tree ul { border-left: 1px solid var(--line); margin-left: .35rem; padding-left: 1rem; }
+ul.tree li { margin: .15rem 0; }
 li { margin: .35rem 0; }
 @media print {
   body { font-size: 10.5pt; }
@@ -104,6 +108,19 @@ fn inlines(line: &[Inline]) -> String {
     out
 }
 
+fn tree(out: &mut String, items: &[TreeItem]) {
+    out.push_str("<ul class=\"tree\">\n");
+    for item in items {
+        let _ = write!(out, "<li>{}", inlines(&item.line));
+        if !item.children.is_empty() {
+            out.push('\n');
+            tree(out, &item.children);
+        }
+        out.push_str("</li>\n");
+    }
+    out.push_str("</ul>\n");
+}
+
 fn block(out: &mut String, block: &Block) {
     match block {
         Block::Paragraph(line) => {
@@ -116,6 +133,7 @@ fn block(out: &mut String, block: &Block) {
             }
             out.push_str("</ul>\n");
         }
+        Block::Tree(items) => tree(out, items),
         Block::Table { head, rows } => {
             out.push_str("<table>\n<thead><tr>");
             for h in head {

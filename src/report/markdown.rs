@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::report::document::{Block, Inline, Report};
+use crate::report::document::{Block, Inline, Report, TreeItem};
 
 /// Where an inline is written: table cells cannot hold a line break nor a bare `|`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -129,6 +129,10 @@ fn block(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
+        Block::Tree(items) => {
+            tree(out, items, 0);
+            out.push('\n');
+        }
         Block::Table { head, rows } => {
             let head: Vec<String> = head.iter().map(|h| escape(h)).collect();
             let _ = writeln!(out, "| {} |", head.join(" | "));
@@ -139,6 +143,20 @@ fn block(out: &mut String, block: &Block) {
             }
             out.push('\n');
         }
+    }
+}
+
+/// Nested lists: each level indented by the width of its parent's marker.
+fn tree(out: &mut String, items: &[TreeItem], depth: usize) {
+    for item in items {
+        let _ = writeln!(
+            out,
+            "{}- {}",
+            "  ".repeat(depth),
+            inlines(&item.line, Place::Item)
+                .replace("\n  ", &format!("\n{}", "  ".repeat(depth + 1)))
+        );
+        tree(out, &item.children, depth + 1);
     }
 }
 

@@ -7,6 +7,7 @@ pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
 pub mod document;
+pub mod document_explain;
 pub mod explain;
 pub mod html;
 pub mod json;
