@@ -37,6 +37,8 @@ pub mod load;
 pub mod params;
 pub mod program;
 pub mod provenance;
+pub mod questions;
+pub mod remedy;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -8,6 +8,7 @@ pub mod eval;
 pub mod fmt;
 pub mod output;
 pub mod params;
+pub mod remedy;
 pub mod schema;
 pub mod test;
 pub mod timeline;
@@ -65,6 +66,8 @@ pub enum Command {
     Test(test::TestArgs),
     /// Show when each fact file's decision changes: the periods and what changed.
     Timeline(timeline::TimelineArgs),
+    /// Find the smallest sets of fact changes that would move a decision to a target verdict.
+    Remedy(remedy::RemedyArgs),
     /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
     Fmt(fmt::FmtArgs),
     /// Print the JSON Schema (2020-12) of the policy's fact files, for editors and tools.
