@@ -22,6 +22,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod answers;
 pub mod ast;
 pub mod check;
 pub mod cli;

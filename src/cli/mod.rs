@@ -1,5 +1,6 @@
 //! The command line: arguments (clap) and the commands built on the library API.
 
+pub mod ask;
 pub mod check;
 pub mod completions;
 pub mod diff;
@@ -68,6 +69,8 @@ pub enum Command {
     Timeline(timeline::TimelineArgs),
     /// Find the smallest sets of fact changes that would move a decision to a target verdict.
     Remedy(remedy::RemedyArgs),
+    /// Ask the questions of an undecided case on standard input; write the completed facts.
+    Ask(ask::AskArgs),
     /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
     Fmt(fmt::FmtArgs),
     /// Print the JSON Schema (2020-12) of the policy's fact files, for editors and tools.
