@@ -219,12 +219,44 @@ impl<'a> Search<'a> {
         facts
     }
 
+    /// The first strict subset of a set that reaches the goal, fewest changes first (so it
+    /// is minimal), else the set. The search grows sets only by facts their evaluation read,
+    /// but a threshold computed after one change may be reached without it.
+    fn minimal(&mut self, set: Vec<(u32, Candidate)>) -> Result<Vec<(u32, Candidate)>, EvalError> {
+        let count = set.len().min(16);
+        let mut masks: Vec<u32> = (1..(1u32 << count).saturating_sub(1)).collect();
+        masks.sort_by_key(|m| (m.count_ones(), *m));
+        for mask in masks {
+            let subset: Vec<(u32, Candidate)> = set
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, c)| c.clone())
+                .collect();
+            let node = self.evaluate(subset)?;
+            if acceptable(
+                self.program,
+                &self.goal,
+                self.now,
+                node.decision.decision.rank,
+            ) {
+                return Ok(node.changes);
+            }
+        }
+        Ok(set)
+    }
+
     /// Evaluates each remedy again from the facts as given, keeps those that reach the goal,
     /// and ranks them: fewest changes, best decision, then in fact order.
     fn confirm(&mut self, found: Vec<Vec<(u32, Candidate)>>) -> Result<Vec<Remedy>, EvalError> {
         let before = evaluate(self.program, self.base, self.options)?;
         let mut remedies = Vec::new();
+        let mut seen: HashSet<Vec<String>> = HashSet::new();
         for set in found {
+            let set = self.minimal(set)?;
+            if !seen.insert(key(&set)) {
+                continue;
+            }
             let changes: Vec<Change> = set
                 .into_iter()
                 .filter_map(|(slot, candidate)| {
