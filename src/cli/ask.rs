@@ -40,6 +40,7 @@ pub struct AskArgs {
 
 struct Words {
     decision: &'static str,
+    colon: &'static str,
     questions: &'static str,
     skip: &'static str,
     skipped: &'static str,
@@ -51,6 +52,7 @@ struct Words {
 
 const EN: Words = Words {
     decision: "Decision",
+    colon: ": ",
     questions: "question(s) to decide; an empty answer skips one",
     skip: "empty: skip",
     skipped: "skipped: left unknown",
@@ -62,6 +64,7 @@ const EN: Words = Words {
 
 const FR: Words = Words {
     decision: "Décision",
+    colon: " : ",
     questions: "question(s) pour décider ; une réponse vide en passe une",
     skip: "vide : passer",
     skipped: "passée : reste inconnu",
@@ -89,12 +92,16 @@ pub fn run(args: &AskArgs) -> u8 {
             .with_help("give a .yaml, .yml, .json or .toml fact file"),
         );
     }
-    let loaded = match crate::load::load_facts(&args.facts, &program, &mut sources, &[]) {
-        Ok((facts, _, _)) if errors.is_empty() => Some(facts),
-        Ok(_) => None,
-        Err(e) => {
-            errors.extend(e);
-            None
+    let loaded = if args.facts == "-" {
+        None
+    } else {
+        match crate::load::load_facts(&args.facts, &program, &mut sources, &[]) {
+            Ok((facts, _, _)) if errors.is_empty() => Some(facts),
+            Ok(_) => None,
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
         }
     };
     let Some(mut facts) = loaded else {
@@ -181,8 +188,9 @@ impl Session<'_> {
     fn decision_line(&self, decision: &Decision) -> String {
         let verdict = &decision.decision;
         let mut line = format!(
-            "{}: {}",
+            "{}{}{}",
             self.words.decision,
+            self.words.colon,
             verdict.label.get(self.lang).unwrap_or(&verdict.name)
         );
         if let Some(until) = decision.until {

@@ -11,6 +11,7 @@
 //! subset already reaches the target is never tried.
 
 mod candidates;
+mod rank;
 mod search;
 mod sites;
 
@@ -124,7 +125,8 @@ pub struct RemedyReport {
     pub decision: VerdictRef,
     /// What the remedies reach.
     pub goal: Goal,
-    /// Whether the decision already reaches the goal (then there is no remedy to seek).
+    /// Whether there is no remedy to seek: the decision already reaches the goal, or (for
+    /// [`Goal::Better`]) no verdict better than it could.
     pub reached: bool,
     /// The remedies, smallest first, then best decision first, then in fact order.
     pub remedies: Vec<Remedy>,

@@ -61,7 +61,8 @@ pub(super) fn run(
     let mut report = RemedyReport {
         decision: decision.decision.clone(),
         goal: search.goal.clone(),
-        reached: acceptable(program, &search.goal, now, now),
+        reached: acceptable(program, &search.goal, now, now)
+            || !better_exists(program, &search.goal, now),
         remedies: Vec::new(),
         best: None,
         max_changes: request.max_changes,
@@ -80,6 +81,12 @@ pub(super) fn run(
         .max_by_key(|d| d.rank);
     report.evaluations = search.evaluations;
     Ok(report)
+}
+
+/// Whether some verdict of the scale would reach the goal.
+fn better_exists(program: &Program, goal: &Goal, now: u32) -> bool {
+    let count = program.vocabularies.first().map_or(0, |v| v.members.len());
+    (0..u32::try_from(count).unwrap_or(0)).any(|rank| acceptable(program, goal, now, rank))
 }
 
 fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
@@ -247,7 +254,7 @@ impl<'a> Search<'a> {
     }
 
     /// Evaluates each remedy again from the facts as given, keeps those that reach the goal,
-    /// and ranks them: fewest changes, best decision, then in fact order.
+    /// and ranks them.
     fn confirm(&mut self, found: Vec<Vec<(u32, Candidate)>>) -> Result<Vec<Remedy>, EvalError> {
         let before = evaluate(self.program, self.base, self.options)?;
         let mut remedies = Vec::new();
@@ -284,16 +291,7 @@ impl<'a> Search<'a> {
                 in_scope: after.in_scope,
             });
         }
-        let sort_key = |r: &Remedy| -> (usize, std::cmp::Reverse<u32>, Vec<(u32, String)>) {
-            let changes = r
-                .changes
-                .iter()
-                .map(|c| (c.slot, format!("{:?}", c.to)))
-                .collect();
-            (r.changes.len(), std::cmp::Reverse(r.decision.rank), changes)
-        };
-        remedies.sort_by_cached_key(sort_key);
-        Ok(remedies)
+        Ok(super::rank::rank(remedies))
     }
 }
 

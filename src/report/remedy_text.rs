@@ -24,6 +24,7 @@ struct Words {
     found: &'static str,
     best: &'static str,
     reached: &'static str,
+    best_now: &'static str,
     none: &'static str,
     until: &'static str,
     by: &'static str,
@@ -47,11 +48,12 @@ const EN: Words = Words {
     found: "found",
     best: "best reached",
     reached: "The decision already reaches the target: nothing to change.",
+    best_now: "The decision is already the best that changing facts can reach.",
     none: "No set of changes reaches the target.",
     until: "until",
     by: "by",
     no_verdict: "no verdict",
-    across: "across",
+    across: "threshold",
     added: "add",
     removed: "remove",
     shown: "shown",
@@ -70,11 +72,12 @@ const FR: Words = Words {
     found: "trouvé(s)",
     best: "meilleure atteinte",
     reached: "La décision atteint déjà la cible : rien à changer.",
+    best_now: "La décision est déjà la meilleure qu'un changement des faits puisse atteindre.",
     none: "Aucun ensemble de changements n'atteint la cible.",
     until: "jusqu'au",
     by: "par",
     no_verdict: "pas de verdict",
-    across: "franchit",
+    across: "seuil",
     added: "ajouter",
     removed: "retirer",
     shown: "affiché(s)",
@@ -118,9 +121,14 @@ pub fn report(
         Goal::AtLeast(v) => format!("{} {}", words.at_least, label(v, lang)),
     };
     let count = report.remedies.len();
+    let noun = if report.max_changes == 1 {
+        words.change
+    } else {
+        words.changes
+    };
     let mut summary = format!(
-        "{target} · {} {} {} · {count} {}",
-        words.up_to, report.max_changes, words.changes, words.found
+        "{target} · {} {} {noun} · {count} {}",
+        words.up_to, report.max_changes, words.found
     );
     if count > shown {
         let _ = write!(summary, ", {shown} {}", words.shown);
@@ -136,7 +144,11 @@ pub fn report(
     }
     let _ = writeln!(out, "{dim}{summary}{dim:#}");
     if report.reached {
-        let _ = writeln!(out, "\n{}", words.reached);
+        let message = match report.goal {
+            Goal::Better => words.best_now,
+            Goal::AtLeast(_) => words.reached,
+        };
+        let _ = writeln!(out, "\n{message}");
         return out;
     }
     if report.remedies.is_empty() {
@@ -172,7 +184,7 @@ fn one(
     }
     let _ = writeln!(out, "\n{number:>2}. {head}  {dim}({size} {noun}){dim:#}");
     for change in &remedy.changes {
-        let _ = writeln!(out, "      • {}", change_text(program, change, words));
+        let _ = writeln!(out, "      • {}", change_text(program, change, words, lang));
     }
     for effect in &remedy.effects {
         let verdict = |v: &Option<VerdictRef>| {
@@ -196,18 +208,22 @@ fn one(
     }
 }
 
-fn shown(program: &Program, value: &Value) -> String {
-    value_text(program, value, None)
+/// Values as names; unknown and unset in the reader's language.
+fn shown(program: &Program, value: &Value, lang: Lang) -> String {
+    match value {
+        Value::Unknown(_) | Value::NotSet => value_text(program, value, Some(lang)),
+        _ => value_text(program, value, None),
+    }
 }
 
 /// One change in words: `fact: from → to`, with what a set gains or loses and the value a
 /// number or day moves across.
-fn change_text(program: &Program, change: &Change, words_lang: &Words) -> String {
+fn change_text(program: &Program, change: &Change, words_lang: &Words, lang: Lang) -> String {
     if let ChangeKind::Elements { added, removed } = &change.kind {
         let mut parts = Vec::new();
         let list = |l: &[Value]| {
             l.iter()
-                .map(|v| shown(program, v))
+                .map(|v| shown(program, v, lang))
                 .collect::<Vec<_>>()
                 .join(", ")
         };
@@ -222,19 +238,24 @@ fn change_text(program: &Program, change: &Change, words_lang: &Words) -> String
             change.fact,
             words_lang.colon,
             parts.join("; "),
-            shown(program, &change.to)
+            shown(program, &change.to, lang)
         );
     }
     let mut line = format!(
         "{}{}{} → {}",
         change.fact,
         words_lang.colon,
-        shown(program, &change.from),
-        shown(program, &change.to)
+        shown(program, &change.from, lang),
+        shown(program, &change.to, lang)
     );
     match &change.kind {
         ChangeKind::Move { across } => {
-            let _ = write!(line, " ({} {})", words_lang.across, shown(program, across));
+            let _ = write!(
+                line,
+                " ({} {})",
+                words_lang.across,
+                shown(program, across, lang)
+            );
         }
         _ => {}
     }
