@@ -25,7 +25,7 @@ pub struct Question {
     pub choices: Vec<Choice>,
     /// The rules that cannot decide without it, in policy order.
     pub rules: Vec<String>,
-    /// Whether the scope (is the case in the policy's scope?) waits for it.
+    /// Whether telling if the case is in the policy's scope waits for it.
     pub scope: bool,
 }
 

@@ -2,17 +2,15 @@
 //! its vocabulary, the sets of names the policy writes, and the thresholds it is compared
 //! with (computed on the facts of the moment, parameters in force and overrides applied).
 
-use std::cmp::Ordering;
-
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 
 use super::ChangeKind;
 use super::sites::{Site, Sites};
+use super::thresholds::{nearest, order, truth};
 use crate::eval::{EvalOptions, expression_with};
-use crate::program::{Compare, Program};
+use crate::program::Program;
 use crate::types::Type;
-use crate::value::{CalendarDuration, Value};
+use crate::value::Value;
 
 /// How far from the current day a moved day is looked for.
 const DAYS_AROUND: i32 = 36_525;
@@ -238,120 +236,6 @@ impl<'a> Candidates<'a> {
         }
         out
     }
-}
-
-/// The values next to a threshold on each side of a comparison with it: for a known value,
-/// the nearest ones below and above it that compare the other way; else all of them.
-fn nearest(op: Compare, threshold: &Value, current: &Value, ty: &Type) -> Vec<Value> {
-    let points = around(threshold, current, ty);
-    let known = !matches!(current, Value::Unknown(_) | Value::NotSet);
-    if !known {
-        return points;
-    }
-    let Some(now) = order(current, threshold).and_then(|o| truth(op, o)) else {
-        return Vec::new();
-    };
-    let other: Vec<&Value> = points
-        .iter()
-        .filter(|p| order(p, threshold).and_then(|o| truth(op, o)) == Some(!now))
-        .collect();
-    let below = other
-        .iter()
-        .filter(|p| order(p, current) == Some(Ordering::Less))
-        .max_by(|a, b| a.total_cmp(b));
-    let above = other
-        .iter()
-        .filter(|p| order(p, current) == Some(Ordering::Greater))
-        .min_by(|a, b| a.total_cmp(b));
-    below
-        .into_iter()
-        .chain(above)
-        .map(|v| (*v).clone())
-        .collect()
-}
-
-/// The threshold and its neighbours, in the current value's kind and precision.
-fn around(threshold: &Value, current: &Value, ty: &Type) -> Vec<Value> {
-    match (threshold, ty) {
-        (Value::Date(t), Type::Date) => [t.yesterday().ok(), Some(*t), t.tomorrow().ok()]
-            .into_iter()
-            .flatten()
-            .map(Value::Date)
-            .collect(),
-        (Value::Duration(t), Type::Duration) => {
-            let step = match (t.months, t.days) {
-                (_, 0) => CalendarDuration { months: 1, days: 0 },
-                (0, _) => CalendarDuration { months: 0, days: 1 },
-                _ => return Vec::new(),
-            };
-            let shift = |sign: i64| CalendarDuration {
-                months: t.months + sign * step.months,
-                days: t.days + sign * step.days,
-            };
-            [shift(-1), *t, shift(1)]
-                .into_iter()
-                .filter(|d| d.months >= 0 && d.days >= 0)
-                .map(Value::Duration)
-                .collect()
-        }
-        (_, Type::Integer) => {
-            let Some(t) = decimal(threshold) else {
-                return Vec::new();
-            };
-            let (floor, ceil) = (i64::try_from(t.floor()), i64::try_from(t.ceil()));
-            let (Ok(floor), Ok(ceil)) = (floor, ceil) else {
-                return Vec::new();
-            };
-            let mut points = vec![floor.saturating_sub(1), floor, ceil, ceil.saturating_add(1)];
-            points.dedup();
-            points.into_iter().map(Value::Integer).collect()
-        }
-        (_, Type::Decimal) => {
-            let Some(t) = decimal(threshold) else {
-                return Vec::new();
-            };
-            let scale = decimal(current)
-                .map_or(0, |c| c.normalize().scale())
-                .max(t.normalize().scale());
-            let step = Decimal::new(1, scale);
-            [t.checked_sub(step), Some(t), t.checked_add(step)]
-                .into_iter()
-                .flatten()
-                .map(|d| Value::Decimal(d.normalize()))
-                .collect()
-        }
-        _ => Vec::new(),
-    }
-}
-
-fn decimal(value: &Value) -> Option<Decimal> {
-    match value {
-        Value::Integer(i) => Some(Decimal::from(*i)),
-        Value::Decimal(d) => Some(*d),
-        _ => None,
-    }
-}
-
-/// How two values order, when they can be compared.
-fn order(a: &Value, b: &Value) -> Option<Ordering> {
-    match (a, b) {
-        (Value::Duration(x), Value::Duration(y)) => x.partial_order(*y),
-        (Value::Integer(_) | Value::Decimal(_), Value::Integer(_) | Value::Decimal(_))
-        | (Value::Date(_), Value::Date(_)) => Some(a.total_cmp(b)),
-        _ => None,
-    }
-}
-
-/// What a comparison gives for an order of its sides.
-fn truth(op: Compare, order: Ordering) -> Option<bool> {
-    Some(match op {
-        Compare::Eq => order == Ordering::Equal,
-        Compare::Ne => order != Ordering::Equal,
-        Compare::Lt => order == Ordering::Less,
-        Compare::Le => order != Ordering::Greater,
-        Compare::Gt => order == Ordering::Greater,
-        Compare::Ge => order != Ordering::Less,
-    })
 }
 
 /// The kind of a change from one value to another.

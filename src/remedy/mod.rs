@@ -14,6 +14,7 @@ mod candidates;
 mod rank;
 mod search;
 mod sites;
+mod thresholds;
 
 use jiff::civil::Date;
 

@@ -49,7 +49,7 @@ fn distance(change: &Change) -> Decimal {
     }
 }
 
-fn compare_values(a: &Vec<Value>, b: &Vec<Value>) -> Ordering {
+fn compare_values(a: &[Value], b: &[Value]) -> Ordering {
     a.iter()
         .zip(b)
         .map(|(x, y)| x.total_cmp(y))
@@ -69,7 +69,9 @@ pub(super) fn rank(remedies: Vec<Remedy>) -> Vec<Remedy> {
         match kept.iter_mut().find(|k| self::signature(k) == signature) {
             Some(existing) => {
                 let order = moves(&remedy).cmp(&moves(existing)).then_with(|| {
-                    let values = |r: &Remedy| r.changes.iter().map(|c| c.to.clone()).collect();
+                    let values = |r: &Remedy| -> Vec<Value> {
+                        r.changes.iter().map(|c| c.to.clone()).collect()
+                    };
                     compare_values(&values(&remedy), &values(existing))
                 });
                 if order == Ordering::Less {

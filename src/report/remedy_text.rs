@@ -248,16 +248,13 @@ fn change_text(program: &Program, change: &Change, words_lang: &Words, lang: Lan
         shown(program, &change.from, lang),
         shown(program, &change.to, lang)
     );
-    match &change.kind {
-        ChangeKind::Move { across } => {
-            let _ = write!(
-                line,
-                " ({} {})",
-                words_lang.across,
-                shown(program, across, lang)
-            );
-        }
-        _ => {}
+    if let ChangeKind::Move { across } = &change.kind {
+        let _ = write!(
+            line,
+            " ({} {})",
+            words_lang.across,
+            shown(program, across, lang)
+        );
     }
     line
 }
