@@ -34,7 +34,9 @@ fn distance(change: &Change) -> Decimal {
     let number = |v: &Value| match v {
         Value::Integer(i) => Some(Decimal::from(*i)),
         Value::Decimal(d) => Some(*d),
-        Value::Duration(d) => Some(Decimal::from(d.months * 31 + d.days)),
+        Value::Duration(d) => Some(Decimal::from(
+            d.months.saturating_mul(31).saturating_add(d.days),
+        )),
         _ => None,
     };
     match (&change.kind, &change.from, &change.to) {
@@ -42,7 +44,7 @@ fn distance(change: &Change) -> Decimal {
             .until(*b)
             .map_or(Decimal::MAX, |span| Decimal::from(span.get_days().abs())),
         (ChangeKind::Move { .. }, a, b) => match (number(a), number(b)) {
-            (Some(a), Some(b)) => (a - b).abs(),
+            (Some(a), Some(b)) => a.checked_sub(b).map_or(Decimal::MAX, |d| d.abs()),
             _ => Decimal::ZERO,
         },
         _ => Decimal::ZERO,

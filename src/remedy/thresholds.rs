@@ -54,8 +54,8 @@ fn around(threshold: &Value, current: &Value, ty: &Type) -> Vec<Value> {
                 _ => return Vec::new(),
             };
             let shift = |sign: i64| CalendarDuration {
-                months: t.months + sign * step.months,
-                days: t.days + sign * step.days,
+                months: t.months.saturating_add(sign * step.months),
+                days: t.days.saturating_add(sign * step.days),
             };
             [shift(-1), *t, shift(1)]
                 .into_iter()
