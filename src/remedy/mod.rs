@@ -124,6 +124,8 @@ pub struct Remedy {
 pub struct RemedyReport {
     /// The decision now.
     pub decision: VerdictRef,
+    /// Whether the facts as given are in the policy's scope (`None`: unknown).
+    pub in_scope: Option<bool>,
     /// What the remedies reach.
     pub goal: Goal,
     /// Whether there is no remedy to seek: the decision already reaches the goal, or (for

@@ -60,6 +60,7 @@ pub(super) fn run(
     };
     let mut report = RemedyReport {
         decision: decision.decision.clone(),
+        in_scope: decision.in_scope,
         goal: search.goal.clone(),
         reached: acceptable(program, &search.goal, now, now)
             || !better_exists(program, &search.goal, now),

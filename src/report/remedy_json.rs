@@ -27,6 +27,7 @@ pub fn report(
         "policy": program.id,
         "evaluated_on": evaluated_on.to_string(),
         "decision": report.decision.name,
+        "in_scope": report.in_scope,
         "target": target,
         "reached": report.reached,
         "best": report.best.as_ref().map(|v| v.name.clone()),
@@ -52,6 +53,7 @@ pub fn remedy(program: &Program, remedy: &Remedy, lang: Lang) -> Json {
         "size": remedy.changes.len(),
         "decision": remedy.decision.name,
         "until": remedy.until.map(|d| d.to_string()),
+        "in_scope": remedy.in_scope,
         "changes": remedy.changes.iter().map(|c| change(program, c, lang)).collect::<Vec<_>>(),
         "effects": remedy.effects.iter().map(|e| json!({
             "rule": e.rule,

@@ -29,6 +29,8 @@ struct Words {
     until: &'static str,
     by: &'static str,
     no_verdict: &'static str,
+    scope: &'static str,
+    scope_values: [&'static str; 3],
     across: &'static str,
     added: &'static str,
     removed: &'static str,
@@ -53,6 +55,8 @@ const EN: Words = Words {
     until: "until",
     by: "by",
     no_verdict: "no verdict",
+    scope: "scope",
+    scope_values: ["unknown", "in", "out"],
     across: "threshold",
     added: "add",
     removed: "remove",
@@ -77,6 +81,8 @@ const FR: Words = Words {
     until: "jusqu'au",
     by: "par",
     no_verdict: "pas de verdict",
+    scope: "champ",
+    scope_values: ["inconnu", "dans le champ", "hors du champ"],
     across: "seuil",
     added: "ajouter",
     removed: "retirer",
@@ -155,7 +161,7 @@ pub fn report(
         let _ = writeln!(out, "\n{}", words.none);
     }
     for (index, remedy) in report.remedies.iter().take(shown).enumerate() {
-        one(&mut out, program, remedy, index + 1, words, lang);
+        one(&mut out, program, report, remedy, index + 1, words, lang);
     }
     if !report.exhausted {
         let _ = writeln!(out, "\n{dim}{}{dim:#}", words.stopped);
@@ -166,6 +172,7 @@ pub fn report(
 fn one(
     out: &mut String,
     program: &Program,
+    report: &RemedyReport,
     remedy: &Remedy,
     number: usize,
     words: &Words,
@@ -185,6 +192,21 @@ fn one(
     let _ = writeln!(out, "\n{number:>2}. {head}  {dim}({size} {noun}){dim:#}");
     for change in &remedy.changes {
         let _ = writeln!(out, "      • {}", change_text(program, change, words, lang));
+    }
+    if remedy.in_scope != report.in_scope {
+        let scope = |s: Option<bool>| match s {
+            None => words.scope_values[0],
+            Some(true) => words.scope_values[1],
+            Some(false) => words.scope_values[2],
+        };
+        let _ = writeln!(
+            out,
+            "        {dim}{}{}{} → {}{dim:#}",
+            words.scope,
+            words.colon,
+            scope(report.in_scope),
+            scope(remedy.in_scope)
+        );
     }
     for effect in &remedy.effects {
         let verdict = |v: &Option<VerdictRef>| {
