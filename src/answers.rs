@@ -101,3 +101,92 @@ fn expected(lang: Lang, answer: &str, en: &str, fr: &str) -> String {
         Lang::Fr => format!("`{answer}` n'est pas une réponse : attendu {fr}"),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(
+        clippy::unwrap_used,
+        clippy::indexing_slicing,
+        reason = "tests may unwrap"
+    )]
+
+    use super::*;
+    use crate::questions::choices;
+
+    fn program() -> Program {
+        let mut sources = SourceMap::new();
+        let file = sources.add(
+            "p.doctrine",
+            "policy p text p1 in force from 2020-01-01
+             verdicts no yes as satisfied unsure as undecided out as inapplicable
+             vocabulary colour red green blue
+             fact a: bool fact c: colour fact s: set of colour fact n: decimal
+             fact d: date fact k: duration
+             rule R requires a and c = red and s is empty and n > 1 and d > 2020-01-01
+                 and k > 1 month otherwise no"
+                .to_string(),
+        );
+        crate::compile(&sources, &[file]).unwrap()
+    }
+
+    fn ask(program: &Program, slot: usize, answer: &str) -> Result<Value, String> {
+        let fact = &program.facts[slot];
+        let ty = fact.ty.required().clone();
+        let question = Question {
+            slot: u32::try_from(slot).unwrap(),
+            fact: fact.path.clone(),
+            label: fact.label.clone(),
+            type_name: String::new(),
+            choices: choices(program, &ty),
+            rules: Vec::new(),
+            scope: false,
+            ty,
+        };
+        parse(program, &question, answer, Lang::En)
+    }
+
+    #[test]
+    fn answers_of_each_type() {
+        let p = program();
+        assert_eq!(ask(&p, 0, "oui"), Ok(Value::Bool(true)));
+        assert_eq!(ask(&p, 0, "No"), Ok(Value::Bool(false)));
+        assert!(ask(&p, 0, "maybe").is_err());
+        let green = Value::Enum {
+            vocabulary: 1,
+            member: 1,
+        };
+        assert_eq!(ask(&p, 1, "green"), Ok(green.clone()));
+        assert_eq!(ask(&p, 1, "2"), Ok(green.clone()));
+        assert!(
+            ask(&p, 1, "4")
+                .unwrap_err()
+                .contains("expected red, green, blue")
+        );
+        assert!(
+            ask(&p, 1, "gren")
+                .unwrap_err()
+                .contains("did you mean `green`?")
+        );
+        assert_eq!(ask(&p, 2, "[]"), Ok(Value::set_of(Vec::new())));
+        let both = Value::set_of(vec![
+            Value::Enum {
+                vocabulary: 1,
+                member: 2,
+            },
+            green,
+        ]);
+        assert_eq!(ask(&p, 2, "blue, green"), Ok(both.clone()));
+        assert_eq!(ask(&p, 2, "{green, 3}"), Ok(both));
+        assert_eq!(
+            ask(&p, 3, "1_000.5"),
+            Ok(Value::Decimal("1000.5".parse().unwrap()))
+        );
+        assert!(ask(&p, 3, "many").is_err());
+        assert_eq!(
+            ask(&p, 4, "2021-07-05"),
+            Ok(Value::Date("2021-07-05".parse().unwrap()))
+        );
+        assert!(ask(&p, 4, "2021-02-30").is_err());
+        assert!(ask(&p, 5, "12 months").is_ok());
+    }
+}
