@@ -11,6 +11,7 @@
 //! subset already reaches the target is never tried.
 
 mod candidates;
+mod confirm;
 mod rank;
 mod search;
 mod sites;

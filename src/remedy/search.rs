@@ -5,9 +5,9 @@ use std::collections::HashSet;
 
 use super::candidates::{Candidate, Candidates};
 use super::sites::{Sites, collect};
-use super::{Change, Effect, Goal, Remedy, RemedyReport, Request, acceptable, apply};
+use super::{Goal, RemedyReport, Request, acceptable};
 use crate::decision::Decision;
-use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate, evaluate_traced};
+use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate_traced};
 use crate::program::Program;
 use crate::value::Value;
 
@@ -15,22 +15,23 @@ use crate::value::Value;
 const BUDGET: usize = 200_000;
 
 /// A set of changes being searched.
-struct Node {
-    changes: Vec<(u32, Candidate)>,
-    values: Vec<Value>,
-    decision: Decision,
-    trace: Trace,
+pub(super) struct Node {
+    pub changes: Vec<(u32, Candidate)>,
+    pub values: Vec<Value>,
+    pub decision: Decision,
+    pub trace: Trace,
 }
 
-struct Search<'a> {
-    program: &'a Program,
-    base: &'a FactSet,
-    options: &'a EvalOptions,
-    request: &'a Request,
-    goal: Goal,
-    now: u32,
-    sites: &'a Sites,
-    evaluations: usize,
+/// A search in progress: what it is given, and how many evaluations it has made.
+pub(super) struct Search<'a> {
+    pub program: &'a Program,
+    pub base: &'a FactSet,
+    pub options: &'a EvalOptions,
+    pub request: &'a Request,
+    pub goal: Goal,
+    pub now: u32,
+    pub sites: &'a Sites,
+    pub evaluations: usize,
 }
 
 /// Runs the search.
@@ -90,7 +91,7 @@ fn better_exists(program: &Program, goal: &Goal, now: u32) -> bool {
     (0..u32::try_from(count).unwrap_or(0)).any(|rank| acceptable(program, goal, now, rank))
 }
 
-fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
+pub(super) fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
     changes
         .iter()
         .map(|(slot, c)| format!("{slot}={:?}", c.to))
@@ -158,7 +159,7 @@ impl<'a> Search<'a> {
         Ok((found.into_iter().map(|(_, c)| c).collect(), true))
     }
 
-    fn evaluate(&mut self, changes: Vec<(u32, Candidate)>) -> Result<Node, EvalError> {
+    pub(super) fn evaluate(&mut self, changes: Vec<(u32, Candidate)>) -> Result<Node, EvalError> {
         let mut values = self.base.values.clone();
         for (slot, candidate) in &changes {
             if let Some(cell) = values.get_mut(*slot as usize) {
@@ -226,97 +227,4 @@ impl<'a> Search<'a> {
         });
         facts
     }
-
-    /// The first strict subset of a set that reaches the goal, fewest changes first (so it
-    /// is minimal), else the set. The search grows sets only by facts their evaluation read,
-    /// but a threshold computed after one change may be reached without it.
-    fn minimal(&mut self, set: Vec<(u32, Candidate)>) -> Result<Vec<(u32, Candidate)>, EvalError> {
-        let count = set.len().min(16);
-        let mut masks: Vec<u32> = (1..(1u32 << count).saturating_sub(1)).collect();
-        masks.sort_by_key(|m| (m.count_ones(), *m));
-        for mask in masks {
-            let subset: Vec<(u32, Candidate)> = set
-                .iter()
-                .enumerate()
-                .filter(|(i, _)| mask & (1 << i) != 0)
-                .map(|(_, c)| c.clone())
-                .collect();
-            let node = self.evaluate(subset)?;
-            if acceptable(
-                self.program,
-                &self.goal,
-                self.now,
-                node.decision.decision.rank,
-            ) {
-                return Ok(node.changes);
-            }
-        }
-        Ok(set)
-    }
-
-    /// Evaluates each remedy again from the facts as given, keeps those that reach the goal,
-    /// and ranks them.
-    fn confirm(&mut self, found: Vec<Vec<(u32, Candidate)>>) -> Result<Vec<Remedy>, EvalError> {
-        let before = evaluate(self.program, self.base, self.options)?;
-        let mut remedies = Vec::new();
-        let mut seen: HashSet<Vec<String>> = HashSet::new();
-        for set in found {
-            let set = self.minimal(set)?;
-            if !seen.insert(key(&set)) {
-                continue;
-            }
-            let changes: Vec<Change> = set
-                .into_iter()
-                .filter_map(|(slot, candidate)| {
-                    let fact = self.program.facts.get(slot as usize)?;
-                    Some(Change {
-                        slot,
-                        fact: fact.path.clone(),
-                        label: fact.label.clone(),
-                        from: self.base.values.get(slot as usize)?.clone(),
-                        to: candidate.to,
-                        kind: candidate.kind,
-                    })
-                })
-                .collect();
-            let after = evaluate(self.program, &apply(self.base, &changes), self.options)?;
-            self.evaluations += 1;
-            if !acceptable(self.program, &self.goal, self.now, after.decision.rank) {
-                continue;
-            }
-            remedies.push(Remedy {
-                effects: effects(self.program, &before, &after),
-                changes,
-                decision: after.decision,
-                until: after.until,
-                in_scope: after.in_scope,
-            });
-        }
-        Ok(super::rank::rank(remedies))
-    }
-}
-
-/// The rules whose outcome differs between two decisions, in policy order.
-fn effects(program: &Program, before: &Decision, after: &Decision) -> Vec<Effect> {
-    let mut out = Vec::new();
-    for rule in program.rules.iter().map(|r| r.id.as_str()) {
-        let old = before.results.iter().find(|r| r.rule == rule);
-        let new = after.results.iter().find(|r| r.rule == rule);
-        let same = match (old, new) {
-            (Some(a), Some(b)) => a.verdict == b.verdict && a.by == b.by && a.until == b.until,
-            (None, None) => true,
-            _ => false,
-        };
-        if same {
-            continue;
-        }
-        out.push(Effect {
-            rule: rule.to_string(),
-            before: old.map(|r| r.verdict.clone()),
-            after: new.map(|r| r.verdict.clone()),
-            by: new.and_then(|r| r.by.clone()),
-            until: new.and_then(|r| r.until),
-        });
-    }
-    out
 }
