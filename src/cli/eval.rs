@@ -89,8 +89,12 @@ pub fn run(args: &EvalArgs) -> u8 {
             on: args.on.or(facts.evaluated_on).unwrap_or(today),
             overrides: overrides.clone(),
         };
-        match crate::eval::evaluate(&program, facts, &options) {
-            Ok(decision) => decisions.push((path.as_str(), decision)),
+        let decided = crate::eval::evaluate(&program, facts, &options).and_then(|decision| {
+            crate::questions::questions(&program, facts, &options, &decision)
+                .map(|questions| (decision, questions))
+        });
+        match decided {
+            Ok((decision, questions)) => decisions.push((path.as_str(), decision, questions)),
             Err(error) => errors.push(error.in_facts(path)),
         }
     }
@@ -103,7 +107,16 @@ pub fn run(args: &EvalArgs) -> u8 {
         OutputFormat::Json => {
             let mut values: Vec<serde_json::Value> = decisions
                 .iter()
-                .map(|(path, d)| crate::report::json::decision(d, path, lang))
+                .map(|(path, d, questions)| {
+                    let mut value = crate::report::json::decision(d, path, lang);
+                    if let (false, Some(object)) = (questions.is_empty(), value.as_object_mut()) {
+                        object.insert(
+                            "questions".into(),
+                            crate::report::questions::json(questions, lang),
+                        );
+                    }
+                    value
+                })
                 .collect();
             let json = if values.len() == 1 {
                 values.remove(0)
@@ -116,12 +129,15 @@ pub fn run(args: &EvalArgs) -> u8 {
         OutputFormat::Text => {
             let texts: Vec<String> = decisions
                 .iter()
-                .map(|(path, d)| crate::report::text::decision(d, path, lang, &program.scale))
+                .map(|(path, d, questions)| {
+                    crate::report::text::decision(d, path, lang, &program.scale)
+                        + &crate::report::questions::text(questions, lang)
+                })
                 .collect();
             print_stdout(&texts.join("\n"));
         }
     }
     let failed =
-        fail_on.is_some_and(|limit| decisions.iter().any(|(_, d)| d.decision.rank <= limit));
+        fail_on.is_some_and(|limit| decisions.iter().any(|(_, d, _)| d.decision.rank <= limit));
     u8::from(failed)
 }
