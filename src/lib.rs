@@ -22,6 +22,7 @@
 //! ```
 #![forbid(unsafe_code)]
 
+pub mod answers;
 pub mod ast;
 pub mod check;
 pub mod cli;
@@ -38,7 +39,9 @@ pub mod load;
 pub mod params;
 pub mod program;
 pub mod provenance;
+pub mod questions;
 pub mod record;
+pub mod remedy;
 pub mod report;
 pub mod schema;
 pub mod source;

@@ -22,6 +22,8 @@ fn main() -> ExitCode {
             Command::Params(args) => doctrine::cli::params::run(args),
             Command::Test(args) => doctrine::cli::test::run(args),
             Command::Timeline(args) => doctrine::cli::timeline::run(args),
+            Command::Remedy(args) => doctrine::cli::remedy::run(args),
+            Command::Ask(args) => doctrine::cli::ask::run(args),
             Command::Fmt(args) => doctrine::cli::fmt::run(args),
             Command::Schema(args) => doctrine::cli::schema::run_schema(args),
             Command::Init(args) => doctrine::cli::schema::run_init(args),

@@ -1,6 +1,7 @@
 //! Every example of README.md (and of the examples' READMEs and `docs/*.md`) is run: each `$ doctrine …` (or `$ cargo run --release -- …`)
 //! command of a `console` block runs the real binary and must exit as noted (`# exit N`,
-//! default 0), and print the lines under it when there are any; each `doctrine` snippet must
+//! default 0), and print the lines under it when there are any (`< FILE` gives it FILE on
+//! standard input); each `doctrine` snippet must
 //! stand in a policy file of the repository, which the case tests parse, check and run.
 #![allow(
     clippy::unwrap_used,
@@ -123,7 +124,16 @@ fn run_commands(path: &str) -> usize {
                 Some((c, s)) => (c.to_string(), s.trim().parse::<i32>().unwrap()),
                 None => (command.clone(), 0),
             };
-            let words = split(&command);
+            let mut words = split(&command);
+            // `< FILE`: the command reads FILE on standard input.
+            let stdin = match words.iter().position(|w| w == "<") {
+                Some(at) => {
+                    let file = words.get(at + 1).cloned().unwrap();
+                    words.truncate(at);
+                    std::process::Stdio::from(std::fs::File::open(&file).unwrap())
+                }
+                None => std::process::Stdio::null(),
+            };
             let args: &[String] = match words
                 .iter()
                 .map(String::as_str)
@@ -138,6 +148,7 @@ fn run_commands(path: &str) -> usize {
             let output = Command::new(env!("CARGO_BIN_EXE_doctrine"))
                 .args(args)
                 .env("NO_COLOR", "1")
+                .stdin(stdin)
                 .output()
                 .unwrap();
             assert_eq!(

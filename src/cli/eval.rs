@@ -10,7 +10,7 @@ use crate::ast::Lang;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::record::Inputs;
 use crate::report::document::Report;
-use crate::report::document_explain;
+use crate::report::{document_explain, document_remedy};
 use crate::source::SourceMap;
 
 /// `doctrine eval --format` values.
@@ -115,14 +115,23 @@ pub fn run(args: &EvalArgs) -> u8 {
         EvalFormat::Json => json_output(&decided, decided.len() != 1),
         EvalFormat::Text => decided
             .iter()
-            .map(|d| crate::report::text::decision(&d.decision, &d.path, lang, &program.scale))
+            .map(|d| {
+                crate::report::text::decision(&d.decision, &d.path, lang, &program.scale)
+                    + &crate::report::questions::text(&d.questions, lang)
+            })
             .collect::<Vec<_>>()
             .join("\n"),
-        EvalFormat::Markdown => {
-            crate::report::markdown::reports(&reports(&decided, &program, &sources, lang))
-        }
-        EvalFormat::Html => {
-            crate::report::html::reports(&reports(&decided, &program, &sources, lang), lang)
+        EvalFormat::Markdown | EvalFormat::Html => {
+            match reports(&decided, &program, &sources, lang) {
+                Ok(reports) if args.format == EvalFormat::Html => {
+                    crate::report::html::reports(&reports, lang)
+                }
+                Ok(reports) => crate::report::markdown::reports(&reports),
+                Err(errors) => {
+                    print_diagnostics(&errors, &sources);
+                    return EXIT_BAD_INPUT;
+                }
+            }
         }
     };
     print_stdout(&output);
@@ -131,26 +140,33 @@ pub fn run(args: &EvalArgs) -> u8 {
     u8::from(failed)
 }
 
-/// The report of each decision, with its explanation.
+/// The report of each decision, with its explanation and remedies.
 fn reports(
     decided: &[Decided],
     program: &crate::Program,
     sources: &SourceMap,
     lang: Lang,
-) -> Vec<Report> {
-    decided
-        .iter()
-        .map(|d| {
-            let mut report = Report::new(&d.decision, &d.record, program, lang);
-            document_explain::add(
-                &mut report,
-                program,
-                sources,
-                &d.facts,
-                &d.options,
-                &d.decision,
-            );
-            report
-        })
-        .collect()
+) -> Result<Vec<Report>, Diagnostics> {
+    let mut reports = Vec::new();
+    let mut errors = Diagnostics::new();
+    for d in decided {
+        let mut report = Report::new(&d.decision, &d.record, program, lang);
+        document_explain::add(
+            &mut report,
+            program,
+            sources,
+            &d.facts,
+            &d.options,
+            &d.decision,
+        );
+        if let Err(error) = document_remedy::add(&mut report, program, &d.facts, &d.options) {
+            errors.push(error.in_facts(&d.path));
+        }
+        reports.push(report);
+    }
+    if errors.is_empty() {
+        Ok(reports)
+    } else {
+        Err(errors)
+    }
 }

@@ -20,6 +20,8 @@ pub struct Decided {
     pub decision: Decision,
     /// What it read and how, to replay it.
     pub record: Record,
+    /// The questions that would decide what its unknown facts keep undecided.
+    pub questions: Vec<crate::questions::Question>,
     /// The facts it was decided on.
     pub facts: FactSet,
     /// The options it was decided with.
@@ -54,13 +56,18 @@ pub fn decide(
             on: on.or(facts.evaluated_on).unwrap_or(today),
             overrides: overrides.to_vec(),
         };
-        match crate::eval::evaluate(program, &facts, &options) {
-            Ok(decision) => {
+        let evaluated = crate::eval::evaluate(program, &facts, &options).and_then(|decision| {
+            crate::questions::questions(program, &facts, &options, &decision)
+                .map(|questions| (decision, questions))
+        });
+        match evaluated {
+            Ok((decision, questions)) => {
                 let record = Record::new(inputs, program, sources, &decision, path, id);
                 decided.push(Decided {
                     path: path.clone(),
                     decision,
                     record,
+                    questions,
                     facts,
                     options,
                 });
@@ -83,7 +90,16 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
         .iter()
         .map(|d| {
             let lang = d.record.language().unwrap_or(Lang::En);
-            crate::report::json::recorded(&d.decision, &d.path, lang, &d.record)
+            let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
+            if let Some(object) = value.as_object_mut() {
+                if !d.questions.is_empty() {
+                    let questions = crate::report::questions::json(&d.questions, lang);
+                    object.insert("questions".into(), questions);
+                }
+                let record = serde_json::to_value(&d.record).unwrap_or_default();
+                object.insert("record".into(), record);
+            }
+            value
         })
         .collect();
     let json = match values.pop() {

@@ -1,5 +1,6 @@
 //! The command line: arguments (clap) and the commands built on the library API.
 
+pub mod ask;
 pub mod check;
 pub mod completions;
 pub mod diff;
@@ -10,6 +11,7 @@ pub mod explain;
 pub mod fmt;
 pub mod output;
 pub mod params;
+pub mod remedy;
 pub mod replay;
 pub mod schema;
 pub mod test;
@@ -70,6 +72,10 @@ pub enum Command {
     Test(test::TestArgs),
     /// Show when each fact file's decision changes: the periods and what changed.
     Timeline(timeline::TimelineArgs),
+    /// Find the smallest sets of fact changes that would move a decision to a target verdict.
+    Remedy(remedy::RemedyArgs),
+    /// Ask the questions of an undecided case on standard input; write the completed facts.
+    Ask(ask::AskArgs),
     /// Rewrite policy files in the canonical layout (`--check`: list those that are not).
     Fmt(fmt::FmtArgs),
     /// Print the JSON Schema (2020-12) of the policy's fact files, for editors and tools.

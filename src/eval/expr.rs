@@ -34,6 +34,9 @@ pub(crate) struct Context<'p> {
     pub verdicts: Vec<Option<u32>>,
     /// When watched (by a timeline): the next day on which the evaluation may change.
     pub watch: Option<super::watch::Watch>,
+    /// Every fact the current rule (or the scope) evaluated, even where the result did not
+    /// keep it among its reads: what a change of facts could act through.
+    pub touched: Vec<u32>,
 }
 
 impl<'p> Context<'p> {
@@ -56,6 +59,7 @@ impl<'p> Context<'p> {
             reads: Vec::new(),
             verdicts: vec![None; program.rules.len()],
             watch: None,
+            touched: Vec::new(),
         }
     }
 
@@ -75,6 +79,7 @@ impl<'p> Context<'p> {
             CKind::Const(value) => value.clone(),
             CKind::Fact(slot) => {
                 self.reads.push(Read::Fact(*slot));
+                self.touched.push(*slot);
                 self.facts
                     .get(*slot as usize)
                     .cloned()
@@ -245,6 +250,11 @@ impl<'p> Context<'p> {
         if let Some(Some((value, reads))) = self.def_cache.get(slot as usize) {
             let value = value.clone();
             self.reads.extend_from_slice(reads);
+            self.touched
+                .extend(reads.iter().filter_map(|read| match read {
+                    Read::Fact(slot) => Some(*slot),
+                    Read::Param(_) => None,
+                }));
             return Ok(value);
         }
         let Some(body) = self

@@ -143,7 +143,7 @@ pub fn evaluate(
     facts: &FactSet,
     options: &EvalOptions,
 ) -> Result<Decision, EvalError> {
-    evaluate_inner(program, facts, options, None).map(|(decision, _)| decision)
+    evaluate_inner(program, facts, options, None, None).map(|(decision, _)| decision)
 }
 
 /// Evaluates a program over a fact set, and finds the first later day on which the rules
@@ -157,7 +157,7 @@ pub fn evaluate_watching(
     limit: Date,
 ) -> Result<(Decision, Option<Date>), EvalError> {
     let watch = watch::Watch::new(program, limit);
-    evaluate_inner(program, facts, options, Some(watch))
+    evaluate_inner(program, facts, options, Some(watch), None)
 }
 
 /// Notes the policy's own dates after `today`: the next text and the parameters' next steps.
@@ -190,19 +190,19 @@ fn note_policy_dates(
     }
 }
 
-fn evaluate_inner(
-    program: &Program,
-    facts: &FactSet,
-    options: &EvalOptions,
-    mut watch: Option<watch::Watch>,
-) -> Result<(Decision, Option<Date>), EvalError> {
-    let today = options.on;
-    let texts = program
+/// How many texts are in force on a day.
+pub fn texts_in_force(program: &Program, day: Date) -> usize {
+    program
         .texts
         .iter()
-        .take_while(|t| t.in_force <= today)
-        .count();
-    let params = program
+        .take_while(|t| t.in_force <= day)
+        .count()
+}
+
+/// Each parameter's value (by slot) when the first `texts` texts apply, on the evaluation
+/// date, overrides applied.
+pub fn param_values(program: &Program, options: &EvalOptions, texts: usize) -> Vec<Value> {
+    program
         .params
         .iter()
         .enumerate()
@@ -212,10 +212,75 @@ fn evaluate_inner(
                 .iter()
                 .find(|(s, _, _)| *s as usize == slot)
                 .map(|(_, v, _)| v.clone())
-                .or_else(|| param.versions.at(texts).map(|b| b.value_on(today).clone()))
+                .or_else(|| {
+                    param
+                        .versions
+                        .at(texts)
+                        .map(|b| b.value_on(options.on).clone())
+                })
                 .unwrap_or(Value::NotSet)
         })
-        .collect();
+        .collect()
+}
+
+/// Evaluates one expression of a program over fact values (by slot), as [`evaluate`] would
+/// with these options: the texts and parameters in force on the evaluation date, overrides
+/// applied. Rules' verdicts are not computed here.
+pub fn expression_with(
+    program: &Program,
+    facts: &[Value],
+    options: &EvalOptions,
+    expr: &CExpr,
+) -> Result<Value, EvalError> {
+    let texts = texts_in_force(program, options.on);
+    let params = param_values(program, options, texts);
+    let mut context = Context::new(program, facts, options.on, texts, params);
+    context.eval(expr)
+}
+
+/// The facts an evaluation evaluated, by slot, sorted: those of the scope, and those of each
+/// rule (by rule slot; empty for a rule not in force), whether or not it gave a verdict.
+/// Facts no entry names could not have changed the verdicts.
+#[derive(Clone, Debug, Default)]
+pub struct Trace {
+    /// What the scope read.
+    pub scope: Vec<u32>,
+    /// What each rule, with its exceptions, read.
+    pub rules: Vec<Vec<u32>>,
+}
+
+/// Evaluates a program over a fact set like [`evaluate`], without advice and notes, and
+/// tells which facts the scope and each rule read.
+pub fn evaluate_traced(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+) -> Result<(Decision, Trace), EvalError> {
+    let mut trace = Trace {
+        scope: Vec::new(),
+        rules: vec![Vec::new(); program.rules.len()],
+    };
+    evaluate_inner(program, facts, options, None, Some(&mut trace)).map(|(d, _)| (d, trace))
+}
+
+/// The facts touched so far, sorted and without duplicates, and forgets them.
+fn take_touched(context: &mut Context<'_>) -> Vec<u32> {
+    let mut touched = std::mem::take(&mut context.touched);
+    touched.sort_unstable();
+    touched.dedup();
+    touched
+}
+
+fn evaluate_inner(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+    mut watch: Option<watch::Watch>,
+    mut trace: Option<&mut Trace>,
+) -> Result<(Decision, Option<Date>), EvalError> {
+    let today = options.on;
+    let texts = texts_in_force(program, today);
+    let params = param_values(program, options, texts);
     let mut context = Context::new(program, &facts.values, today, texts, params);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
@@ -270,8 +335,11 @@ fn evaluate_inner(
         },
     };
     decision.in_scope = in_scope;
+    if let Some(trace) = trace.as_deref_mut() {
+        trace.scope = take_touched(&mut context);
+    }
     if in_scope != Some(false) {
-        context.evaluate_rules(&mut decision, &mut missing)?;
+        context.evaluate_rules(&mut decision, &mut missing, trace.as_deref_mut())?;
         let worst = decision
             .results
             .iter()
@@ -293,7 +361,7 @@ fn evaluate_inner(
     }
     // Advice and notes do not decide: the watch ends with the rules.
     let next = context.watch.take().and_then(|w| w.next);
-    if in_scope.is_some() {
+    if in_scope.is_some() && trace.is_none() {
         context.evaluate_remarks(&mut decision, in_scope == Some(false))?;
     }
     missing.sort_unstable();
@@ -301,6 +369,11 @@ fn evaluate_inner(
     decision.missing = fact_refs(program, &missing);
     decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((decision, next))
+}
+
+/// The verdict of a rank on the program's scale, with its name and label.
+pub fn verdict_of(program: &Program, rank: u32) -> VerdictRef {
+    verdict_ref(program, rank)
 }
 
 fn verdict_ref(program: &Program, rank: u32) -> VerdictRef {
@@ -370,6 +443,7 @@ impl Context<'_> {
         &mut self,
         decision: &mut Decision,
         missing: &mut Vec<u32>,
+        mut trace: Option<&mut Trace>,
     ) -> Result<(), EvalError> {
         let program = self.program;
         for (slot, rule) in program.rules.iter().enumerate() {
@@ -377,8 +451,13 @@ impl Context<'_> {
                 continue;
             };
             self.reads.clear();
+            self.touched.clear();
+            let index = slot;
             let slot = u32::try_from(slot).unwrap_or(u32::MAX);
             let outcome = self.rule_outcome(slot, body)?;
+            if let Some(entry) = trace.as_deref_mut().and_then(|t| t.rules.get_mut(index)) {
+                *entry = take_touched(self);
+            }
             let Some(verdict) = outcome.decided.verdict else {
                 continue;
             };

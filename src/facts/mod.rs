@@ -2,6 +2,7 @@
 
 mod bind;
 pub mod raw;
+pub mod write;
 
 pub use bind::{EVALUATED_ON, Extras, SCHEMA_KEY, bind};
 pub use raw::{RawKind, RawNode};

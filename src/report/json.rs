@@ -104,20 +104,3 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang) -> Json {
     }
     Json::Object(out)
 }
-
-/// One decision as a JSON object, with its `record`: what it read, to replay it.
-pub fn recorded(
-    decision: &Decision,
-    facts_name: &str,
-    lang: Lang,
-    record: &crate::record::Record,
-) -> Json {
-    let mut out = self::decision(decision, facts_name, lang);
-    if let Json::Object(map) = &mut out {
-        map.insert(
-            "record".into(),
-            serde_json::to_value(record).unwrap_or(Json::Null),
-        );
-    }
-    out
-}

@@ -55,6 +55,17 @@ pub(crate) struct Words {
     pub not_set: &'static str,
     pub not_evaluated: &'static str,
     pub shown_above: &'static str,
+    pub remedies: &'static str,
+    pub remedies_lead: &'static str,
+    pub remedies_none: &'static str,
+    /// Text, a command, text.
+    pub remedies_more: (&'static str, &'static str, &'static str),
+    pub changes: &'static str,
+    pub effects: &'static str,
+    pub across: &'static str,
+    pub added: &'static str,
+    pub removed: &'static str,
+    pub by: &'static str,
     pub colon: &'static str,
 }
 
@@ -110,6 +121,20 @@ const FR: Words = Words {
     not_set: "non renseigné",
     not_evaluated: "non évalué",
     shown_above: "détaillé plus haut",
+    remedies: "Remèdes",
+    remedies_lead: "Les plus petits ensembles de changements des faits qui donnent une meilleure décision, chacun vérifié par une nouvelle évaluation.",
+    remedies_none: "Aucun ensemble de changements des faits, dans la limite cherchée, ne donne une meilleure décision.",
+    remedies_more: (
+        "La recherche s'arrête ici ; ",
+        "doctrine remedy",
+        " cherche plus loin, avec plus de changements et d'autres cibles.",
+    ),
+    changes: "Changements",
+    effects: "Règles dont le verdict change",
+    across: "franchit",
+    added: "ajouter",
+    removed: "retirer",
+    by: "par",
     colon: " : ",
 };
 
@@ -165,6 +190,20 @@ const EN: Words = Words {
     not_set: "not set",
     not_evaluated: "not evaluated",
     shown_above: "shown above",
+    remedies: "Remedies",
+    remedies_lead: "The smallest sets of changes to the facts that give a better decision, each checked by evaluating again.",
+    remedies_none: "No set of changes to the facts, within the search's bounds, gives a better decision.",
+    remedies_more: (
+        "The search stops here; ",
+        "doctrine remedy",
+        " searches further, with more changes and other targets.",
+    ),
+    changes: "Changes",
+    effects: "Rules whose verdict changes",
+    across: "across",
+    added: "add",
+    removed: "remove",
+    by: "by",
     colon: ": ",
 };
 

@@ -1,0 +1,302 @@
+//! Where the policy compares each fact with something else (the thresholds a number, a
+//! duration or a day can move across), the sets of names it writes or holds in parameters
+//! (what a set fact can be cut down to), and which rules read others' verdicts.
+
+use crate::program::{CExpr, CKind, Compare, Program};
+use crate::types::Type;
+use crate::value::Value;
+
+/// A comparison of a fact with another expression: `fact_side OP other`.
+#[derive(Clone, Debug)]
+pub(crate) struct Site {
+    /// The operator, with the fact's side on the left.
+    pub op: Compare,
+    /// The side holding the fact: the fact itself, through definitions, maybe with days or
+    /// durations added or taken away.
+    pub fact_side: CExpr,
+    /// The other side: the threshold, computed on the facts of the moment.
+    pub other: CExpr,
+    /// Whether the fact's side is the fact itself (through definitions).
+    pub alias: bool,
+}
+
+/// What the policy in force compares each fact with, and more.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct Sites {
+    /// Comparisons by fact slot.
+    pub by_fact: Vec<Vec<Site>>,
+    /// Set expressions without facts, by vocabulary: literals and parameters.
+    pub sets: Vec<Vec<CExpr>>,
+    /// For each rule (by slot), the rules whose verdict it reads with `verdict(…)`.
+    pub verdict_reads: Vec<Vec<u32>>,
+}
+
+/// Collects the sites of the texts in force (the first `texts`).
+pub(crate) fn collect(program: &Program, texts: usize) -> Sites {
+    let mut sites = Sites {
+        by_fact: vec![Vec::new(); program.facts.len()],
+        sets: vec![Vec::new(); program.vocabularies.len()],
+        verdict_reads: vec![Vec::new(); program.rules.len()],
+    };
+    let walker = Walker { program, texts };
+    let mut roots: Vec<&CExpr> = Vec::new();
+    roots.extend(program.scope.at(texts));
+    roots.extend(program.defs.iter().filter_map(|d| d.versions.at(texts)));
+    // Verdicts read by exceptions' conditions: counted for every rule, to be safe.
+    let mut everywhere = Vec::new();
+    for exception in program.exceptions.iter() {
+        let Some(body) = exception.versions.at(texts) else {
+            continue;
+        };
+        walker.verdicts(&body.when, &mut Vec::new(), &mut |read| {
+            everywhere.push(read)
+        });
+        roots.push(&body.when);
+        if let Some(until) = &body.until {
+            // The exception holds while `until >= today`.
+            if let Some((slot, _)) = walker.fact_path(until) {
+                let today = CExpr {
+                    kind: CKind::Today,
+                    ty: Type::Date,
+                    span: until.span,
+                };
+                if let Some(list) = sites.by_fact.get_mut(slot as usize) {
+                    list.push(Site {
+                        op: Compare::Ge,
+                        fact_side: until.clone(),
+                        other: today,
+                        alias: false,
+                    });
+                }
+            }
+            roots.push(until);
+        }
+    }
+    for (slot, rule) in program.rules.iter().enumerate() {
+        let Some(body) = rule.versions.at(texts) else {
+            continue;
+        };
+        let mut rule_roots: Vec<&CExpr> = body.applies.iter().collect();
+        rule_roots.push(&body.requires);
+        for root in &rule_roots {
+            walker.verdicts(root, &mut Vec::new(), &mut |read| {
+                if let Some(list) = sites.verdict_reads.get_mut(slot) {
+                    list.push(read);
+                }
+            });
+        }
+        roots.extend(rule_roots);
+    }
+    for root in roots {
+        walker.walk(root, &mut sites);
+    }
+    for list in &mut sites.verdict_reads {
+        list.extend(&everywhere);
+        list.sort_unstable();
+        list.dedup();
+    }
+    for param in program.params.iter().enumerate() {
+        let (slot, info) = param;
+        if let Type::Set(inner) = &info.ty
+            && let Type::Enum(vocabulary) = inner.as_ref()
+            && info.versions.at(texts).is_some()
+            && let Some(list) = sites.sets.get_mut(*vocabulary as usize)
+        {
+            list.push(CExpr {
+                kind: CKind::Param(u32::try_from(slot).unwrap_or(u32::MAX)),
+                ty: info.ty.clone(),
+                span: info.span,
+            });
+        }
+    }
+    sites
+}
+
+struct Walker<'p> {
+    program: &'p Program,
+    texts: usize,
+}
+
+impl Walker<'_> {
+    /// The fact an expression is, through definitions and adding or taking away things
+    /// that do not hold it: `(slot, whether it is the fact itself)`.
+    fn fact_path(&self, expr: &CExpr) -> Option<(u32, bool)> {
+        match &expr.kind {
+            CKind::Fact(slot) => Some((*slot, true)),
+            CKind::Def(slot) => {
+                let body = self
+                    .program
+                    .defs
+                    .get(*slot as usize)?
+                    .versions
+                    .at(self.texts)?;
+                self.fact_path(body)
+            }
+            CKind::Arith(crate::program::Arith::Add | crate::program::Arith::Sub, a, b) => {
+                let (slot, _) = self.fact_path(a).or_else(|| {
+                    // Only `x + fact` moves with the fact the same way.
+                    matches!(expr.kind, CKind::Arith(crate::program::Arith::Add, _, _))
+                        .then(|| self.fact_path(b))
+                        .flatten()
+                })?;
+                let other = if self.fact_path(a).is_some() { b } else { a };
+                (!self.mentions(other, slot)).then_some((slot, false))
+            }
+            _ => None,
+        }
+    }
+
+    /// Whether an expression reads a fact, through definitions.
+    fn mentions(&self, expr: &CExpr, slot: u32) -> bool {
+        let mut found = false;
+        self.visit(expr, &mut |e| match &e.kind {
+            CKind::Fact(s) if *s == slot => found = true,
+            CKind::Def(d) => {
+                if let Some(body) = self
+                    .program
+                    .defs
+                    .get(*d as usize)
+                    .and_then(|d| d.versions.at(self.texts))
+                    && self.mentions(body, slot)
+                {
+                    found = true;
+                }
+            }
+            _ => {}
+        });
+        found
+    }
+
+    /// The rules whose verdict an expression reads, through definitions.
+    fn verdicts(&self, expr: &CExpr, seen: &mut Vec<u32>, out: &mut dyn FnMut(u32)) {
+        let mut defs = Vec::new();
+        self.visit(expr, &mut |e| match &e.kind {
+            CKind::Verdict(rule) | CKind::Applies(rule) => out(*rule),
+            CKind::Def(d) => defs.push(*d),
+            _ => {}
+        });
+        for d in defs {
+            if seen.contains(&d) {
+                continue;
+            }
+            seen.push(d);
+            if let Some(body) = self
+                .program
+                .defs
+                .get(d as usize)
+                .and_then(|def| def.versions.at(self.texts))
+            {
+                self.verdicts(body, seen, out);
+            }
+        }
+    }
+
+    /// Records every comparison with a fact on one side, and every set of names without facts.
+    fn walk(&self, expr: &CExpr, sites: &mut Sites) {
+        self.visit(expr, &mut |e| match &e.kind {
+            CKind::Compare(op, left, right) => {
+                for (op, fact_side, other) in [(*op, left, right), (flipped(*op), right, left)] {
+                    let Some((slot, alias)) = self.fact_path(fact_side) else {
+                        continue;
+                    };
+                    if self.mentions(other, slot) {
+                        continue;
+                    }
+                    if let Some(list) = sites.by_fact.get_mut(slot as usize) {
+                        list.push(Site {
+                            op,
+                            fact_side: fact_side.as_ref().clone(),
+                            other: other.as_ref().clone(),
+                            alias,
+                        });
+                    }
+                }
+            }
+            CKind::SetLiteral(items) if items.iter().all(|i| matches!(i.kind, CKind::Const(_))) => {
+                if let Type::Set(inner) = &e.ty
+                    && let Type::Enum(vocabulary) = inner.as_ref()
+                    && let Some(list) = sites.sets.get_mut(*vocabulary as usize)
+                {
+                    list.push(e.clone());
+                }
+            }
+            CKind::Const(Value::Set(_)) => {
+                if let Type::Set(inner) = &e.ty
+                    && let Type::Enum(vocabulary) = inner.as_ref()
+                    && let Some(list) = sites.sets.get_mut(*vocabulary as usize)
+                {
+                    list.push(e.clone());
+                }
+            }
+            _ => {}
+        });
+    }
+
+    /// Calls `f` on an expression and every expression under it (not through definitions).
+    #[allow(
+        clippy::only_used_in_recursion,
+        reason = "a method, to sit with the walker's other walks"
+    )]
+    fn visit(&self, expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
+        f(expr);
+        match &expr.kind {
+            CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => self.visit(a, f),
+            CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => self.visit(operand, f),
+            CKind::And(a, b)
+            | CKind::Or(a, b)
+            | CKind::Compare(_, a, b)
+            | CKind::Arith(_, a, b)
+            | CKind::SetOp(_, a, b)
+            | CKind::Subset(a, b)
+            | CKind::Meets(a, b) => {
+                self.visit(a, f);
+                self.visit(b, f);
+            }
+            CKind::In { element, set, .. } => {
+                self.visit(element, f);
+                self.visit(set, f);
+            }
+            CKind::If(c, a, b) => {
+                self.visit(c, f);
+                self.visit(a, f);
+                self.visit(b, f);
+            }
+            CKind::Quantifier { set, body, .. } => {
+                self.visit(set, f);
+                self.visit(body, f);
+            }
+            CKind::SetLiteral(items) => {
+                for item in items {
+                    self.visit(item, f);
+                }
+            }
+            CKind::Format(segments) => {
+                for segment in segments {
+                    if let crate::program::MessageSegment::Expr(e) = segment {
+                        self.visit(e, f);
+                    }
+                }
+            }
+            CKind::Const(_)
+            | CKind::Fact(_)
+            | CKind::Param(_)
+            | CKind::Def(_)
+            | CKind::Local(_)
+            | CKind::Today
+            | CKind::Verdict(_)
+            | CKind::Applies(_) => {}
+        }
+    }
+}
+
+/// The operator with its sides swapped: `a < b` is `b > a`.
+fn flipped(op: Compare) -> Compare {
+    match op {
+        Compare::Eq => Compare::Eq,
+        Compare::Ne => Compare::Ne,
+        Compare::Lt => Compare::Gt,
+        Compare::Le => Compare::Ge,
+        Compare::Gt => Compare::Lt,
+        Compare::Ge => Compare::Le,
+    }
+}

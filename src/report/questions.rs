@@ -1,0 +1,72 @@
+//! Questions for unknown facts as text (a short section of a decision) and as JSON.
+
+use std::fmt::Write;
+
+use anstyle::Style;
+use serde_json::{Value as Json, json};
+
+use crate::ast::Lang;
+use crate::questions::Question;
+
+/// The allowed values of a question, as a reader types them: `true | false`, the names of a
+/// vocabulary, else the type.
+pub fn allowed(question: &Question) -> String {
+    if question.choices.is_empty() {
+        return question.type_name.clone();
+    }
+    let names: Vec<&str> = question.choices.iter().map(|c| c.name.as_str()).collect();
+    if question.type_name.starts_with("set of") {
+        format!("{}: {}", question.type_name, names.join(", "))
+    } else {
+        names.join(" | ")
+    }
+}
+
+/// The questions as a section of a text decision (empty when there are none).
+pub fn text(questions: &[Question], lang: Lang) -> String {
+    if questions.is_empty() {
+        return String::new();
+    }
+    let (heading, unblocks, scope) = match lang {
+        Lang::Fr => ("Questions pour décider", "débloque", "le champ"),
+        Lang::En => ("Questions to decide", "unblocks", "the scope"),
+    };
+    let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
+    let mut out = format!("\n{bold}{heading}{bold:#}\n");
+    for (index, question) in questions.iter().enumerate() {
+        let mut what: Vec<&str> = Vec::new();
+        if question.scope {
+            what.push(scope);
+        }
+        what.extend(question.rules.iter().map(String::as_str));
+        let _ = writeln!(
+            out,
+            "  {}. {} — {} [{}] {dim}· {unblocks} {}{dim:#}",
+            index + 1,
+            question.fact,
+            question.label.get(lang).unwrap_or(""),
+            allowed(question),
+            what.join(", ")
+        );
+    }
+    out
+}
+
+/// The questions as a JSON array.
+pub fn json(questions: &[Question], lang: Lang) -> Json {
+    Json::Array(
+        questions
+            .iter()
+            .map(|q| {
+                json!({
+                    "fact": q.fact,
+                    "label": q.label.get(lang),
+                    "type": q.type_name,
+                    "values": q.choices.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
+                    "rules": q.rules,
+                    "scope": q.scope,
+                })
+            })
+            .collect(),
+    )
+}

@@ -1,0 +1,242 @@
+//! Every remedy is checked by evaluating it again, independently of the search: applied to
+//! the facts, it reaches the target; no strict subset of it does (it is minimal). Over every
+//! fact file of `examples/corpus/` and the examples, and every test case of the shipped
+//! doctrine and of the procurement policy, with the default target and with the satisfied
+//! verdict as target.
+#![allow(
+    clippy::unwrap_used,
+    clippy::panic,
+    clippy::indexing_slicing,
+    reason = "tests may unwrap, index and panic"
+)]
+
+use std::path::Path;
+
+use doctrine::eval::FactSet;
+use doctrine::remedy::{Change, ChangeKind, Request, apply, reaches, remedies};
+use doctrine::source::{SourceMap, Span};
+use doctrine::{EvalOptions, Program, evaluate};
+
+/// A day for fact files that name none, so that the test does not depend on today.
+const DEFAULT_DAY: &str = "2024-06-01";
+
+fn files(dir: &str) -> Vec<String> {
+    let mut out: Vec<String> = std::fs::read_dir(dir)
+        .unwrap()
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| doctrine::load::is_fact_file(p))
+        .map(|p| p.display().to_string())
+        .collect();
+    out.sort();
+    out
+}
+
+/// The facts and options of a fact file or a test case (`on:` and `set:` taken into
+/// account); `None` for a case that needs an amendment.
+fn load(program: &Program, sources: &mut SourceMap, path: &str) -> Option<(FactSet, EvalOptions)> {
+    let (root, file) = doctrine::load::read_facts(path, sources).unwrap();
+    if !doctrine::testing::case::amendments(&root, file)
+        .unwrap()
+        .is_empty()
+    {
+        return None;
+    }
+    let (facts, extras) =
+        doctrine::facts::bind(program, &root, file, doctrine::testing::CASE_KEYS).unwrap();
+    let (on, set) = if extras.is_empty() {
+        (None, Vec::new())
+    } else {
+        let case =
+            doctrine::testing::read_case(&extras, file, Span::new(file, 0, 0), program).unwrap();
+        (case.on, case.set)
+    };
+    let overrides = set
+        .iter()
+        .map(|(s, _)| doctrine::params::parse_override(program, s, sources).unwrap())
+        .collect();
+    let on = on
+        .or(facts.evaluated_on)
+        .unwrap_or_else(|| DEFAULT_DAY.parse().unwrap());
+    Some((facts, EvalOptions { on, overrides }))
+}
+
+fn shown(changes: &[Change]) -> String {
+    changes
+        .iter()
+        .map(|c| format!("{} → {:?}", c.fact, c.to))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// Searches and checks every remedy; returns how many were checked.
+fn verify(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+    target: Option<u32>,
+    name: &str,
+) -> usize {
+    let request = Request {
+        target,
+        fixed: Vec::new(),
+        max_changes: 3,
+        limit: 10,
+    };
+    let report = remedies(program, facts, options, &request).unwrap();
+    let now = evaluate(program, facts, options).unwrap();
+    assert_eq!(report.decision, now.decision, "{name}");
+    if report.reached {
+        assert!(report.remedies.is_empty(), "{name}");
+    }
+    for remedy in &report.remedies {
+        let what = format!("{name}: {}", shown(&remedy.changes));
+        assert!(!remedy.changes.is_empty(), "{what}");
+        let after = evaluate(program, &apply(facts, &remedy.changes), options).unwrap();
+        assert!(
+            reaches(program, &report.goal, &now.decision, &after),
+            "{what} does not reach the target"
+        );
+        assert_eq!(after.decision, remedy.decision, "{what}");
+        for change in &remedy.changes {
+            assert_eq!(&facts.values[change.slot as usize], &change.from, "{what}");
+            assert_ne!(change.from, change.to, "{what}");
+        }
+        // Every strict subset, the empty one included, falls short.
+        let count = remedy.changes.len();
+        for mask in 0..(1u32 << count) - 1 {
+            let subset: Vec<Change> = remedy
+                .changes
+                .iter()
+                .enumerate()
+                .filter(|(i, _)| mask & (1 << i) != 0)
+                .map(|(_, c)| c.clone())
+                .collect();
+            let decision = evaluate(program, &apply(facts, &subset), options).unwrap();
+            assert!(
+                !reaches(program, &report.goal, &now.decision, &decision),
+                "{what}: the subset {} reaches the target too",
+                shown(&subset)
+            );
+        }
+    }
+    // Ranked: fewest changes first.
+    let sizes: Vec<usize> = report.remedies.iter().map(|r| r.changes.len()).collect();
+    let mut sorted = sizes.clone();
+    sorted.sort_unstable();
+    assert_eq!(sizes, sorted, "{name}");
+    report.remedies.len()
+}
+
+fn verify_all(policy: &str, dirs: &[&str]) -> usize {
+    let mut sources = SourceMap::new();
+    let program = doctrine::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
+    let mut checked = 0;
+    for dir in dirs {
+        for path in files(dir) {
+            // Written for the local amendment, which declares the facts it adds.
+            if path == "examples/two-zones-non-critical.yaml" {
+                continue;
+            }
+            let Some((facts, options)) = load(&program, &mut sources, &path) else {
+                continue;
+            };
+            checked += verify(&program, &facts, &options, None, &path);
+            checked += verify(
+                &program,
+                &facts,
+                &options,
+                Some(program.scale.satisfied),
+                &path,
+            );
+        }
+    }
+    checked
+}
+
+#[test]
+fn cloud_doctrine_remedies_are_exact_and_minimal() {
+    let checked = verify_all(
+        "policies/cloud-au-centre",
+        &[
+            "examples/corpus",
+            "examples",
+            "policies/cloud-au-centre/tests",
+        ],
+    );
+    assert!(checked > 100, "only {checked} remedies checked");
+}
+
+#[test]
+fn procurement_remedies_are_exact_and_minimal() {
+    let checked = verify_all(
+        "examples/procurement",
+        &["examples/procurement/facts", "examples/procurement/tests"],
+    );
+    assert!(checked > 50, "only {checked} remedies checked");
+}
+
+/// The example: Office 365 in 2021 is remedied by a trusted offer, or by the
+/// minister's derogation for mail and drive only on a project already engaged.
+#[test]
+fn office365_2021() {
+    let mut sources = SourceMap::new();
+    let program =
+        doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
+            .unwrap();
+    let (facts, options) =
+        load(&program, &mut sources, "examples/office365-azure-2021.yaml").unwrap();
+    let request = Request {
+        target: None,
+        fixed: Vec::new(),
+        max_changes: 4,
+        limit: 10,
+    };
+    let report = remedies(&program, &facts, &options, &request).unwrap();
+    let listed: Vec<String> = report.remedies.iter().map(|r| shown(&r.changes)).collect();
+    let trusted = report.remedies.iter().find(|r| {
+        r.changes.len() == 2
+            && r.changes.iter().any(|c| c.fact == "hosting.secnumcloud")
+            && r.changes
+                .iter()
+                .any(|c| c.fact == "hosting.extra_eu_immune")
+    });
+    assert_eq!(
+        trusted.map(|r| r.decision.name.as_str()),
+        Some("compliant"),
+        "{listed:#?}"
+    );
+    let derogation = report
+        .remedies
+        .iter()
+        .find(|r| r.changes.iter().any(|c| c.fact == "derogation.minister"))
+        .unwrap_or_else(|| panic!("no derogation among {listed:#?}"));
+    assert_eq!(derogation.decision.name, "temporarily_allowed");
+    let services = derogation
+        .changes
+        .iter()
+        .find(|c| c.fact == "services")
+        .unwrap();
+    let ChangeKind::Elements { added, removed } = &services.kind else {
+        panic!("{services:?}");
+    };
+    assert!(added.is_empty());
+    assert_eq!(removed.len(), 5, "{services:?}");
+    assert!(
+        derogation
+            .effects
+            .iter()
+            .any(|e| e.rule == "R9" && e.by.as_deref() == Some("R9-derogation"))
+    );
+    // With the services, the kind of hosting and the qualification fixed, nothing is left.
+    let fixed: Vec<u32> = ["services", "hosting.kind", "hosting.secnumcloud"]
+        .iter()
+        .map(|p| program.facts.iter().position(|f| f.path == *p).unwrap() as u32)
+        .collect();
+    let fixed_request = Request {
+        fixed,
+        ..request.clone()
+    };
+    let report = remedies(&program, &facts, &options, &fixed_request).unwrap();
+    assert!(report.remedies.is_empty(), "{:#?}", report.remedies);
+}
