@@ -38,6 +38,8 @@ td, th { overflow-wrap: break-word; }
 .rules td:nth-child(4) { width: 26%; }
 .why tbody th { width: 12%; }
 .texts td:nth-child(5) { width: 24%; }
+.texts td:nth-child(3) { white-space: nowrap; }
+.remedies tbody th { width: 2.5rem; }
 code { font: .88em/1.4 ui-monospace, 'SFMono-Regular', Menlo, Consolas, 'DejaVu Sans Mono', monospace; background: var(--head); padding: 0 .25rem; border-radius: .2rem; }
 .texts code, dd code { overflow-wrap: anywhere; }
 ul { padding-left: 1.3rem; }
