@@ -7,6 +7,7 @@ pub mod diff_markdown;
 pub mod diff_text;
 mod diff_words;
 pub mod document;
+mod document_base;
 pub mod document_explain;
 pub mod document_remedy;
 pub mod explain;
