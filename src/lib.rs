@@ -23,6 +23,7 @@
 #![forbid(unsafe_code)]
 
 pub mod ast;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod decision;

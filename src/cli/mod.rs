@@ -5,6 +5,7 @@ pub mod completions;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
+mod eval_batch;
 pub mod fmt;
 pub mod output;
 pub mod params;

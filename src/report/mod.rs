@@ -10,6 +10,7 @@ pub mod json;
 pub mod junit;
 pub mod literal;
 pub mod params;
+mod part;
 pub mod sarif;
 pub mod suite;
 pub mod suite_json;
