@@ -9,7 +9,7 @@ use std::time::Instant;
 
 use indicatif::{ProgressBar, ProgressStyle};
 
-use super::output::{EXIT_BAD_INPUT, diagnostics_text};
+use super::output::{EXIT_BAD_INPUT, diagnostics_text, errors_for_people};
 use crate::batch::{Batch, Item, Outcome, Summary};
 use crate::diagnostic::Diagnostic;
 use crate::facts::lines::Lines;
@@ -113,6 +113,7 @@ impl Inputs {
 struct Writer {
     layout: Layout,
     written: u64,
+    failed: u64,
     out: Box<dyn Write + Send>,
 }
 
@@ -132,9 +133,16 @@ impl Writer {
             }
             Outcome::Failed(text) => {
                 let _ = self.out.flush();
+                // A blank line between reports, as when several are printed at once.
+                let gap = if self.failed > 0 && errors_for_people() {
+                    "\n"
+                } else {
+                    ""
+                };
                 progress.suspend(|| {
-                    let _ = std::io::stderr().write_all(text.as_bytes());
+                    let _ = write!(std::io::stderr(), "{gap}{text}");
                 });
+                self.failed += 1;
             }
         }
     }
@@ -235,6 +243,7 @@ pub fn run(run: &Run<'_>, inputs: Vec<Input>) -> u8 {
     let mut writer = Writer {
         layout: run.layout,
         written: 0,
+        failed: 0,
         out,
     };
     let mut summary = Summary::new(run.verdicts.len());
