@@ -4,7 +4,10 @@
 
 #![allow(clippy::unwrap_used, reason = "benchmarks may unwrap")]
 
-#[allow(dead_code, reason = "only the generator's fact sets are used, not its main")]
+#[allow(
+    dead_code,
+    reason = "only the generator's fact sets are used, not its main"
+)]
 #[path = "../examples/generate_facts.rs"]
 mod generate_facts;
 
@@ -56,7 +59,11 @@ fn batch(c: &mut Criterion) {
     group.sample_size(10);
     group.throughput(Throughput::Elements(COUNT as u64));
     group.bench_function("read, evaluate and render 100k fact sets", |b| {
-        b.iter_batched(items, |items| run.run(items, &report, &errors), criterion::BatchSize::LargeInput)
+        b.iter_batched(
+            items,
+            |items| run.run(items, &report, &errors),
+            criterion::BatchSize::LargeInput,
+        )
     });
     let index = FactIndex::new(&program);
     group.bench_function("read 100k fact sets (one thread)", |b| {

@@ -84,7 +84,13 @@ const IMPACTS: &[&str] = &[
 ];
 const HOSTING: &[&str] = &["internal_cloud", "commercial_cloud", "on_premises"];
 const INTERNAL: &[&str] = &["pi", "nubo", "other"];
-const OFFERS: &[&str] = &["Scaleway", "OVHcloud", "Outscale", "Microsoft 365 (Azure)", "Bleu"];
+const OFFERS: &[&str] = &[
+    "Scaleway",
+    "OVHcloud",
+    "Outscale",
+    "Microsoft 365 (Azure)",
+    "Bleu",
+];
 
 fn bool_fact(rng: &mut Rng, out: &mut Vec<String>, name: &str, percent: u64) {
     // Now and then a required fact is left out: the decision then names it as missing.
@@ -118,10 +124,7 @@ pub fn fact_set(rng: &mut Rng) -> String {
         format!("\"full_cost_eur\":{}", rng.below(40_000) * 1_000),
     ];
     if rng.chance(40) {
-        project.push(format!(
-            "\"evolution_cost_ratio\":0.{:02}",
-            rng.below(100)
-        ));
+        project.push(format!("\"evolution_cost_ratio\":0.{:02}", rng.below(100)));
         bool_fact(rng, &mut project, "provider_change", 30);
     }
     bool_fact(rng, &mut project, "comparative_study_sent", 30);

@@ -3,7 +3,10 @@
 
 #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
 
-#[allow(dead_code, reason = "only the generator's fact sets are used, not its main")]
+#[allow(
+    dead_code,
+    reason = "only the generator's fact sets are used, not its main"
+)]
 #[path = "../examples/generate_facts.rs"]
 mod generate_facts;
 
@@ -28,7 +31,9 @@ fn doctrine(args: &[&str]) -> Output {
 
 fn generated(count: usize, seed: u64) -> Vec<String> {
     let mut rng = generate_facts::Rng::seeded(seed);
-    (0..count).map(|_| generate_facts::fact_set(&mut rng)).collect()
+    (0..count)
+        .map(|_| generate_facts::fact_set(&mut rng))
+        .collect()
 }
 
 #[test]
@@ -56,7 +61,9 @@ fn output_is_the_same_with_one_or_two_threads_and_in_input_order() {
             facts.rsplit(':').next().unwrap().parse().unwrap()
         })
         .collect();
-    let expected: Vec<usize> = (1..=lines.len()).filter(|n| ![6, 4_501, 9_001].contains(n)).collect();
+    let expected: Vec<usize> = (1..=lines.len())
+        .filter(|n| ![6, 4_501, 9_001].contains(n))
+        .collect();
     assert_eq!(numbers, expected);
     let stderr = String::from_utf8(one.stderr).unwrap();
     assert!(stderr.contains("facts.jsonl:4501:23"), "{stderr}");
@@ -72,7 +79,13 @@ fn batch_decisions_are_those_of_files_evaluated_one_by_one() {
     }
     std::fs::write(dir.join("all.jsonl"), lines.join("\n")).unwrap();
     let folder = dir.to_str().unwrap();
-    let classic = doctrine(&["eval", "policies/cloud-au-centre", folder, "--format", "json"]);
+    let classic = doctrine(&[
+        "eval",
+        "policies/cloud-au-centre",
+        folder,
+        "--format",
+        "json",
+    ]);
     assert_eq!(classic.status.code().unwrap() & !1, 0);
     let classic: serde_json::Value = serde_json::from_slice(&classic.stdout).unwrap();
     let classic = classic.as_array().unwrap();

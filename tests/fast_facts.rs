@@ -77,7 +77,9 @@ fn json(node: &RawNode) -> String {
         RawKind::Bool(b) => b.to_string(),
         RawKind::Number(n) => n.clone(),
         RawKind::String(s) | RawKind::Datetime(s) => serde_json::to_string(s).unwrap(),
-        RawKind::Seq(items) => format!("[{}]", items.iter().map(json).collect::<Vec<_>>().join(",")),
+        RawKind::Seq(items) => {
+            format!("[{}]", items.iter().map(json).collect::<Vec<_>>().join(","))
+        }
         RawKind::Map(entries) => format!(
             "{{{}}}",
             entries
@@ -104,7 +106,11 @@ fn shown(facts: &Option<FactSet>) -> String {
 fn agree(program: &Program, index: &FactIndex, text: &str, what: &str) -> bool {
     let fast = facts::read_json(index, text);
     let slow = slow(program, text);
-    assert_eq!(shown(&fast), shown(&slow), "{what}: the readers disagree on {text}");
+    assert_eq!(
+        shown(&fast),
+        shown(&slow),
+        "{what}: the readers disagree on {text}"
+    );
     fast.is_some()
 }
 
@@ -191,7 +197,8 @@ fn variants(root: &RawNode) -> Vec<String> {
             dotted.name = format!("{}.{}", group.name, key.name);
             for keep_original in [true, false] {
                 let mut copy = root.clone();
-                if !keep_original && let RawKind::Map(e) = &mut entry_at(&mut copy, &path[..1]).kind {
+                if !keep_original && let RawKind::Map(e) = &mut entry_at(&mut copy, &path[..1]).kind
+                {
                     e.remove(path[1]);
                 }
                 if let RawKind::Map(e) = &mut copy.kind {
@@ -233,8 +240,7 @@ fn readers_agree_on_every_fact_file_and_its_variants() {
     let (mut files, mut accepted, mut variants_seen) = (0, 0, 0);
     for file in fact_files() {
         let mut sources = SourceMap::new();
-        let Ok((root, _)) = doctrine::load::read_facts(file.to_str().unwrap(), &mut sources)
-        else {
+        let Ok((root, _)) = doctrine::load::read_facts(file.to_str().unwrap(), &mut sources) else {
             continue;
         };
         files += 1;
@@ -255,7 +261,10 @@ fn readers_agree_on_every_fact_file_and_its_variants() {
         }
     }
     assert!(files > 100, "fact files read: {files}");
-    assert!(accepted > 1000, "accepted: {accepted} of {variants_seen} variants");
+    assert!(
+        accepted > 1000,
+        "accepted: {accepted} of {variants_seen} variants"
+    );
 }
 
 #[test]

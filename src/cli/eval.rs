@@ -3,8 +3,8 @@
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::eval_batch::{Input, Layout};
+use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, PolicyArgs, parse_date};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::eval::EvalOptions;

@@ -38,10 +38,13 @@ pub struct Input {
     pub jsonl: bool,
 }
 
+/// A JSON Lines input being read: its name and its lines.
+type Reading = (Arc<str>, Lines<Box<dyn std::io::BufRead + Send>>);
+
 /// The inputs, read chunk by chunk.
 struct Inputs {
     pending: VecDeque<Input>,
-    current: Option<(Arc<str>, Lines<Box<dyn std::io::BufRead + Send>>)>,
+    current: Option<Reading>,
     /// Bytes of the inputs done, and of the current JSON Lines input before it.
     done_bytes: u64,
 }

@@ -176,7 +176,10 @@ impl<'de> Visitor<'de> for KeySeed<'_> {
         if self.top && key == EVALUATED_ON {
             return Ok(Key::EvaluatedOn);
         }
-        self.index.lookup(self.node, key).map(Key::Node).ok_or_else(fail)
+        self.index
+            .lookup(self.node, key)
+            .map(Key::Node)
+            .ok_or_else(fail)
     }
 }
 
@@ -315,15 +318,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
                 }
             }
             Type::Enum(vocabulary) => {
-                let member = self
-                    .index
-                    .members
-                    .get(*vocabulary as usize)
-                    .and_then(|names| names.get(s))
-                    .ok_or_else(fail)?;
+                let member = self.index.member(*vocabulary, s).ok_or_else(fail)?;
                 Ok(Value::Enum {
                     vocabulary: *vocabulary,
-                    member: *member,
+                    member,
                 })
             }
             _ => Err(fail()),

@@ -1,7 +1,5 @@
-//! A policy's fact declarations compiled once for reading many fact sets: keys to slots
-//! by hash, vocabulary names to members by hash, and each slot's value when left out.
-
-use std::collections::HashMap;
+//! A policy's fact declarations compiled once for reading many fact sets: keys to slots,
+//! vocabulary names to members, and each slot's value when left out.
 
 use crate::program::{Presence, Program};
 use crate::types::Type;
@@ -10,8 +8,9 @@ use crate::value::Value;
 /// Where a key of a fact file leads.
 #[derive(Debug)]
 pub(crate) enum Node {
-    /// A group of facts: its keys.
-    Group(HashMap<Box<str>, usize>),
+    /// A group of facts: its keys and their nodes. A group holds a few keys: scanning them
+    /// is faster than hashing the key.
+    Group(Vec<(Box<str>, usize)>),
     /// A fact: its slot and type (the optional mark removed).
     Fact {
         /// The fact's slot.
@@ -30,8 +29,8 @@ pub(crate) enum Node {
 pub struct FactIndex {
     /// The nodes; node 0 is the top level.
     pub(crate) nodes: Vec<Node>,
-    /// Per vocabulary, each name's member index.
-    pub(crate) members: Vec<HashMap<Box<str>, u32>>,
+    /// Per vocabulary, its names in member order.
+    pub(crate) members: Vec<Vec<Box<str>>>,
     /// Per slot, the value of a fact left out.
     pub(crate) absent: Vec<Value>,
 }
@@ -40,17 +39,11 @@ impl FactIndex {
     /// Compiles the fact declarations of a program.
     pub fn new(program: &Program) -> FactIndex {
         let mut index = FactIndex {
-            nodes: vec![Node::Group(HashMap::new())],
+            nodes: vec![Node::Group(Vec::new())],
             members: program
                 .vocabularies
                 .iter()
-                .map(|v| {
-                    v.members
-                        .iter()
-                        .enumerate()
-                        .map(|(i, m)| (m.name.as_str().into(), u32::try_from(i).unwrap_or(0)))
-                        .collect()
-                })
+                .map(|v| v.members.iter().map(|m| m.name.as_str().into()).collect())
                 .collect(),
             absent: Vec::new(),
         };
@@ -79,7 +72,7 @@ impl FactIndex {
                 }
                 return;
             };
-            match children.get(segment).copied() {
+            match child(children, segment) {
                 Some(child) if last => {
                     if let Some(node) = self.nodes.get_mut(child) {
                         *node = Node::Ambiguous;
@@ -88,14 +81,14 @@ impl FactIndex {
                 }
                 Some(child) => at = child,
                 None => {
-                    children.insert(segment.into(), next);
+                    children.push((segment.into(), next));
                     self.nodes.push(if last {
                         Node::Fact {
                             slot,
                             ty: ty.clone(),
                         }
                     } else {
-                        Node::Group(HashMap::new())
+                        Node::Group(Vec::new())
                     });
                     at = next;
                 }
@@ -108,11 +101,18 @@ impl FactIndex {
         let mut at = from;
         for segment in key.split('.') {
             match self.nodes.get(at)? {
-                Node::Group(children) => at = *children.get(segment)?,
+                Node::Group(children) => at = child(children, segment)?,
                 _ => return None,
             }
         }
         Some(at)
+    }
+
+    /// The index of a vocabulary's name.
+    pub(crate) fn member(&self, vocabulary: u32, name: &str) -> Option<u32> {
+        let names = self.members.get(vocabulary as usize)?;
+        let index = names.iter().position(|n| n.as_ref() == name)?;
+        u32::try_from(index).ok()
     }
 
     /// The number of facts.
@@ -124,4 +124,12 @@ impl FactIndex {
     pub fn is_empty(&self) -> bool {
         self.absent.is_empty()
     }
+}
+
+/// The node of a group's key.
+fn child(children: &[(Box<str>, usize)], key: &str) -> Option<usize> {
+    children
+        .iter()
+        .find(|(name, _)| name.as_ref() == key)
+        .map(|(_, node)| *node)
 }

@@ -7,7 +7,7 @@ use super::{FactIndex, Format};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::FactSet;
 use crate::program::Program;
-use crate::source::{Span, SourceMap};
+use crate::source::{SourceMap, Span};
 
 /// The longest line read, in bytes: as long as a fact file may be.
 pub const MAX_LINE_BYTES: u64 = crate::load::MAX_FILE_BYTES;
@@ -69,7 +69,9 @@ impl<R: BufRead> Lines<R> {
     /// The next line, `None` for a blank one or the end.
     fn next_line(&mut self) -> std::io::Result<Option<Line>> {
         let mut bytes = Vec::new();
-        let read = self.reader.by_ref()
+        let read = self
+            .reader
+            .by_ref()
             .take(MAX_LINE_BYTES)
             .read_until(b'\n', &mut bytes)?;
         self.bytes_read += read as u64;
@@ -90,7 +92,9 @@ impl<R: BufRead> Lines<R> {
             // The rest of the line, dropped in bounded pieces.
             loop {
                 rest.clear();
-                let more = self.reader.by_ref()
+                let more = self
+                    .reader
+                    .by_ref()
                     .take(MAX_LINE_BYTES)
                     .read_until(b'\n', &mut rest)?;
                 self.bytes_read += more as u64;
