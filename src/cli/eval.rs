@@ -133,9 +133,10 @@ pub fn run(args: &EvalArgs) -> u8 {
         return super::eval_batch::run(&run, inputs);
     }
     let mut loaded = Vec::new();
+    let index = crate::facts::FactIndex::new(&program);
     for path in &files {
-        match crate::load::load_facts(path, &program, &mut sources, &[]) {
-            Ok((facts, _, _)) => loaded.push((path.clone(), facts)),
+        match crate::load::load_fact_set(path, &program, &index, &mut sources) {
+            Ok(facts) => loaded.push((path.clone(), facts)),
             Err(e) => errors.extend(e),
         }
     }

@@ -117,6 +117,7 @@ struct Writer {
     layout: Layout,
     written: u64,
     failed: u64,
+    closed: bool,
     out: Box<dyn Write + Send>,
 }
 
@@ -130,8 +131,12 @@ impl Writer {
                     (Layout::Text, 0) | (Layout::Jsonl, _) => "",
                     (Layout::Text, _) => "\n",
                 };
-                let _ = self.out.write_all(before.as_bytes());
-                let _ = self.out.write_all(report.as_bytes());
+                let written = self
+                    .out
+                    .write_all(before.as_bytes())
+                    .and_then(|()| self.out.write_all(report.as_bytes()));
+                // A reader that has gone (`| head`) wants no more: stop reading too.
+                self.closed |= written.is_err();
                 self.written += 1;
             }
             Outcome::Failed(text) => {
@@ -247,12 +252,13 @@ pub fn run(run: &Run<'_>, inputs: Vec<Input>) -> u8 {
         layout: run.layout,
         written: 0,
         failed: 0,
+        closed: false,
         out,
     };
     let mut summary = Summary::new(run.verdicts.len());
     pool.install(|| {
         let mut chunk = inputs.next_chunk();
-        while !chunk.is_empty() {
+        while !chunk.is_empty() && !writer.closed {
             let (next, outcomes) = rayon::join(
                 || inputs.next_chunk(),
                 || run.batch.run(chunk, &report, &diagnostics_text),
