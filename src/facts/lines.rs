@@ -19,23 +19,30 @@ pub struct Line {
     pub number: usize,
     /// Its bytes, without the line end.
     pub bytes: Vec<u8>,
-    /// Set when the line was longer than [`MAX_LINE_BYTES`]: its bytes are cut.
+    /// Set when the line was longer than the limit ([`MAX_LINE_BYTES`]): its bytes are cut.
     pub too_long: bool,
 }
 
 /// Reads the lines of a JSON Lines input, skipping blank ones.
 pub struct Lines<R> {
     reader: R,
+    limit: u64,
     number: usize,
     bytes_read: u64,
     done: bool,
 }
 
 impl<R: BufRead> Lines<R> {
-    /// Reads lines from a reader.
+    /// Reads lines from a reader, each at most [`MAX_LINE_BYTES`] long.
     pub fn new(reader: R) -> Lines<R> {
+        Lines::with_limit(reader, MAX_LINE_BYTES)
+    }
+
+    /// Reads lines from a reader, each at most `limit` bytes long.
+    pub fn with_limit(reader: R, limit: u64) -> Lines<R> {
         Lines {
             reader,
+            limit: limit.max(1),
             number: 0,
             bytes_read: 0,
             done: false,
@@ -72,7 +79,7 @@ impl<R: BufRead> Lines<R> {
         let read = self
             .reader
             .by_ref()
-            .take(MAX_LINE_BYTES)
+            .take(self.limit)
             .read_until(b'\n', &mut bytes)?;
         self.bytes_read += read as u64;
         if read == 0 {
@@ -86,7 +93,7 @@ impl<R: BufRead> Lines<R> {
             if bytes.last() == Some(&b'\r') {
                 bytes.pop();
             }
-        } else if read as u64 == MAX_LINE_BYTES {
+        } else if read as u64 == self.limit {
             too_long = true;
             let mut rest = Vec::new();
             // The rest of the line, dropped in bounded pieces.
@@ -95,7 +102,7 @@ impl<R: BufRead> Lines<R> {
                 let more = self
                     .reader
                     .by_ref()
-                    .take(MAX_LINE_BYTES)
+                    .take(self.limit)
                     .read_until(b'\n', &mut rest)?;
                 self.bytes_read += more as u64;
                 if more == 0 || rest.last() == Some(&b'\n') {
@@ -161,4 +168,62 @@ pub fn bind_line(
         .ok_or_else(|| Diagnostic::error("doctrine::io", "lost a source file"))?;
     let root = super::parse(&source, id, Format::Json)?;
     super::bind(program, &root, id, &[]).map(|(facts, _)| facts)
+}
+
+#[cfg(test)]
+#[allow(clippy::unwrap_used, reason = "tests may unwrap")]
+mod tests {
+    use super::*;
+
+    fn read(text: &str, limit: u64, per_chunk: usize) -> Vec<Vec<(usize, String, bool)>> {
+        let mut lines = Lines::with_limit(text.as_bytes(), limit);
+        let mut chunks = Vec::new();
+        loop {
+            let chunk = lines.chunk(per_chunk, usize::MAX).unwrap();
+            if chunk.is_empty() && lines.is_done() {
+                break;
+            }
+            chunks.push(
+                chunk
+                    .into_iter()
+                    .map(|l| (l.number, String::from_utf8(l.bytes).unwrap(), l.too_long))
+                    .collect(),
+            );
+        }
+        assert_eq!(lines.bytes_read(), text.len() as u64);
+        chunks
+    }
+
+    #[test]
+    fn blank_lines_are_skipped_and_numbers_kept() {
+        let chunks = read("{}\n\n  \t\n{\"a\":1}\r\n{}", 100, 10);
+        assert_eq!(
+            chunks,
+            vec![vec![
+                (1, String::from("{}"), false),
+                (4, String::from("{\"a\":1}"), false),
+                (5, String::from("{}"), false),
+            ]]
+        );
+    }
+
+    #[test]
+    fn chunks_hold_at_most_the_lines_asked() {
+        let chunks = read("1\n2\n3\n4\n5\n", 100, 2);
+        let sizes: Vec<usize> = chunks.iter().map(Vec::len).collect();
+        assert_eq!(sizes, vec![2, 2, 1]);
+        assert_eq!(chunks.last().unwrap().first().unwrap().0, 5);
+    }
+
+    #[test]
+    fn a_line_past_the_limit_is_cut_and_the_next_read_whole() {
+        let chunks = read("0123456789abcdef\nok\n", 4, 10);
+        assert_eq!(
+            chunks,
+            vec![vec![
+                (1, String::from("0123"), true),
+                (2, String::from("ok"), false),
+            ]]
+        );
+    }
 }
