@@ -33,7 +33,7 @@ pub struct EvalArgs {
     /// `.jsonl` are read so without it.
     #[arg(long)]
     jsonl: bool,
-    /// Worker threads for many fact sets; default: one per core.
+    /// Worker threads for JSON Lines and `--format jsonl` runs; default: one per core.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     jobs: Option<u16>,
     /// Message language; default: from the environment's locale.
