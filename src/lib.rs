@@ -24,6 +24,7 @@
 
 pub mod answers;
 pub mod ast;
+pub mod batch;
 pub mod check;
 pub mod cli;
 pub mod decision;

@@ -166,6 +166,48 @@ pub fn load_facts(
     Ok((facts, extras, id))
 }
 
+/// Loads a fact file as [`load_facts`] does, with the fast reader first for JSON: the
+/// spanned reader runs only to say what is wrong.
+pub fn load_fact_set(
+    path: &str,
+    program: &Program,
+    index: &facts::FactIndex,
+    sources: &mut SourceMap,
+) -> Result<FactSet, Diagnostics> {
+    if path != "-" && Format::from_path(path) == Some(Format::Json) {
+        let mut scratch = SourceMap::new();
+        if let Ok(text) = read_text(Path::new(path), &mut scratch)
+            && let Some(facts) = facts::read_json(index, &text)
+        {
+            return Ok(facts);
+        }
+    }
+    load_facts(path, program, sources, &[]).map(|(facts, _, _)| facts)
+}
+
+/// Opens a JSON Lines file (`-`: standard input) for reading line by line, with its size
+/// when known.
+pub fn open_lines(
+    path: &str,
+) -> Result<(Box<dyn std::io::BufRead + Send>, Option<u64>), Diagnostic> {
+    if path == "-" {
+        return Ok((Box::new(std::io::BufReader::new(std::io::stdin())), None));
+    }
+    let cannot = |e: std::io::Error| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{path}`: {}", io_reason(&e)),
+        )
+    };
+    require_file(Path::new(path))?;
+    let file = std::fs::File::open(path).map_err(cannot)?;
+    let size = file.metadata().map_err(cannot)?.len();
+    Ok((
+        Box::new(std::io::BufReader::with_capacity(1 << 20, file)),
+        Some(size),
+    ))
+}
+
 /// Fails, as reading would, when `path` is not a file that can be read.
 pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
     match std::fs::metadata(path) {

@@ -63,6 +63,9 @@ pub struct SourceFile {
     pub name: String,
     /// The whole text.
     pub text: Arc<str>,
+    /// How many lines of the file come before this text: 0 for a whole file, more for one
+    /// line of a JSON Lines file, so that places name the line in the file.
+    pub lines_before: usize,
 }
 
 impl SourceFile {
@@ -72,17 +75,18 @@ impl SourceFile {
         sha256_hex(self.text.as_bytes())
     }
 
-    /// The 1-based line and column (in characters) of a byte offset.
+    /// The 1-based line (in the whole file) and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
         let offset = offset.min(self.text.len());
         let before = self.text.get(..offset).unwrap_or("");
-        let line = before.matches('\n').count() + 1;
+        let line = before.matches('\n').count() + 1 + self.lines_before;
         let line_start = before.rfind('\n').map_or(0, |i| i + 1);
         let col = before.get(line_start..).unwrap_or("").chars().count() + 1;
         (line, col)
     }
 
-    /// The byte offset of a 1-based line and column (in characters).
+    /// The byte offset of a 1-based line and column (in characters) of this text (not
+    /// counting `lines_before`).
     pub fn offset_of(&self, line: usize, col: usize) -> usize {
         let mut offset = 0;
         for (index, text_line) in self.text.split_inclusive('\n').enumerate() {
@@ -114,10 +118,22 @@ impl SourceMap {
 
     /// Adds a file and returns its id.
     pub fn add(&mut self, name: impl Into<String>, text: impl Into<Arc<str>>) -> FileId {
+        self.add_part(name, text, 0)
+    }
+
+    /// Adds a part of a file that starts after `lines_before` lines of it (one line of a
+    /// JSON Lines file) and returns its id: places in it name the line in the whole file.
+    pub fn add_part(
+        &mut self,
+        name: impl Into<String>,
+        text: impl Into<Arc<str>>,
+        lines_before: usize,
+    ) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
         self.files.push(SourceFile {
             name: name.into(),
             text: text.into(),
+            lines_before,
         });
         id
     }

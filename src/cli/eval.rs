@@ -3,6 +3,7 @@
 use clap::Args;
 use jiff::civil::Date;
 
+use super::eval_batch::{Input, Layout};
 use super::evaluate::{Decided, decide, json_output};
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, PolicyArgs, parse_date};
@@ -24,6 +25,15 @@ pub enum EvalFormat {
     Markdown,
     /// A report of the decisions as one HTML page, with no external asset.
     Html,
+    /// For tools and many fact sets: one JSON object per line, each as soon as it is known.
+    Jsonl,
+}
+
+/// Whether an input is read as JSON Lines.
+fn is_jsonl(path: &str, all: bool) -> bool {
+    all || std::path::Path::new(path)
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("jsonl"))
 }
 
 /// Arguments of `doctrine eval`.
@@ -32,7 +42,8 @@ pub struct EvalArgs {
     #[command(flatten)]
     policy: PolicyArgs,
     /// Fact files: .yaml, .yml, .json or .toml; folders (every fact file under them) or
-    /// quoted patterns; `-` reads JSON from standard input.
+    /// quoted patterns; `-` reads JSON from standard input; .jsonl files hold one fact set
+    /// per line.
     #[arg(required = true, value_name = "FACTS")]
     facts: Vec<String>,
     /// The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today.
@@ -41,9 +52,17 @@ pub struct EvalArgs {
     /// Override a parameter for this run, its value written as in a policy file (repeatable).
     #[arg(long = "set", value_name = "NAME=VALUE")]
     set: Vec<String>,
-    /// Output format: `markdown` and `html` give a self-contained report to attach to a file.
-    #[arg(long, value_enum, default_value = "text")]
-    format: EvalFormat,
+    /// Output format: `markdown` and `html` give a self-contained report to attach to a
+    /// file; default: `jsonl` when an input is JSON Lines, else `text`.
+    #[arg(long, value_enum)]
+    format: Option<EvalFormat>,
+    /// Read every input (`-` too) as JSON Lines: one fact set per line. Inputs ending in
+    /// `.jsonl` are read so without it.
+    #[arg(long)]
+    jsonl: bool,
+    /// Worker threads for JSON Lines and `--format jsonl` runs; default: one per core.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    jobs: Option<u16>,
     /// Message language; default: from the environment's locale.
     #[arg(long, value_enum)]
     lang: Option<LangArg>,
@@ -88,6 +107,50 @@ pub fn run(args: &EvalArgs) -> u8 {
     };
     let (files, not_found) = crate::load::fact_files(&args.facts);
     errors.extend(not_found);
+    let any_jsonl = files.iter().any(|f| is_jsonl(f, args.jsonl));
+    let format = args.format.unwrap_or(if any_jsonl {
+        EvalFormat::Jsonl
+    } else {
+        EvalFormat::Text
+    });
+    if any_jsonl || format == EvalFormat::Jsonl {
+        if !errors.is_empty() {
+            print_diagnostics(&errors, &sources);
+            return EXIT_BAD_INPUT;
+        }
+        let layout = match format {
+            EvalFormat::Text => Layout::Text,
+            EvalFormat::Json => Layout::JsonArray,
+            EvalFormat::Jsonl => Layout::Jsonl,
+            EvalFormat::Markdown | EvalFormat::Html => {
+                let error = Diagnostic::error(
+                    "doctrine::cli",
+                    "a report (`--format markdown` or `html`) is made of fact files, not JSON Lines",
+                )
+                .with_help("give the fact sets as files, or use `--format jsonl`, `json` or `text`");
+                print_diagnostics(&error.into(), &sources);
+                return EXIT_BAD_INPUT;
+            }
+        };
+        let today = jiff::ZonedDateTime::now().date();
+        let run = super::eval_batch::Run {
+            batch: crate::batch::Batch::new(&program, &sources, args.on, today, overrides),
+            verdicts: verdicts.iter().map(|m| m.name.as_str()).collect(),
+            scale: &program.scale,
+            fail_on,
+            lang: language(args.lang),
+            layout,
+            jobs: args.jobs.map(usize::from),
+        };
+        let inputs = files
+            .into_iter()
+            .map(|path| Input {
+                jsonl: is_jsonl(&path, args.jsonl),
+                path,
+            })
+            .collect();
+        return super::eval_batch::run(&run, inputs);
+    }
     if !errors.is_empty() {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;
@@ -111,8 +174,8 @@ pub fn run(args: &EvalArgs) -> u8 {
             return EXIT_BAD_INPUT;
         }
     };
-    let output = match args.format {
-        EvalFormat::Json => json_output(&decided, decided.len() != 1),
+    let output = match format {
+        EvalFormat::Json | EvalFormat::Jsonl => json_output(&decided, decided.len() != 1),
         EvalFormat::Text => decided
             .iter()
             .map(|d| {
@@ -123,7 +186,7 @@ pub fn run(args: &EvalArgs) -> u8 {
             .join("\n"),
         EvalFormat::Markdown | EvalFormat::Html => {
             match reports(&decided, &program, &sources, lang) {
-                Ok(reports) if args.format == EvalFormat::Html => {
+                Ok(reports) if format == EvalFormat::Html => {
                     crate::report::html::reports(&reports, lang)
                 }
                 Ok(reports) => crate::report::markdown::reports(&reports),

@@ -6,6 +6,7 @@ pub mod completions;
 pub mod diff;
 mod diff_sides;
 pub mod eval;
+mod eval_batch;
 mod evaluate;
 pub mod explain;
 pub mod fmt;

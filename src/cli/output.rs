@@ -51,6 +51,17 @@ pub fn print_diagnostics(diagnostics: &Diagnostics, sources: &SourceMap) {
     let _ = std::io::stderr().write_all(rendered.as_bytes());
 }
 
+/// Whether diagnostics are printed for people (boxes, a blank line between reports).
+pub fn errors_for_people() -> bool {
+    ERROR_FORMAT.get().copied().unwrap_or_default() == ErrorFormat::Human
+}
+
+/// Diagnostics as [`print_diagnostics`] writes them, for printing later.
+pub fn diagnostics_text(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
+    let format = ERROR_FORMAT.get().copied().unwrap_or_default();
+    render_as(diagnostics, sources, format, stderr_colour())
+}
+
 /// Prints text on stdout, keeping ANSI styles only where the terminal takes them.
 pub fn print_stdout(text: &str) {
     let mut out = anstream::stdout();

@@ -1,10 +1,15 @@
 //! Fact files: YAML, JSON or TOML, parsed with spans and bound to a policy's facts.
 
 mod bind;
+mod fast;
+mod index;
+pub mod lines;
 pub mod raw;
 pub mod write;
 
 pub use bind::{EVALUATED_ON, Extras, SCHEMA_KEY, bind};
+pub use fast::read_json;
+pub use index::FactIndex;
 pub use raw::{RawKind, RawNode};
 
 use crate::diagnostic::Diagnostic;

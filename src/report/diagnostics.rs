@@ -4,6 +4,7 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
+use super::part::Part;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceMap;
 
@@ -16,7 +17,7 @@ struct Rendered {
     help: Option<String>,
     /// `None` for the related reports that only show another place.
     severity: Option<Severity>,
-    source: Option<NamedSource<String>>,
+    source: Option<NamedSource<Part>>,
     labels: Vec<LabeledSpan>,
     related: Vec<Rendered>,
 }
@@ -85,6 +86,13 @@ fn showable(sources: &SourceMap, span: crate::source::Span) -> bool {
     line_end.saturating_sub(line_start) <= MAX_SHOWN_LINE
 }
 
+fn part(file: &crate::source::SourceFile) -> Part {
+    Part {
+        text: file.text.to_string(),
+        lines_before: file.lines_before,
+    }
+}
+
 fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
     if let Some(span) = diagnostic.primary_span()
         && !showable(sources, span)
@@ -102,7 +110,7 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
     let primary_file = diagnostic.primary_span().map(|s| s.file);
     let source = primary_file
         .and_then(|file| sources.get(file))
-        .map(|f| NamedSource::new(f.name.clone(), f.text.to_string()).with_language("doctrine"));
+        .map(|f| NamedSource::new(f.name.clone(), part(f)).with_language("doctrine"));
     let mut labels = Vec::new();
     let mut related = Vec::new();
     for label in &diagnostic.labels {
@@ -120,7 +128,7 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
                 severity: None,
                 source: sources
                     .get(label.span.file)
-                    .map(|f| NamedSource::new(f.name.clone(), f.text.to_string())),
+                    .map(|f| NamedSource::new(f.name.clone(), part(f))),
                 labels: vec![LabeledSpan::new_with_span(
                     Some(label.message.clone()),
                     span,

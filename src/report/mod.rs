@@ -17,6 +17,7 @@ pub mod junit;
 pub mod literal;
 pub mod markdown;
 pub mod params;
+mod part;
 pub mod questions;
 pub mod remedy_json;
 pub mod remedy_text;

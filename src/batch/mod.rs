@@ -1,0 +1,138 @@
+//! Batch evaluation: many fact sets (fact files, lines of JSON Lines inputs) against one
+//! policy compiled once, evaluated in parallel, each outcome in its input's place.
+
+pub mod summary;
+
+use std::sync::Arc;
+
+use jiff::civil::Date;
+use rayon::prelude::*;
+
+use crate::decision::Decision;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::eval::{EvalOptions, FactSet};
+use crate::facts::FactIndex;
+use crate::facts::lines::{Line, bind_line};
+use crate::program::Program;
+use crate::source::SourceMap;
+
+pub use summary::Summary;
+
+/// One fact set to evaluate.
+#[derive(Debug)]
+pub enum Item {
+    /// A fact file, by path.
+    File(String),
+    /// A line of a JSON Lines input.
+    Line {
+        /// The input's name.
+        input: Arc<str>,
+        /// The line.
+        line: Line,
+    },
+    /// An input that could not be read, reported in its place.
+    Broken(Diagnostic),
+}
+
+impl Item {
+    /// Where the fact set comes from: the file, or `file:line`.
+    pub fn origin(&self) -> String {
+        match self {
+            Item::File(path) => path.clone(),
+            Item::Line { input, line } => format!("{input}:{}", line.number),
+            Item::Broken(_) => String::new(),
+        }
+    }
+}
+
+/// What came of one fact set.
+#[derive(Debug)]
+pub enum Outcome {
+    /// A decision: its rank on the verdict scale, and its report.
+    Decided {
+        /// The decision's rank (0 is the worst verdict).
+        rank: u32,
+        /// The report, as the caller renders it.
+        report: String,
+    },
+    /// The fact set could not be read or evaluated: the diagnostics, rendered.
+    Failed(String),
+}
+
+/// How a batch evaluates: the policy, compiled once, and the options of the run.
+pub struct Batch<'p> {
+    program: &'p Program,
+    index: FactIndex,
+    sources: &'p SourceMap,
+    on: Option<Date>,
+    today: Date,
+    overrides: Vec<(u32, crate::value::Value, String)>,
+}
+
+impl<'p> Batch<'p> {
+    /// A batch over a program whose sources are in `sources`; each fact set is evaluated on
+    /// `on`, else its own `evaluated_on`, else `today`.
+    pub fn new(
+        program: &'p Program,
+        sources: &'p SourceMap,
+        on: Option<Date>,
+        today: Date,
+        overrides: Vec<(u32, crate::value::Value, String)>,
+    ) -> Batch<'p> {
+        Batch {
+            program,
+            index: FactIndex::new(program),
+            sources,
+            on,
+            today,
+            overrides,
+        }
+    }
+
+    /// Evaluates items in parallel (on the current rayon pool); the outcomes are in the
+    /// items' order. `report` renders a decision with its origin, `errors` diagnostics.
+    pub fn run<R, E>(&self, items: Vec<Item>, report: &R, errors: &E) -> Vec<Outcome>
+    where
+        R: Fn(&Decision, &str) -> String + Sync,
+        E: Fn(&Diagnostics, &SourceMap) -> String + Sync,
+    {
+        items
+            .into_par_iter()
+            .map(|item| {
+                let origin = item.origin();
+                let mut sources = self.sources.clone();
+                let decided = self
+                    .facts(item, &mut sources)
+                    .and_then(|facts| self.evaluate(&facts, &origin));
+                match decided {
+                    Ok(decision) => Outcome::Decided {
+                        rank: decision.decision.rank,
+                        report: report(&decision, &origin),
+                    },
+                    Err(diagnostics) => Outcome::Failed(errors(&diagnostics, &sources)),
+                }
+            })
+            .collect()
+    }
+
+    fn facts(&self, item: Item, sources: &mut SourceMap) -> Result<FactSet, Diagnostics> {
+        match item {
+            Item::File(path) => {
+                crate::load::load_fact_set(&path, self.program, &self.index, sources)
+            }
+            Item::Line { input, line } => {
+                bind_line(self.program, &self.index, &input, &line, sources)
+            }
+            Item::Broken(diagnostic) => Err(diagnostic.into()),
+        }
+    }
+
+    fn evaluate(&self, facts: &FactSet, origin: &str) -> Result<Decision, Diagnostics> {
+        let options = EvalOptions {
+            on: self.on.or(facts.evaluated_on).unwrap_or(self.today),
+            overrides: self.overrides.clone(),
+        };
+        crate::eval::evaluate(self.program, facts, &options)
+            .map_err(|error| error.in_facts(origin).into())
+    }
+}
