@@ -1,6 +1,7 @@
 //! Evaluation: a checked policy over one fact set, as of a day, into a [`Decision`].
 //! Pure: it reads nothing but the facts and the policy.
 
+mod decide;
 mod expr;
 mod operand;
 mod ops;
@@ -21,6 +22,8 @@ use crate::value::Value;
 use expr::Context;
 pub use expr::Read;
 use render::value_text;
+
+pub use decide::{RuleVerdict, Verdicts, decide};
 
 /// An error during evaluation (overflow, a conflict of exceptions…), pointing at the policy.
 #[derive(Clone, Debug)]
@@ -196,25 +199,8 @@ fn evaluate_inner(
     mut watch: Option<watch::Watch>,
 ) -> Result<(Decision, Option<Date>), EvalError> {
     let today = options.on;
-    let texts = program
-        .texts
-        .iter()
-        .take_while(|t| t.in_force <= today)
-        .count();
-    let params = program
-        .params
-        .iter()
-        .enumerate()
-        .map(|(slot, param)| {
-            options
-                .overrides
-                .iter()
-                .find(|(s, _, _)| *s as usize == slot)
-                .map(|(_, v, _)| v.clone())
-                .or_else(|| param.versions.at(texts).map(|b| b.value_on(today).clone()))
-                .unwrap_or(Value::NotSet)
-        })
-        .collect();
+    let texts = texts_on(program, today);
+    let params = params_on(program, options, texts);
     let mut context = Context::new(program, &facts.values, today, texts, params);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
@@ -300,6 +286,38 @@ fn evaluate_inner(
     decision.missing = fact_refs(program, &missing);
     decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((decision, next))
+}
+
+/// How many texts are in force on a day (texts come in order of their dates).
+fn texts_on(program: &Program, today: Date) -> usize {
+    program
+        .texts
+        .iter()
+        .take_while(|t| t.in_force <= today)
+        .count()
+}
+
+/// Each parameter's value on the options' day, overrides applied.
+fn params_on(program: &Program, options: &EvalOptions, texts: usize) -> Vec<Value> {
+    program
+        .params
+        .iter()
+        .enumerate()
+        .map(|(slot, param)| {
+            options
+                .overrides
+                .iter()
+                .find(|(s, _, _)| *s as usize == slot)
+                .map(|(_, v, _)| v.clone())
+                .or_else(|| {
+                    param
+                        .versions
+                        .at(texts)
+                        .map(|b| b.value_on(options.on).clone())
+                })
+                .unwrap_or(Value::NotSet)
+        })
+        .collect()
 }
 
 fn verdict_ref(program: &Program, rank: u32) -> VerdictRef {
