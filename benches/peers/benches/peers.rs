@@ -11,20 +11,24 @@ use doctrine_peers::system::{INPUTS, system};
 use doctrine_peers::{cedar, engine, native, rego};
 
 const DOCTRINE: &str = "doctrine";
+const DOCTRINE_EXPLAINED: &str = "doctrine, explained";
 const PLAIN: &str = "plain Rust";
 const REGORUS: &str = "regorus (RVM)";
 const CEDAR: &str = "Cedar";
 const CEDAR_BUILDING: &str = "Cedar + request";
 const DOCTRINE_FULL: &str = "doctrine, whole doctrine";
+const DOCTRINE_FULL_EXPLAINED: &str = "doctrine, explained, whole doctrine";
 const PLAIN_FULL: &str = "plain Rust, whole doctrine";
 
-const CONTENDERS: [&str; 7] = [
+const CONTENDERS: [&str; 9] = [
     DOCTRINE,
+    DOCTRINE_EXPLAINED,
     PLAIN,
     REGORUS,
     CEDAR,
     CEDAR_BUILDING,
     DOCTRINE_FULL,
+    DOCTRINE_FULL_EXPLAINED,
     PLAIN_FULL,
 ];
 
@@ -42,6 +46,7 @@ fn decide(c: &mut Criterion) {
         // The same answer from every contender, or no benchmark (see tests/agree.rs).
         let expected = engine::outcome(&engine::evaluate(&subset, &facts, &options));
         let answers = [
+            engine::verdicts_outcome(&subset, &engine::decide(&subset, &facts, &options)),
             native::subset(&system).outcome(),
             rego::outcome(&rego::evaluate(&mut vm, &rego_input)),
             cedar.outcome(&cedar.evaluate(&request)),
@@ -52,6 +57,9 @@ fn decide(c: &mut Criterion) {
 
         let mut group = c.benchmark_group(input.name);
         group.bench_function(DOCTRINE, |b| {
+            b.iter(|| engine::decide(&subset, black_box(&facts), &options))
+        });
+        group.bench_function(DOCTRINE_EXPLAINED, |b| {
             b.iter(|| engine::evaluate(&subset, black_box(&facts), &options))
         });
         group.bench_function(PLAIN, |b| b.iter(|| native::subset(black_box(&system))));
@@ -63,6 +71,9 @@ fn decide(c: &mut Criterion) {
             b.iter(|| cedar.evaluate(&cedar.request(black_box(&system))))
         });
         group.bench_function(DOCTRINE_FULL, |b| {
+            b.iter(|| engine::decide(&full, black_box(&full_facts), &full_options))
+        });
+        group.bench_function(DOCTRINE_FULL_EXPLAINED, |b| {
             b.iter(|| engine::evaluate(&full, black_box(&full_facts), &full_options))
         });
         group.bench_function(PLAIN_FULL, |b| b.iter(|| native::full(black_box(&system))));

@@ -69,9 +69,8 @@ derogation_holds if {
 	tools_derogable
 }
 
-day(text) := time.parse_ns("2006-01-02", text)
-
-# Open until the acceptable offer's day + 12 months, that day included.
+# Open until the acceptable offer's day + 12 months, that day included: the same day a year
+# later (a 29 February bound compares as the 28th would with ISO days).
 derogation_open if {
 	derogation_holds
 	not is_string(input.derogation.acceptable_offer_since)
@@ -79,8 +78,9 @@ derogation_open if {
 
 derogation_open if {
 	derogation_holds
-	until := time.add_date(day(input.derogation.acceptable_offer_since), 0, 12, 0)
-	day(input.evaluated_on) <= until
+	since := input.derogation.acceptable_offer_since
+	until := sprintf("%d%s", [to_number(substring(since, 0, 4)) + 1, substring(since, 4, -1)])
+	input.evaluated_on <= until
 }
 
 r6_violated if {
@@ -98,64 +98,78 @@ r9_violated if {
 	not trusted
 }
 
-verdicts["R6"] := "compliant" if {
+r6 := "compliant" if {
 	in_scope
 	cloud_by_default
 	not r6_violated
 }
 
-verdicts["R6"] := "compliant" if {
+r6 := "compliant" if {
 	in_scope
 	r6_violated
 	r7
 }
 
-verdicts["R6"] := "non_compliant" if {
+r6 := "non_compliant" if {
 	in_scope
 	r6_violated
 	not r7
 }
 
-verdicts["R9"] := "compliant" if {
+r9 := "compliant" if {
 	in_scope
 	commercial
 	not r9_violated
 }
 
-verdicts["R9"] := "temporarily_allowed" if {
+r9 := "temporarily_allowed" if {
 	in_scope
 	r9_violated
 	derogation_open
 }
 
-verdicts["R9"] := "non_compliant" if {
+r9 := "non_compliant" if {
 	in_scope
 	r9_violated
 	not derogation_open
 }
 
-verdicts["R4"] := "compliant" if {
+r4 := "compliant" if {
 	in_scope
 	commercial
 	input.hosting.reversibility_planned
 }
 
-verdicts["R4"] := "non_compliant" if {
+r4 := "non_compliant" if {
 	in_scope
 	commercial
 	not input.hosting.reversibility_planned
 }
 
-verdicts["R5"] := "compliant" if {
+r5 := "compliant" if {
 	in_scope
 	cloud
 	input.hosting.zones >= 2
 }
 
-verdicts["R5"] := "non_compliant" if {
+r5 := "non_compliant" if {
 	in_scope
 	cloud
 	input.hosting.zones < 2
+}
+
+default r6 := "none"
+
+default r9 := "none"
+
+default r4 := "none"
+
+default r5 := "none"
+
+# Each rule that gives a verdict.
+verdicts := {rule: verdict |
+	some rule, verdict in {"R6": r6, "R9": r9, "R4": r4, "R5": r5}
+	verdict != "none"
 }
 
 default decision := "not_applicable"

@@ -130,10 +130,7 @@ fn context(system: &System) -> Vec<(String, RestrictedExpression)> {
         crate::system::Stage::Existing => "existing",
     };
     let ratio = format!("{:.4}", project.evolution_cost_ratio);
-    let ratio = match RestrictedExpression::new_decimal(ratio) {
-        Ok(ratio) => ratio,
-        Err(e) => panic!("ratio: {e}"),
-    };
+    let ratio = RestrictedExpression::new_decimal(ratio);
     let mut pairs = vec![
         ("entity_kind".to_owned(), string(kind)),
         ("stage".to_owned(), string(stage)),

@@ -3,6 +3,7 @@
 
 use std::path::Path;
 
+use doctrine::eval::Verdicts;
 use doctrine::source::SourceMap;
 use doctrine::{Decision, EvalOptions, FactSet, Program};
 
@@ -106,5 +107,37 @@ pub fn outcome(decision: &Decision) -> Outcome {
             .results
             .iter()
             .map(|r| (r.rule.as_str(), r.verdict.name.as_str())),
+    )
+}
+
+/// Decides a bound fact set: verdicts only, no explanation.
+pub fn decide(program: &Program, facts: &FactSet, options: &EvalOptions) -> Verdicts {
+    match doctrine::eval::decide(program, facts, options) {
+        Ok(verdicts) => verdicts,
+        Err(e) => panic!("{e:?}"),
+    }
+}
+
+/// The outcome of verdicts, to compare with the other engines.
+pub fn verdicts_outcome(program: &Program, verdicts: &Verdicts) -> Outcome {
+    let name = |rank: u32| {
+        program
+            .vocabularies
+            .first()
+            .and_then(|v| v.members.get(rank as usize))
+            .map_or("?", |m| m.name.as_str())
+    };
+    let rule = |slot: u32| {
+        program
+            .rules
+            .get(slot as usize)
+            .map_or("?", |r| r.id.as_str())
+    };
+    Outcome::from_verdicts(
+        name(verdicts.decision),
+        verdicts
+            .rules
+            .iter()
+            .map(|r| (rule(r.rule), name(r.verdict))),
     )
 }
