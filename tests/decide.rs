@@ -35,8 +35,8 @@ fn decide_gives_the_verdicts_of_evaluate() {
     for policy in POLICIES {
         let mut sources = SourceMap::new();
         let program = doctrine::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
-        let cases = doctrine::load::case_files(&doctrine::load::default_cases(Path::new(policy)))
-            .unwrap();
+        let cases =
+            doctrine::load::case_files(&doctrine::load::default_cases(Path::new(policy))).unwrap();
         assert!(!cases.is_empty(), "{policy} has no test case");
         for case in cases {
             let path = case.display().to_string();
@@ -53,7 +53,10 @@ fn decide_gives_the_verdicts_of_evaluate() {
                     overrides: Vec::new(),
                 };
                 let Ok(decision) = doctrine::evaluate(&program, &facts, &options) else {
-                    assert!(decide(&program, &facts, &options).is_err(), "{path} on {on}");
+                    assert!(
+                        decide(&program, &facts, &options).is_err(),
+                        "{path} on {on}"
+                    );
                     continue;
                 };
                 let verdicts = decide(&program, &facts, &options).unwrap();

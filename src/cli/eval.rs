@@ -82,11 +82,15 @@ pub fn run(args: &EvalArgs) -> u8 {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;
     }
-    let today = jiff::ZonedDateTime::now().date();
+    // Asking the clock loads the time zone database (milliseconds): only when a file needs it.
+    let today = std::cell::OnceCell::new();
     let mut decisions = Vec::new();
     for (path, facts) in &loaded {
         let options = EvalOptions {
-            on: args.on.or(facts.evaluated_on).unwrap_or(today),
+            on: args
+                .on
+                .or(facts.evaluated_on)
+                .unwrap_or_else(|| *today.get_or_init(|| jiff::ZonedDateTime::now().date())),
             overrides: overrides.clone(),
         };
         match crate::eval::evaluate(&program, facts, &options) {
