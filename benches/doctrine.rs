@@ -19,13 +19,13 @@ use criterion::{Criterion, criterion_group, criterion_main};
 use doctrine::facts::Format;
 use doctrine::source::SourceMap;
 
-/// Example systems: a compliant one, violations, a derogation, the 2023 text, unknown facts.
+/// Example systems: violations, a derogation, the 2023 text, an internal cloud, unknown facts.
 const EXAMPLES: [&str; 6] = [
     "examples/office365-azure-2021.yaml",
     "examples/office365-azure-2023.json",
     "examples/derogation-open.yaml",
     "examples/on-premises-large.yaml",
-    "examples/two-zones-non-critical.yaml",
+    "examples/nubo-internal.toml",
     "examples/unknown-facts.yaml",
 ];
 
@@ -82,5 +82,26 @@ fn warm_evaluation(c: &mut Criterion) {
     group.finish();
 }
 
-criterion_group!(benches, parse_and_check, load_facts, warm_evaluation);
+/// Verdicts only (`eval::decide`): what a gate or a batch needs, without the explanation.
+fn warm_decision(c: &mut Criterion) {
+    let program = fixtures::compile(&fixtures::DOCTRINE);
+    let mut group = c.benchmark_group("decide");
+    for relative in EXAMPLES {
+        let (facts, options) = fixtures::bind(&program, relative, fixtures::text(relative));
+        doctrine::eval::decide(&program, &facts, &options).unwrap();
+        let name = relative.trim_start_matches("examples/");
+        group.bench_function(name, |b| {
+            b.iter(|| doctrine::eval::decide(&program, black_box(&facts), &options).unwrap())
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(
+    benches,
+    parse_and_check,
+    load_facts,
+    warm_evaluation,
+    warm_decision
+);
 criterion_main!(benches);
