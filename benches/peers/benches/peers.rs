@@ -87,12 +87,7 @@ fn mean(group: &str, contender: &str) -> Option<f64> {
         let target = std::env::var("CARGO_TARGET_DIR").unwrap_or_else(|_| "target".to_owned());
         format!("{target}/criterion")
     });
-    let folder = |name: &str| name.replace([' ', '(', ')', ',', '+'], "_");
-    let path = format!(
-        "{home}/{}/{}/new/estimates.json",
-        folder(group),
-        folder(contender)
-    );
+    let path = format!("{home}/{group}/{contender}/new/estimates.json");
     let text = std::fs::read_to_string(path).ok()?;
     let json: serde_json::Value = serde_json::from_str(&text).ok()?;
     json["mean"]["point_estimate"].as_f64()
