@@ -49,11 +49,14 @@ pub fn decide(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let today = jiff::ZonedDateTime::now().date();
+    // Asking the clock loads the time zone database (milliseconds): only when a file needs it.
+    let today = std::cell::OnceCell::new();
     let mut decided = Vec::new();
     for (path, facts, id) in loaded {
         let options = EvalOptions {
-            on: on.or(facts.evaluated_on).unwrap_or(today),
+            on: on
+                .or(facts.evaluated_on)
+                .unwrap_or_else(|| *today.get_or_init(|| jiff::ZonedDateTime::now().date())),
             overrides: overrides.to_vec(),
         };
         let evaluated = crate::eval::evaluate(program, &facts, &options).and_then(|decision| {

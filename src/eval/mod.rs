@@ -1,6 +1,7 @@
 //! Evaluation: a checked policy over one fact set, as of a day, into a [`Decision`].
 //! Pure: it reads nothing but the facts and the policy.
 
+mod decide;
 mod expr;
 mod operand;
 mod ops;
@@ -22,6 +23,8 @@ use crate::value::Value;
 use expr::Context;
 pub use expr::Read;
 use render::value_text;
+
+pub use decide::{RuleVerdict, Verdicts, decide};
 
 /// An error during evaluation (overflow, a conflict of exceptions…), pointing at the policy.
 #[derive(Clone, Debug)]
