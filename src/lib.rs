@@ -32,6 +32,7 @@ pub mod eval;
 pub mod fact_tree;
 pub mod facts;
 pub mod format;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod params;
