@@ -103,8 +103,8 @@ fn facts(data: &[u8], format: Format, evaluate: bool) {
         match doctrine::evaluate(program, &facts, &options) {
             Ok(decision) => {
                 for lang in [doctrine::ast::Lang::Fr, doctrine::ast::Lang::En] {
-                    let _ = doctrine::report::json::decision(&decision, "fuzz.facts", lang)
-                        .to_string();
+                    let _ =
+                        doctrine::report::json::decision(&decision, "fuzz.facts", lang).to_string();
                 }
             }
             Err(error) => render(&error.to_diagnostic().into(), &sources),

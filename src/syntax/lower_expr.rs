@@ -71,7 +71,9 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
         if depth > limit {
             Err(Diagnostic::error(
                 "doctrine::syntax::too_deep",
-                format!("the expression chains more than {limit} operators"),
+                format!(
+                    "the expression nests more than {limit} levels deep (a chain of operators)"
+                ),
             )
             .with_label(span, "too deep here")
             .with_help(
