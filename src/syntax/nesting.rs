@@ -31,6 +31,8 @@ pub(super) fn check(text: &str, file: FileId, limit: usize) -> Result<(), Diagno
     let mut line_start = true;
     while let Some(&byte) = bytes.get(i) {
         let in_string = frames.last().is_some_and(|f| f.string);
+        // A dash right after a digit is part of a date (`2021-07-05`), not a negation.
+        let in_date = i > 0 && bytes.get(i - 1).is_some_and(u8::is_ascii_digit);
         let mut grew = false;
         let mut width = 1;
         if in_string {
@@ -64,7 +66,7 @@ pub(super) fn check(text: &str, file: FileId, limit: usize) -> Result<(), Diagno
                         frames.pop();
                     }
                 }
-                b'-' => {
+                b'-' if !in_date => {
                     run += 1;
                     grew = true;
                 }
@@ -114,7 +116,7 @@ pub(super) fn check(text: &str, file: FileId, limit: usize) -> Result<(), Diagno
             }
         }
         if grew {
-            let depth = frames.len() - 1
+            let depth = frames.iter().filter(|f| !f.string).count() - 1
                 + run
                 + frames
                     .iter()
@@ -171,4 +173,62 @@ fn next_word_gap(text: &str, start: usize) -> usize {
 /// The word after the blanks that follow `start`.
 fn next_word(text: &str, start: usize) -> &str {
     word_at(text, start + next_word_gap(text, start))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::check;
+    use crate::source::FileId;
+
+    fn depth_ok(text: &str, limit: usize) -> bool {
+        check(text, FileId(0), limit).is_ok()
+    }
+
+    #[test]
+    fn counts_brackets_prefixes_and_ifs() {
+        assert!(depth_ok("rule R requires not (a)", 2));
+        assert!(!depth_ok("rule R requires not not (a)", 2));
+        assert!(!depth_ok(
+            "rule R requires if a then if b then c else d else e",
+            1
+        ));
+        assert!(!depth_ok(
+            "rule R requires any x in s: all y in t: x = y",
+            1
+        ));
+        assert!(!depth_ok("rule R requires - - - n > 0", 2));
+    }
+
+    #[test]
+    fn operators_that_do_not_nest_are_not_counted() {
+        let text = "rule R requires a is not set and b not in s and c is not empty";
+        assert!(depth_ok(text, 0));
+        assert!(depth_ok(
+            "rule R requires d >= 2021-07-05 # ----------\n",
+            0
+        ));
+        assert!(depth_ok(
+            "rule R requires a otherwise refused \"not not not (\"",
+            0
+        ));
+        assert!(depth_ok("advice A when a \"all of it: if any x in y\"", 0));
+    }
+
+    #[test]
+    fn each_item_starts_afresh() {
+        let text = "def a = if x then y\ndef b = if x then y\nrule R requires z";
+        assert!(depth_ok(text, 1));
+    }
+
+    #[test]
+    fn interpolations_nest_inside_strings() {
+        assert!(!depth_ok(
+            "rule R requires a otherwise refused \"{\"{x}\"}\"",
+            1
+        ));
+        assert!(depth_ok(
+            "rule R requires a otherwise refused \"{{ {x} }}\"",
+            1
+        ));
+    }
 }
