@@ -24,12 +24,21 @@ pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnos
     if metadata.len() > limit {
         return Err(too_large(&shown.to_string(), limit));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::io",
-            format!("cannot read `{shown}`: {}", io_reason(&e)),
-        )
-    })?;
+    // Read at most one byte past the limit: a pipe or a device has no length to check first.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limit.saturating_add(1)),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!("cannot read `{shown}`: {}", io_reason(&e)),
+            )
+        })?;
     if bytes.len() as u64 > limit {
         return Err(too_large(&shown.to_string(), limit));
     }
