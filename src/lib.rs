@@ -35,6 +35,7 @@ pub mod explain;
 pub mod fact_tree;
 pub mod facts;
 pub mod format;
+pub mod limits;
 pub mod lint;
 pub mod load;
 pub mod params;

@@ -9,11 +9,9 @@ use crate::facts::{self, Extras, Format, RawNode};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap};
 
-/// The largest file the loader reads, in bytes.
-pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
-
-/// Reads a file as UTF-8 text, refusing what is not text or is too large. A file that is
-/// not UTF-8 is added to `sources` as far as it can be read, so the error can point at it.
+/// Reads a file as UTF-8 text, refusing what is not text or is larger than the configured
+/// limit ([`crate::limits`]). A file that is not UTF-8 is added to `sources` as far as it can
+/// be read, so the error can point at it.
 pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnostic> {
     let shown = path.display();
     let bytes = read_bytes(path)?;
@@ -36,7 +34,7 @@ pub fn file_sha256(path: &Path) -> Result<String, Diagnostic> {
     Ok(crate::source::sha256_hex(&read_bytes(path)?))
 }
 
-/// Reads a file's bytes, refusing one larger than [`MAX_FILE_BYTES`].
+/// Reads a file's bytes, refusing one larger than the configured limit.
 fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
     let shown = path.display();
     let metadata = std::fs::metadata(path).map_err(|e| {
@@ -45,22 +43,40 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
             format!("cannot read `{shown}`: {}", io_reason(&e)),
         )
     })?;
-    if metadata.len() > MAX_FILE_BYTES {
-        return Err(Diagnostic::error(
-            "doctrine::io",
-            format!(
-                "`{shown}` is larger than {} MiB",
-                MAX_FILE_BYTES / (1024 * 1024)
-            ),
-        ));
+    let limit = crate::limits::current().max_file_size;
+    if metadata.len() > limit {
+        return Err(too_large(&shown.to_string(), limit));
     }
-    let bytes = std::fs::read(path).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::io",
-            format!("cannot read `{shown}`: {}", io_reason(&e)),
-        )
-    })?;
+    // Read at most one byte past the limit: a pipe or a device has no length to check first.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limit.saturating_add(1)),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!("cannot read `{shown}`: {}", io_reason(&e)),
+            )
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(&shown.to_string(), limit));
+    }
     Ok(bytes)
+}
+
+fn too_large(shown: &str, limit: u64) -> Diagnostic {
+    Diagnostic::error(
+        "doctrine::io::too_large",
+        format!(
+            "`{shown}` is larger than the file size limit ({})",
+            crate::limits::show_size(limit)
+        ),
+    )
+    .with_help("raise the limit with `--max-file-size BYTES` (or `DOCTRINE_MAX_FILE_SIZE`)")
 }
 
 fn io_reason(error: &std::io::Error) -> String {
@@ -128,9 +144,14 @@ pub fn load_policy(
 pub fn read_facts(path: &str, sources: &mut SourceMap) -> Result<(RawNode, FileId), Diagnostics> {
     let (text, format) = if path == "-" {
         let mut text = String::new();
-        std::io::Read::read_to_string(&mut std::io::stdin(), &mut text).map_err(|e| {
+        let limit = crate::limits::current().max_file_size;
+        let mut input = std::io::Read::take(std::io::stdin(), limit.saturating_add(1));
+        std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
             Diagnostic::error("doctrine::io", format!("cannot read standard input: {e}"))
         })?;
+        if text.len() as u64 > limit {
+            return Err(too_large("<stdin>", limit).into());
+        }
         (text, Format::Json)
     } else {
         let format = Format::from_path(path).ok_or_else(|| {

@@ -12,6 +12,10 @@ const STACK_BYTES: usize = 256 * 1024 * 1024;
 fn main() -> ExitCode {
     let cli = Cli::parse();
     doctrine::cli::output::set_error_format(cli.error_format.into());
+    doctrine::limits::configure(doctrine::limits::Limits {
+        max_depth: cli.max_depth,
+        max_file_size: cli.max_file_size,
+    });
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
         .spawn(move || match &cli.command {

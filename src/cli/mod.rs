@@ -30,6 +30,14 @@ pub struct Cli {
     /// How errors are printed: `human` (underlined source), `plain` (sentences), `json`.
     #[arg(long, value_enum, global = true, default_value = "human")]
     pub error_format: ErrorFormatArg,
+    /// How deeply a fact file or a policy expression may nest (default 64).
+    #[arg(long, global = true, value_name = "LEVELS", env = "DOCTRINE_MAX_DEPTH",
+          default_value_t = crate::limits::Limits::DEFAULT.max_depth)]
+    pub max_depth: usize,
+    /// The largest policy or fact file read, in bytes (default 67108864: 64 MiB).
+    #[arg(long, global = true, value_name = "BYTES", env = "DOCTRINE_MAX_FILE_SIZE",
+          default_value_t = crate::limits::Limits::DEFAULT.max_file_size)]
+    pub max_file_size: u64,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,

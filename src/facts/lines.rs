@@ -9,9 +9,6 @@ use crate::eval::FactSet;
 use crate::program::Program;
 use crate::source::{SourceMap, Span};
 
-/// The longest line read, in bytes: as long as a fact file may be.
-pub const MAX_LINE_BYTES: u64 = crate::load::MAX_FILE_BYTES;
-
 /// One line of a JSON Lines input, as read.
 #[derive(Debug)]
 pub struct Line {
@@ -19,7 +16,7 @@ pub struct Line {
     pub number: usize,
     /// Its bytes, without the line end.
     pub bytes: Vec<u8>,
-    /// Set when the line was longer than the limit ([`MAX_LINE_BYTES`]): its bytes are cut.
+    /// Set when the line was longer than the file size limit ([`crate::limits`]): its bytes are cut.
     pub too_long: bool,
 }
 
@@ -33,9 +30,9 @@ pub struct Lines<R> {
 }
 
 impl<R: BufRead> Lines<R> {
-    /// Reads lines from a reader, each at most [`MAX_LINE_BYTES`] long.
+    /// Reads lines from a reader, each at most as long as a fact file may be.
     pub fn new(reader: R) -> Lines<R> {
-        Lines::with_limit(reader, MAX_LINE_BYTES)
+        Lines::with_limit(reader, crate::limits::current().max_file_size)
     }
 
     /// Reads lines from a reader, each at most `limit` bytes long.
@@ -135,12 +132,12 @@ pub fn bind_line(
         return Err(Diagnostic::error(
             "doctrine::io",
             format!(
-                "line {} of `{name}` is longer than {} MiB",
+                "line {} of `{name}` is longer than the file size limit ({})",
                 line.number,
-                MAX_LINE_BYTES / (1024 * 1024)
+                crate::limits::show_size(crate::limits::current().max_file_size)
             ),
         )
-        .with_help("a line of a JSON Lines file holds one fact set")
+        .with_help("a line holds one fact set; raise the limit with `--max-file-size BYTES`")
         .into());
     }
     let text = match std::str::from_utf8(&line.bytes) {

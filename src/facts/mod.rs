@@ -42,32 +42,14 @@ impl Format {
     }
 }
 
-/// Parses a fact file's text into a tree with spans.
+/// Parses a fact file's text into a tree with spans. A file that starts with a byte-order
+/// mark is refused: the formats do not allow one (JSON, TOML) or are read as UTF-8 only.
 pub fn parse(source: &SourceFile, file: FileId, format: Format) -> Result<RawNode, Diagnostic> {
-    let text = source.text.strip_prefix('\u{feff}').unwrap_or(&source.text);
-    let shift = source.text.len() - text.len();
-    let mut node = match format {
+    let text = &source.text;
+    crate::limits::refuse_byte_order_mark(text, file)?;
+    match format {
         Format::Json => raw::parse_json(text, file),
         Format::Toml => raw::parse_toml(text, file),
         Format::Yaml => raw::parse_yaml(text, source, file),
-    };
-    // Spans point into the file as it is, byte-order mark included.
-    if shift > 0
-        && let Ok(n) = node.as_mut()
-    {
-        shift_spans(n, shift);
-    }
-    node
-}
-
-fn shift_spans(node: &mut RawNode, by: usize) {
-    node.span = node.span.start + by..node.span.end + by;
-    match &mut node.kind {
-        RawKind::Seq(items) => items.iter_mut().for_each(|i| shift_spans(i, by)),
-        RawKind::Map(entries) => entries.iter_mut().for_each(|(k, v)| {
-            k.span = k.span.start + by..k.span.end + by;
-            shift_spans(v, by);
-        }),
-        _ => {}
     }
 }

@@ -9,8 +9,10 @@ use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use crate::diagnostic::Diagnostic;
 use crate::source::{FileId, SourceFile, Span};
 
-/// How deeply a fact file may nest.
-pub const MAX_DEPTH: usize = 64;
+/// How deeply the JSON reader nests, whatever the configured limit.
+const JSON_READER_DEPTH: usize = 512;
+/// How deeply the TOML reader nests, whatever the configured limit.
+const TOML_READER_DEPTH: usize = 80;
 
 /// A value of a fact file, with where it is written.
 #[derive(Clone, Debug)]
@@ -64,6 +66,17 @@ pub struct RawKey {
     pub span: Range<usize>,
 }
 
+/// The error for a value nested deeper than `limit`.
+fn too_deep(file: FileId, span: Range<usize>, limit: usize) -> Diagnostic {
+    error_at(
+        file,
+        span,
+        format!("the file nests more than {limit} levels deep"),
+        "too deep",
+    )
+    .with_help("raise the limit with `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)")
+}
+
 fn error_at(file: FileId, range: Range<usize>, message: String, label: &str) -> Diagnostic {
     Diagnostic::error("doctrine::facts::syntax", message).with_label(
         Span::new(file, range.start, range.end.max(range.start)),
@@ -83,8 +96,12 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
         allow_hexadecimal_numbers: false,
         ..Default::default()
     };
+    let limit = crate::limits::current().max_depth;
     let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &options).map_err(|e| {
         let range = e.range();
+        if e.kind().to_string().contains("nesting depth") {
+            return too_deep(file, range.start..range.end, limit.min(JSON_READER_DEPTH));
+        }
         error_at(
             file,
             range.start..range.end,
@@ -92,19 +109,19 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
             "here",
         )
     })?;
-    fn convert(value: Value<'_>, depth: usize, file: FileId) -> Result<RawNode, Diagnostic> {
+    fn convert(
+        value: Value<'_>,
+        depth: usize,
+        file: FileId,
+        limit: usize,
+    ) -> Result<RawNode, Diagnostic> {
         let span = {
             use jsonc_parser::common::Ranged;
             let range = value.range();
             range.start..range.end
         };
-        if depth > MAX_DEPTH {
-            return Err(error_at(
-                file,
-                span,
-                format!("the file nests more than {MAX_DEPTH} levels deep"),
-                "too deep",
-            ));
+        if depth > limit {
+            return Err(too_deep(file, span, limit));
         }
         let kind = match value {
             Value::NullKeyword(_) => RawKind::Null,
@@ -115,7 +132,7 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
                 array
                     .elements
                     .into_iter()
-                    .map(|v| convert(v, depth + 1, file))
+                    .map(|v| convert(v, depth + 1, file, limit))
                     .collect::<Result<_, _>>()?,
             ),
             Value::Object(object) => {
@@ -131,7 +148,7 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
                             name,
                             span: key_span,
                         },
-                        convert(prop.value, depth + 1, file)?,
+                        convert(prop.value, depth + 1, file, limit)?,
                     ));
                 }
                 RawKind::Map(entries)
@@ -140,7 +157,7 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
         Ok(RawNode { kind, span })
     }
     match parsed.value {
-        Some(value) => convert(value, 0, file),
+        Some(value) => convert(value, 0, file, limit),
         None => Err(error_at(
             file,
             0..0,
@@ -153,8 +170,20 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
 /// Parses TOML.
 pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     use toml::de::{DeTable, DeValue};
+    if text.trim().is_empty() {
+        return Err(error_at(
+            file,
+            0..0,
+            String::from("the file is empty"),
+            "expected a table of facts",
+        ));
+    }
+    let limit = crate::limits::current().max_depth;
     let table = DeTable::parse(text).map_err(|e| {
         let range = e.span().unwrap_or(0..0);
+        if e.message().contains("recurse") {
+            return too_deep(file, range, limit.min(TOML_READER_DEPTH));
+        }
         error_at(
             file,
             range,
@@ -162,7 +191,15 @@ pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
             "here",
         )
     })?;
-    fn convert(value: DeValue<'_>, span: Range<usize>) -> RawNode {
+    fn convert(
+        value: DeValue<'_>,
+        span: Range<usize>,
+        depth: usize,
+        (file, limit): (FileId, usize),
+    ) -> Result<RawNode, Diagnostic> {
+        if depth > limit {
+            return Err(too_deep(file, span, limit));
+        }
         let kind = match value {
             DeValue::String(s) => RawKind::String(s.to_string()),
             DeValue::Integer(i) => {
@@ -183,9 +220,9 @@ pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
                     .into_iter()
                     .map(|item| {
                         let span = item.span();
-                        convert(item.into_inner(), span)
+                        convert(item.into_inner(), span, depth + 1, (file, limit))
                     })
-                    .collect(),
+                    .collect::<Result<_, _>>()?,
             ),
             DeValue::Table(table) => RawKind::Map(
                 table
@@ -196,15 +233,18 @@ pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
                             span: key.span(),
                         };
                         let span = value.span();
-                        (key, convert(value.into_inner(), span))
+                        Ok((
+                            key,
+                            convert(value.into_inner(), span, depth + 1, (file, limit))?,
+                        ))
                     })
-                    .collect(),
+                    .collect::<Result<_, _>>()?,
             ),
         };
-        RawNode { kind, span }
+        Ok(RawNode { kind, span })
     }
     let span = table.span();
-    Ok(convert(DeValue::Table(table.into_inner()), span))
+    convert(DeValue::Table(table.into_inner()), span, 0, (file, limit))
 }
 
 /// Parses YAML (1.2: `no`, `on` and `off` are text, not booleans).
@@ -213,6 +253,9 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         underscored_numbers_as_strings: true,
+        budget: serde_saphyr::budget! {
+            max_depth: crate::limits::current().max_depth,
+        },
     };
     if text.trim().is_empty() {
         return Err(error_at(
@@ -228,6 +271,11 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
                 .location()
                 .map(|l| source.offset_of(l.line() as usize, l.column() as usize))
                 .unwrap_or(0);
+            let raw = e.to_string();
+            if raw.contains("recursion limit") || raw.contains("Depth {") {
+                let limit = crate::limits::current().max_depth;
+                return too_deep(file, offset..offset + 1, limit);
+            }
             let message = yaml_message(&e);
             error_at(
                 file,
@@ -260,13 +308,26 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
         return String::from("a fact file holds one YAML document, this one holds several (`---`)");
     }
     if message.contains("budget breached") {
-        return format!(
-            "the file holds too many values or nests too deeply for a fact file ({})",
-            message.trim_start_matches("budget breached:").trim()
-        );
+        // The reader names the budget as a Rust value (`Nodes { nodes: 250001 }`): say it
+        // in words, with the limit.
+        let budget = serde_saphyr::Budget::default();
+        let what = if message.contains("Nodes") {
+            format!("more than {} values", budget.max_nodes)
+        } else if message.contains("Aliases") {
+            format!("more than {} aliases (`*name`)", budget.max_aliases)
+        } else if message.contains("Anchors") {
+            format!("more than {} anchors (`&name`)", budget.max_anchors)
+        } else if message.contains("Events") {
+            format!("more than {} YAML events", budget.max_events)
+        } else {
+            String::from("more than a fact file may hold")
+        };
+        return format!("the file expands to {what}, aliases replayed: too large for a fact file");
     }
     if message.contains("non-finite float") {
-        return String::from("`.nan` and `.inf` are not numbers a fact can hold");
+        return String::from(
+            "a number out of range (beyond ±1.8e308), `.nan` or `.inf`: not a number a fact can hold",
+        );
     }
     message.to_string()
 }

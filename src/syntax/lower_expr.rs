@@ -64,23 +64,47 @@ fn syntax_error(span: Span, message: impl Into<String>, label: &str) -> Diagnost
 
 /// Lowers an `expr` pair.
 pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
+    // Each operator nests its operands one level deeper: a long chain of them (`a and b and
+    // …`) makes a tree as deep as it is long, which checking and evaluation recurse on.
+    let limit = crate::limits::current().max_depth;
+    let deeper = |depth: usize, span: Span| {
+        if depth > limit {
+            Err(Diagnostic::error(
+                "doctrine::syntax::too_deep",
+                format!(
+                    "the expression nests more than {limit} levels deep (a chain of operators)"
+                ),
+            )
+            .with_label(span, "too deep here")
+            .with_help(
+                "split the expression into definitions (`def`), or raise the limit with \
+                 `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)",
+            ))
+        } else {
+            Ok(depth)
+        }
+    };
     PRATT
-        .map_primary(|primary| lower_primary(primary, file))
+        .map_primary(|primary| lower_primary(primary, file).map(|e| (e, 0)))
         .map_prefix(|op, operand| {
-            let operand = operand?;
+            let (operand, depth) = operand?;
             let span = span_of(&op, file).to(operand.span);
             let op = if op.as_rule() == Rule::op_not {
                 UnaryOp::Not
             } else {
                 UnaryOp::Neg
             };
-            Ok(Expr {
-                kind: ExprKind::Unary(op, Box::new(operand)),
-                span,
-            })
+            let depth = deeper(depth + 1, span)?;
+            Ok((
+                Expr {
+                    kind: ExprKind::Unary(op, Box::new(operand)),
+                    span,
+                },
+                depth,
+            ))
         })
         .map_postfix(|operand, op| {
-            let operand = operand?;
+            let (operand, depth) = operand?;
             let span = operand.span.to(span_of(&op, file));
             let op = match op.as_rule() {
                 Rule::op_is_set => PostfixOp::IsSet,
@@ -88,13 +112,17 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 Rule::op_is_empty => PostfixOp::IsEmpty,
                 _ => PostfixOp::IsNotEmpty,
             };
-            Ok(Expr {
-                kind: ExprKind::Postfix(op, Box::new(operand)),
-                span,
-            })
+            let depth = deeper(depth + 1, span)?;
+            Ok((
+                Expr {
+                    kind: ExprKind::Postfix(op, Box::new(operand)),
+                    span,
+                },
+                depth,
+            ))
         })
         .map_infix(|lhs, op, rhs| {
-            let (lhs, rhs) = (lhs?, rhs?);
+            let ((lhs, left), (rhs, right)) = (lhs?, rhs?);
             let op = match op.as_rule() {
                 Rule::op_or => BinaryOp::Or,
                 Rule::op_and => BinaryOp::And,
@@ -117,12 +145,17 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 _ => BinaryOp::Minus,
             };
             let span = lhs.span.to(rhs.span);
-            Ok(Expr {
-                kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
-                span,
-            })
+            let depth = deeper(left.max(right) + 1, span)?;
+            Ok((
+                Expr {
+                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                    span,
+                },
+                depth,
+            ))
         })
         .parse(pair.into_inner())
+        .map(|(expr, _)| expr)
 }
 
 fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {

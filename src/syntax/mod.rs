@@ -3,6 +3,7 @@
 mod grammar;
 mod lower;
 mod lower_expr;
+mod nesting;
 #[cfg(test)]
 mod tests;
 
@@ -13,9 +14,6 @@ use crate::ast;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::source::{FileId, Span};
 use grammar::{PolicyParser, Rule, human_name};
-
-/// How deeply brackets may nest in a policy file.
-pub const MAX_NESTING: usize = 128;
 
 /// Item keywords a line may start with; a syntax error is resumed at the next such line.
 const ITEM_KEYWORDS: &[&str] = &[
@@ -103,27 +101,11 @@ pub fn parse_value(text: &str, file: FileId) -> Result<ast::Expr, Diagnostics> {
     lower_expr::lower_expr(expr, file).map_err(Diagnostics::from)
 }
 
-/// Refuses brackets nested deeper than [`MAX_NESTING`] before the recursive parser sees them.
+/// Refuses a text that starts with a byte-order mark, or nests deeper than the configured
+/// limit ([`crate::limits`]), before the recursive parser sees it.
 fn check_nesting(text: &str, file: FileId) -> Result<(), Diagnostics> {
-    let mut depth = 0usize;
-    for (offset, byte) in text.bytes().enumerate() {
-        match byte {
-            b'(' | b'{' => {
-                depth += 1;
-                if depth > MAX_NESTING {
-                    return Err(Diagnostic::error(
-                        "doctrine::syntax::too_deep",
-                        format!("brackets nest more than {MAX_NESTING} deep"),
-                    )
-                    .with_label(Span::new(file, offset, offset + 1), "too deep here")
-                    .with_help("split the expression into definitions (`def`)")
-                    .into());
-                }
-            }
-            b')' | b'}' => depth = depth.saturating_sub(1),
-            _ => {}
-        }
-    }
+    crate::limits::refuse_byte_order_mark(text, file)?;
+    nesting::check(text, file, crate::limits::current().max_depth)?;
     Ok(())
 }
 

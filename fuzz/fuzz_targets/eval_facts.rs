@@ -1,0 +1,6 @@
+//! Fuzz target `eval_facts`: see `fuzz/src/lib.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    doctrine_fuzz::eval_facts(data);
+});

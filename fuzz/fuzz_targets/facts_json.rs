@@ -1,0 +1,6 @@
+//! Fuzz target `facts_json`: see `fuzz/src/lib.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    doctrine_fuzz::facts_json(data);
+});

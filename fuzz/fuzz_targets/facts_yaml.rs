@@ -1,0 +1,6 @@
+//! Fuzz target `facts_yaml`: see `fuzz/src/lib.rs`.
+#![no_main]
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| {
+    doctrine_fuzz::facts_yaml(data);
+});
