@@ -36,6 +36,10 @@ struct Binder<'p> {
     extra_keys: &'p [&'p str],
     diagnostics: Diagnostics,
     seen: HashMap<String, std::ops::Range<usize>>,
+    /// Each fact's slot by path, and each group's path: a key is found at once, so binding
+    /// stays linear in the size of the policy and of the file.
+    slots: HashMap<&'p str, usize>,
+    groups: std::collections::HashSet<&'p str>,
 }
 
 /// Binds a parsed fact file to a program's facts.
@@ -54,6 +58,21 @@ pub fn bind(
         extra_keys,
         diagnostics: Diagnostics::new(),
         seen: HashMap::new(),
+        slots: program
+            .facts
+            .iter()
+            .enumerate()
+            .map(|(slot, f)| (f.path.as_str(), slot))
+            .collect(),
+        groups: program
+            .facts
+            .iter()
+            .flat_map(|f| {
+                f.path
+                    .match_indices('.')
+                    .filter_map(|(at, _)| f.path.get(..at))
+            })
+            .collect(),
     };
     match &root.kind {
         RawKind::Map(_) => binder.map(root, ""),
@@ -153,7 +172,7 @@ impl Binder<'_> {
                 }
                 continue;
             }
-            if let Some(slot) = self.program.facts.iter().position(|f| f.path == path) {
+            if let Some(&slot) = self.slots.get(path.as_str()) {
                 let ty = self
                     .program
                     .facts
@@ -169,13 +188,7 @@ impl Binder<'_> {
                 }
                 continue;
             }
-            let group = format!("{path}.");
-            if self
-                .program
-                .facts
-                .iter()
-                .any(|f| f.path.starts_with(&group))
-            {
+            if self.groups.contains(path.as_str()) {
                 match &value.kind {
                     RawKind::Map(_) => self.map(value, &path),
                     RawKind::Null => {}

@@ -21,7 +21,9 @@ use crate::value::Value;
 /// a fact set of the policy (bad JSON, unknown key, value of the wrong type, a key given
 /// twice…): the spanned reader then says what is wrong.
 pub fn read_json(index: &FactIndex, text: &str) -> Option<FactSet> {
-    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.starts_with('\u{feff}') {
+        return None; // refused, with its place, by the spanned reader
+    }
     let mut state = State {
         index,
         values: vec![None; index.len()],
