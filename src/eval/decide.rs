@@ -5,8 +5,8 @@
 
 use jiff::civil::Date;
 
-use super::expr::Context;
-use super::{EvalError, EvalOptions, FactSet, param_values, texts_in_force};
+use super::expr::{self, Context};
+use super::{EvalError, EvalOptions, FactSet, texts_in_force};
 use crate::program::Program;
 use crate::value::Value;
 
@@ -55,8 +55,11 @@ pub fn decide(
     if texts == 0 {
         return Ok(verdicts);
     }
-    let params = param_values(program, options, texts);
-    let mut context = Context::new(program, &facts.values, today, texts, params);
+    let mut context = Context::new(program, &facts.values, today, texts, Vec::new());
+    context.params = expr::Params::Overrides(&options.overrides);
+    // No explanation: what each result read is not needed.
+    context.record_reads = false;
+    context.record_touched = false;
     verdicts.in_scope = match program.scope.at(texts) {
         None => Some(true),
         Some(scope) => match context.eval(scope)? {
@@ -72,7 +75,6 @@ pub fn decide(
         let Some(body) = rule.versions.at(texts) else {
             continue;
         };
-        context.reads.clear();
         let slot = u32::try_from(slot).unwrap_or(u32::MAX);
         let outcome = context.rule_outcome(slot, body)?;
         let Some(verdict) = outcome.decided.verdict else {

@@ -16,6 +16,18 @@ pub enum Read {
     Param(u32),
 }
 
+/// Parameter values on the evaluation day, overrides applied.
+pub(crate) enum Params<'p> {
+    /// Computed in advance, by slot.
+    Values(Vec<Value>),
+    /// Looked up when read, from the program and these overrides (slot, value, as written):
+    /// no vector of values built and dropped per evaluation.
+    Overrides(&'p [(u32, Value, String)]),
+}
+
+/// A parameter without a value.
+const NOT_SET: &Value = &Value::NotSet;
+
 /// Everything one evaluation needs.
 pub(crate) struct Context<'p> {
     pub program: &'p Program,
@@ -24,7 +36,7 @@ pub(crate) struct Context<'p> {
     /// How many texts are in force.
     pub texts: usize,
     /// Parameter values on `today`, overrides applied.
-    pub params: Vec<Value>,
+    pub params: Params<'p>,
     /// Definition values computed so far, with what they read.
     pub def_cache: Vec<Option<(Value, Vec<Read>)>>,
     pub locals: Vec<Value>,
@@ -37,6 +49,13 @@ pub(crate) struct Context<'p> {
     /// Every fact the current rule (or the scope) evaluated, even where the result did not
     /// keep it among its reads: what a change of facts could act through.
     pub touched: Vec<u32>,
+    /// The possible outcomes of the rule being evaluated (a buffer kept between rules).
+    pub outcomes: Vec<super::rules::Possible>,
+    /// Whether to record `reads` (for the grounds of an explanation). Verdicts alone do not
+    /// need them, and recording costs a push per fact read and a copy per cached definition.
+    pub record_reads: bool,
+    /// Whether to record `touched` (for a trace); only when `record_reads` too.
+    pub record_touched: bool,
 }
 
 impl<'p> Context<'p> {
@@ -53,13 +72,33 @@ impl<'p> Context<'p> {
             facts,
             today,
             texts,
-            params,
+            params: Params::Values(params),
             def_cache: vec![None; program.defs.len()],
             locals: vec![Value::NotSet; program.local_slots as usize],
             reads: Vec::new(),
             verdicts: vec![None; program.rules.len()],
             watch: None,
             touched: Vec::new(),
+            outcomes: Vec::new(),
+            record_reads: true,
+            record_touched: true,
+        }
+    }
+
+    /// A parameter's value (`None`: no such slot).
+    pub fn param(&self, slot: u32) -> Option<&'_ Value> {
+        match &self.params {
+            Params::Values(values) => values.get(slot as usize),
+            Params::Overrides(overrides) => {
+                let param = self.program.params.get(slot as usize)?;
+                Some(match overrides.iter().find(|(s, _, _)| *s == slot) {
+                    Some((_, value, _)) => value,
+                    None => param
+                        .versions
+                        .at(self.texts)
+                        .map_or(NOT_SET, |b| b.value_on(self.today)),
+                })
+            }
         }
     }
 
@@ -78,19 +117,22 @@ impl<'p> Context<'p> {
         Ok(match &expr.kind {
             CKind::Const(value) => value.clone(),
             CKind::Fact(slot) => {
-                self.reads.push(Read::Fact(*slot));
-                self.touched.push(*slot);
+                if self.record_reads {
+                    self.reads.push(Read::Fact(*slot));
+                }
+                if self.record_touched {
+                    self.touched.push(*slot);
+                }
                 self.facts
                     .get(*slot as usize)
                     .cloned()
                     .unwrap_or(Value::NotSet)
             }
             CKind::Param(slot) => {
-                self.reads.push(Read::Param(*slot));
-                self.params
-                    .get(*slot as usize)
-                    .cloned()
-                    .unwrap_or(Value::NotSet)
+                if self.record_reads {
+                    self.reads.push(Read::Param(*slot));
+                }
+                self.param(*slot).cloned().unwrap_or(Value::NotSet)
             }
             CKind::Def(slot) => self.def(*slot)?,
             CKind::Local(slot) => self
@@ -249,12 +291,15 @@ impl<'p> Context<'p> {
     fn def(&mut self, slot: u32) -> Result<Value, EvalError> {
         if let Some(Some((value, reads))) = self.def_cache.get(slot as usize) {
             let value = value.clone();
+            // Without recording, `reads` is empty: nothing to copy.
             self.reads.extend_from_slice(reads);
-            self.touched
-                .extend(reads.iter().filter_map(|read| match read {
-                    Read::Fact(slot) => Some(*slot),
-                    Read::Param(_) => None,
-                }));
+            if self.record_touched {
+                self.touched
+                    .extend(reads.iter().filter_map(|read| match read {
+                        Read::Fact(slot) => Some(*slot),
+                        Read::Param(_) => None,
+                    }));
+            }
             return Ok(value);
         }
         let Some(body) = self
@@ -267,7 +312,11 @@ impl<'p> Context<'p> {
         };
         let mark = self.reads.len();
         let value = self.eval(body)?;
-        let reads = self.reads.get(mark..).unwrap_or(&[]).to_vec();
+        let reads = if self.record_reads {
+            self.reads.get(mark..).unwrap_or(&[]).to_vec()
+        } else {
+            Vec::new()
+        };
         if let Some(cache) = self.def_cache.get_mut(slot as usize) {
             *cache = Some((value.clone(), reads));
         }

@@ -283,12 +283,13 @@ fn evaluate_inner(
 ) -> Result<(Decision, Option<Date>), EvalError> {
     let today = options.on;
     let texts = texts_in_force(program, today);
-    let params = param_values(program, options, texts);
-    let mut context = Context::new(program, &facts.values, today, texts, params);
+    let mut context = Context::new(program, &facts.values, today, texts, Vec::new());
+    context.params = expr::Params::Overrides(&options.overrides);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
     }
     context.watch = watch;
+    context.record_touched = trace.is_some();
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program
@@ -538,7 +539,7 @@ impl Context<'_> {
                 }
                 Read::Param(slot) => {
                     let param = self.program.params.get(*slot as usize)?;
-                    let value = self.params.get(*slot as usize)?;
+                    let value = self.param(*slot)?;
                     let label = param
                         .versions
                         .at(self.texts)

@@ -72,9 +72,12 @@ impl Context<'_> {
             Some(applies) => self.truth(applies, &mut blockers)?,
             None => Truth::True,
         };
-        let mut options: Vec<Possible> = Vec::new();
+        // One buffer for every rule of the evaluation, rather than one per rule.
+        let mut options = std::mem::take(&mut self.outcomes);
+        options.clear();
         match applies {
             Truth::False => {
+                self.outcomes = options;
                 return Ok(Outcome {
                     decided: Possible {
                         verdict: None,
@@ -98,36 +101,41 @@ impl Context<'_> {
             options.push(Possible::verdict(self.program.scale.satisfied));
         }
         if matches!(requires, Truth::False | Truth::Unknown) {
-            let children = self
-                .program
+            // Borrowed from the program, which outlives this context: no copy per rule.
+            let program = self.program;
+            let children = program
                 .snapshots
                 .get(self.texts.saturating_sub(1))
                 .and_then(|s| s.rule_children.get(rule as usize))
-                .cloned()
-                .unwrap_or_default();
+                .map_or(&[][..], Vec::as_slice);
             let default = Possible::verdict(body.violation);
-            options.extend(self.resolve(&children, default, &mut blockers)?);
+            self.resolve(children, default, &mut blockers, &mut options)?;
         }
         blockers.sort_unstable();
         blockers.dedup();
-        Ok(Outcome {
-            decided: self.settle(options),
-            blockers,
-        })
+        let decided = self.settle(&options);
+        self.outcomes = options;
+        Ok(Outcome { decided, blockers })
     }
 
-    /// The possible outcomes under a node whose own outcome is `default`.
+    /// Adds to `out` the possible outcomes under a node whose own outcome is `default`.
+    /// Their order does not matter: [`Context::settle`] reads them as a set.
     fn resolve(
         &mut self,
         children: &[u32],
         default: Possible,
         blockers: &mut Vec<u32>,
-    ) -> Result<Vec<Possible>, EvalError> {
-        let mut definite: Vec<(u32, Vec<Possible>)> = Vec::new();
-        let mut maybe: Vec<Vec<Possible>> = Vec::new();
+        out: &mut Vec<Possible>,
+    ) -> Result<(), EvalError> {
+        // Most nodes have no exception: no buffer to fill.
+        if children.is_empty() {
+            out.push(default);
+            return Ok(());
+        }
+        let program = self.program;
+        let mut definite: Vec<(u32, Option<Option<u32>>)> = Vec::new();
         for &child in children {
-            let Some(body) = self
-                .program
+            let Some(body) = program
                 .exceptions
                 .get(child as usize)
                 .and_then(|e| e.versions.at(self.texts))
@@ -173,43 +181,36 @@ impl Context<'_> {
                     expired: None,
                 },
             };
-            let grandchildren = self
-                .program
+            let grandchildren = program
                 .snapshots
                 .get(self.texts.saturating_sub(1))
                 .and_then(|s| s.exception_children.get(child as usize))
-                .cloned()
-                .unwrap_or_default();
-            let mut outcomes = self.resolve(&grandchildren, own, blockers)?;
+                .map_or(&[][..], Vec::as_slice);
+            let start = out.len();
+            self.resolve(grandchildren, own, blockers, out)?;
             if until_unknown {
-                outcomes.push(Possible {
+                out.push(Possible {
                     expired: Some((child, None)),
                     ..default.clone()
                 });
             }
-            match truth {
-                Truth::True => definite.push((child, outcomes)),
-                _ => maybe.push(outcomes),
+            if matches!(truth, Truth::True) {
+                definite.push((child, single_verdict(out.get(start..).unwrap_or(&[]))));
             }
         }
         self.check_conflict(&definite)?;
-        let mut out = Vec::new();
         if definite.is_empty() {
             out.push(default);
         }
-        for (_, outcomes) in definite {
-            out.extend(outcomes);
-        }
-        for outcomes in maybe {
-            out.extend(outcomes);
-        }
-        Ok(out)
+        Ok(())
     }
 
-    fn check_conflict(&self, definite: &[(u32, Vec<Possible>)]) -> Result<(), EvalError> {
+    /// Fails when two exceptions that hold give different verdicts (each with its outcomes'
+    /// single verdict, if they have one).
+    fn check_conflict(&self, definite: &[(u32, Option<Option<u32>>)]) -> Result<(), EvalError> {
         for (index, (first, a)) in definite.iter().enumerate() {
             for (second, b) in definite.iter().skip(index + 1) {
-                let (Some(x), Some(y)) = (single_verdict(a), single_verdict(b)) else {
+                let (Some(x), Some(y)) = (a, b) else {
                     continue;
                 };
                 if x != y {
@@ -243,7 +244,7 @@ impl Context<'_> {
     }
 
     /// Collapses possible outcomes into one: agreed, or not given, or undecided.
-    fn settle(&self, options: Vec<Possible>) -> Possible {
+    fn settle(&self, options: &[Possible]) -> Possible {
         let Some(first) = options.first().cloned() else {
             return Possible::verdict(self.program.scale.undecided);
         };
