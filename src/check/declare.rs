@@ -447,4 +447,3 @@ fn builtin_type(name: &str) -> Option<Type> {
         _ => return None,
     })
 }
-
