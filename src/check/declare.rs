@@ -351,6 +351,21 @@ impl<'a> Checker<'a> {
         })
     }
 
+    /// A declared fact that `path` would be a group of, or that is a group of `path`.
+    /// Looked up by the path's own prefixes and in the index of groups, not by comparing
+    /// with every declared fact: declaring stays linear in the number of facts.
+    fn overlapping_fact(&self, path: &str) -> Option<String> {
+        let inside = path
+            .match_indices('.')
+            .filter_map(|(dot, _)| path.get(..dot))
+            .find(|group| self.fact_index.contains_key(*group));
+        if let Some(group) = inside {
+            return Some(group.to_string());
+        }
+        let first = *self.fact_groups.get(path)?;
+        self.facts.get(first as usize).map(|f| f.path.clone())
+    }
+
     fn declare_fact(&mut self, fact: &'a ast::FactDecl) {
         let path = fact.path.name.clone();
         if let Some(&existing) = self.fact_index.get(&path) {
@@ -366,11 +381,7 @@ impl<'a> Checker<'a> {
             );
             return;
         }
-        if let Some(prefix) = self
-            .fact_index
-            .keys()
-            .find(|other| is_prefix_path(other, &path) || is_prefix_path(&path, other))
-        {
+        if let Some(prefix) = self.overlapping_fact(&path) {
             self.error(
                 Diagnostic::error(
                     CODE,
@@ -403,6 +414,11 @@ impl<'a> Checker<'a> {
         };
         let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
         self.fact_index.insert(path.clone(), index);
+        for (dot, _) in path.match_indices('.') {
+            if let Some(group) = path.get(..dot) {
+                self.fact_groups.entry(group.to_string()).or_insert(index);
+            }
+        }
         self.fact_decls.push(fact);
         self.facts.push(FactInfo {
             path,
@@ -430,10 +446,4 @@ fn builtin_type(name: &str) -> Option<Type> {
         "duration" => Type::Duration,
         _ => return None,
     })
-}
-
-fn is_prefix_path(prefix: &str, path: &str) -> bool {
-    path.len() > prefix.len()
-        && path.starts_with(prefix)
-        && path.as_bytes().get(prefix.len()) == Some(&b'.')
 }

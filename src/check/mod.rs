@@ -101,6 +101,9 @@ pub(crate) struct Checker<'a> {
     pub vocabulary_index: HashMap<String, u32>,
     pub facts: Vec<FactInfo>,
     pub fact_index: HashMap<String, u32>,
+    /// Every proper prefix (`a`, `a.b` for `a.b.c`) of a declared fact's path, to the first
+    /// fact under it: finds overlapping paths without comparing every pair.
+    pub fact_groups: HashMap<String, u32>,
     pub fact_decls: Vec<&'a ast::FactDecl>,
     pub params: Vec<Pending<'a, ast::ParamDecl>>,
     pub param_types: Vec<Option<Type>>,
@@ -140,6 +143,7 @@ impl<'a> Checker<'a> {
             vocabulary_index: HashMap::new(),
             facts: Vec::new(),
             fact_index: HashMap::new(),
+            fact_groups: HashMap::new(),
             fact_decls: Vec::new(),
             params: Vec::new(),
             param_types: Vec::new(),
