@@ -108,13 +108,7 @@ pub fn run(args: &AskArgs) -> u8 {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;
     };
-    let options = EvalOptions {
-        on: args
-            .on
-            .or(facts.evaluated_on)
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
-        overrides,
-    };
+    let options = super::eval_options(args.on, &facts, overrides);
     let lang = language(args.lang);
     let stdin = std::io::stdin();
     let echo = !stdin.is_terminal();

@@ -154,6 +154,39 @@ pub fn parse_overrides(
     overrides
 }
 
+/// Loads the one fact file of a command that decides a single case; its errors join
+/// `errors`, and nothing is returned while any error (of the file or before it) stands.
+pub fn single_fact_set(
+    path: &str,
+    program: &crate::Program,
+    sources: &mut crate::source::SourceMap,
+    errors: &mut crate::diagnostic::Diagnostics,
+) -> Option<crate::eval::FactSet> {
+    match crate::load::load_facts(path, program, sources, &[]) {
+        Ok((facts, _, _)) if errors.is_empty() => Some(facts),
+        Ok(_) => None,
+        Err(e) => {
+            errors.extend(e);
+            None
+        }
+    }
+}
+
+/// The options of an evaluation: on `on`, else the facts' `evaluated_on`, else today (the
+/// clock is read only then).
+pub fn eval_options(
+    on: Option<Date>,
+    facts: &crate::eval::FactSet,
+    overrides: Vec<crate::params::Override>,
+) -> crate::eval::EvalOptions {
+    crate::eval::EvalOptions {
+        on: on
+            .or(facts.evaluated_on)
+            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
+        overrides,
+    }
+}
+
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()

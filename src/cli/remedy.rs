@@ -6,7 +6,6 @@ use jiff::civil::Date;
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::eval::EvalOptions;
 use crate::program::Program;
 use crate::remedy::Request;
 use crate::source::SourceMap;
@@ -128,24 +127,12 @@ pub fn run(args: &RemedyArgs) -> u8 {
         },
     };
     let fixed = fixed_facts(&program, &args.fixed, &mut errors);
-    let facts = match crate::load::load_facts(&args.facts, &program, &mut sources, &[]) {
-        Ok((facts, _, _)) => Some(facts),
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    };
-    let Some(facts) = facts.filter(|_| errors.is_empty()) else {
+    let facts = super::single_fact_set(&args.facts, &program, &mut sources, &mut errors);
+    let Some(facts) = facts else {
         print_diagnostics(&errors, &sources);
         return EXIT_BAD_INPUT;
     };
-    let options = EvalOptions {
-        on: args
-            .on
-            .or(facts.evaluated_on)
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
-        overrides,
-    };
+    let options = super::eval_options(args.on, &facts, overrides);
     let request = Request {
         target,
         fixed,
