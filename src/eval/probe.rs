@@ -20,21 +20,8 @@ impl<'p> Probe<'p> {
     /// is recorded.
     pub fn new(program: &'p Program, facts: &'p FactSet, options: &EvalOptions) -> Probe<'p> {
         let today = options.on;
-        let texts = crate::provenance::texts_in_force(program, today);
-        let params = program
-            .params
-            .iter()
-            .enumerate()
-            .map(|(slot, param)| {
-                options
-                    .overrides
-                    .iter()
-                    .find(|(s, _, _)| *s as usize == slot)
-                    .map(|(_, v, _)| v.clone())
-                    .or_else(|| param.versions.at(texts).map(|b| b.value_on(today).clone()))
-                    .unwrap_or(Value::NotSet)
-            })
-            .collect();
+        let texts = super::texts_in_force(program, today);
+        let params = super::param_values(program, options, texts);
         Probe {
             context: Context::new(program, &facts.values, today, texts, params),
         }
