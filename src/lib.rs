@@ -22,37 +22,23 @@
 //! ```
 #![forbid(unsafe_code)]
 
-pub mod answers;
-pub mod ast;
-pub mod batch;
-pub mod check;
+pub mod analysis;
+pub mod app;
 pub mod cli;
-pub mod decision;
 pub mod diagnostic;
-pub mod diff;
 pub mod eval;
-pub mod explain;
-pub mod fact_tree;
 pub mod facts;
-pub mod format;
+pub mod language;
 pub mod limits;
-pub mod lint;
-pub mod load;
-pub mod params;
-pub mod program;
-pub mod provenance;
-pub mod questions;
-pub mod record;
-pub mod remedy;
 pub mod report;
-pub mod schema;
 pub mod source;
-pub mod syntax;
-pub mod template;
-pub mod testing;
-pub mod timeline;
-pub mod types;
-pub mod value;
+
+// Transitional paths, while the code moves to the folders above.
+pub use analysis::{answers, diff, explain, provenance, questions, remedy, testing, timeline};
+pub use app::{batch, load, record};
+pub use eval::{decision, overrides as params};
+pub use facts::{schema, template, tree as fact_tree};
+pub use language::{ast, check, format, lint, program, syntax, types, value};
 
 use diagnostic::Diagnostics;
 use source::{FileId, SourceMap};

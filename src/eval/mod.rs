@@ -2,9 +2,11 @@
 //! Pure: it reads nothing but the facts and the policy.
 
 mod decide;
+pub mod decision;
 mod expr;
 mod operand;
 mod ops;
+pub mod overrides;
 pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;

@@ -5,6 +5,9 @@ mod fast;
 mod index;
 pub mod lines;
 pub mod raw;
+pub mod schema;
+pub mod template;
+pub mod tree;
 pub mod write;
 
 pub use bind::{EVALUATED_ON, Extras, SCHEMA_KEY, bind};

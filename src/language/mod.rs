@@ -1,0 +1,11 @@
+//! The policy language: source text → syntax tree → checked program, with its lints and
+//! its canonical layout.
+
+pub mod ast;
+pub mod check;
+pub mod format;
+pub mod lint;
+pub mod program;
+pub mod syntax;
+pub mod types;
+pub mod value;
