@@ -86,6 +86,14 @@ pub struct EvalOptions {
     pub overrides: Vec<(u32, Value, String)>,
 }
 
+/// The evaluation-date rule, written once for every command, the test runner and every
+/// front end: the day asked for (`--on`, a test case's `on:`, a request's `on=`), else the
+/// fact set's own `evaluated_on`, else `today`, which is called only then (asking the clock
+/// loads the time-zone database).
+pub fn evaluation_date(asked: Option<Date>, facts: &FactSet, today: impl FnOnce() -> Date) -> Date {
+    asked.or(facts.evaluated_on).unwrap_or_else(today)
+}
+
 /// Computes a constant expression (parameter values, defaults).
 pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
     let program = empty_program();
