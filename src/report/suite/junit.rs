@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use super::suite::Summary;
+use super::text::Summary;
 use crate::source::SourceMap;
 use crate::testing::{CaseReport, Outcome};
 
@@ -73,10 +73,10 @@ pub fn junit(cases: &[CaseReport], suite: &str, sources: &SourceMap) -> String {
                 let _ = writeln!(out, "    </testcase>");
             }
             Outcome::Error(diagnostics) => {
-                let brief = super::suite_json::brief(diagnostics, sources);
+                let brief = super::json::brief(diagnostics, sources);
                 let message = brief.first().map_or("", String::as_str);
                 let kind = diagnostics.0.first().map_or("doctrine", |d| d.code);
-                let body = super::diagnostics::render(diagnostics, sources, false);
+                let body = crate::report::diagnostics::render(diagnostics, sources, false);
                 let _ = writeln!(out, "{open}>");
                 let _ = writeln!(
                     out,
