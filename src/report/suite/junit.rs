@@ -1,97 +1,131 @@
 //! Test-suite results as JUnit XML, the format CI systems read: one `testsuite`, one
 //! `testcase` per case, with a `failure` or an `error` element.
 
-use std::fmt::Write;
+use std::io;
+
+use quick_xml::Writer;
+use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::text::Summary;
 use crate::source::SourceMap;
 use crate::testing::{CaseReport, Outcome};
 
-/// Escapes text for XML content and attribute values. Characters XML 1.0 cannot hold at
-/// all (control characters other than tab and line breaks) become U+FFFD: a fact file
-/// may hold anything, and the report must stay well-formed.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // A parser would turn a carriage return into a line feed.
-            '\r' => out.push_str("&#13;"),
-            '\t' | '\n' => out.push(c),
-            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => out.push('\u{fffd}'),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// Escapes text for an attribute value, where a parser would turn tabs and line breaks
-/// into spaces.
-fn attribute(text: &str) -> String {
-    escape(text).replace('\n', "&#10;").replace('\t', "&#9;")
+/// Replaces the characters XML 1.0 cannot hold at all, even escaped (control characters
+/// other than tab and line breaks), by U+FFFD: a fact file may hold anything, and the
+/// report must stay well-formed. The XML writer escapes the rest.
+fn xml_chars(text: &str) -> String {
+    text.chars()
+        .map(|c| match c {
+            '\t' | '\n' | '\r' => c,
+            c if (c as u32) < 0x20 || c == '\u{fffe}' || c == '\u{ffff}' => '\u{fffd}',
+            c => c,
+        })
+        .collect()
 }
 
 /// The suite as JUnit XML, `suite` naming the `testsuite` (the policy's id). A failure's
 /// message counts the differences and its body lists them; an error's message is its
 /// first diagnostic and its body the diagnostics as a terminal shows them, uncoloured.
 pub fn junit(cases: &[CaseReport], suite: &str, sources: &SourceMap) -> String {
+    let mut writer = Writer::new_with_indent(Vec::new(), b' ', 2);
+    // Writing into memory does not fail.
+    let _ = write(&mut writer, cases, &xml_chars(suite), sources);
+    let mut out = String::from_utf8_lossy(&writer.into_inner()).into_owned();
+    out.push('\n');
+    out
+}
+
+fn write(
+    writer: &mut Writer<Vec<u8>>,
+    cases: &[CaseReport],
+    suite: &str,
+    sources: &SourceMap,
+) -> io::Result<()> {
     let summary = Summary::of(cases);
-    let total = cases.len();
-    let suite = attribute(suite);
-    let mut out = String::from("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-    let counts = format!(
-        "tests=\"{total}\" failures=\"{}\" errors=\"{}\"",
-        summary.failed, summary.errors
+    let (total, failed, errors) = (
+        cases.len().to_string(),
+        summary.failed.to_string(),
+        summary.errors.to_string(),
     );
-    let _ = writeln!(out, "<testsuites name=\"doctrine test\" {counts}>");
-    let _ = writeln!(out, "  <testsuite name=\"{suite}\" {counts} skipped=\"0\">");
-    for case in cases {
-        let name = attribute(&case.path);
-        let open = format!("    <testcase name=\"{name}\" classname=\"{suite}\"");
-        match &case.outcome {
-            Outcome::Passed => {
-                let _ = writeln!(out, "{open}/>");
-            }
-            Outcome::Failed(failures) => {
-                let body: Vec<String> = failures.iter().map(ToString::to_string).collect();
-                let what = if failures.len() == 1 {
-                    "field differs"
-                } else {
-                    "fields differ"
-                };
-                let _ = writeln!(out, "{open}>");
-                let _ = writeln!(
-                    out,
-                    "      <failure type=\"mismatch\" message=\"{} {what} from the expectation\">{}</failure>",
-                    failures.len(),
-                    escape(&body.join("\n"))
-                );
-                let _ = writeln!(out, "    </testcase>");
-            }
-            Outcome::Error(diagnostics) => {
-                let brief = super::json::brief(diagnostics, sources);
-                let message = brief.first().map_or("", String::as_str);
-                let kind = diagnostics.0.first().map_or("doctrine", |d| d.code);
-                let body = crate::report::diagnostics::render(diagnostics, sources, false);
-                let _ = writeln!(out, "{open}>");
-                let _ = writeln!(
-                    out,
-                    "      <error type=\"{}\" message=\"{}\">{}</error>",
-                    attribute(kind),
-                    attribute(message),
-                    escape(&body)
-                );
-                let _ = writeln!(out, "    </testcase>");
-            }
+    let counts = [
+        ("tests", total.as_str()),
+        ("failures", failed.as_str()),
+        ("errors", errors.as_str()),
+    ];
+    writer.write_event(Event::Decl(BytesDecl::new("1.0", Some("UTF-8"), None)))?;
+    writer
+        .create_element("testsuites")
+        .with_attribute(("name", "doctrine test"))
+        .with_attributes(counts)
+        .write_inner_content(|writer| {
+            writer
+                .create_element("testsuite")
+                .with_attribute(("name", suite))
+                .with_attributes(counts)
+                .with_attribute(("skipped", "0"))
+                .write_inner_content(|writer| {
+                    cases
+                        .iter()
+                        .try_for_each(|case| testcase(writer, case, suite, sources))
+                })?;
+            Ok(())
+        })?;
+    Ok(())
+}
+
+fn testcase(
+    writer: &mut Writer<Vec<u8>>,
+    case: &CaseReport,
+    suite: &str,
+    sources: &SourceMap,
+) -> io::Result<()> {
+    let name = xml_chars(&case.path);
+    let element = writer
+        .create_element("testcase")
+        .with_attribute(("name", name.as_str()))
+        .with_attribute(("classname", suite));
+    match &case.outcome {
+        Outcome::Passed => {
+            element.write_empty()?;
+        }
+        Outcome::Failed(failures) => {
+            let body: Vec<String> = failures.iter().map(ToString::to_string).collect();
+            let what = if failures.len() == 1 {
+                "field differs"
+            } else {
+                "fields differ"
+            };
+            let message = format!("{} {what} from the expectation", failures.len());
+            let body = xml_chars(&body.join("\n"));
+            element.write_inner_content(|writer| {
+                writer
+                    .create_element("failure")
+                    .with_attribute(("type", "mismatch"))
+                    .with_attribute(("message", message.as_str()))
+                    .write_text_content(BytesText::new(&body))?;
+                Ok(())
+            })?;
+        }
+        Outcome::Error(diagnostics) => {
+            let brief = super::json::brief(diagnostics, sources);
+            let message = xml_chars(brief.first().map_or("", String::as_str));
+            let kind = xml_chars(diagnostics.0.first().map_or("doctrine", |d| d.code));
+            let body = xml_chars(&crate::report::diagnostics::render(
+                diagnostics,
+                sources,
+                false,
+            ));
+            element.write_inner_content(|writer| {
+                writer
+                    .create_element("error")
+                    .with_attribute(("type", kind.as_str()))
+                    .with_attribute(("message", message.as_str()))
+                    .write_text_content(BytesText::new(&body))?;
+                Ok(())
+            })?;
         }
     }
-    let _ = writeln!(out, "  </testsuite>");
-    let _ = writeln!(out, "</testsuites>");
-    out
+    Ok(())
 }
 
 #[cfg(test)]
