@@ -2,7 +2,7 @@
 //! whose verdict is the decision, whether it applies, its requirement and its exceptions,
 //! each condition as a tree of what made it hold or fail.
 
-use super::document::{Block, Inline, Report, Section, TreeItem, tone};
+use super::document::{Block, Inline, Report, Section, TreeItem, verdict};
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::decision::Decision;
@@ -97,13 +97,6 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
 
 fn pick(localized: &Localized, lang: Lang) -> String {
     localized.get(lang).unwrap_or("").to_string()
-}
-
-fn verdict(v: &crate::decision::VerdictRef, scale: &VerdictScale, lang: Lang) -> Inline {
-    Inline::Verdict(
-        v.label.get(lang).unwrap_or(&v.name).to_string(),
-        tone(v, scale),
-    )
 }
 
 /// The exceptions a reader needs: when one held, those that held or might have (the others

@@ -5,6 +5,7 @@ mod text;
 use jiff::civil::Date;
 use serde_json::{Map, Value as Json, json};
 
+use crate::report::run::overrides_json;
 use crate::timeline::{Change, Period, RuleState};
 
 pub use text::text;
@@ -113,12 +114,7 @@ pub fn json(heading: &Heading, periods: &[Period]) -> Json {
         Json::Array(periods.iter().map(period_json).collect()),
     );
     if !heading.overrides.is_empty() {
-        let overrides: Map<String, Json> = heading
-            .overrides
-            .iter()
-            .map(|(name, value)| (name.clone(), json!(value)))
-            .collect();
-        out.insert("overrides".into(), Json::Object(overrides));
+        out.insert("overrides".into(), overrides_json(heading.overrides));
     }
     Json::Object(out)
 }
