@@ -11,6 +11,7 @@ use crate::explain::{
     Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
 };
 use crate::program::{Localized, Program, VerdictScale};
+use crate::report::explain::mark;
 use crate::source::SourceMap;
 
 /// Explains a report's decision and adds the section, before the remedies (when a report
@@ -110,16 +111,6 @@ fn relevant(exceptions: &[ExceptionExplanation]) -> Vec<&ExceptionExplanation> {
         tried.filter(|e| e.when.holds != Truth::False).collect()
     } else {
         tried.collect()
-    }
-}
-
-/// ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
-fn mark(truth: Option<Truth>) -> &'static str {
-    match truth {
-        Some(Truth::True) => "✓",
-        Some(Truth::False) => "✗",
-        Some(Truth::Unknown) => "?",
-        None => "•",
     }
 }
 

@@ -6,6 +6,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
+use super::mark;
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
@@ -44,16 +45,6 @@ pub(super) struct Prose<'a> {
 
 pub(super) fn pick(localized: &Localized, lang: Lang) -> &str {
     localized.get(lang).unwrap_or("")
-}
-
-/// A line's mark: ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
-pub(super) fn mark(truth: Option<Truth>) -> &'static str {
-    match truth {
-        Some(Truth::True) => "✓",
-        Some(Truth::False) => "✗",
-        Some(Truth::Unknown) => "?",
-        None => "•",
-    }
 }
 
 impl Prose<'_> {

@@ -4,7 +4,8 @@
 
 use std::fmt::Write;
 
-use super::text::{Prose, mark, pick};
+use super::mark;
+use super::text::{Prose, pick};
 use crate::ast::Lang;
 use crate::explain::{Node, NodeKind, ParamOrigin, Shown};
 use crate::program::Localized;
