@@ -216,28 +216,21 @@ trait Registrable<'a>: Sized + 'a {
     fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>>;
 }
 
-impl<'a> Registrable<'a> for ast::ParamDecl {
-    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
-        &mut checker.params
-    }
+/// Each declaration type with the checker's list of its pending items.
+macro_rules! registrable {
+    ($($decl:ty => $list:ident),* $(,)?) => {$(
+        impl<'a> Registrable<'a> for $decl {
+            fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
+                &mut checker.$list
+            }
+        }
+    )*};
 }
-impl<'a> Registrable<'a> for ast::DefDecl {
-    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
-        &mut checker.defs
-    }
-}
-impl<'a> Registrable<'a> for ast::RuleDecl {
-    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
-        &mut checker.rules
-    }
-}
-impl<'a> Registrable<'a> for ast::ExceptionDecl {
-    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
-        &mut checker.exceptions
-    }
-}
-impl<'a> Registrable<'a> for ast::RemarkDecl {
-    fn list<'c>(checker: &'c mut Checker<'a>) -> &'c mut Vec<Pending<'a, Self>> {
-        &mut checker.remarks
-    }
+
+registrable! {
+    ast::ParamDecl => params,
+    ast::DefDecl => defs,
+    ast::RuleDecl => rules,
+    ast::ExceptionDecl => exceptions,
+    ast::RemarkDecl => remarks,
 }

@@ -5,79 +5,73 @@ use std::collections::HashSet;
 
 use super::{Checker, ItemRef};
 use crate::diagnostic::Diagnostic;
-use crate::program::{Program, Snapshot, Target};
+use crate::language::program::{Program, Snapshot, Target, Versioned};
 use crate::source::Span;
 
 const CODE: &str = "doctrine::check::versions";
 
+/// What the checks across versions need of an item, whatever its kind.
+struct Item<'p> {
+    /// How a message names it: `parameter`, `rule`… (empty for advice and notes).
+    kind: &'static str,
+    name: &'p str,
+    /// Whether it checked at all (one that did not is already reported).
+    checked: bool,
+    /// The text of its version in force when `texts` texts apply, if it is not repealed.
+    live: Option<u32>,
+}
+
+impl Item<'_> {
+    fn describe(&self) -> String {
+        match (self.kind, self.name) {
+            ("", name) => format!("`{name}`"),
+            (kind, "") => kind.to_string(),
+            (kind, name) => format!("{kind} `{name}`"),
+        }
+    }
+}
+
+/// The item `item` names, as it stands when `texts` texts apply.
+fn item(program: &Program, item: ItemRef, texts: usize) -> Option<Item<'_>> {
+    fn of<'p, T>(kind: &'static str, name: &'p str, versioned: &Versioned<T>, texts: usize) -> Item<'p> {
+        Item {
+            kind,
+            name,
+            checked: !versioned.versions.is_empty(),
+            live: versioned.at(texts).and(versioned.text_at(texts)),
+        }
+    }
+    Some(match item {
+        ItemRef::Param(i) => {
+            let p = program.params.get(i as usize)?;
+            of("parameter", &p.name, &p.versions, texts)
+        }
+        ItemRef::Def(i) => {
+            let d = program.defs.get(i as usize)?;
+            of("definition", &d.name, &d.versions, texts)
+        }
+        ItemRef::Rule(i) => {
+            let r = program.rules.get(i as usize)?;
+            of("rule", &r.id, &r.versions, texts)
+        }
+        ItemRef::Exception(i) => {
+            let e = program.exceptions.get(i as usize)?;
+            of("exception", &e.id, &e.versions, texts)
+        }
+        ItemRef::Remark(i) => {
+            let r = program.remarks.get(i as usize)?;
+            of("", &r.id, &r.versions, texts)
+        }
+        ItemRef::Scope => Item {
+            checked: true,
+            ..of("scope", "", &program.scope, texts)
+        },
+    })
+}
+
 /// The text of the version of `item` in force when `texts` texts apply, if it is not repealed.
-fn live_text(program: &Program, item: ItemRef, texts: usize) -> Option<u32> {
-    fn live<T>(versioned: &crate::program::Versioned<T>, texts: usize) -> Option<u32> {
-        versioned.at(texts)?;
-        versioned.text_at(texts)
-    }
-    match item {
-        ItemRef::Param(i) => live(&program.params.get(i as usize)?.versions, texts),
-        ItemRef::Def(i) => live(&program.defs.get(i as usize)?.versions, texts),
-        ItemRef::Rule(i) => live(&program.rules.get(i as usize)?.versions, texts),
-        ItemRef::Exception(i) => live(&program.exceptions.get(i as usize)?.versions, texts),
-        ItemRef::Remark(i) => live(&program.remarks.get(i as usize)?.versions, texts),
-        ItemRef::Scope => live(&program.scope, texts),
-    }
-}
-
-/// Whether an item checked at all (one that did not is already reported).
-fn has_versions(program: &Program, item: ItemRef) -> bool {
-    match item {
-        ItemRef::Param(i) => program
-            .params
-            .get(i as usize)
-            .is_some_and(|p| !p.versions.versions.is_empty()),
-        ItemRef::Def(i) => program
-            .defs
-            .get(i as usize)
-            .is_some_and(|d| !d.versions.versions.is_empty()),
-        ItemRef::Rule(i) => program
-            .rules
-            .get(i as usize)
-            .is_some_and(|r| !r.versions.versions.is_empty()),
-        ItemRef::Exception(i) => program
-            .exceptions
-            .get(i as usize)
-            .is_some_and(|e| !e.versions.versions.is_empty()),
-        ItemRef::Remark(i) => program
-            .remarks
-            .get(i as usize)
-            .is_some_and(|r| !r.versions.versions.is_empty()),
-        ItemRef::Scope => true,
-    }
-}
-
-fn item_name(program: &Program, item: ItemRef) -> String {
-    let name = match item {
-        ItemRef::Param(i) => program
-            .params
-            .get(i as usize)
-            .map(|p| format!("parameter `{}`", p.name)),
-        ItemRef::Def(i) => program
-            .defs
-            .get(i as usize)
-            .map(|d| format!("definition `{}`", d.name)),
-        ItemRef::Rule(i) => program
-            .rules
-            .get(i as usize)
-            .map(|r| format!("rule `{}`", r.id)),
-        ItemRef::Exception(i) => program
-            .exceptions
-            .get(i as usize)
-            .map(|e| format!("exception `{}`", e.id)),
-        ItemRef::Remark(i) => program
-            .remarks
-            .get(i as usize)
-            .map(|r| format!("`{}`", r.id)),
-        ItemRef::Scope => Some(String::from("scope")),
-    };
-    name.unwrap_or_default()
+fn live_text(program: &Program, item_ref: ItemRef, texts: usize) -> Option<u32> {
+    item(program, item_ref, texts)?.live
 }
 
 impl Checker<'_> {
@@ -93,15 +87,18 @@ impl Checker<'_> {
                 if live_text(program, reference.from, texts) != Some(reference.from_text) {
                     continue;
                 }
+                let Some(to) = item(program, reference.to, texts) else {
+                    continue;
+                };
                 if reference.to != ItemRef::Scope
-                    && has_versions(program, reference.to)
-                    && live_text(program, reference.to, texts).is_none()
+                    && to.checked
+                    && to.live.is_none()
                     && reported.insert(reference.span)
                 {
                     self.diagnostics.push(
                         Diagnostic::error(
                             CODE,
-                            format!("the {} is not in force once `{text_id}` applies", item_name(program, reference.to)),
+                            format!("the {} is not in force once `{text_id}` applies", to.describe()),
                         )
                         .with_label(reference.span, "used here")
                         .with_help("an amendment that repeals an item must also replace or repeal what uses it"),
