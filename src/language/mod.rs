@@ -9,3 +9,4 @@ pub mod program;
 pub mod syntax;
 pub mod types;
 pub mod value;
+pub(crate) mod walk;

@@ -77,17 +77,7 @@ fn duration(k: CalendarDuration) -> String {
 /// A string literal: quotes, and the characters a policy string escapes.
 fn quoted(text: &str) -> String {
     let mut out = String::from("\"");
-    for c in text.chars() {
-        match c {
-            '"' => out.push_str("\\\""),
-            '\\' => out.push_str("\\\\"),
-            '\n' => out.push_str("\\n"),
-            '\t' => out.push_str("\\t"),
-            '{' => out.push_str("{{"),
-            '}' => out.push_str("}}"),
-            c => out.push(c),
-        }
-    }
+    crate::language::format::escape_into(&mut out, text);
     out.push('"');
     out
 }

@@ -2,7 +2,8 @@
 //! duration or a day can move across), the sets of names it writes or holds in parameters
 //! (what a set fact can be cut down to), and which rules read others' verdicts.
 
-use crate::program::{CExpr, CKind, Compare, Program};
+use crate::language::program::{CExpr, CKind, Compare, Program};
+use crate::language::walk;
 use crate::types::Type;
 use crate::value::Value;
 
@@ -149,7 +150,7 @@ impl Walker<'_> {
     /// Whether an expression reads a fact, through definitions.
     fn mentions(&self, expr: &CExpr, slot: u32) -> bool {
         let mut found = false;
-        self.visit(expr, &mut |e| match &e.kind {
+        walk::node(expr, &mut |e| match &e.kind {
             CKind::Fact(s) if *s == slot => found = true,
             CKind::Def(d) => {
                 if let Some(body) = self
@@ -170,7 +171,7 @@ impl Walker<'_> {
     /// The rules whose verdict an expression reads, through definitions.
     fn verdicts(&self, expr: &CExpr, seen: &mut Vec<u32>, out: &mut dyn FnMut(u32)) {
         let mut defs = Vec::new();
-        self.visit(expr, &mut |e| match &e.kind {
+        walk::node(expr, &mut |e| match &e.kind {
             CKind::Verdict(rule) | CKind::Applies(rule) => out(*rule),
             CKind::Def(d) => defs.push(*d),
             _ => {}
@@ -193,7 +194,7 @@ impl Walker<'_> {
 
     /// Records every comparison with a fact on one side, and every set of names without facts.
     fn walk(&self, expr: &CExpr, sites: &mut Sites) {
-        self.visit(expr, &mut |e| match &e.kind {
+        walk::node(expr, &mut |e| match &e.kind {
             CKind::Compare(op, left, right) => {
                 for (op, fact_side, other) in [(*op, left, right), (flipped(*op), right, left)] {
                     let Some((slot, alias)) = self.fact_path(fact_side) else {
@@ -212,15 +213,8 @@ impl Walker<'_> {
                     }
                 }
             }
-            CKind::SetLiteral(items) if items.iter().all(|i| matches!(i.kind, CKind::Const(_))) => {
-                if let Type::Set(inner) = &e.ty
-                    && let Type::Enum(vocabulary) = inner.as_ref()
-                    && let Some(list) = sites.sets.get_mut(*vocabulary as usize)
-                {
-                    list.push(e.clone());
-                }
-            }
-            CKind::Const(Value::Set(_)) => {
+            // A set of names written out, or a parameter's: what a set fact can be cut down to.
+            CKind::SetLiteral(_) | CKind::Const(Value::Set(_)) if names_only(e) => {
                 if let Type::Set(inner) = &e.ty
                     && let Type::Enum(vocabulary) = inner.as_ref()
                     && let Some(list) = sites.sets.get_mut(*vocabulary as usize)
@@ -231,61 +225,13 @@ impl Walker<'_> {
             _ => {}
         });
     }
+}
 
-    /// Calls `f` on an expression and every expression under it (not through definitions).
-    #[allow(
-        clippy::only_used_in_recursion,
-        reason = "a method, to sit with the walker's other walks"
-    )]
-    fn visit(&self, expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
-        f(expr);
-        match &expr.kind {
-            CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => self.visit(a, f),
-            CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => self.visit(operand, f),
-            CKind::And(a, b)
-            | CKind::Or(a, b)
-            | CKind::Compare(_, a, b)
-            | CKind::Arith(_, a, b)
-            | CKind::SetOp(_, a, b)
-            | CKind::Subset(a, b)
-            | CKind::Meets(a, b) => {
-                self.visit(a, f);
-                self.visit(b, f);
-            }
-            CKind::In { element, set, .. } => {
-                self.visit(element, f);
-                self.visit(set, f);
-            }
-            CKind::If(c, a, b) => {
-                self.visit(c, f);
-                self.visit(a, f);
-                self.visit(b, f);
-            }
-            CKind::Quantifier { set, body, .. } => {
-                self.visit(set, f);
-                self.visit(body, f);
-            }
-            CKind::SetLiteral(items) => {
-                for item in items {
-                    self.visit(item, f);
-                }
-            }
-            CKind::Format(segments) => {
-                for segment in segments {
-                    if let crate::program::MessageSegment::Expr(e) = segment {
-                        self.visit(e, f);
-                    }
-                }
-            }
-            CKind::Const(_)
-            | CKind::Fact(_)
-            | CKind::Param(_)
-            | CKind::Def(_)
-            | CKind::Local(_)
-            | CKind::Today
-            | CKind::Verdict(_)
-            | CKind::Applies(_) => {}
-        }
+/// Whether a set expression reads no fact: a constant, or a literal of constants.
+fn names_only(set: &CExpr) -> bool {
+    match &set.kind {
+        CKind::SetLiteral(items) => items.iter().all(|i| matches!(i.kind, CKind::Const(_))),
+        _ => true,
     }
 }
 

@@ -187,19 +187,7 @@ impl Printer<'_> {
         let mut out = String::from("\"");
         for segment in &text.segments {
             match segment {
-                Segment::Text(text) => {
-                    for c in text.chars() {
-                        match c {
-                            '"' => out.push_str("\\\""),
-                            '\\' => out.push_str("\\\\"),
-                            '\n' => out.push_str("\\n"),
-                            '\t' => out.push_str("\\t"),
-                            '{' => out.push_str("{{"),
-                            '}' => out.push_str("}}"),
-                            _ => out.push(c),
-                        }
-                    }
-                }
+                Segment::Text(text) => escape_into(&mut out, text),
                 Segment::Expr(expr) => {
                     let inner = self.expr(expr);
                     out.push('{');
@@ -228,4 +216,20 @@ fn mixes_and_or(op: BinaryOp, operand: &Expr) -> bool {
 /// `not` left bare inside a tighter operator would swallow what follows it.
 fn needs_guard(expr: &Expr, strength: u8) -> bool {
     matches!(expr.kind, ExprKind::Unary(UnaryOp::Not, _)) && strength > NOT
+}
+
+/// Appends a text as a policy string writes it between its quotes: `"`, `\`, new lines,
+/// tabs and braces escaped.
+pub(crate) fn escape_into(out: &mut String, text: &str) {
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '{' => out.push_str("{{"),
+            '}' => out.push_str("}}"),
+            _ => out.push(c),
+        }
+    }
 }

@@ -16,6 +16,7 @@ use expr::Printer;
 use layout::{Layout, Line};
 
 pub use comments::{Comment, scan as scan_comments};
+pub(crate) use expr::escape_into;
 
 /// Formats a policy text; the errors are the parser's when it does not parse.
 pub fn format_text(source: &str, file: FileId) -> Result<String, Diagnostics> {

@@ -3,7 +3,8 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::space::At;
-use crate::program::{CExpr, CKind, MessageSegment, Program};
+use crate::language::program::{CExpr, CKind, Program};
+use crate::language::walk;
 use crate::types::Type;
 use crate::value::Value;
 
@@ -64,38 +65,7 @@ impl<'p> Collector<'p> {
                 }
             }
             CKind::Verdict(_) | CKind::Applies(_) => self.opaque = true,
-            CKind::Const(_) | CKind::Param(_) | CKind::Local(_) | CKind::Today => {}
-            CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => self.walk(a),
-            CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => self.walk(operand),
-            CKind::And(a, b)
-            | CKind::Or(a, b)
-            | CKind::Arith(_, a, b)
-            | CKind::SetOp(_, a, b)
-            | CKind::Subset(a, b)
-            | CKind::Meets(a, b)
-            | CKind::In {
-                element: a, set: b, ..
-            } => {
-                self.walk(a);
-                self.walk(b);
-            }
-            CKind::If(a, b, c) => {
-                self.walk(a);
-                self.walk(b);
-                self.walk(c);
-            }
-            CKind::Quantifier { set, body, .. } => {
-                self.walk(set);
-                self.walk(body);
-            }
-            CKind::SetLiteral(items) => items.iter().for_each(|item| self.walk(item)),
-            CKind::Format(segments) => {
-                for segment in segments {
-                    if let MessageSegment::Expr(e) = segment {
-                        self.walk(e);
-                    }
-                }
-            }
+            _ => walk::children(expr, &mut |child| self.walk(child)),
         }
     }
 
@@ -116,7 +86,7 @@ impl<'p> Collector<'p> {
         // Constants and parameters, and arithmetic on them (`2 * ceiling`): not `today`,
         // which moves, nor anything that reads facts.
         let mut constant = true;
-        super::walk::node(other, &mut |node| {
+        walk::node(other, &mut |node| {
             if !matches!(
                 node.kind,
                 CKind::Const(_) | CKind::Param(_) | CKind::Neg(_) | CKind::Arith(..)

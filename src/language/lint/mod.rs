@@ -12,7 +12,6 @@ mod exceptions;
 mod space;
 mod totality;
 mod usage;
-mod walk;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::program::Program;

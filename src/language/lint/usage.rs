@@ -3,9 +3,10 @@
 
 use std::collections::BTreeSet;
 
-use super::{walk, warning};
+use super::warning;
 use crate::diagnostic::Diagnostic;
-use crate::program::{CKind, Program};
+use crate::language::program::{CKind, Program};
+use crate::language::walk;
 
 /// A fact nothing reads.
 pub const UNUSED_FACT: &str = "doctrine::lint::unused_fact";

@@ -1,6 +1,7 @@
-//! Every checked expression of a policy, in every version of every item.
+//! Walks over checked expressions: one node's sub-expressions, a whole tree, or every
+//! expression of every version of every item of a policy.
 
-use crate::program::{CExpr, CKind, Message, MessageSegment, Program};
+use crate::language::program::{CExpr, CKind, Message, MessageSegment, Program};
 
 /// Calls `f` on every expression node of every version of every item.
 pub(crate) fn each_node(program: &Program, f: &mut dyn FnMut(&CExpr)) {
@@ -59,21 +60,23 @@ pub(crate) fn each_node(program: &Program, f: &mut dyn FnMut(&CExpr)) {
 
 fn message(message: Option<&Message>, f: &mut dyn FnMut(&CExpr)) {
     for (_, segments) in message.map_or(&[][..], |m| m.parts.as_slice()) {
-        segments_of(segments, f);
-    }
-}
-
-fn segments_of(segments: &[MessageSegment], f: &mut dyn FnMut(&CExpr)) {
-    for segment in segments {
-        if let MessageSegment::Expr(e) = segment {
-            node(e, f);
+        for segment in segments {
+            if let MessageSegment::Expr(e) = segment {
+                node(e, f);
+            }
         }
     }
 }
 
-/// Calls `f` on an expression and each of its sub-expressions.
+/// Calls `f` on an expression and each of its sub-expressions, parents first, in reading
+/// order (not through definitions).
 pub(crate) fn node(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
     f(expr);
+    children(expr, &mut |child| node(child, f));
+}
+
+/// Calls `f` on each direct sub-expression of an expression, in reading order.
+pub(crate) fn children(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
     match &expr.kind {
         CKind::Const(_)
         | CKind::Fact(_)
@@ -83,8 +86,8 @@ pub(crate) fn node(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
         | CKind::Today
         | CKind::Verdict(_)
         | CKind::Applies(_) => {}
-        CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => node(a, f),
-        CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => node(operand, f),
+        CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => f(a),
+        CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => f(operand),
         CKind::And(a, b)
         | CKind::Or(a, b)
         | CKind::Compare(_, a, b)
@@ -94,20 +97,23 @@ pub(crate) fn node(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
         | CKind::Meets(a, b)
         | CKind::In {
             element: a, set: b, ..
-        } => {
-            node(a, f);
-            node(b, f);
+        }
+        | CKind::Quantifier { set: a, body: b, .. } => {
+            f(a);
+            f(b);
         }
         CKind::If(a, b, c) => {
-            node(a, f);
-            node(b, f);
-            node(c, f);
+            f(a);
+            f(b);
+            f(c);
         }
-        CKind::Quantifier { set, body, .. } => {
-            node(set, f);
-            node(body, f);
+        CKind::SetLiteral(items) => items.iter().for_each(f),
+        CKind::Format(segments) => {
+            for segment in segments {
+                if let MessageSegment::Expr(e) = segment {
+                    f(e);
+                }
+            }
         }
-        CKind::SetLiteral(items) => items.iter().for_each(|item| node(item, f)),
-        CKind::Format(segments) => segments_of(segments, f),
     }
 }
