@@ -98,7 +98,9 @@ pub(crate) fn children(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
         | CKind::In {
             element: a, set: b, ..
         }
-        | CKind::Quantifier { set: a, body: b, .. } => {
+        | CKind::Quantifier {
+            set: a, body: b, ..
+        } => {
             f(a);
             f(b);
         }

@@ -33,7 +33,12 @@ impl Item<'_> {
 
 /// The item `item` names, as it stands when `texts` texts apply.
 fn item(program: &Program, item: ItemRef, texts: usize) -> Option<Item<'_>> {
-    fn of<'p, T>(kind: &'static str, name: &'p str, versioned: &Versioned<T>, texts: usize) -> Item<'p> {
+    fn of<'p, T>(
+        kind: &'static str,
+        name: &'p str,
+        versioned: &Versioned<T>,
+        texts: usize,
+    ) -> Item<'p> {
         Item {
             kind,
             name,

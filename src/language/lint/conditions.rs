@@ -2,7 +2,7 @@
 //! applies or is never violated, advice or a note that is never given.
 
 use super::space::{At, Space};
-use super::warning;
+use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
 use crate::program::{CExpr, Program};
 
@@ -21,12 +21,10 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
         let id = &rule.id;
         if let Some(applies) = &body.applies {
             match constant(program, at, applies, None) {
-                Some(false) => found.push(warning(
+                Some(false) => found.push(never_holds(
                     ALWAYS_FALSE,
                     format!("the rule `{id}` never applies"),
                     applies.span,
-                    "never holds",
-                    String::from("no combination of facts makes this condition true: check it"),
                 )),
                 Some(true) => found.push(warning(
                     ALWAYS_TRUE,
@@ -63,12 +61,10 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
             continue;
         };
         if constant(program, at, &body.when, None) == Some(false) {
-            found.push(warning(
+            found.push(never_holds(
                 ALWAYS_FALSE,
                 format!("`{}` is never given", remark.id),
                 body.when.span,
-                "never holds",
-                String::from("no combination of facts makes this condition true: check it"),
             ));
         }
     }

@@ -3,7 +3,7 @@
 
 use super::conditions::constant;
 use super::space::{At, Space};
-use super::warning;
+use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
 use crate::program::{ExceptionBody, ExceptionInfo, Program, RuleBody};
 
@@ -87,12 +87,10 @@ fn siblings(
     let mut found = Vec::new();
     for (info, body) in children {
         if constant(program, at, &body.when, None) == Some(false) {
-            found.push(warning(
+            found.push(never_holds(
                 NEVER_HOLDS,
                 format!("the exception `{}` can never hold", info.id),
                 body.when.span,
-                "never holds",
-                String::from("no combination of facts makes this condition true: check it"),
             ));
         }
     }

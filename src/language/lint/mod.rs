@@ -115,3 +115,14 @@ fn warning(
     .with_label(span, label)
     .with_help(help)
 }
+
+/// A condition that no combination of facts makes true.
+fn never_holds(code: &'static str, message: String, span: crate::source::Span) -> Diagnostic {
+    warning(
+        code,
+        message,
+        span,
+        "never holds",
+        String::from("no combination of facts makes this condition true: check it"),
+    )
+}
