@@ -32,23 +32,11 @@ const ITEM_KEYWORDS: &[&str] = &[
     "repeal",
 ];
 
-/// Words of the language that cannot name anything (as in `grammar/policy.pest`).
+/// Words of the language other than the item keywords that cannot name anything either
+/// (as in `grammar/policy.pest`).
 const RESERVED: &[&str] = &[
     "policy",
     "amendment",
-    "verdicts",
-    "scope",
-    "vocabulary",
-    "fact",
-    "param",
-    "def",
-    "rule",
-    "exception",
-    "advice",
-    "note",
-    "replace",
-    "add",
-    "repeal",
     "as",
     "fr",
     "en",
@@ -211,7 +199,9 @@ fn pest_error(
                 .collect();
             if let Some(help) = did_you_mean(found, keywords) {
                 diagnostic.with_help(help)
-            } else if names_expected && RESERVED.contains(&found) {
+            } else if names_expected
+                && (ITEM_KEYWORDS.contains(&found) || RESERVED.contains(&found))
+            {
                 diagnostic.with_help(format!(
                     "`{found}` is a word of the language: choose another name"
                 ))
