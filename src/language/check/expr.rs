@@ -314,15 +314,7 @@ impl Checker<'_> {
             let index = *self.vocabulary_index.get(vocabulary)?;
             return find(index, name);
         }
-        let hinted = match hint.map(Type::required) {
-            Some(Type::Enum(v)) => Some(*v),
-            Some(Type::Set(inner)) => match inner.as_ref() {
-                Type::Enum(v) => Some(*v),
-                _ => None,
-            },
-            _ => None,
-        };
-        if let Some(vocabulary) = hinted {
+        if let Some(vocabulary) = hinted_vocabulary(hint) {
             return find(vocabulary, path);
         }
         let mut found =
@@ -337,14 +329,7 @@ impl Checker<'_> {
         let mut candidates: Vec<String> = self.fact_index.keys().cloned().collect();
         candidates.extend(self.params.iter().map(|p| p.name.clone()));
         candidates.extend(self.defs.iter().map(|d| d.name.clone()));
-        let hinted_vocabulary = match hint.map(Type::required) {
-            Some(Type::Enum(v)) => Some(*v),
-            Some(Type::Set(inner)) => match inner.as_ref() {
-                Type::Enum(v) => Some(*v),
-                _ => None,
-            },
-            _ => None,
-        };
+        let hinted_vocabulary = hinted_vocabulary(hint);
         let members: Vec<String> = self
             .vocabularies
             .iter()
@@ -419,5 +404,17 @@ impl Checker<'_> {
             }
             None => None,
         }
+    }
+}
+
+/// The vocabulary a type hint names: an enumeration's, or a set of one's elements.
+fn hinted_vocabulary(hint: Option<&Type>) -> Option<u32> {
+    match hint.map(Type::required) {
+        Some(Type::Enum(v)) => Some(*v),
+        Some(Type::Set(inner)) => match inner.as_ref() {
+            Type::Enum(v) => Some(*v),
+            _ => None,
+        },
+        _ => None,
     }
 }

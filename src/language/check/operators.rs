@@ -113,9 +113,17 @@ impl Checker<'_> {
         })
     }
 
-    /// Checks `left` then `right` (hinted by the left's type), or the other way round when
+    /// Checks the two sides of a comparison or a set operator, neither of which may be left
+    /// out: `left` then `right` (hinted by the left's type), or the other way round when
     /// the left side is a bare vocabulary name that needs the right side's type.
     fn operands(&mut self, left: &Expr, right: &Expr, scope: &mut Scope) -> Option<(CExpr, CExpr)> {
+        let (left, right) = self.sides(left, right, scope)?;
+        self.no_optional(&left)?;
+        self.no_optional(&right)?;
+        Some((left, right))
+    }
+
+    fn sides(&mut self, left: &Expr, right: &Expr, scope: &mut Scope) -> Option<(CExpr, CExpr)> {
         if self.is_bare_member(left, scope) && !self.is_bare_member(right, scope) {
             let right = self.expr(right, None, scope)?;
             let hint = match &right.ty {
@@ -190,8 +198,6 @@ impl Checker<'_> {
             | BinaryOp::Gt
             | BinaryOp::Ge => {
                 let (l, r) = self.operands(left, right, scope)?;
-                self.no_optional(&l)?;
-                self.no_optional(&r)?;
                 if unify(&l.ty, &r.ty).is_none() {
                     let expected =
                         format!("`{}` to compare with the left side", self.type_name(&l.ty));
@@ -227,8 +233,6 @@ impl Checker<'_> {
             }
             BinaryOp::In | BinaryOp::NotIn => {
                 let (element, set) = self.operands(left, right, scope)?;
-                self.no_optional(&element)?;
-                self.no_optional(&set)?;
                 let Type::Set(inner) = &set.ty else {
                     self.mismatch(set.span, "a set", &set.ty);
                     return None;
@@ -251,8 +255,6 @@ impl Checker<'_> {
             | BinaryOp::Intersect
             | BinaryOp::Minus => {
                 let (l, r) = self.operands(left, right, scope)?;
-                self.no_optional(&l)?;
-                self.no_optional(&r)?;
                 if !matches!(l.ty, Type::Set(_)) {
                     self.mismatch(l.span, "a set", &l.ty);
                     return None;
