@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use super::Checker;
-use crate::ast::{Action, Decl, Item, ItemKind, RemarkKind};
+use crate::language::ast::{Action, Decl, Ident, Item, ItemKind, RemarkKind};
 use crate::diagnostic::Diagnostic;
 use crate::source::Span;
 
@@ -55,34 +55,16 @@ fn touch(item: &Item) -> Option<(Key, Span, &'static str)> {
         Action::Replace => "replaced",
         Action::Add | Action::Declare => "added",
     };
+    let named = |kind: ItemKind, id: &Ident| (Key::Item(kind, id.name.clone()), id.span, verb);
     Some(match &item.decl {
-        Decl::Param(p) => (
-            Key::Item(ItemKind::Param, p.name.name.clone()),
-            p.name.span,
-            verb,
-        ),
-        Decl::Def(d) => (
-            Key::Item(ItemKind::Def, d.name.name.clone()),
-            d.name.span,
-            verb,
-        ),
-        Decl::Rule(r) => (
-            Key::Item(ItemKind::Rule, r.id.name.clone()),
-            r.id.span,
-            verb,
-        ),
-        Decl::Exception(e) => (
-            Key::Item(ItemKind::Exception, e.id.name.clone()),
-            e.id.span,
-            verb,
-        ),
-        Decl::Remark(r) => {
-            let kind = match r.kind {
-                RemarkKind::Advice => ItemKind::Advice,
-                RemarkKind::Note => ItemKind::Note,
-            };
-            (Key::Item(kind, r.id.name.clone()), r.id.span, verb)
-        }
+        Decl::Param(p) => named(ItemKind::Param, &p.name),
+        Decl::Def(d) => named(ItemKind::Def, &d.name),
+        Decl::Rule(r) => named(ItemKind::Rule, &r.id),
+        Decl::Exception(e) => named(ItemKind::Exception, &e.id),
+        Decl::Remark(r) => match r.kind {
+            RemarkKind::Advice => named(ItemKind::Advice, &r.id),
+            RemarkKind::Note => named(ItemKind::Note, &r.id),
+        },
         Decl::Repeal { kind, id } => (Key::Item(*kind, id.name.clone()), id.span, "repealed"),
         // Points at the keywords only: the condition may run over many lines.
         Decl::Scope(_) => {
