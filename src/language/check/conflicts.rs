@@ -4,8 +4,8 @@
 use std::collections::HashMap;
 
 use super::Checker;
-use crate::language::ast::{Action, Decl, Ident, Item, ItemKind, RemarkKind};
 use crate::diagnostic::Diagnostic;
+use crate::language::ast::{Action, Decl, Ident, Item, ItemKind, RemarkKind};
 use crate::source::Span;
 
 const CODE: &str = "doctrine::check::amendment_conflict";

@@ -220,13 +220,12 @@ impl Layout<'_> {
             format!("otherwise {}", rule.otherwise.name),
             rule.otherwise.span.start,
         ));
-        if let Some(message) = &rule.message {
-            lines.extend(self.label_parts(message, 4));
-        }
-        if let Some(satisfied) = &rule.satisfied {
-            lines.push(Line::new(2, "satisfied", satisfied.span.start));
-            lines.extend(self.label_parts(satisfied, 4));
-        }
+        self.messages(
+            &mut lines,
+            rule.message.as_ref(),
+            "satisfied",
+            rule.satisfied.as_ref(),
+        );
         lines
     }
 
@@ -249,14 +248,27 @@ impl Layout<'_> {
             )),
             None => lines.push(Line::new(2, gives, exception.gives.span.start)),
         }
-        if let Some(message) = &exception.message {
+        let expired = exception.expired.as_ref();
+        self.messages(&mut lines, exception.message.as_ref(), "expired", expired);
+        lines
+    }
+
+    /// A rule's or an exception's message, under the line it follows, then its other
+    /// message under its keyword (`satisfied`, `expired`).
+    fn messages(
+        &self,
+        lines: &mut Vec<Line>,
+        message: Option<&Label>,
+        keyword: &str,
+        other: Option<&Label>,
+    ) {
+        if let Some(message) = message {
             lines.extend(self.label_parts(message, 4));
         }
-        if let Some(expired) = &exception.expired {
-            lines.push(Line::new(2, "expired", expired.span.start));
-            lines.extend(self.label_parts(expired, 4));
+        if let Some(other) = other {
+            lines.push(Line::new(2, keyword, other.span.start));
+            lines.extend(self.label_parts(other, 4));
         }
-        lines
     }
 
     fn remark(&self, action: &str, remark: &RemarkDecl, at: u32) -> Vec<Line> {

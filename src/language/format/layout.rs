@@ -69,13 +69,7 @@ impl Layout<'_> {
                     } else {
                         format!("{} {text}", op.symbol())
                     };
-                    let joined = if current.text.is_empty() {
-                        piece.clone()
-                    } else if current.text.ends_with('(') {
-                        format!("{}{piece}", current.text)
-                    } else {
-                        format!("{} {piece}", current.text)
-                    };
+                    let joined = joined(&current.text, &piece);
                     if first || current.indent + joined.chars().count() <= WIDTH {
                         current.text = joined;
                     } else {
@@ -116,11 +110,7 @@ impl Layout<'_> {
                     let end = if index + 1 == count { "}" } else { "," };
                     let piece = format!("{}{end}", self.printer.expr(item));
                     let opening = current.text.ends_with('{');
-                    let joined = if opening {
-                        format!("{}{piece}", current.text)
-                    } else {
-                        format!("{} {piece}", current.text)
-                    };
+                    let joined = joined(&current.text, &piece);
                     if opening || current.indent + joined.chars().count() <= WIDTH {
                         current.text = joined;
                     } else {
@@ -262,5 +252,17 @@ fn chain<'e>(
             out.push((lhs, left));
         }
         out.push((rhs, right));
+    }
+}
+
+/// A piece after a line's text: alone on an empty line, glued to an opening bracket, else
+/// after a space.
+fn joined(text: &str, piece: &str) -> String {
+    if text.is_empty() {
+        piece.to_string()
+    } else if text.ends_with(['(', '{']) {
+        format!("{text}{piece}")
+    } else {
+        format!("{text} {piece}")
     }
 }
