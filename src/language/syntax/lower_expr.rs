@@ -67,7 +67,9 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
     // Each operator nests its operands one level deeper: a long chain of them (`a and b and
     // …`) makes a tree as deep as it is long, which checking and evaluation recurse on.
     let limit = crate::limits::current().max_depth;
-    let deeper = |depth: usize, span: Span| {
+    // An operator's node, one level deeper than its deepest operand.
+    let nest = |kind: ExprKind, span: Span, operands: usize| {
+        let depth = operands + 1;
         if depth > limit {
             Err(Diagnostic::error(
                 "doctrine::syntax::too_deep",
@@ -81,7 +83,7 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                  `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)",
             ))
         } else {
-            Ok(depth)
+            Ok((Expr { kind, span }, depth))
         }
     };
     PRATT
@@ -94,14 +96,7 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
             } else {
                 UnaryOp::Neg
             };
-            let depth = deeper(depth + 1, span)?;
-            Ok((
-                Expr {
-                    kind: ExprKind::Unary(op, Box::new(operand)),
-                    span,
-                },
-                depth,
-            ))
+            nest(ExprKind::Unary(op, Box::new(operand)), span, depth)
         })
         .map_postfix(|operand, op| {
             let (operand, depth) = operand?;
@@ -112,14 +107,7 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 Rule::op_is_empty => PostfixOp::IsEmpty,
                 _ => PostfixOp::IsNotEmpty,
             };
-            let depth = deeper(depth + 1, span)?;
-            Ok((
-                Expr {
-                    kind: ExprKind::Postfix(op, Box::new(operand)),
-                    span,
-                },
-                depth,
-            ))
+            nest(ExprKind::Postfix(op, Box::new(operand)), span, depth)
         })
         .map_infix(|lhs, op, rhs| {
             let ((lhs, left), (rhs, right)) = (lhs?, rhs?);
@@ -145,14 +133,11 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 _ => BinaryOp::Minus,
             };
             let span = lhs.span.to(rhs.span);
-            let depth = deeper(left.max(right) + 1, span)?;
-            Ok((
-                Expr {
-                    kind: ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
-                    span,
-                },
-                depth,
-            ))
+            nest(
+                ExprKind::Binary(op, Box::new(lhs), Box::new(rhs)),
+                span,
+                left.max(right),
+            )
         })
         .parse(pair.into_inner())
         .map(|(expr, _)| expr)
