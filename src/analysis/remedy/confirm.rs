@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use super::candidates::Candidate;
 use super::search::{Search, key};
-use super::{Change, Effect, Remedy, acceptable, apply};
+use super::{Change, Effect, Remedy, apply};
 use crate::decision::Decision;
 use crate::eval::{EvalError, evaluate};
 use crate::program::Program;
@@ -29,12 +29,7 @@ impl Search<'_> {
                 .map(|(_, c)| c.clone())
                 .collect();
             let node = self.evaluate(subset)?;
-            if acceptable(
-                self.program,
-                &self.goal,
-                self.now,
-                node.decision.decision.rank,
-            ) {
+            if self.at_goal(node.decision.decision.rank) {
                 return Ok(node.changes);
             }
         }
@@ -71,7 +66,7 @@ impl Search<'_> {
                 .collect();
             let after = evaluate(self.program, &apply(self.base, &changes), self.options)?;
             self.evaluations += 1;
-            if !acceptable(self.program, &self.goal, self.now, after.decision.rank) {
+            if !self.at_goal(after.decision.rank) {
                 continue;
             }
             remedies.push(Remedy {

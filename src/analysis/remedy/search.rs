@@ -99,6 +99,11 @@ pub(super) fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
 }
 
 impl<'a> Search<'a> {
+    /// Whether a verdict reaches the goal from the verdict of now.
+    pub(super) fn at_goal(&self, rank: u32) -> bool {
+        acceptable(self.program, &self.goal, self.now, rank)
+    }
+
     /// Each size in turn; returns the remedies found and whether the search was exhausted.
     #[allow(
         clippy::type_complexity,
@@ -138,12 +143,7 @@ impl<'a> Search<'a> {
                             return Ok((found.into_iter().map(|(_, c)| c).collect(), false));
                         }
                         let child = self.evaluate(changes)?;
-                        if acceptable(
-                            self.program,
-                            &self.goal,
-                            self.now,
-                            child.decision.decision.rank,
-                        ) {
+                        if self.at_goal(child.decision.decision.rank) {
                             found.push((set_key, child.changes));
                         } else if size < self.request.max_changes {
                             next.push(child);
@@ -194,7 +194,7 @@ impl<'a> Search<'a> {
         if !target_outside {
             let mut rules: Vec<u32> = Vec::new();
             for result in &node.decision.results {
-                if acceptable(program, &self.goal, self.now, result.verdict.rank) {
+                if self.at_goal(result.verdict.rank) {
                     continue;
                 }
                 if let Some(slot) = program.rules.iter().position(|r| r.id == result.rule) {
