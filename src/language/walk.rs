@@ -1,61 +1,44 @@
 //! Walks over checked expressions: one node's sub-expressions, a whole tree, or every
 //! expression of every version of every item of a policy.
 
-use crate::language::program::{CExpr, CKind, Message, MessageSegment, Program};
+use crate::language::program::{CExpr, CKind, Message, MessageSegment, Program, Versioned};
 
 /// Calls `f` on every expression node of every version of every item.
 pub(crate) fn each_node(program: &Program, f: &mut dyn FnMut(&CExpr)) {
-    for (_, scope) in &program.scope.versions {
-        if let Some(scope) = scope {
-            node(scope, f);
-        }
+    for scope in bodies(&program.scope) {
+        node(scope, f);
     }
-    for def in &program.defs {
-        for body in def.versions.versions.iter().filter_map(|(_, b)| b.as_ref()) {
-            node(body, f);
-        }
+    for body in program.defs.iter().flat_map(|d| bodies(&d.versions)) {
+        node(body, f);
     }
-    for rule in &program.rules {
-        for body in rule
-            .versions
-            .versions
-            .iter()
-            .filter_map(|(_, b)| b.as_ref())
-        {
-            if let Some(applies) = &body.applies {
-                node(applies, f);
-            }
-            node(&body.requires, f);
-            message(body.message.as_ref(), f);
-            message(body.satisfied.as_ref(), f);
+    for body in program.rules.iter().flat_map(|r| bodies(&r.versions)) {
+        if let Some(applies) = &body.applies {
+            node(applies, f);
         }
+        node(&body.requires, f);
+        message(body.message.as_ref(), f);
+        message(body.satisfied.as_ref(), f);
     }
-    for exception in &program.exceptions {
-        for body in exception
-            .versions
-            .versions
-            .iter()
-            .filter_map(|(_, b)| b.as_ref())
-        {
-            node(&body.when, f);
-            if let Some(until) = &body.until {
-                node(until, f);
-            }
-            message(body.message.as_ref(), f);
-            message(body.expired.as_ref(), f);
+    for body in program.exceptions.iter().flat_map(|e| bodies(&e.versions)) {
+        node(&body.when, f);
+        if let Some(until) = &body.until {
+            node(until, f);
         }
+        message(body.message.as_ref(), f);
+        message(body.expired.as_ref(), f);
     }
-    for remark in &program.remarks {
-        for body in remark
-            .versions
-            .versions
-            .iter()
-            .filter_map(|(_, b)| b.as_ref())
-        {
-            node(&body.when, f);
-            message(Some(&body.message), f);
-        }
+    for body in program.remarks.iter().flat_map(|r| bodies(&r.versions)) {
+        node(&body.when, f);
+        message(Some(&body.message), f);
     }
+}
+
+/// Every version of an item but its repeals.
+fn bodies<T>(versioned: &Versioned<T>) -> impl Iterator<Item = &T> {
+    versioned
+        .versions
+        .iter()
+        .filter_map(|(_, body)| body.as_ref())
 }
 
 fn message(message: Option<&Message>, f: &mut dyn FnMut(&CExpr)) {
