@@ -133,66 +133,59 @@ mod tests {
         Value::Decimal(text.parse().unwrap())
     }
 
+    /// `nearest` moves `value` across `threshold` to `expected`.
+    fn moves(op: Compare, threshold: Value, value: Value, ty: Type, expected: &[Value]) {
+        assert_eq!(nearest(op, &threshold, &value, &ty), expected);
+    }
+
     #[test]
     fn a_number_moves_just_across() {
         // 2 500 000 < 1 000 000 is false: the nearest value that makes it true.
-        let moved = nearest(
-            Compare::Lt,
-            &dec("1000000"),
-            &dec("2500000"),
-            &Type::Decimal,
-        );
-        assert_eq!(moved, vec![dec("999999")]);
+        let (limit, amount) = (dec("1000000"), dec("2500000"));
+        moves(Compare::Lt, limit, amount, Type::Decimal, &[dec("999999")]);
         // 0 >= 0.5 is false: 0.5 itself, in the threshold's precision.
-        let moved = nearest(Compare::Ge, &dec("0.5"), &dec("0"), &Type::Decimal);
-        assert_eq!(moved, vec![dec("0.5")]);
-        // 1 >= 2 zones is false: 2.
-        let moved = nearest(
+        moves(
             Compare::Ge,
-            &Value::Integer(2),
-            &Value::Integer(1),
-            &Type::Integer,
+            dec("0.5"),
+            dec("0"),
+            Type::Decimal,
+            &[dec("0.5")],
         );
-        assert_eq!(moved, vec![Value::Integer(2)]);
+        // 1 >= 2 zones is false: 2.
+        let (two, one) = (Value::Integer(2), Value::Integer(1));
+        moves(Compare::Ge, two.clone(), one, Type::Integer, &[two]);
     }
 
     #[test]
     fn equality_moves_both_ways() {
-        let moved = nearest(
-            Compare::Eq,
-            &Value::Integer(2),
-            &Value::Integer(2),
-            &Type::Integer,
-        );
-        assert_eq!(moved, vec![Value::Integer(1), Value::Integer(3)]);
+        let (one, two, three) = (Value::Integer(1), Value::Integer(2), Value::Integer(3));
+        moves(Compare::Eq, two.clone(), two, Type::Integer, &[one, three]);
     }
 
     #[test]
     fn days_and_durations() {
         let day = |t: &str| Value::Date(t.parse().unwrap());
-        let moved = nearest(
-            Compare::Lt,
-            &day("2021-07-05"),
-            &day("2021-09-01"),
-            &Type::Date,
-        );
-        assert_eq!(moved, vec![day("2021-07-04")]);
+        let (limit, start) = (day("2021-07-05"), day("2021-09-01"));
+        moves(Compare::Lt, limit, start, Type::Date, &[day("2021-07-04")]);
         let months = |m| Value::Duration(CalendarDuration { months: m, days: 0 });
-        let moved = nearest(Compare::Le, &months(48), &months(60), &Type::Duration);
-        assert_eq!(moved, vec![months(48)]);
+        moves(
+            Compare::Le,
+            months(48),
+            months(60),
+            Type::Duration,
+            &[months(48)],
+        );
     }
 
     #[test]
     fn unknown_values_take_every_neighbour() {
-        let moved = nearest(
+        let (one, two, three) = (Value::Integer(1), Value::Integer(2), Value::Integer(3));
+        moves(
             Compare::Ge,
-            &Value::Integer(2),
-            &Value::NotSet,
-            &Type::Integer,
-        );
-        assert_eq!(
-            moved,
-            vec![Value::Integer(1), Value::Integer(2), Value::Integer(3)]
+            two.clone(),
+            Value::NotSet,
+            Type::Integer,
+            &[one, two, three],
         );
     }
 }
