@@ -317,28 +317,20 @@ fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
 }
 
 fn lower_fact(pair: Pair<'_, Rule>, file: FileId) -> Lowered<FactDecl> {
-    let mut path = None;
-    let mut ty = None;
-    let mut default = None;
-    let mut label = None;
-    for part in pair.clone().into_inner() {
-        match part.as_rule() {
-            Rule::path => path = Some(ident(&part, file)),
-            Rule::type_expr => ty = Some(lower_type(part, file)?),
-            Rule::expr => default = Some(lower_expr(part, file)?),
-            Rule::label => label = Some(lower_label(part, file)?),
-            _ => {}
-        }
-    }
-    match (path, ty) {
-        (Some(path), Some(ty)) => Ok(FactDecl {
-            path,
-            ty,
-            default,
-            label,
-        }),
-        _ => Err(missing(&pair, file, "`fact PATH: TYPE`")),
-    }
+    let clauses = Clauses::new(&pair);
+    let path = clauses.first(Rule::path).map(|p| ident(&p, file));
+    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let default = clauses.lower(Rule::expr, file, lower_expr)?;
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    let (Some(path), Some(ty)) = (path, ty) else {
+        return Err(missing(&pair, file, "`fact PATH: TYPE`"));
+    };
+    Ok(FactDecl {
+        path,
+        ty,
+        default,
+        label,
+    })
 }
 
 fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
@@ -360,37 +352,31 @@ fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
 }
 
 fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
-    let mut name = None;
-    let mut ty = None;
-    let mut value = None;
-    let mut value_cites = Vec::new();
-    let mut steps = Vec::new();
-    let mut label = None;
-    let mut cites = Vec::new();
-    for part in pair.clone().into_inner() {
-        match part.as_rule() {
-            Rule::name => name = Some(ident(&part, file)),
-            Rule::type_expr => ty = Some(lower_type(part, file)?),
-            Rule::expr => value = Some(lower_expr(part, file)?),
-            Rule::value_cites => value_cites = lower_value_cites(part, file)?,
-            Rule::param_step => steps.push(lower_param_step(part, file)?),
-            Rule::label => label = Some(lower_label(part, file)?),
-            Rule::cites => cites = lower_cites(part, file)?,
-            _ => {}
-        }
-    }
-    match (name, ty, value) {
-        (Some(name), Some(ty), Some(value)) => Ok(ParamDecl {
-            name,
-            ty,
-            value,
-            value_cites,
-            steps,
-            label,
-            cites,
-        }),
-        _ => Err(missing(&pair, file, "`param NAME: TYPE = VALUE`")),
-    }
+    let clauses = Clauses::new(&pair);
+    let name = clauses.first(Rule::name).map(|p| ident(&p, file));
+    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let value = clauses.lower(Rule::expr, file, lower_expr)?;
+    let value_cites = clauses.lower(Rule::value_cites, file, lower_value_cites)?;
+    let steps = clauses
+        .parts
+        .iter()
+        .filter(|p| p.as_rule() == Rule::param_step)
+        .map(|p| lower_param_step(p.clone(), file))
+        .collect::<Lowered<Vec<_>>>()?;
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    let cites = lower_optional_cites(&clauses, file)?;
+    let (Some(name), Some(ty), Some(value)) = (name, ty, value) else {
+        return Err(missing(&pair, file, "`param NAME: TYPE = VALUE`"));
+    };
+    Ok(ParamDecl {
+        name,
+        ty,
+        value,
+        value_cites: value_cites.unwrap_or_default(),
+        steps,
+        label,
+        cites,
+    })
 }
 
 /// Lowers `value_cites`: the `cites` clause it wraps.
@@ -402,51 +388,40 @@ fn lower_value_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation
 }
 
 fn lower_param_step(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamStep> {
-    let mut from = None;
-    let mut value = None;
-    let mut cites = Vec::new();
-    for piece in pair.clone().into_inner() {
-        match piece.as_rule() {
-            Rule::date_lit => {
-                from = Some(DateLit {
-                    date: lower_date(&piece, file)?,
-                    span: span_of(&piece, file),
-                })
-            }
-            Rule::expr => value = Some(lower_expr(piece, file)?),
-            Rule::value_cites => cites = lower_value_cites(piece, file)?,
-            _ => {}
-        }
-    }
-    match (from, value) {
-        (Some(from), Some(value)) => Ok(ParamStep { from, value, cites }),
-        _ => Err(missing(&pair, file, "`from DATE = VALUE`")),
-    }
+    let clauses = Clauses::new(&pair);
+    let from = clauses.lower(Rule::date_lit, file, |piece, file| {
+        Ok(DateLit {
+            date: lower_date(&piece, file)?,
+            span: span_of(&piece, file),
+        })
+    })?;
+    let value = clauses.lower(Rule::expr, file, lower_expr)?;
+    let cites = clauses.lower(Rule::value_cites, file, lower_value_cites)?;
+    let (Some(from), Some(value)) = (from, value) else {
+        return Err(missing(&pair, file, "`from DATE = VALUE`"));
+    };
+    Ok(ParamStep {
+        from,
+        value,
+        cites: cites.unwrap_or_default(),
+    })
 }
 
 fn lower_def(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
-    let mut name = None;
-    let mut ty = None;
-    let mut value = None;
-    let mut label = None;
-    for part in pair.clone().into_inner() {
-        match part.as_rule() {
-            Rule::name => name = Some(ident(&part, file)),
-            Rule::type_expr => ty = Some(lower_type(part, file)?),
-            Rule::expr => value = Some(lower_expr(part, file)?),
-            Rule::label => label = Some(lower_label(part, file)?),
-            _ => {}
-        }
-    }
-    match (name, value) {
-        (Some(name), Some(value)) => Ok(DefDecl {
-            name,
-            ty,
-            value,
-            label,
-        }),
-        _ => Err(missing(&pair, file, "`def NAME = EXPR`")),
-    }
+    let clauses = Clauses::new(&pair);
+    let name = clauses.first(Rule::name).map(|p| ident(&p, file));
+    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let value = clauses.lower(Rule::expr, file, lower_expr)?;
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    let (Some(name), Some(value)) = (name, value) else {
+        return Err(missing(&pair, file, "`def NAME = EXPR`"));
+    };
+    Ok(DefDecl {
+        name,
+        ty,
+        value,
+        label,
+    })
 }
 
 /// The parts of a clause-structured item, in the order the grammar gives them.
@@ -475,6 +450,16 @@ impl<'a> Clauses<'a> {
     /// The first pair of a rule.
     fn first(&self, rule: Rule) -> Option<Pair<'a, Rule>> {
         self.parts.iter().find(|p| p.as_rule() == rule).cloned()
+    }
+
+    /// The first pair of a rule, lowered.
+    fn lower<T>(
+        &self,
+        rule: Rule,
+        file: FileId,
+        lower: impl FnOnce(Pair<'a, Rule>, FileId) -> Lowered<T>,
+    ) -> Lowered<Option<T>> {
+        self.first(rule).map(|pair| lower(pair, file)).transpose()
     }
 
     /// The nth pair of a rule.
