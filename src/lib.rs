@@ -24,7 +24,6 @@
 
 pub mod analysis;
 pub mod app;
-pub mod cli;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;

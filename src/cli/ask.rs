@@ -8,13 +8,13 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, PolicyArgs, parse_date};
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::{EvalOptions, FactSet};
-use crate::program::Program;
-use crate::questions::Question;
-use crate::source::SourceMap;
+use doctrine::ast::Lang;
+use doctrine::decision::Decision;
+use doctrine::diagnostic::{Diagnostic, Diagnostics};
+use doctrine::eval::{EvalOptions, FactSet};
+use doctrine::program::Program;
+use doctrine::questions::Question;
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine ask`.
 #[derive(Debug, Args)]
@@ -95,7 +95,7 @@ pub fn run(args: &AskArgs) -> u8 {
     let loaded = if args.facts == "-" {
         None
     } else {
-        match crate::load::load_facts(&args.facts, &program, &mut sources, &[]) {
+        match doctrine::load::load_facts(&args.facts, &program, &mut sources, &[]) {
             Ok((facts, _, _)) if errors.is_empty() => Some(facts),
             Ok(_) => None,
             Err(e) => {
@@ -130,11 +130,11 @@ pub fn run(args: &AskArgs) -> u8 {
         }
     };
     let questions =
-        crate::questions::questions(&program, &facts, &options, &decision).unwrap_or_default();
+        doctrine::questions::questions(&program, &facts, &options, &decision).unwrap_or_default();
     print_stdout(&format!(
         "\n{}{}",
-        crate::report::text::decision(&decision, &args.facts, lang, &program.scale),
-        crate::report::questions::text(&questions, lang)
+        doctrine::report::text::decision(&decision, &args.facts, lang, &program.scale),
+        doctrine::report::questions::text(&questions, lang)
     ));
     match &args.write {
         None => 0,
@@ -143,7 +143,7 @@ pub fn run(args: &AskArgs) -> u8 {
 }
 
 fn write(program: &Program, facts: &FactSet, path: &str, words: &Words) -> u8 {
-    let yaml = match crate::facts::write::yaml(program, facts) {
+    let yaml = match doctrine::facts::write::yaml(program, facts) {
         Ok(yaml) => yaml,
         Err(e) => {
             let error = Diagnostic::error("doctrine::io", format!("cannot write the facts: {e}"));
@@ -200,9 +200,9 @@ impl Session<'_> {
         facts: &mut FactSet,
         name: &str,
         input: &mut dyn BufRead,
-    ) -> Result<Decision, crate::eval::EvalError> {
-        let mut decision = crate::eval::evaluate(self.program, facts, self.options)?;
-        let first = crate::questions::questions(self.program, facts, self.options, &decision)?;
+    ) -> Result<Decision, doctrine::eval::EvalError> {
+        let mut decision = doctrine::eval::evaluate(self.program, facts, self.options)?;
+        let first = doctrine::questions::questions(self.program, facts, self.options, &decision)?;
         print_stdout(&format!("{}  ({name})\n", self.decision_line(&decision)));
         if first.is_empty() {
             return Ok(decision);
@@ -211,7 +211,7 @@ impl Session<'_> {
         let mut skipped: Vec<u32> = Vec::new();
         loop {
             let questions =
-                crate::questions::questions(self.program, facts, self.options, &decision)?;
+                doctrine::questions::questions(self.program, facts, self.options, &decision)?;
             let Some(question) = questions.into_iter().find(|q| !skipped.contains(&q.slot)) else {
                 return Ok(decision);
             };
@@ -229,7 +229,7 @@ impl Session<'_> {
                     if let Some(cell) = facts.values.get_mut(question.slot as usize) {
                         *cell = value;
                     }
-                    decision = crate::eval::evaluate(self.program, facts, self.options)?;
+                    decision = doctrine::eval::evaluate(self.program, facts, self.options)?;
                     print_stdout(&format!("  → {}\n", self.decision_line(&decision)));
                 }
             }
@@ -246,7 +246,7 @@ impl Session<'_> {
             "\n{} — {}\n  [{}] · {} {} · {}\n",
             question.fact,
             question.label.get(self.lang).unwrap_or(""),
-            crate::report::questions::allowed(question),
+            doctrine::report::questions::allowed(question),
             self.words.unblocks,
             what.join(", "),
             self.words.skip
@@ -259,7 +259,7 @@ impl Session<'_> {
         &self,
         question: &Question,
         input: &mut dyn BufRead,
-    ) -> Option<Option<crate::value::Value>> {
+    ) -> Option<Option<doctrine::value::Value>> {
         loop {
             print_stdout("> ");
             let mut line = String::new();
@@ -274,7 +274,7 @@ impl Session<'_> {
             if answer.is_empty() {
                 return Some(None);
             }
-            match crate::answers::parse(self.program, question, answer, self.lang) {
+            match doctrine::answers::parse(self.program, question, answer, self.lang) {
                 Ok(value) => return Some(Some(value)),
                 Err(message) => print_stdout(&format!("  {message}\n")),
             }

@@ -4,8 +4,8 @@ use clap::{Args, ValueEnum};
 
 use super::PolicyArgs;
 use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
-use crate::diagnostic::{Diagnostics, Severity};
-use crate::source::SourceMap;
+use doctrine::diagnostic::{Diagnostics, Severity};
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine check`.
 #[derive(Debug, Args)]
@@ -36,9 +36,9 @@ pub enum CheckFormat {
 pub fn run(args: &CheckArgs) -> u8 {
     let mut sources = SourceMap::new();
     let (program, diagnostics) =
-        match crate::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
+        match doctrine::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
             Ok(program) => {
-                let warnings = crate::lint::lint(&program);
+                let warnings = doctrine::lint::lint(&program);
                 (Some(program), warnings)
             }
             Err(diagnostics) => {
@@ -77,10 +77,10 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
         CheckFormat::Json => print_stdout(&json(program.as_ref(), &diagnostics, &sources)),
-        CheckFormat::Sarif => print_stdout(&crate::report::sarif::render(
+        CheckFormat::Sarif => print_stdout(&doctrine::report::sarif::render(
             &diagnostics,
             &sources,
-            crate::lint::LINTS,
+            doctrine::lint::LINTS,
         )),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -92,7 +92,7 @@ pub fn run(args: &CheckArgs) -> u8 {
 
 /// The JSON report: the policy's id, the counts, and every diagnostic.
 fn json(
-    program: Option<&crate::Program>,
+    program: Option<&doctrine::Program>,
     diagnostics: &Diagnostics,
     sources: &SourceMap,
 ) -> String {
@@ -107,7 +107,7 @@ fn json(
         "policy": program.map(|p| p.id.clone()),
         "errors": count(Severity::Error),
         "warnings": count(Severity::Warning),
-        "diagnostics": crate::report::diagnostics::to_json(diagnostics, sources),
+        "diagnostics": doctrine::report::diagnostics::to_json(diagnostics, sources),
     });
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');

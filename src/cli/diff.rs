@@ -9,11 +9,11 @@ use jiff::civil::Date;
 use super::diff_sides::{LoadedSide, SideSpec, load_sides, split_paths};
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, parse_date};
-use crate::decision::Decision;
-use crate::diagnostic::Diagnostics;
-use crate::diff::{DiffReport, compare};
-use crate::eval::{EvalOptions, FactSet};
-use crate::source::SourceMap;
+use doctrine::decision::Decision;
+use doctrine::diagnostic::Diagnostics;
+use doctrine::diff::{DiffReport, compare};
+use doctrine::eval::{EvalOptions, FactSet};
+use doctrine::source::SourceMap;
 
 /// Output formats of `doctrine diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -105,11 +105,12 @@ fn load_corpus(
     b: &LoadedSide,
     sources: &mut SourceMap,
 ) -> Result<Vec<(String, FactSet, FactSet)>, Diagnostics> {
-    let (files, mut errors) = crate::load::fact_files(paths);
+    let (files, mut errors) = doctrine::load::fact_files(paths);
     let mut corpus = Vec::new();
     for path in files {
-        let bound = crate::load::read_facts(&path, sources)
-            .and_then(|(root, id)| crate::diff::bind::bind_both(&a.program, &b.program, &root, id));
+        let bound = doctrine::load::read_facts(&path, sources).and_then(|(root, id)| {
+            doctrine::diff::bind::bind_both(&a.program, &b.program, &root, id)
+        });
         match bound {
             Ok((x, y)) => corpus.push((path, x, y)),
             Err(e) => errors.extend(e),
@@ -133,7 +134,7 @@ fn evaluate(
         on: side.spec.on.or(facts.evaluated_on).unwrap_or(today),
         overrides: side.overrides.clone(),
     };
-    match crate::eval::evaluate(&side.program, facts, &options) {
+    match doctrine::eval::evaluate(&side.program, facts, &options) {
         Ok(decision) => Some(decision),
         Err(error) => {
             let mut diagnostic = error.to_diagnostic();
@@ -180,10 +181,10 @@ pub fn run(args: &DiffArgs) -> u8 {
     let report = DiffReport::new(a.describe(), b.describe(), cases);
     let lang = language(args.lang);
     let out = match args.format {
-        DiffFormat::Text => crate::report::diff_text::render(&report, args.all, lang),
-        DiffFormat::Markdown => crate::report::diff_markdown::render(&report, args.all, lang),
+        DiffFormat::Text => doctrine::report::diff_text::render(&report, args.all, lang),
+        DiffFormat::Markdown => doctrine::report::diff_markdown::render(&report, args.all, lang),
         DiffFormat::Json => {
-            let json = crate::report::diff_json::render(&report, args.all, lang);
+            let json = doctrine::report::diff_json::render(&report, args.all, lang);
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&json).unwrap_or_default()

@@ -5,11 +5,11 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::diff::Side;
-use crate::params::Override;
-use crate::program::Program;
-use crate::source::SourceMap;
+use doctrine::diagnostic::{Diagnostic, Diagnostics};
+use doctrine::diff::Side;
+use doctrine::params::Override;
+use doctrine::program::Program;
+use doctrine::source::SourceMap;
 
 /// What the command line says of one side.
 #[derive(Clone, Debug)]
@@ -86,7 +86,7 @@ pub(super) fn split_paths(
     let Some((first, rest)) = paths.split_first() else {
         return Err(Diagnostic::error("doctrine::cli", "no policy given").into());
     };
-    if crate::load::is_fact_file(Path::new(first)) {
+    if doctrine::load::is_fact_file(Path::new(first)) {
         errors.push(
             Diagnostic::error(
                 "doctrine::cli",
@@ -149,11 +149,11 @@ pub(super) fn load_sides(
     let mut errors = Diagnostics::new();
     // The same policy and amendments load once: their errors are reported once.
     let same_policy = a.policy == b.policy && a.amend == b.amend;
-    let program_a = crate::load::load_policy(&a.policy, &a.amend, sources);
+    let program_a = doctrine::load::load_policy(&a.policy, &a.amend, sources);
     let program_b = if same_policy {
         program_a.clone()
     } else {
-        crate::load::load_policy(&b.policy, &b.amend, sources)
+        doctrine::load::load_policy(&b.policy, &b.amend, sources)
     };
     let (program_a, program_b) = match (program_a, program_b) {
         (Ok(x), Ok(y)) => (x, y),
@@ -198,7 +198,7 @@ fn overrides(
     let mut out = Vec::new();
     let mut failed = Vec::new();
     for assignment in set {
-        match crate::params::parse_override(program, assignment, sources) {
+        match doctrine::params::parse_override(program, assignment, sources) {
             Ok(o) => out.push(o),
             Err(e) => {
                 if !reported.contains(assignment) {

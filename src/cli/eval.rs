@@ -7,12 +7,12 @@ use super::eval_batch::{Input, Layout};
 use super::evaluate::{Decided, decide, json_output};
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, PolicyArgs, parse_date};
-use crate::ast::Lang;
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::record::Inputs;
-use crate::report::document::Report;
-use crate::report::{document_explain, document_remedy};
-use crate::source::SourceMap;
+use doctrine::ast::Lang;
+use doctrine::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use doctrine::record::Inputs;
+use doctrine::report::document::Report;
+use doctrine::report::{document_explain, document_remedy};
+use doctrine::source::SourceMap;
 
 /// `doctrine eval --format` values.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
@@ -105,7 +105,7 @@ pub fn run(args: &EvalArgs) -> u8 {
             }
         },
     };
-    let (files, not_found) = crate::load::fact_files(&args.facts);
+    let (files, not_found) = doctrine::load::fact_files(&args.facts);
     errors.extend(not_found);
     let any_jsonl = files.iter().any(|f| is_jsonl(f, args.jsonl));
     let format = args.format.unwrap_or(if any_jsonl {
@@ -134,7 +134,7 @@ pub fn run(args: &EvalArgs) -> u8 {
         };
         let today = jiff::ZonedDateTime::now().date();
         let run = super::eval_batch::Run {
-            batch: crate::batch::Batch::new(&program, &sources, args.on, today, overrides),
+            batch: doctrine::batch::Batch::new(&program, &sources, args.on, today, overrides),
             verdicts: verdicts.iter().map(|m| m.name.as_str()).collect(),
             scale: &program.scale,
             fail_on,
@@ -179,17 +179,17 @@ pub fn run(args: &EvalArgs) -> u8 {
         EvalFormat::Text => decided
             .iter()
             .map(|d| {
-                crate::report::text::decision(&d.decision, &d.path, lang, &program.scale)
-                    + &crate::report::questions::text(&d.questions, lang)
+                doctrine::report::text::decision(&d.decision, &d.path, lang, &program.scale)
+                    + &doctrine::report::questions::text(&d.questions, lang)
             })
             .collect::<Vec<_>>()
             .join("\n"),
         EvalFormat::Markdown | EvalFormat::Html => {
             match reports(&decided, &program, &sources, lang) {
                 Ok(reports) if format == EvalFormat::Html => {
-                    crate::report::html::reports(&reports, lang)
+                    doctrine::report::html::reports(&reports, lang)
                 }
-                Ok(reports) => crate::report::markdown::reports(&reports),
+                Ok(reports) => doctrine::report::markdown::reports(&reports),
                 Err(errors) => {
                     print_diagnostics(&errors, &sources);
                     return EXIT_BAD_INPUT;
@@ -206,7 +206,7 @@ pub fn run(args: &EvalArgs) -> u8 {
 /// The report of each decision, with its explanation and remedies.
 fn reports(
     decided: &[Decided],
-    program: &crate::Program,
+    program: &doctrine::Program,
     sources: &SourceMap,
     lang: Lang,
 ) -> Result<Vec<Report>, Diagnostics> {

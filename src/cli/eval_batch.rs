@@ -10,9 +10,9 @@ use std::time::Instant;
 use indicatif::{ProgressBar, ProgressStyle};
 
 use super::output::{EXIT_BAD_INPUT, diagnostics_text, errors_for_people};
-use crate::batch::{Batch, Item, Outcome, Summary};
-use crate::diagnostic::Diagnostic;
-use crate::facts::lines::Lines;
+use doctrine::batch::{Batch, Item, Outcome, Summary};
+use doctrine::diagnostic::Diagnostic;
+use doctrine::facts::lines::Lines;
 
 /// Fact sets per chunk: enough to keep every core busy, few enough to keep memory flat.
 const CHUNK_ITEMS: usize = 4096;
@@ -96,7 +96,7 @@ impl Inputs {
                 items.push(Item::File(input.path));
                 continue;
             }
-            match crate::load::open_lines(&input.path) {
+            match doctrine::load::open_lines(&input.path) {
                 Ok((reader, _)) => {
                     let name = if input.path == "-" {
                         "<stdin>"
@@ -198,11 +198,11 @@ pub struct Run<'a> {
     /// The verdict names, in scale order.
     pub verdicts: Vec<&'a str>,
     /// The policy's verdict scale, for text reports.
-    pub scale: &'a crate::program::VerdictScale,
+    pub scale: &'a doctrine::program::VerdictScale,
     /// Exit 1 when a decision is this rank or worse.
     pub fail_on: Option<u32>,
     /// The message language.
-    pub lang: crate::ast::Lang,
+    pub lang: doctrine::ast::Lang,
     /// How decisions are written.
     pub layout: Layout,
     /// Worker threads; `None`: one per core.
@@ -231,13 +231,13 @@ pub fn run(run: &Run<'_>, inputs: Vec<Input>) -> u8 {
         }
     };
     let (lang, scale, layout) = (run.lang, run.scale, run.layout);
-    let report = move |decision: &crate::Decision, origin: &str| match layout {
+    let report = move |decision: &doctrine::Decision, origin: &str| match layout {
         Layout::Jsonl => {
-            let json = crate::report::json::decision(decision, origin, lang);
+            let json = doctrine::report::json::decision(decision, origin, lang);
             format!("{}\n", serde_json::to_string(&json).unwrap_or_default())
         }
-        Layout::JsonArray => indented(&crate::report::json::decision(decision, origin, lang)),
-        Layout::Text => crate::report::text::decision(decision, origin, lang, scale),
+        Layout::JsonArray => indented(&doctrine::report::json::decision(decision, origin, lang)),
+        Layout::Text => doctrine::report::text::decision(decision, origin, lang, scale),
     };
     let progress = progress_bar(total);
     let started = Instant::now();

@@ -3,14 +3,14 @@
 
 use jiff::civil::Date;
 
-use crate::Program;
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::diagnostic::Diagnostics;
-use crate::eval::{EvalOptions, FactSet};
-use crate::params::Override;
-use crate::record::{Inputs, Record};
-use crate::source::SourceMap;
+use doctrine::Program;
+use doctrine::ast::Lang;
+use doctrine::decision::Decision;
+use doctrine::diagnostic::Diagnostics;
+use doctrine::eval::{EvalOptions, FactSet};
+use doctrine::params::Override;
+use doctrine::record::{Inputs, Record};
+use doctrine::source::SourceMap;
 
 /// One fact file decided.
 pub struct Decided {
@@ -21,7 +21,7 @@ pub struct Decided {
     /// What it read and how, to replay it.
     pub record: Record,
     /// The questions that would decide what its unknown facts keep undecided.
-    pub questions: Vec<crate::questions::Question>,
+    pub questions: Vec<doctrine::questions::Question>,
     /// The facts it was decided on.
     pub facts: FactSet,
     /// The options it was decided with.
@@ -41,7 +41,7 @@ pub fn decide(
     let mut errors = Diagnostics::new();
     let mut loaded = Vec::new();
     for path in files {
-        match crate::load::load_facts(path, program, sources, &[]) {
+        match doctrine::load::load_facts(path, program, sources, &[]) {
             Ok((facts, _, id)) => loaded.push((path, facts, id)),
             Err(e) => errors.extend(e),
         }
@@ -59,8 +59,8 @@ pub fn decide(
                 .unwrap_or_else(|| *today.get_or_init(|| jiff::ZonedDateTime::now().date())),
             overrides: overrides.to_vec(),
         };
-        let evaluated = crate::eval::evaluate(program, &facts, &options).and_then(|decision| {
-            crate::questions::questions(program, &facts, &options, &decision)
+        let evaluated = doctrine::eval::evaluate(program, &facts, &options).and_then(|decision| {
+            doctrine::questions::questions(program, &facts, &options, &decision)
                 .map(|questions| (decision, questions))
         });
         match evaluated {
@@ -93,10 +93,10 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
         .iter()
         .map(|d| {
             let lang = d.record.language().unwrap_or(Lang::En);
-            let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
+            let mut value = doctrine::report::json::decision(&d.decision, &d.path, lang);
             if let Some(object) = value.as_object_mut() {
                 if !d.questions.is_empty() {
-                    let questions = crate::report::questions::json(&d.questions, lang);
+                    let questions = doctrine::report::questions::json(&d.questions, lang);
                     object.insert("questions".into(), questions);
                 }
                 let record = serde_json::to_value(&d.record).unwrap_or_default();

@@ -6,9 +6,9 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::explain::Detail;
-use crate::source::SourceMap;
+use doctrine::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use doctrine::explain::Detail;
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine explain`.
 #[derive(Debug, Args)]
@@ -65,7 +65,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
     };
     let options = super::eval_options(args.on, &facts, overrides);
     if let Some(id) = &args.rule {
-        let texts = crate::provenance::texts_in_force(&program, options.on);
+        let texts = doctrine::provenance::texts_in_force(&program, options.on);
         let in_force = program
             .rules
             .iter()
@@ -80,7 +80,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
             return EXIT_BAD_INPUT;
         }
     }
-    let decision = match crate::eval::evaluate(&program, &facts, &options) {
+    let decision = match doctrine::eval::evaluate(&program, &facts, &options) {
         Ok(decision) => decision,
         Err(error) => {
             print_diagnostics(&error.in_facts(&args.facts).into(), &sources);
@@ -92,15 +92,16 @@ pub fn run(args: &ExplainArgs) -> u8 {
         rule: args.rule.clone(),
     };
     let explanation =
-        crate::explain::explain(&program, &sources, &facts, &options, &decision, &detail);
+        doctrine::explain::explain(&program, &sources, &facts, &options, &decision, &detail);
     let lang = language(args.lang);
     match args.format {
         OutputFormat::Json => {
-            let json = crate::report::explain::json::explanation(&explanation, &args.facts, lang);
+            let json =
+                doctrine::report::explain::json::explanation(&explanation, &args.facts, lang);
             let text = serde_json::to_string_pretty(&json).unwrap_or_default();
             print_stdout(&format!("{text}\n"));
         }
-        OutputFormat::Text => print_stdout(&crate::report::explain::text::explanation(
+        OutputFormat::Text => print_stdout(&doctrine::report::explain::text::explanation(
             &explanation,
             &args.facts,
             lang,

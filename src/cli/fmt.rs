@@ -6,8 +6,8 @@ use std::path::Path;
 use clap::Args;
 
 use super::output::{EXIT_BAD_INPUT, print_diagnostics};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::source::SourceMap;
+use doctrine::diagnostic::{Diagnostic, Diagnostics};
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine fmt`.
 #[derive(Debug, Args)]
@@ -37,7 +37,7 @@ pub fn run(args: &FmtArgs) -> u8 {
                 continue;
             }
             let id = sources.add("<stdin>", text.as_str());
-            match crate::format::format_text(&text, id) {
+            match doctrine::format::format_text(&text, id) {
                 Ok(formatted) if args.check => {
                     if formatted != text {
                         unformatted.push(String::from("<stdin>"));
@@ -52,7 +52,7 @@ pub fn run(args: &FmtArgs) -> u8 {
         }
         let path = Path::new(argument);
         let files = if path.is_dir() {
-            match crate::load::policy_files_under(path) {
+            match doctrine::load::policy_files_under(path) {
                 Ok(files) if files.is_empty() => {
                     errors.push(Diagnostic::error(
                         "doctrine::io",
@@ -97,9 +97,9 @@ fn format_file(
     unformatted: &mut Vec<String>,
 ) -> Result<(), Diagnostics> {
     let path = Path::new(file);
-    let text = crate::load::read_text(path, sources)?;
+    let text = doctrine::load::read_text(path, sources)?;
     let id = sources.add(file, text.as_str());
-    let formatted = crate::format::format_text(&text, id)?;
+    let formatted = doctrine::format::format_text(&text, id)?;
     if formatted == text {
         return Ok(());
     }

@@ -32,11 +32,11 @@ pub struct Cli {
     pub error_format: ErrorFormatArg,
     /// How deeply a fact file or a policy expression may nest (default 64).
     #[arg(long, global = true, value_name = "LEVELS", env = "DOCTRINE_MAX_DEPTH",
-          default_value_t = crate::limits::Limits::DEFAULT.max_depth)]
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_depth)]
     pub max_depth: usize,
     /// The largest policy or fact file read, in bytes (default 67108864: 64 MiB).
     #[arg(long, global = true, value_name = "BYTES", env = "DOCTRINE_MAX_FILE_SIZE",
-          default_value_t = crate::limits::Limits::DEFAULT.max_file_size)]
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_file_size)]
     pub max_file_size: u64,
     /// What to do.
     #[command(subcommand)]
@@ -54,7 +54,7 @@ pub enum ErrorFormatArg {
     Json,
 }
 
-impl From<ErrorFormatArg> for crate::report::diagnostics::ErrorFormat {
+impl From<ErrorFormatArg> for doctrine::report::diagnostics::ErrorFormat {
     fn from(arg: ErrorFormatArg) -> Self {
         match arg {
             ErrorFormatArg::Human => Self::Human,
@@ -129,8 +129,8 @@ pub enum LangArg {
 
 impl PolicyArgs {
     /// Loads the policy and its amendments; on errors, prints them and gives the exit code.
-    pub fn load(&self, sources: &mut crate::source::SourceMap) -> Result<crate::Program, u8> {
-        crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
+    pub fn load(&self, sources: &mut doctrine::source::SourceMap) -> Result<doctrine::Program, u8> {
+        doctrine::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
             output::print_diagnostics(&diagnostics, sources);
             output::EXIT_BAD_INPUT
         })
@@ -139,14 +139,14 @@ impl PolicyArgs {
 
 /// Parses `--set NAME=VALUE` overrides, adding the errors of the bad ones to `errors`.
 pub fn parse_overrides(
-    program: &crate::Program,
+    program: &doctrine::Program,
     assignments: &[String],
-    sources: &mut crate::source::SourceMap,
-    errors: &mut crate::diagnostic::Diagnostics,
-) -> Vec<crate::params::Override> {
+    sources: &mut doctrine::source::SourceMap,
+    errors: &mut doctrine::diagnostic::Diagnostics,
+) -> Vec<doctrine::params::Override> {
     let mut overrides = Vec::new();
     for assignment in assignments {
-        match crate::params::parse_override(program, assignment, sources) {
+        match doctrine::params::parse_override(program, assignment, sources) {
             Ok(o) => overrides.push(o),
             Err(e) => errors.extend(e),
         }
@@ -158,11 +158,11 @@ pub fn parse_overrides(
 /// `errors`, and nothing is returned while any error (of the file or before it) stands.
 pub fn single_fact_set(
     path: &str,
-    program: &crate::Program,
-    sources: &mut crate::source::SourceMap,
-    errors: &mut crate::diagnostic::Diagnostics,
-) -> Option<crate::eval::FactSet> {
-    match crate::load::load_facts(path, program, sources, &[]) {
+    program: &doctrine::Program,
+    sources: &mut doctrine::source::SourceMap,
+    errors: &mut doctrine::diagnostic::Diagnostics,
+) -> Option<doctrine::eval::FactSet> {
+    match doctrine::load::load_facts(path, program, sources, &[]) {
         Ok((facts, _, _)) if errors.is_empty() => Some(facts),
         Ok(_) => None,
         Err(e) => {
@@ -176,10 +176,10 @@ pub fn single_fact_set(
 /// clock is read only then).
 pub fn eval_options(
     on: Option<Date>,
-    facts: &crate::eval::FactSet,
-    overrides: Vec<crate::params::Override>,
-) -> crate::eval::EvalOptions {
-    crate::eval::EvalOptions {
+    facts: &doctrine::eval::FactSet,
+    overrides: Vec<doctrine::params::Override>,
+) -> doctrine::eval::EvalOptions {
+    doctrine::eval::EvalOptions {
         on: on
             .or(facts.evaluated_on)
             .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),

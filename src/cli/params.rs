@@ -6,9 +6,9 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
-use crate::diagnostic::Diagnostics;
-use crate::report::params::ParamsView;
-use crate::source::SourceMap;
+use doctrine::diagnostic::Diagnostics;
+use doctrine::report::params::ParamsView;
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine params`.
 #[derive(Debug, Args)]
@@ -50,17 +50,17 @@ pub fn run(args: &ParamsArgs) -> u8 {
         program: &program,
         sources: &sources,
         on,
-        params: crate::provenance::params_on(&program, on, &overrides),
+        params: doctrine::provenance::params_on(&program, on, &overrides),
         all: args.all,
         lang: language(args.lang),
     };
     match args.format {
         OutputFormat::Json => {
-            let json = crate::report::params::json::params(&view);
+            let json = doctrine::report::params::json::params(&view);
             let text = serde_json::to_string_pretty(&json).unwrap_or_default();
             print_stdout(&format!("{text}\n"));
         }
-        OutputFormat::Text => print_stdout(&crate::report::params::text::params(&view)),
+        OutputFormat::Text => print_stdout(&doctrine::report::params::text::params(&view)),
     }
     0
 }

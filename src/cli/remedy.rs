@@ -5,10 +5,10 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
-use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::program::Program;
-use crate::remedy::Request;
-use crate::source::SourceMap;
+use doctrine::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use doctrine::program::Program;
+use doctrine::remedy::Request;
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine remedy`.
 #[derive(Debug, Args)]
@@ -139,7 +139,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         max_changes: usize::from(args.max_changes),
         limit: usize::from(args.limit),
     };
-    let report = match crate::remedy::remedies(&program, &facts, &options, &request) {
+    let report = match doctrine::remedy::remedies(&program, &facts, &options, &request) {
         Ok(report) => report,
         Err(error) => {
             print_diagnostics(&error.in_facts(&args.facts).into(), &sources);
@@ -150,7 +150,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
     let shown = request.limit;
     match args.format {
         OutputFormat::Json => {
-            let json = crate::report::remedy_json::report(
+            let json = doctrine::report::remedy_json::report(
                 &program,
                 &report,
                 &args.facts,
@@ -162,7 +162,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
             print_stdout(&format!("{text}\n"));
         }
         OutputFormat::Text => {
-            print_stdout(&crate::report::remedy_text::report(
+            print_stdout(&doctrine::report::remedy_text::report(
                 &program,
                 &report,
                 &args.facts,

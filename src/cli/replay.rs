@@ -9,10 +9,10 @@ use jiff::civil::Date;
 
 use super::evaluate::{Decided, decide, json_output};
 use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
-use crate::Program;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::record::{Inputs, Record};
-use crate::source::{FileId, SourceMap, Span};
+use doctrine::Program;
+use doctrine::diagnostic::{Diagnostic, Diagnostics};
+use doctrine::record::{Inputs, Record};
+use doctrine::source::{FileId, SourceMap, Span};
 
 /// Arguments of `doctrine replay`.
 #[derive(Debug, Args)]
@@ -80,7 +80,7 @@ fn read_records(
     path: &Path,
     sources: &mut SourceMap,
 ) -> Result<(Vec<Record>, FileId, bool), Diagnostics> {
-    let text = crate::load::read_text(path, sources).map_err(Diagnostics::from)?;
+    let text = doctrine::load::read_text(path, sources).map_err(Diagnostics::from)?;
     let id = sources.add(path.display().to_string(), text.as_str());
     let at = |line: usize, column: usize| {
         let offset = sources
@@ -138,7 +138,7 @@ fn changed_files(record: &Record) -> Vec<Diagnostic> {
     texts
         .chain(facts)
         .filter_map(
-            |(file, recorded)| match crate::load::file_sha256(Path::new(file)) {
+            |(file, recorded)| match doctrine::load::file_sha256(Path::new(file)) {
                 Ok(now) if &now == recorded => None,
                 Ok(now) => Some(changed(file, recorded, &now)),
                 Err(error) => Some(error),
@@ -185,7 +185,7 @@ fn replay_one(
         None => {
             let amendments: Vec<PathBuf> = record.amendments.iter().map(PathBuf::from).collect();
             let program =
-                crate::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
+                doctrine::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
             programs.push((key, program));
             programs.len() - 1
         }

@@ -5,8 +5,8 @@ use clap::Args;
 
 use super::output::{language, print_stdout};
 use super::{LangArg, PolicyArgs};
-use crate::program::Program;
-use crate::source::SourceMap;
+use doctrine::program::Program;
+use doctrine::source::SourceMap;
 
 /// Arguments of `doctrine schema` and `doctrine init`.
 #[derive(Debug, Args)]
@@ -21,7 +21,7 @@ pub struct FactsOfArgs {
 /// Runs `doctrine schema`: prints the JSON Schema; exit 0, or 2 on bad input.
 pub fn run_schema(args: &FactsOfArgs) -> u8 {
     with_program(args, |program| {
-        let schema = crate::schema::schema(program, language(args.lang));
+        let schema = doctrine::schema::schema(program, language(args.lang));
         let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
         format!("{text}\n")
     })
@@ -30,7 +30,7 @@ pub fn run_schema(args: &FactsOfArgs) -> u8 {
 /// Runs `doctrine init`: prints the YAML template; exit 0, or 2 on bad input.
 pub fn run_init(args: &FactsOfArgs) -> u8 {
     with_program(args, |program| {
-        crate::template::template(program, language(args.lang))
+        doctrine::template::template(program, language(args.lang))
     })
 }
 

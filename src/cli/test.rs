@@ -8,9 +8,9 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, PolicyArgs, parse_date};
-use crate::diagnostic::Diagnostics;
-use crate::report::suite::Summary;
-use crate::testing::{CaseReport, Options, Outcome, Runner};
+use doctrine::diagnostic::Diagnostics;
+use doctrine::report::suite::Summary;
+use doctrine::testing::{CaseReport, Options, Outcome, Runner};
 
 /// Output formats of `doctrine test`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -63,15 +63,15 @@ pub fn run(args: &TestArgs) -> u8 {
         }
     };
     let named = if args.cases.is_empty() {
-        vec![crate::load::default_cases(&args.policy.policy)]
+        vec![doctrine::load::default_cases(&args.policy.policy)]
     } else {
         args.cases.clone()
     };
     let mut reports = Vec::new();
     let mut seen = std::collections::BTreeSet::new();
     for path in &named {
-        let files = match crate::load::case_files(path) {
-            Ok(files) if files.is_empty() => Err(crate::diagnostic::Diagnostic::error(
+        let files = match doctrine::load::case_files(path) {
+            Ok(files) if files.is_empty() => Err(doctrine::diagnostic::Diagnostic::error(
                 "doctrine::test",
                 format!("the folder `{}` holds no test case", path.display()),
             )
@@ -106,17 +106,18 @@ pub fn run(args: &TestArgs) -> u8 {
         }
     }
     match args.format {
-        TestFormat::Text => print_stdout(&crate::report::suite::text(
+        TestFormat::Text => print_stdout(&doctrine::report::suite::text(
             &reports,
             &runner.coverage,
             language(args.lang),
         )),
         TestFormat::Json => {
-            let json = crate::report::suite_json::json(&reports, &runner.coverage, &runner.sources);
+            let json =
+                doctrine::report::suite_json::json(&reports, &runner.coverage, &runner.sources);
             let text = serde_json::to_string_pretty(&json).unwrap_or_default();
             print_stdout(&format!("{text}\n"));
         }
-        TestFormat::Junit => print_stdout(&crate::report::junit::junit(
+        TestFormat::Junit => print_stdout(&doctrine::report::junit::junit(
             &reports,
             &program.id,
             &runner.sources,

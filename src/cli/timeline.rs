@@ -5,10 +5,10 @@ use jiff::civil::Date;
 
 use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
 use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::report::timeline::Heading;
-use crate::source::SourceMap;
-use crate::timeline::{default_from, default_to, timeline};
+use doctrine::diagnostic::{Diagnostic, Diagnostics};
+use doctrine::report::timeline::Heading;
+use doctrine::source::SourceMap;
+use doctrine::timeline::{default_from, default_to, timeline};
 
 /// Arguments of `doctrine timeline`.
 #[derive(Debug, Args)]
@@ -67,7 +67,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
     let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
     let mut loaded = Vec::new();
     for path in &args.facts {
-        match crate::load::load_facts(path, &program, &mut sources, &[]) {
+        match doctrine::load::load_facts(path, &program, &mut sources, &[]) {
             Ok((facts, _, _)) => loaded.push((path.clone(), facts)),
             Err(e) => errors.extend(e),
         }
@@ -106,7 +106,9 @@ pub fn run(args: &TimelineArgs) -> u8 {
             let mut values: Vec<serde_json::Value> = headings
                 .iter()
                 .zip(&timelines)
-                .map(|(heading, (_, _, periods))| crate::report::timeline::json(heading, periods))
+                .map(|(heading, (_, _, periods))| {
+                    doctrine::report::timeline::json(heading, periods)
+                })
                 .collect();
             let json = if values.len() == 1 {
                 values.remove(0)
@@ -121,7 +123,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
                 .iter()
                 .zip(&timelines)
                 .map(|(heading, (_, _, periods))| {
-                    crate::report::timeline::text(heading, periods, lang, &program.scale)
+                    doctrine::report::timeline::text(heading, periods, lang, &program.scale)
                 })
                 .collect();
             print_stdout(&texts.join("\n"));
