@@ -9,6 +9,9 @@ use crate::facts::{self, Extras, Format, RawNode};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap};
 
+// Where fact inputs are found; kept here too for the callers of the loader's old paths.
+pub use super::inputs::{case_files, default_cases, fact_files, is_fact_file, policy_files_under};
+
 /// Reads a file as UTF-8 text, refusing what is not text or is larger than the configured
 /// limit ([`crate::limits`]). A file that is not UTF-8 is added to `sources` as far as it can
 /// be read, so the error can point at it.
@@ -79,7 +82,7 @@ fn too_large(shown: &str, limit: u64) -> Diagnostic {
     .with_help("raise the limit with `--max-file-size BYTES` (or `DOCTRINE_MAX_FILE_SIZE`)")
 }
 
-fn io_reason(error: &std::io::Error) -> String {
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
     match error.kind() {
         std::io::ErrorKind::NotFound => String::from("no such file or folder"),
         std::io::ErrorKind::PermissionDenied => String::from("permission denied"),
@@ -166,6 +169,16 @@ pub fn read_facts(path: &str, sources: &mut SourceMap) -> Result<(RawNode, FileI
         (read_text(Path::new(path), sources)?, format)
     };
     let name = if path == "-" { "<stdin>" } else { path };
+    parse_facts(name, text, format, sources)
+}
+
+/// Parses fact text already in memory (a request's body), named `name` in messages.
+pub fn parse_facts(
+    name: &str,
+    text: String,
+    format: Format,
+    sources: &mut SourceMap,
+) -> Result<(RawNode, FileId), Diagnostics> {
     let id = sources.add(name, text);
     let source = sources
         .get(id)
@@ -175,6 +188,55 @@ pub fn read_facts(path: &str, sources: &mut SourceMap) -> Result<(RawNode, FileI
     Ok((root, id))
 }
 
+/// Where one fact set comes from.
+#[derive(Clone, Copy, Debug)]
+pub enum FactSource<'a> {
+    /// A fact file by path; `-` reads JSON from standard input.
+    Path(&'a str),
+    /// Fact text in memory (a request's body, a JSON value written out), named for messages.
+    Text {
+        /// The name errors give it.
+        name: &'a str,
+        /// The text.
+        text: &'a str,
+        /// Its format.
+        format: Format,
+    },
+}
+
+impl FactSource<'_> {
+    /// The name decisions and errors give the fact set.
+    pub fn name(&self) -> &str {
+        match self {
+            FactSource::Path(path) => path,
+            FactSource::Text { name, .. } => name,
+        }
+    }
+
+    /// Reads (if a path) and parses the facts into a tree with spans.
+    pub fn read(&self, sources: &mut SourceMap) -> Result<(RawNode, FileId), Diagnostics> {
+        match *self {
+            FactSource::Path(path) => read_facts(path, sources),
+            FactSource::Text { name, text, format } => {
+                parse_facts(name, text.to_string(), format, sources)
+            }
+        }
+    }
+
+    /// Reads the facts and binds them to a program; `extra_keys` are top-level keys that
+    /// are not facts (a test case's `expect:`), returned apart.
+    pub fn load(
+        &self,
+        program: &Program,
+        sources: &mut SourceMap,
+        extra_keys: &[&str],
+    ) -> Result<(FactSet, Extras, FileId), Diagnostics> {
+        let (root, id) = self.read(sources)?;
+        let (facts, extras) = facts::bind(program, &root, id, extra_keys)?;
+        Ok((facts, extras, id))
+    }
+}
+
 /// Loads a fact file (`-` reads JSON from standard input) and binds it to a program.
 pub fn load_facts(
     path: &str,
@@ -182,9 +244,7 @@ pub fn load_facts(
     sources: &mut SourceMap,
     extra_keys: &[&str],
 ) -> Result<(FactSet, Extras, FileId), Diagnostics> {
-    let (root, id) = read_facts(path, sources)?;
-    let (facts, extras) = facts::bind(program, &root, id, extra_keys)?;
-    Ok((facts, extras, id))
+    FactSource::Path(path).load(program, sources, extra_keys)
 }
 
 /// Loads a fact file as [`load_facts`] does, with the fast reader first for JSON: the
@@ -242,165 +302,4 @@ pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
             format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
         )),
     }
-}
-
-/// The test cases a policy keeps next to it: `POLICY/tests` for a folder, the `tests`
-/// folder beside it for a file.
-pub fn default_cases(policy: &Path) -> PathBuf {
-    if policy.is_dir() {
-        policy.join("tests")
-    } else {
-        policy.parent().unwrap_or(Path::new("")).join("tests")
-    }
-}
-
-/// The test-case files of a path: a file is itself (whatever its extension, so that a
-/// case named by hand is never skipped silently); a folder gives every `.yaml`, `.yml`,
-/// `.json` and `.toml` file under it, recursively, sorted, hidden entries skipped.
-pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
-    let metadata = std::fs::metadata(path).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::io",
-            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
-        )
-    })?;
-    if !metadata.is_dir() {
-        return Ok(vec![path.to_path_buf()]);
-    }
-    Ok(folder_fact_files(path)?
-        .into_iter()
-        .map(PathBuf::from)
-        .collect())
-}
-
-/// Whether a path names a fact file by its extension.
-pub fn is_fact_file(path: &Path) -> bool {
-    path.to_str().and_then(Format::from_path).is_some()
-}
-
-/// The fact files that command-line arguments name, each once, in the order given: a file
-/// (or `-`) as it is; a folder, the fact files under it, subfolders included, sorted by path
-/// (hidden entries and symbolic links to folders left out); a quoted pattern (`*`, `?`,
-/// `[…]`) that names no file, the fact files and folders it matches, sorted. Returns the
-/// files found and an error for each argument that names nothing, so that the caller can
-/// report those together with the errors of the files found.
-pub fn fact_files(arguments: &[String]) -> (Vec<String>, Diagnostics) {
-    let mut files = Vec::new();
-    let mut errors = Diagnostics::new();
-    for argument in arguments {
-        let path = Path::new(argument);
-        let found = if path.is_dir() {
-            folder_fact_files(path).and_then(|found| {
-                if found.is_empty() {
-                    Err(Diagnostic::error(
-                        "doctrine::io",
-                        format!("the folder `{argument}` holds no fact file"),
-                    )
-                    .with_help("fact files end in .yaml, .yml, .json or .toml"))
-                } else {
-                    Ok(found)
-                }
-            })
-        } else if argument != "-" && !path.exists() && is_pattern(argument) {
-            pattern_fact_files(argument)
-        } else {
-            Ok(vec![argument.clone()])
-        };
-        match found {
-            Ok(found) => files.extend(found),
-            Err(error) => errors.push(error),
-        }
-    }
-    let mut seen = std::collections::HashSet::new();
-    files.retain(|f| seen.insert(f.clone()));
-    (files, errors)
-}
-
-fn is_pattern(argument: &str) -> bool {
-    argument.contains(['*', '?', '['])
-}
-
-fn is_hidden(path: &Path) -> bool {
-    path.file_name()
-        .and_then(|n| n.to_str())
-        .is_some_and(|n| n.starts_with('.'))
-}
-
-/// The fact files under a folder, walked without following links to folders (no cycles).
-fn folder_fact_files(folder: &Path) -> Result<Vec<String>, Diagnostic> {
-    folder_files(folder, is_fact_file)
-}
-
-/// The `.doctrine` files under a folder, subfolders included, sorted by path (hidden
-/// entries and symbolic links to folders left out): what `doctrine fmt` formats.
-pub fn policy_files_under(folder: &Path) -> Result<Vec<String>, Diagnostic> {
-    folder_files(folder, |p| p.extension().is_some_and(|x| x == "doctrine"))
-}
-
-/// The files under a folder that `keep` accepts, walked without following links to folders.
-fn folder_files(folder: &Path, keep: fn(&Path) -> bool) -> Result<Vec<String>, Diagnostic> {
-    let mut found: Vec<PathBuf> = Vec::new();
-    let mut pending = vec![folder.to_path_buf()];
-    while let Some(dir) = pending.pop() {
-        let entries = std::fs::read_dir(&dir).map_err(|e| {
-            Diagnostic::error(
-                "doctrine::io",
-                format!(
-                    "cannot read the folder `{}`: {}",
-                    dir.display(),
-                    io_reason(&e)
-                ),
-            )
-        })?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
-            if is_hidden(&path) {
-                continue;
-            }
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
-            if path.is_dir() {
-                if !is_link {
-                    pending.push(path);
-                }
-            } else if path.is_file() && keep(&path) {
-                found.push(path);
-            }
-        }
-    }
-    found.sort();
-    Ok(found.iter().map(|p| p.display().to_string()).collect())
-}
-
-/// The fact files a pattern matches: matching files with a fact extension, and the fact
-/// files of matching folders.
-fn pattern_fact_files(pattern: &str) -> Result<Vec<String>, Diagnostic> {
-    let options = glob::MatchOptions {
-        case_sensitive: true,
-        require_literal_separator: true,
-        require_literal_leading_dot: true,
-    };
-    let paths = glob::glob_with(pattern, options).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::io",
-            format!("`{pattern}` is not a valid pattern: {}", e.msg),
-        )
-        .with_help("`*` matches any part of a name, `?` one character, `[abc]` one of those")
-    })?;
-    let mut matched: Vec<PathBuf> = paths.filter_map(Result::ok).collect();
-    matched.sort();
-    let mut found = Vec::new();
-    for path in matched {
-        if path.is_dir() {
-            found.extend(folder_fact_files(&path)?);
-        } else if is_fact_file(&path) {
-            found.push(path.display().to_string());
-        }
-    }
-    if found.is_empty() {
-        return Err(
-            Diagnostic::error("doctrine::io", format!("`{pattern}` matches no fact file"))
-                .with_help("fact files end in .yaml, .yml, .json or .toml"),
-        );
-    }
-    Ok(found)
 }

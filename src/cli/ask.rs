@@ -4,17 +4,16 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::Args;
-use jiff::civil::Date;
-
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, PolicyArgs, parse_date};
+use doctrine::app::FactSource;
+use doctrine::app::ask::Asking;
 use doctrine::ast::Lang;
 use doctrine::decision::Decision;
-use doctrine::diagnostic::{Diagnostic, Diagnostics};
-use doctrine::eval::{EvalOptions, FactSet};
-use doctrine::program::Program;
+use doctrine::diagnostic::Diagnostic;
 use doctrine::questions::Question;
 use doctrine::source::SourceMap;
+
+use super::output::print_stdout;
+use super::{LangArgs, OnArgs, PolicyArgs, SetArgs, bad_input};
 
 /// Arguments of `doctrine ask`.
 #[derive(Debug, Args)]
@@ -27,15 +26,12 @@ pub struct AskArgs {
     /// Write the completed fact file (YAML) here; `-` prints it.
     #[arg(long, value_name = "FILE")]
     write: Option<String>,
-    /// The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    on: Option<Date>,
-    /// Override a parameter for this run, its value written as in a policy file (repeatable).
-    #[arg(long = "set", value_name = "NAME=VALUE")]
-    set: Vec<String>,
-    /// Message language; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    on: OnArgs,
+    #[command(flatten)]
+    set: SetArgs,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 struct Words {
@@ -76,14 +72,12 @@ const FR: Words = Words {
 
 /// Runs `doctrine ask` and returns the exit code.
 pub fn run(args: &AskArgs) -> u8 {
-    let mut sources = SourceMap::new();
-    let program = match args.policy.load(&mut sources) {
-        Ok(program) => program,
+    let mut ws = match args.policy.open(&args.set, &args.lang) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let mut errors = Diagnostics::new();
-    let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
-    if args.facts == "-" {
+    let mut errors = ws.errors();
+    let case = if args.facts == "-" {
         errors.push(
             Diagnostic::error(
                 "doctrine::cli",
@@ -91,64 +85,49 @@ pub fn run(args: &AskArgs) -> u8 {
             )
             .with_help("give a .yaml, .yml, .json or .toml fact file"),
         );
-    }
-    let loaded = if args.facts == "-" {
         None
     } else {
-        match doctrine::load::load_facts(&args.facts, &program, &mut sources, &[]) {
-            Ok((facts, _, _)) if errors.is_empty() => Some(facts),
-            Ok(_) => None,
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        }
+        ws.case(FactSource::Path(&args.facts), args.on.on, &mut errors)
     };
-    let Some(mut facts) = loaded else {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
+    let Some((facts, options)) = case else {
+        return bad_input(&errors, &ws.sources);
     };
-    let options = super::eval_options(args.on, &facts, overrides);
-    let lang = language(args.lang);
+    let lang = ws.lang;
     let stdin = std::io::stdin();
-    let echo = !stdin.is_terminal();
-    let mut session = Session {
-        program: &program,
-        options: &options,
+    let session = Session {
         lang,
         words: match lang {
             Lang::Fr => &FR,
             Lang::En => &EN,
         },
-        echo,
+        echo: !stdin.is_terminal(),
     };
-    let decision = match session.run(&mut facts, &args.facts, &mut stdin.lock()) {
-        Ok(decision) => decision,
-        Err(error) => {
-            print_diagnostics(&error.in_facts(&args.facts).into(), &sources);
-            return EXIT_BAD_INPUT;
-        }
+    let asked = Asking::new(&ws.program, facts, options, lang).and_then(|mut asking| {
+        session.run(&mut asking, &args.facts, &mut stdin.lock())?;
+        Ok(asking)
+    });
+    let asking = match asked {
+        Ok(asking) => asking,
+        Err(error) => return bad_input(&error.in_facts(&args.facts).into(), &ws.sources),
     };
-    let questions =
-        doctrine::questions::questions(&program, &facts, &options, &decision).unwrap_or_default();
+    let questions = asking.questions().unwrap_or_default();
     print_stdout(&format!(
         "\n{}{}",
-        doctrine::report::text::decision(&decision, &args.facts, lang, &program.scale),
+        doctrine::report::text::decision(&asking.decision, &args.facts, lang, &ws.program.scale),
         doctrine::report::questions::text(&questions, lang)
     ));
     match &args.write {
         None => 0,
-        Some(path) => write(&program, &facts, path, session.words),
+        Some(path) => write(&asking, path, session.words),
     }
 }
 
-fn write(program: &Program, facts: &FactSet, path: &str, words: &Words) -> u8 {
-    let yaml = match doctrine::facts::write::yaml(program, facts) {
+fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
+    let yaml = match asking.yaml() {
         Ok(yaml) => yaml,
         Err(e) => {
             let error = Diagnostic::error("doctrine::io", format!("cannot write the facts: {e}"));
-            print_diagnostics(&error.into(), &SourceMap::new());
-            return EXIT_BAD_INPUT;
+            return bad_input(&error.into(), &SourceMap::new());
         }
     };
     if path == "-" {
@@ -162,23 +141,20 @@ fn write(program: &Program, facts: &FactSet, path: &str, words: &Words) -> u8 {
         }
         Err(e) => {
             let error = Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}"));
-            print_diagnostics(&error.into(), &SourceMap::new());
-            EXIT_BAD_INPUT
+            bad_input(&error.into(), &SourceMap::new())
         }
     }
 }
 
-/// One run of questions and answers.
-struct Session<'a> {
-    program: &'a Program,
-    options: &'a EvalOptions,
+/// One run of questions and answers on a text stream.
+struct Session {
     lang: Lang,
     words: &'static Words,
     /// Whether to repeat each answer: input that is not typed at a terminal is not shown.
     echo: bool,
 }
 
-impl Session<'_> {
+impl Session {
     fn decision_line(&self, decision: &Decision) -> String {
         let verdict = &decision.decision;
         let mut line = format!(
@@ -194,46 +170,40 @@ impl Session<'_> {
     }
 
     /// Asks until the decision is no longer undecided, the questions run out, or the input
-    /// ends; returns the last decision.
+    /// ends.
     fn run(
-        &mut self,
-        facts: &mut FactSet,
+        &self,
+        asking: &mut Asking<'_>,
         name: &str,
         input: &mut dyn BufRead,
-    ) -> Result<Decision, doctrine::eval::EvalError> {
-        let mut decision = doctrine::eval::evaluate(self.program, facts, self.options)?;
-        let first = doctrine::questions::questions(self.program, facts, self.options, &decision)?;
-        print_stdout(&format!("{}  ({name})\n", self.decision_line(&decision)));
+    ) -> Result<(), doctrine::eval::EvalError> {
+        let first = asking.questions()?;
+        print_stdout(&format!(
+            "{}  ({name})\n",
+            self.decision_line(&asking.decision)
+        ));
         if first.is_empty() {
-            return Ok(decision);
+            return Ok(());
         }
         print_stdout(&format!("{} {}\n", first.len(), self.words.questions));
-        let mut skipped: Vec<u32> = Vec::new();
-        loop {
-            let questions =
-                doctrine::questions::questions(self.program, facts, self.options, &decision)?;
-            let Some(question) = questions.into_iter().find(|q| !skipped.contains(&q.slot)) else {
-                return Ok(decision);
-            };
+        while let Some(question) = asking.next()? {
             self.show(&question);
-            let Some(answer) = self.answer(&question, input) else {
+            let Some(answer) = self.answer(asking, &question, input) else {
                 print_stdout(&format!("\n{}\n", self.words.end));
-                return Ok(decision);
+                return Ok(());
             };
             match answer {
                 None => {
-                    skipped.push(question.slot);
+                    asking.skip(&question);
                     print_stdout(&format!("  ({})\n", self.words.skipped));
                 }
                 Some(value) => {
-                    if let Some(cell) = facts.values.get_mut(question.slot as usize) {
-                        *cell = value;
-                    }
-                    decision = doctrine::eval::evaluate(self.program, facts, self.options)?;
-                    print_stdout(&format!("  → {}\n", self.decision_line(&decision)));
+                    let decision = asking.answer(&question, value)?;
+                    print_stdout(&format!("  → {}\n", self.decision_line(decision)));
                 }
             }
         }
+        Ok(())
     }
 
     fn show(&self, question: &Question) {
@@ -257,6 +227,7 @@ impl Session<'_> {
     /// answer, `None` at the end of the input.
     fn answer(
         &self,
+        asking: &Asking<'_>,
         question: &Question,
         input: &mut dyn BufRead,
     ) -> Option<Option<doctrine::value::Value>> {
@@ -274,7 +245,7 @@ impl Session<'_> {
             if answer.is_empty() {
                 return Some(None);
             }
-            match doctrine::answers::parse(self.program, question, answer, self.lang) {
+            match asking.parse(question, answer) {
                 Ok(value) => return Some(Some(value)),
                 Err(message) => print_stdout(&format!("  {message}\n")),
             }

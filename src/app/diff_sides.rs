@@ -1,15 +1,15 @@
-//! The two sides of `doctrine diff`: which paths are policies and which are facts, and
+//! The two sides of a diff: which paths are policies and which are facts, and
 //! each side's policy, amendments, date and overrides, loaded and checked.
 
 use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use doctrine::diagnostic::{Diagnostic, Diagnostics};
-use doctrine::diff::Side;
-use doctrine::params::Override;
-use doctrine::program::Program;
-use doctrine::source::SourceMap;
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::diff::Side;
+use crate::params::Override;
+use crate::program::Program;
+use crate::source::SourceMap;
 
 /// What the command line says of one side.
 #[derive(Clone, Debug)]
@@ -84,12 +84,12 @@ pub(super) fn split_paths(
 ) -> Result<(PathBuf, Option<PathBuf>, Vec<String>), Diagnostics> {
     let mut errors = Diagnostics::new();
     let Some((first, rest)) = paths.split_first() else {
-        return Err(Diagnostic::error("doctrine::cli", "no policy given").into());
+        return Err(Diagnostic::error("crate::cli", "no policy given").into());
     };
-    if doctrine::load::is_fact_file(Path::new(first)) {
+    if crate::load::is_fact_file(Path::new(first)) {
         errors.push(
             Diagnostic::error(
-                "doctrine::cli",
+                "crate::cli",
                 format!("`{first}` is a fact file: the first path must be a policy"),
             )
             .with_help("doctrine diff POLICY_A [POLICY_B] FACTS..."),
@@ -105,7 +105,7 @@ pub(super) fn split_paths(
         if Path::new(path).extension().is_some_and(|x| x == "doctrine") {
             errors.push(
                 Diagnostic::error(
-                    "doctrine::cli",
+                    "crate::cli",
                     format!("`{path}` is a policy file among the fact files"),
                 )
                 .with_help(
@@ -117,7 +117,7 @@ pub(super) fn split_paths(
     }
     if facts.is_empty() {
         errors.push(
-            Diagnostic::error("doctrine::cli", "no fact files given").with_help(
+            Diagnostic::error("crate::cli", "no fact files given").with_help(
                 "doctrine diff POLICY_A [POLICY_B] FACTS... (files, folders or patterns)",
             ),
         );
@@ -137,7 +137,7 @@ pub(super) fn load_sides(
     let same = a.policy == b.policy && a.amend == b.amend && a.on == b.on && a.set == b.set;
     if same {
         return Err(Diagnostic::error(
-            "doctrine::cli",
+            "crate::cli",
             "the two sides are the same: no decision can change",
         )
         .with_help(
@@ -149,11 +149,11 @@ pub(super) fn load_sides(
     let mut errors = Diagnostics::new();
     // The same policy and amendments load once: their errors are reported once.
     let same_policy = a.policy == b.policy && a.amend == b.amend;
-    let program_a = doctrine::load::load_policy(&a.policy, &a.amend, sources);
+    let program_a = crate::load::load_policy(&a.policy, &a.amend, sources);
     let program_b = if same_policy {
         program_a.clone()
     } else {
-        doctrine::load::load_policy(&b.policy, &b.amend, sources)
+        crate::load::load_policy(&b.policy, &b.amend, sources)
     };
     let (program_a, program_b) = match (program_a, program_b) {
         (Ok(x), Ok(y)) => (x, y),
@@ -198,7 +198,7 @@ fn overrides(
     let mut out = Vec::new();
     let mut failed = Vec::new();
     for assignment in set {
-        match doctrine::params::parse_override(program, assignment, sources) {
+        match crate::params::parse_override(program, assignment, sources) {
             Ok(o) => out.push(o),
             Err(e) => {
                 if !reported.contains(assignment) {
