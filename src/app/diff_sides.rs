@@ -84,12 +84,12 @@ pub(super) fn split_paths(
 ) -> Result<(PathBuf, Option<PathBuf>, Vec<String>), Diagnostics> {
     let mut errors = Diagnostics::new();
     let Some((first, rest)) = paths.split_first() else {
-        return Err(Diagnostic::error("crate::cli", "no policy given").into());
+        return Err(Diagnostic::error("doctrine::cli", "no policy given").into());
     };
     if crate::load::is_fact_file(Path::new(first)) {
         errors.push(
             Diagnostic::error(
-                "crate::cli",
+                "doctrine::cli",
                 format!("`{first}` is a fact file: the first path must be a policy"),
             )
             .with_help("doctrine diff POLICY_A [POLICY_B] FACTS..."),
@@ -105,7 +105,7 @@ pub(super) fn split_paths(
         if Path::new(path).extension().is_some_and(|x| x == "doctrine") {
             errors.push(
                 Diagnostic::error(
-                    "crate::cli",
+                    "doctrine::cli",
                     format!("`{path}` is a policy file among the fact files"),
                 )
                 .with_help(
@@ -117,7 +117,7 @@ pub(super) fn split_paths(
     }
     if facts.is_empty() {
         errors.push(
-            Diagnostic::error("crate::cli", "no fact files given").with_help(
+            Diagnostic::error("doctrine::cli", "no fact files given").with_help(
                 "doctrine diff POLICY_A [POLICY_B] FACTS... (files, folders or patterns)",
             ),
         );
@@ -137,7 +137,7 @@ pub(super) fn load_sides(
     let same = a.policy == b.policy && a.amend == b.amend && a.on == b.on && a.set == b.set;
     if same {
         return Err(Diagnostic::error(
-            "crate::cli",
+            "doctrine::cli",
             "the two sides are the same: no decision can change",
         )
         .with_help(

@@ -6,15 +6,18 @@
 pub mod analyse;
 pub mod ask;
 pub mod batch;
+pub mod check;
 pub mod clock;
 pub mod decide;
 pub mod diff;
 mod diff_sides;
+pub mod fmt;
 pub mod inputs;
 pub mod load;
 pub mod names;
 pub mod record;
 pub mod replay;
+pub mod suite;
 pub mod workspace;
 
 pub use clock::Today;

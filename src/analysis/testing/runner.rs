@@ -225,17 +225,24 @@ pub(crate) fn decide(
     if !errors.is_empty() {
         return Err(errors);
     }
-    let on = case
-        .on
-        .or(facts.evaluated_on)
-        .or(options.on)
-        .ok_or_else(|| {
-            Diagnostic::error(
-                "doctrine::test",
-                format!("`{shown}` gives no date: add `on:` or `evaluated_on:`, or pass `--on`"),
-            )
-            .with_label(whole, "in this file")
-        })?;
+    // The evaluation-date rule, with the case's `on:` as the day asked; `--on` stands in
+    // for today, as a test run never reads the clock (it must be reproducible): a case with
+    // no day at all is an error.
+    let mut undated = false;
+    let on = crate::eval::evaluation_date(case.on, &facts, || {
+        options.on.unwrap_or_else(|| {
+            undated = true;
+            Date::MIN
+        })
+    });
+    if undated {
+        return Err(Diagnostic::error(
+            "doctrine::test",
+            format!("`{shown}` gives no date: add `on:` or `evaluated_on:`, or pass `--on`"),
+        )
+        .with_label(whole, "in this file")
+        .into());
+    }
     let decision = crate::eval::evaluate(program, &facts, &EvalOptions { on, overrides })
         .map_err(|e| Diagnostics::from(e.in_facts(shown)))?;
     let failures = compare(&case.expect, &decision);
