@@ -119,6 +119,28 @@ impl Workspace {
         deciding.decide(facts, &mut self.sources)
     }
 
+    /// Decides one fact set given as a JSON value (a request's body), named `name` in the
+    /// decision and its errors.
+    pub fn decide_json(
+        &mut self,
+        name: &str,
+        facts: &serde_json::Value,
+        on: Option<Date>,
+    ) -> Result<Decided, Diagnostics> {
+        // Written out pretty, so that an error's line and column point at one value.
+        let text = serde_json::to_string_pretty(facts).unwrap_or_default();
+        let format = crate::facts::Format::Json;
+        let source = FactSource::Text {
+            name,
+            text: &text,
+            format,
+        };
+        let mut decided = self.decide(&[source], on)?;
+        decided.pop().ok_or_else(|| {
+            crate::diagnostic::Diagnostic::error("doctrine::io", "no fact set was decided").into()
+        })
+    }
+
     /// The report of each decision, with its explanation and remedies.
     pub fn reports(&self, decided: &[Decided]) -> Result<Vec<Report>, Diagnostics> {
         let mut reports = Vec::new();

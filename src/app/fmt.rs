@@ -1,7 +1,6 @@
 //! Formatting policy files in the canonical layout, or finding those that are not: files,
 //! folders (every `.doctrine` file under them) and standard input (`-`).
 
-use std::io::Read;
 use std::path::Path;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
@@ -26,14 +25,13 @@ pub fn format(arguments: &[String], check: bool) -> Formatted {
     let mut out = Formatted::default();
     for argument in arguments {
         if argument == "-" {
-            let mut text = String::new();
-            if let Err(e) = std::io::stdin().read_to_string(&mut text) {
-                out.errors.push(Diagnostic::error(
-                    "doctrine::io",
-                    format!("cannot read stdin: {e}"),
-                ));
-                continue;
-            }
+            let text = match super::load::read_stdin() {
+                Ok(text) => text,
+                Err(error) => {
+                    out.errors.push(error);
+                    continue;
+                }
+            };
             let id = out.sources.add("<stdin>", text.as_str());
             match crate::language::format::format_text(&text, id) {
                 Ok(formatted) if check => {
@@ -87,7 +85,5 @@ fn format_file(file: &str, check: bool, out: &mut Formatted) -> Result<(), Diagn
         out.unformatted.push(file.to_string());
         return Ok(());
     }
-    std::fs::write(path, formatted).map_err(|e| {
-        Diagnostic::error("doctrine::io", format!("cannot write `{file}`: {e}")).into()
-    })
+    super::load::write_text(file, &formatted).map_err(Diagnostics::from)
 }

@@ -68,6 +68,18 @@ pub fn case_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         .collect())
 }
 
+/// Whether a path is a policy: a `.doctrine` file, or a folder holding one.
+pub fn is_policy(path: &Path) -> bool {
+    if path.is_dir() {
+        return std::fs::read_dir(path).is_ok_and(|entries| {
+            entries
+                .filter_map(Result::ok)
+                .any(|e| e.path().extension().is_some_and(|x| x == "doctrine"))
+        });
+    }
+    path.extension().is_some_and(|x| x == "doctrine")
+}
+
 /// Whether a path names a fact file by its extension.
 pub fn is_fact_file(path: &Path) -> bool {
     path.to_str().and_then(Format::from_path).is_some()

@@ -142,20 +142,36 @@ pub fn load_policy(
     crate::compile(sources, &ids)
 }
 
+/// Writes a file whole (a formatted policy, a completed fact file).
+pub fn write_text(path: &str, text: &str) -> Result<(), Diagnostic> {
+    std::fs::write(path, text)
+        .map_err(|e| Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}")))
+}
+
+/// The size of a file in bytes; 0 when it cannot be read (reading it will say why).
+pub fn file_size(path: &str) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// Reads standard input as text, refusing more than the file size limit.
+pub fn read_stdin() -> Result<String, Diagnostic> {
+    let mut text = String::new();
+    let limit = crate::limits::current().max_file_size;
+    let mut input = std::io::Read::take(std::io::stdin(), limit.saturating_add(1));
+    std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
+        Diagnostic::error("doctrine::io", format!("cannot read standard input: {e}"))
+    })?;
+    if text.len() as u64 > limit {
+        return Err(too_large("<stdin>", limit));
+    }
+    Ok(text)
+}
+
 /// Reads and parses a fact file (`-` reads JSON from standard input) into a tree with spans,
 /// without binding it to a policy: `doctrine diff` binds one tree to two policies.
 pub fn read_facts(path: &str, sources: &mut SourceMap) -> Result<(RawNode, FileId), Diagnostics> {
     let (text, format) = if path == "-" {
-        let mut text = String::new();
-        let limit = crate::limits::current().max_file_size;
-        let mut input = std::io::Read::take(std::io::stdin(), limit.saturating_add(1));
-        std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
-            Diagnostic::error("doctrine::io", format!("cannot read standard input: {e}"))
-        })?;
-        if text.len() as u64 > limit {
-            return Err(too_large("<stdin>", limit).into());
-        }
-        (text, Format::Json)
+        (read_stdin()?, Format::Json)
     } else {
         let format = Format::from_path(path).ok_or_else(|| {
             Diagnostic::error(

@@ -23,3 +23,7 @@ pub mod workspace;
 pub use clock::Today;
 pub use load::FactSource;
 pub use workspace::{Failed, PolicySpec, Workspace};
+
+#[cfg(test)]
+#[allow(clippy::panic, reason = "tests")]
+mod tests;

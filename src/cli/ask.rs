@@ -4,7 +4,6 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::Args;
-use doctrine::app::FactSource;
 use doctrine::app::ask::Asking;
 use doctrine::ast::Lang;
 use doctrine::decision::Decision;
@@ -13,25 +12,16 @@ use doctrine::questions::Question;
 use doctrine::source::SourceMap;
 
 use super::output::print_stdout;
-use super::{LangArgs, OnArgs, PolicyArgs, SetArgs, bad_input};
+use super::{CaseArgs, bad_input};
 
 /// Arguments of `doctrine ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
     #[command(flatten)]
-    policy: PolicyArgs,
-    /// The fact file: .yaml, .yml, .json or .toml.
-    #[arg(value_name = "FACTS")]
-    facts: String,
+    case: CaseArgs,
     /// Write the completed fact file (YAML) here; `-` prints it.
     #[arg(long, value_name = "FILE")]
     write: Option<String>,
-    #[command(flatten)]
-    on: OnArgs,
-    #[command(flatten)]
-    set: SetArgs,
-    #[command(flatten)]
-    lang: LangArgs,
 }
 
 struct Words {
@@ -72,12 +62,12 @@ const FR: Words = Words {
 
 /// Runs `doctrine ask` and returns the exit code.
 pub fn run(args: &AskArgs) -> u8 {
-    let mut ws = match args.policy.open(&args.set, &args.lang) {
+    let mut ws = match args.case.open() {
         Ok(ws) => ws,
         Err(code) => return code,
     };
     let mut errors = ws.errors();
-    let case = if args.facts == "-" {
+    let case = if args.case.facts == "-" {
         errors.push(
             Diagnostic::error(
                 "doctrine::cli",
@@ -87,7 +77,7 @@ pub fn run(args: &AskArgs) -> u8 {
         );
         None
     } else {
-        ws.case(FactSource::Path(&args.facts), args.on.on, &mut errors)
+        ws.case(args.case.source(), args.case.on.on, &mut errors)
     };
     let Some((facts, options)) = case else {
         return bad_input(&errors, &ws.sources);
@@ -103,17 +93,22 @@ pub fn run(args: &AskArgs) -> u8 {
         echo: !stdin.is_terminal(),
     };
     let asked = Asking::new(&ws.program, facts, options, lang).and_then(|mut asking| {
-        session.run(&mut asking, &args.facts, &mut stdin.lock())?;
+        session.run(&mut asking, &args.case.facts, &mut stdin.lock())?;
         Ok(asking)
     });
     let asking = match asked {
         Ok(asking) => asking,
-        Err(error) => return bad_input(&error.in_facts(&args.facts).into(), &ws.sources),
+        Err(error) => return bad_input(&error.in_facts(&args.case.facts).into(), &ws.sources),
     };
     let questions = asking.questions().unwrap_or_default();
     print_stdout(&format!(
         "\n{}{}",
-        doctrine::report::text::decision(&asking.decision, &args.facts, lang, &ws.program.scale),
+        doctrine::report::text::decision(
+            &asking.decision,
+            &args.case.facts,
+            lang,
+            &ws.program.scale
+        ),
         doctrine::report::questions::text(&questions, lang)
     ));
     match &args.write {
@@ -134,15 +129,12 @@ fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
         print_stdout(&format!("\n{yaml}"));
         return 0;
     }
-    match std::fs::write(path, yaml) {
+    match doctrine::app::load::write_text(path, &yaml) {
         Ok(()) => {
             print_stdout(&format!("\n{}: {path}\n", words.written));
             0
         }
-        Err(e) => {
-            let error = Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}"));
-            bad_input(&error.into(), &SourceMap::new())
-        }
+        Err(error) => bad_input(&error.into(), &SourceMap::new()),
     }
 }
 

@@ -2,40 +2,30 @@
 //! condition, in prose (French or English) or JSON.
 
 use clap::Args;
-use doctrine::app::FactSource;
 use doctrine::explain::Detail;
 
 use super::output::print_stdout;
-use super::{LangArgs, OnArgs, OutputFormat, PolicyArgs, SetArgs, bad_input, print_json};
+use super::{CaseArgs, OutputFormat, bad_input, print_json};
 
 /// Arguments of `doctrine explain`.
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     #[command(flatten)]
-    policy: PolicyArgs,
-    /// The fact file: .yaml, .yml, .json or .toml; `-` reads JSON from standard input.
-    #[arg(value_name = "FACTS")]
-    facts: String,
+    case: CaseArgs,
     /// Explain only this rule (by id).
     #[arg(long, value_name = "ID")]
     rule: Option<String>,
     /// Show every branch: every rule, every operand, the exceptions not tried.
     #[arg(long)]
     all: bool,
-    #[command(flatten)]
-    on: OnArgs,
-    #[command(flatten)]
-    set: SetArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    #[command(flatten)]
-    lang: LangArgs,
 }
 
 /// Runs `doctrine explain`: exit 0 whatever the verdict, 2 on bad input.
 pub fn run(args: &ExplainArgs) -> u8 {
-    let mut ws = match args.policy.open(&args.set, &args.lang) {
+    let mut ws = match args.case.open() {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -43,19 +33,19 @@ pub fn run(args: &ExplainArgs) -> u8 {
         all: args.all,
         rule: args.rule.clone(),
     };
-    let explanation = match ws.explain(FactSource::Path(&args.facts), args.on.on, &detail) {
+    let explanation = match ws.explain(args.case.source(), args.case.on.on, &detail) {
         Ok(explanation) => explanation,
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
     match args.format {
         OutputFormat::Json => print_json(&doctrine::report::explain::json::explanation(
             &explanation,
-            &args.facts,
+            &args.case.facts,
             ws.lang,
         )),
         OutputFormat::Text => print_stdout(&doctrine::report::explain::text::explanation(
             &explanation,
-            &args.facts,
+            &args.case.facts,
             ws.lang,
             &ws.program.scale,
         )),

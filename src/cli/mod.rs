@@ -20,7 +20,7 @@ pub mod timeline;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
-use doctrine::app::{PolicySpec, Workspace};
+use doctrine::app::{FactSource, PolicySpec, Workspace};
 use doctrine::diagnostic::Diagnostics;
 use doctrine::language::ast::Lang;
 use doctrine::source::SourceMap;
@@ -110,6 +110,35 @@ pub struct PolicyArgs {
     /// Apply a local amendment too (repeatable).
     #[arg(long = "amend", value_name = "FILE")]
     pub amend: Vec<PathBuf>,
+}
+
+/// What a command on one case shares: the policy, the fact file, the day, the overrides
+/// and the language.
+#[derive(Debug, Args)]
+pub struct CaseArgs {
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// The fact file: .yaml, .yml, .json or .toml; `-` reads JSON from standard input.
+    #[arg(value_name = "FACTS")]
+    pub facts: String,
+    #[command(flatten)]
+    pub on: OnArgs,
+    #[command(flatten)]
+    pub set: SetArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
+}
+
+impl CaseArgs {
+    /// Loads the policy with its overrides; on errors, prints them and gives the exit code.
+    pub fn open(&self) -> Result<Workspace, u8> {
+        self.policy.open(&self.set, &self.lang)
+    }
+
+    /// The fact file.
+    pub fn source(&self) -> FactSource<'_> {
+        FactSource::Path(&self.facts)
+    }
 }
 
 /// `--set`: parameter overrides for this run.

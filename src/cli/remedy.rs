@@ -1,20 +1,16 @@
 //! `doctrine remedy`: the smallest sets of fact changes that would move a decision to a target.
 
 use clap::Args;
-use doctrine::app::FactSource;
 use doctrine::app::analyse::RemedyAsk;
 
 use super::output::print_stdout;
-use super::{LangArgs, OnArgs, OutputFormat, PolicyArgs, SetArgs, bad_input, print_json};
+use super::{CaseArgs, OutputFormat, bad_input, print_json};
 
 /// Arguments of `doctrine remedy`.
 #[derive(Debug, Args)]
 pub struct RemedyArgs {
     #[command(flatten)]
-    policy: PolicyArgs,
-    /// The fact file: .yaml, .yml, .json or .toml; `-` reads JSON from standard input.
-    #[arg(value_name = "FACTS")]
-    facts: String,
+    case: CaseArgs,
     /// The verdict to reach (or better); default: any verdict better than the decision.
     #[arg(long, value_name = "VERDICT")]
     target: Option<String>,
@@ -27,20 +23,14 @@ pub struct RemedyArgs {
     /// How many remedies to show; larger sets are not searched once this many are found.
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     limit: u16,
-    #[command(flatten)]
-    on: OnArgs,
-    #[command(flatten)]
-    set: SetArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    #[command(flatten)]
-    lang: LangArgs,
 }
 
 /// Runs `doctrine remedy` and returns the exit code.
 pub fn run(args: &RemedyArgs) -> u8 {
-    let mut ws = match args.policy.open(&args.set, &args.lang) {
+    let mut ws = match args.case.open() {
         Ok(ws) => ws,
         Err(code) => return code,
     };
@@ -50,7 +40,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         max_changes: usize::from(args.max_changes),
         limit: usize::from(args.limit),
     };
-    let found = match ws.remedy(FactSource::Path(&args.facts), args.on.on, &ask) {
+    let found = match ws.remedy(args.case.source(), args.case.on.on, &ask) {
         Ok(found) => found,
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
@@ -58,7 +48,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         OutputFormat::Json => print_json(&doctrine::report::remedy_json::report(
             &ws.program,
             &found.report,
-            &args.facts,
+            &args.case.facts,
             found.on,
             ask.limit,
             ws.lang,
@@ -66,7 +56,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         OutputFormat::Text => print_stdout(&doctrine::report::remedy_text::report(
             &ws.program,
             &found.report,
-            &args.facts,
+            &args.case.facts,
             ask.limit,
             ws.lang,
         )),

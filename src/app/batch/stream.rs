@@ -32,7 +32,7 @@ impl Stream {
         if input.path == "-" {
             return None;
         }
-        Some(std::fs::metadata(&input.path).map_or(0, |m| m.len()))
+        Some(crate::app::load::file_size(&input.path))
     }
 
     /// Bytes read so far.
