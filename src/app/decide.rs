@@ -6,9 +6,9 @@ use jiff::civil::Date;
 
 use super::clock::Today;
 use super::load::FactSource;
-use super::record::{Inputs, Record};
 use super::workspace::Workspace;
 use crate::analysis::questions::Question;
+use crate::analysis::record::{Inputs, Record};
 use crate::diagnostic::Diagnostics;
 use crate::eval::decision::Decision;
 use crate::eval::overrides::Override;

@@ -15,7 +15,6 @@ pub mod fmt;
 pub mod inputs;
 pub mod load;
 pub mod names;
-pub mod record;
 pub mod replay;
 pub mod suite;
 pub mod workspace;

@@ -9,7 +9,7 @@ use jiff::civil::Date;
 use super::clock::Today;
 use super::decide::{Decided, Deciding, json_output};
 use super::load::FactSource;
-use super::record::{Inputs, Record};
+use crate::analysis::record::{Inputs, Record};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::program::Program;
 use crate::source::{FileId, SourceMap, Span};

@@ -113,8 +113,8 @@ impl Workspace {
     }
 
     /// What a decision record keeps of how the policy was loaded.
-    pub fn record_inputs(&self) -> super::record::Inputs {
-        super::record::Inputs {
+    pub fn record_inputs(&self) -> crate::analysis::record::Inputs {
+        crate::analysis::record::Inputs {
             policy: self.spec.policy.display().to_string(),
             amendments: self
                 .spec

@@ -4,7 +4,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::testing::{CaseReport, Options, Outcome, Runner};
+pub mod runner;
+
+pub use runner::{Runner, run_case};
+
+use crate::analysis::testing::{CaseReport, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::program::Program;
 
