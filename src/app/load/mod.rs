@@ -1,5 +1,5 @@
 //! The loader: the one part of the library that reads (and writes) files — policy files
-//! and folders here, fact files in [`facts`].
+//! and folders here, fact files in `facts.rs` ([`FactSource`]).
 
 use std::path::{Path, PathBuf};
 
