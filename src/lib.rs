@@ -24,7 +24,6 @@
 
 pub mod analysis;
 pub mod app;
-pub mod cli;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;
@@ -34,8 +33,14 @@ pub mod report;
 pub mod source;
 
 // Transitional paths, while the code moves to the folders above.
-pub use analysis::{answers, diff, explain, provenance, questions, remedy, testing, timeline};
-pub use app::{batch, load, record};
+pub use analysis::{answers, diff, explain, provenance, questions, record, remedy, timeline};
+
+/// Transitional path: test cases (`analysis::testing`) and their runner (`app::suite`).
+pub mod testing {
+    pub use crate::analysis::testing::*;
+    pub use crate::app::suite::{Runner, run_case};
+}
+pub use app::{batch, load};
 pub use eval::{decision, overrides as params};
 pub use facts::{schema, template, tree as fact_tree};
 pub use language::{ast, check, format, lint, program, syntax, types, value};

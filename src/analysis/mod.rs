@@ -6,6 +6,7 @@ pub mod diff;
 pub mod explain;
 pub mod provenance;
 pub mod questions;
+pub mod record;
 pub mod remedy;
 pub mod testing;
 pub mod timeline;

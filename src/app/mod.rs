@@ -1,6 +1,28 @@
 //! The application layer: what every front end (command line, server, workbench, language
-//! server) calls. Its loaders are the only code that reads files.
+//! server) calls. A [`Workspace`] is a loaded policy; its operations return data (decisions,
+//! report models, diagnostics), never printed text. Its loaders are the only code that
+//! reads files.
 
+pub mod analyse;
+pub mod ask;
 pub mod batch;
+pub mod check;
+pub mod clock;
+pub mod decide;
+pub mod diff;
+mod diff_sides;
+pub mod fmt;
+pub mod inputs;
 pub mod load;
-pub mod record;
+pub mod names;
+pub mod replay;
+pub mod suite;
+pub mod workspace;
+
+pub use clock::Today;
+pub use load::FactSource;
+pub use workspace::{Failed, PolicySpec, Workspace};
+
+#[cfg(test)]
+#[allow(clippy::panic, reason = "tests")]
+mod tests;

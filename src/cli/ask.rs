@@ -4,38 +4,24 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::Args;
-use jiff::civil::Date;
+use doctrine::app::ask::Asking;
+use doctrine::ast::Lang;
+use doctrine::decision::Decision;
+use doctrine::diagnostic::Diagnostic;
+use doctrine::questions::Question;
+use doctrine::source::SourceMap;
 
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, PolicyArgs, parse_date};
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::{EvalOptions, FactSet};
-use crate::program::Program;
-use crate::questions::Question;
-use crate::source::SourceMap;
+use super::output::print_stdout;
+use super::{CaseArgs, bad_input};
 
 /// Arguments of `doctrine ask`.
 #[derive(Debug, Args)]
 pub struct AskArgs {
     #[command(flatten)]
-    policy: PolicyArgs,
-    /// The fact file: .yaml, .yml, .json or .toml.
-    #[arg(value_name = "FACTS")]
-    facts: String,
+    case: CaseArgs,
     /// Write the completed fact file (YAML) here; `-` prints it.
     #[arg(long, value_name = "FILE")]
     write: Option<String>,
-    /// The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today.
-    #[arg(long, value_name = "DATE", value_parser = parse_date)]
-    on: Option<Date>,
-    /// Override a parameter for this run, its value written as in a policy file (repeatable).
-    #[arg(long = "set", value_name = "NAME=VALUE")]
-    set: Vec<String>,
-    /// Message language; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
 }
 
 struct Words {
@@ -76,14 +62,12 @@ const FR: Words = Words {
 
 /// Runs `doctrine ask` and returns the exit code.
 pub fn run(args: &AskArgs) -> u8 {
-    let mut sources = SourceMap::new();
-    let program = match args.policy.load(&mut sources) {
-        Ok(program) => program,
+    let mut ws = match args.case.open() {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let mut errors = Diagnostics::new();
-    let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
-    if args.facts == "-" {
+    let mut errors = ws.errors();
+    let case = if args.case.facts == "-" {
         errors.push(
             Diagnostic::error(
                 "doctrine::cli",
@@ -91,94 +75,78 @@ pub fn run(args: &AskArgs) -> u8 {
             )
             .with_help("give a .yaml, .yml, .json or .toml fact file"),
         );
-    }
-    let loaded = if args.facts == "-" {
         None
     } else {
-        match crate::load::load_facts(&args.facts, &program, &mut sources, &[]) {
-            Ok((facts, _, _)) if errors.is_empty() => Some(facts),
-            Ok(_) => None,
-            Err(e) => {
-                errors.extend(e);
-                None
-            }
-        }
+        ws.case(args.case.source(), args.case.on.on, &mut errors)
     };
-    let Some(mut facts) = loaded else {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
+    let Some((facts, options)) = case else {
+        return bad_input(&errors, &ws.sources);
     };
-    let options = super::eval_options(args.on, &facts, overrides);
-    let lang = language(args.lang);
+    let lang = ws.lang;
     let stdin = std::io::stdin();
-    let echo = !stdin.is_terminal();
-    let mut session = Session {
-        program: &program,
-        options: &options,
+    let session = Session {
         lang,
         words: match lang {
             Lang::Fr => &FR,
             Lang::En => &EN,
         },
-        echo,
+        echo: !stdin.is_terminal(),
     };
-    let decision = match session.run(&mut facts, &args.facts, &mut stdin.lock()) {
-        Ok(decision) => decision,
-        Err(error) => {
-            print_diagnostics(&error.in_facts(&args.facts).into(), &sources);
-            return EXIT_BAD_INPUT;
-        }
+    let asked = Asking::new(&ws.program, facts, options, lang).and_then(|mut asking| {
+        session.run(&mut asking, &args.case.facts, &mut stdin.lock())?;
+        Ok(asking)
+    });
+    let asking = match asked {
+        Ok(asking) => asking,
+        Err(error) => return bad_input(&error.in_facts(&args.case.facts).into(), &ws.sources),
     };
-    let questions =
-        crate::questions::questions(&program, &facts, &options, &decision).unwrap_or_default();
+    let questions = asking.questions().unwrap_or_default();
     print_stdout(&format!(
         "\n{}{}",
-        crate::report::text::decision(&decision, &args.facts, lang, &program.scale),
-        crate::report::questions::text(&questions, lang)
+        doctrine::report::text::decision(
+            &asking.decision,
+            &args.case.facts,
+            lang,
+            &ws.program.scale
+        ),
+        doctrine::report::questions::text(&questions, lang)
     ));
     match &args.write {
         None => 0,
-        Some(path) => write(&program, &facts, path, session.words),
+        Some(path) => write(&asking, path, session.words),
     }
 }
 
-fn write(program: &Program, facts: &FactSet, path: &str, words: &Words) -> u8 {
-    let yaml = match crate::facts::write::yaml(program, facts) {
+fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
+    let yaml = match asking.yaml() {
         Ok(yaml) => yaml,
         Err(e) => {
             let error = Diagnostic::error("doctrine::io", format!("cannot write the facts: {e}"));
-            print_diagnostics(&error.into(), &SourceMap::new());
-            return EXIT_BAD_INPUT;
+            return bad_input(&error.into(), &SourceMap::new());
         }
     };
     if path == "-" {
         print_stdout(&format!("\n{yaml}"));
         return 0;
     }
-    match std::fs::write(path, yaml) {
+    match doctrine::app::load::write_text(path, &yaml) {
         Ok(()) => {
             print_stdout(&format!("\n{}: {path}\n", words.written));
             0
         }
-        Err(e) => {
-            let error = Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}"));
-            print_diagnostics(&error.into(), &SourceMap::new());
-            EXIT_BAD_INPUT
-        }
+        Err(error) => bad_input(&error.into(), &SourceMap::new()),
     }
 }
 
-/// One run of questions and answers.
-struct Session<'a> {
-    program: &'a Program,
-    options: &'a EvalOptions,
+/// One run of questions and answers on a text stream.
+struct Session {
     lang: Lang,
     words: &'static Words,
     /// Whether to repeat each answer: input that is not typed at a terminal is not shown.
     echo: bool,
 }
 
-impl Session<'_> {
+impl Session {
     fn decision_line(&self, decision: &Decision) -> String {
         let verdict = &decision.decision;
         let mut line = format!(
@@ -194,46 +162,40 @@ impl Session<'_> {
     }
 
     /// Asks until the decision is no longer undecided, the questions run out, or the input
-    /// ends; returns the last decision.
+    /// ends.
     fn run(
-        &mut self,
-        facts: &mut FactSet,
+        &self,
+        asking: &mut Asking<'_>,
         name: &str,
         input: &mut dyn BufRead,
-    ) -> Result<Decision, crate::eval::EvalError> {
-        let mut decision = crate::eval::evaluate(self.program, facts, self.options)?;
-        let first = crate::questions::questions(self.program, facts, self.options, &decision)?;
-        print_stdout(&format!("{}  ({name})\n", self.decision_line(&decision)));
+    ) -> Result<(), doctrine::eval::EvalError> {
+        let first = asking.questions()?;
+        print_stdout(&format!(
+            "{}  ({name})\n",
+            self.decision_line(&asking.decision)
+        ));
         if first.is_empty() {
-            return Ok(decision);
+            return Ok(());
         }
         print_stdout(&format!("{} {}\n", first.len(), self.words.questions));
-        let mut skipped: Vec<u32> = Vec::new();
-        loop {
-            let questions =
-                crate::questions::questions(self.program, facts, self.options, &decision)?;
-            let Some(question) = questions.into_iter().find(|q| !skipped.contains(&q.slot)) else {
-                return Ok(decision);
-            };
+        while let Some(question) = asking.next()? {
             self.show(&question);
-            let Some(answer) = self.answer(&question, input) else {
+            let Some(answer) = self.answer(asking, &question, input) else {
                 print_stdout(&format!("\n{}\n", self.words.end));
-                return Ok(decision);
+                return Ok(());
             };
             match answer {
                 None => {
-                    skipped.push(question.slot);
+                    asking.skip(&question);
                     print_stdout(&format!("  ({})\n", self.words.skipped));
                 }
                 Some(value) => {
-                    if let Some(cell) = facts.values.get_mut(question.slot as usize) {
-                        *cell = value;
-                    }
-                    decision = crate::eval::evaluate(self.program, facts, self.options)?;
-                    print_stdout(&format!("  → {}\n", self.decision_line(&decision)));
+                    let decision = asking.answer(&question, value)?;
+                    print_stdout(&format!("  → {}\n", self.decision_line(decision)));
                 }
             }
         }
+        Ok(())
     }
 
     fn show(&self, question: &Question) {
@@ -246,7 +208,7 @@ impl Session<'_> {
             "\n{} — {}\n  [{}] · {} {} · {}\n",
             question.fact,
             question.label.get(self.lang).unwrap_or(""),
-            crate::report::questions::allowed(question),
+            doctrine::report::questions::allowed(question),
             self.words.unblocks,
             what.join(", "),
             self.words.skip
@@ -257,9 +219,10 @@ impl Session<'_> {
     /// answer, `None` at the end of the input.
     fn answer(
         &self,
+        asking: &Asking<'_>,
         question: &Question,
         input: &mut dyn BufRead,
-    ) -> Option<Option<crate::value::Value>> {
+    ) -> Option<Option<doctrine::value::Value>> {
         loop {
             print_stdout("> ");
             let mut line = String::new();
@@ -274,7 +237,7 @@ impl Session<'_> {
             if answer.is_empty() {
                 return Some(None);
             }
-            match crate::answers::parse(self.program, question, answer, self.lang) {
+            match asking.parse(question, answer) {
                 Ok(value) => return Some(Some(value)),
                 Err(message) => print_stdout(&format!("  {message}\n")),
             }

@@ -1,11 +1,10 @@
 //! `doctrine check`: parse and check a policy with its amendments, then lint it.
 
 use clap::{Args, ValueEnum};
+use doctrine::diagnostic::Severity;
 
-use super::PolicyArgs;
 use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
-use crate::diagnostic::{Diagnostics, Severity};
-use crate::source::SourceMap;
+use super::{PolicyArgs, SetArgs, print_json};
 
 /// Arguments of `doctrine check`.
 #[derive(Debug, Args)]
@@ -34,34 +33,20 @@ pub enum CheckFormat {
 /// Runs `doctrine check`: exit 0 when the policy checks (and, with `--deny-warnings`, has no
 /// warning), 1 when it has errors (or denied warnings), 2 when it cannot be read.
 pub fn run(args: &CheckArgs) -> u8 {
-    let mut sources = SourceMap::new();
-    let (program, diagnostics) =
-        match crate::load::load_policy(&args.policy.policy, &args.policy.amend, &mut sources) {
-            Ok(program) => {
-                let warnings = crate::lint::lint(&program);
-                (Some(program), warnings)
-            }
-            Err(diagnostics) => {
-                // A policy that cannot be read is bad usage, whatever the format.
-                if diagnostics.0.iter().any(|d| d.code == "doctrine::io") {
-                    print_diagnostics(&diagnostics, &sources);
-                    return EXIT_BAD_INPUT;
-                }
-                (None, diagnostics)
-            }
-        };
-    let count = |severity| {
-        diagnostics
-            .0
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    };
-    let (errors, warnings) = (count(Severity::Error), count(Severity::Warning));
+    let checked = doctrine::app::check::check(&args.policy.spec(&SetArgs::default()));
+    // A policy that cannot be read is bad usage, whatever the format.
+    if checked.unreadable {
+        print_diagnostics(&checked.diagnostics, &checked.sources);
+        return EXIT_BAD_INPUT;
+    }
+    let (errors, warnings) = (
+        checked.count(Severity::Error),
+        checked.count(Severity::Warning),
+    );
     match args.format {
         CheckFormat::Text => {
-            print_diagnostics(&diagnostics, &sources);
-            if let Some(program) = &program {
+            print_diagnostics(&checked.diagnostics, &checked.sources);
+            if let Some(program) = &checked.program {
                 let mut summary = format!(
                     "{}: {} text(s), {} rule(s), {} exception(s), {} fact(s): no error",
                     program.id,
@@ -76,11 +61,11 @@ pub fn run(args: &CheckArgs) -> u8 {
                 println!("{summary}");
             }
         }
-        CheckFormat::Json => print_stdout(&json(program.as_ref(), &diagnostics, &sources)),
-        CheckFormat::Sarif => print_stdout(&crate::report::sarif::render(
-            &diagnostics,
-            &sources,
-            crate::lint::LINTS,
+        CheckFormat::Json => print_json(&checked.json()),
+        CheckFormat::Sarif => print_stdout(&doctrine::report::sarif::render(
+            &checked.diagnostics,
+            &checked.sources,
+            doctrine::lint::LINTS,
         )),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
@@ -88,28 +73,4 @@ pub fn run(args: &CheckArgs) -> u8 {
     } else {
         0
     }
-}
-
-/// The JSON report: the policy's id, the counts, and every diagnostic.
-fn json(
-    program: Option<&crate::Program>,
-    diagnostics: &Diagnostics,
-    sources: &SourceMap,
-) -> String {
-    let count = |severity| {
-        diagnostics
-            .0
-            .iter()
-            .filter(|d| d.severity == severity)
-            .count()
-    };
-    let report = serde_json::json!({
-        "policy": program.map(|p| p.id.clone()),
-        "errors": count(Severity::Error),
-        "warnings": count(Severity::Warning),
-        "diagnostics": crate::report::diagnostics::to_json(diagnostics, sources),
-    });
-    let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
-    out.push('\n');
-    out
 }

@@ -6,14 +6,12 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use super::diff_sides::{LoadedSide, SideSpec, load_sides, split_paths};
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, parse_date};
-use crate::decision::Decision;
-use crate::diagnostic::Diagnostics;
-use crate::diff::{DiffReport, compare};
-use crate::eval::{EvalOptions, FactSet};
-use crate::source::SourceMap;
+use doctrine::app::Today;
+use doctrine::app::diff::{DiffAsk, diff};
+use doctrine::source::SourceMap;
+
+use super::output::print_stdout;
+use super::{LangArgs, bad_input, parse_date};
 
 /// Output formats of `doctrine diff`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -65,9 +63,8 @@ pub struct DiffArgs {
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: DiffFormat,
-    /// Message language; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    lang: LangArgs,
     /// List every case, also those whose decision stands.
     #[arg(long)]
     all: bool,
@@ -76,114 +73,29 @@ pub struct DiffArgs {
     fail_on_change: bool,
 }
 
-impl DiffArgs {
-    fn sides(&self, policy_a: PathBuf, policy_b: Option<PathBuf>) -> (SideSpec, SideSpec) {
-        let join = |shared: &[PathBuf], own: &[PathBuf]| [shared, own].concat();
-        let sets = |shared: &[String], own: &[String]| [shared, own].concat();
-        let a = SideSpec {
-            name: "A",
-            policy: policy_a.clone(),
-            amend: join(&self.amend, &self.amend_a),
-            on: self.on_a.or(self.on),
-            set: sets(&self.set, &self.set_a),
-        };
-        let b = SideSpec {
-            name: "B",
-            policy: policy_b.unwrap_or(policy_a),
-            amend: join(&self.amend, &self.amend_b),
-            on: self.on_b.or(self.on),
-            set: sets(&self.set, &self.set_b),
-        };
-        (a, b)
-    }
-}
-
-/// Reads every fact file and binds it under both sides; every error is collected.
-fn load_corpus(
-    paths: &[String],
-    a: &LoadedSide,
-    b: &LoadedSide,
-    sources: &mut SourceMap,
-) -> Result<Vec<(String, FactSet, FactSet)>, Diagnostics> {
-    let (files, mut errors) = crate::load::fact_files(paths);
-    let mut corpus = Vec::new();
-    for path in files {
-        let bound = crate::load::read_facts(&path, sources)
-            .and_then(|(root, id)| crate::diff::bind::bind_both(&a.program, &b.program, &root, id));
-        match bound {
-            Ok((x, y)) => corpus.push((path, x, y)),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if errors.is_empty() {
-        Ok(corpus)
-    } else {
-        Err(errors)
-    }
-}
-
-fn evaluate(
-    side: &LoadedSide,
-    facts: &FactSet,
-    path: &str,
-    today: Date,
-    errors: &mut Diagnostics,
-) -> Option<Decision> {
-    let options = EvalOptions {
-        on: side.spec.on.or(facts.evaluated_on).unwrap_or(today),
-        overrides: side.overrides.clone(),
-    };
-    match crate::eval::evaluate(&side.program, facts, &options) {
-        Ok(decision) => Some(decision),
-        Err(error) => {
-            let mut diagnostic = error.to_diagnostic();
-            diagnostic.message = format!(
-                "{} (evaluating `{path}` under side {})",
-                diagnostic.message, side.spec.name
-            );
-            errors.push(diagnostic);
-            None
-        }
-    }
-}
-
 /// Runs `doctrine diff` and returns the exit code.
 pub fn run(args: &DiffArgs) -> u8 {
     let mut sources = SourceMap::new();
-    let result = split_paths(&args.paths).and_then(|(policy_a, policy_b, facts)| {
-        let (a, b) = args.sides(policy_a, policy_b);
-        let (a, b) = load_sides(a, b, &mut sources)?;
-        let corpus = load_corpus(&facts, &a, &b, &mut sources)?;
-        Ok((a, b, corpus))
-    });
-    let (a, b, corpus) = match result {
-        Ok(loaded) => loaded,
-        Err(errors) => {
-            print_diagnostics(&errors, &sources);
-            return EXIT_BAD_INPUT;
-        }
+    let ask = DiffAsk {
+        paths: args.paths.clone(),
+        amend: [
+            args.amend.clone(),
+            args.amend_a.clone(),
+            args.amend_b.clone(),
+        ],
+        on: [args.on, args.on_a, args.on_b],
+        set: [args.set.clone(), args.set_a.clone(), args.set_b.clone()],
     };
-    let today = jiff::ZonedDateTime::now().date();
-    let mut errors = Diagnostics::new();
-    let mut cases = Vec::new();
-    for (path, facts_a, facts_b) in &corpus {
-        let before = evaluate(&a, facts_a, path, today, &mut errors);
-        let after = evaluate(&b, facts_b, path, today, &mut errors);
-        if let (Some(before), Some(after)) = (before, after) {
-            cases.push(compare(path, before, after));
-        }
-    }
-    if !errors.is_empty() {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
-    }
-    let report = DiffReport::new(a.describe(), b.describe(), cases);
-    let lang = language(args.lang);
+    let report = match diff(&ask, &mut sources, &Today::system()) {
+        Ok(report) => report,
+        Err(errors) => return bad_input(&errors, &sources),
+    };
+    let lang = args.lang.get();
     let out = match args.format {
-        DiffFormat::Text => crate::report::diff_text::render(&report, args.all, lang),
-        DiffFormat::Markdown => crate::report::diff_markdown::render(&report, args.all, lang),
+        DiffFormat::Text => doctrine::report::diff_text::render(&report, args.all, lang),
+        DiffFormat::Markdown => doctrine::report::diff_markdown::render(&report, args.all, lang),
         DiffFormat::Json => {
-            let json = crate::report::diff_json::render(&report, args.all, lang);
+            let json = doctrine::report::diff_json::render(&report, args.all, lang);
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&json).unwrap_or_default()

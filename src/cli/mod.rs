@@ -1,13 +1,12 @@
-//! The command line: arguments (clap) and the commands built on the library API.
+//! The command line: arguments (clap), calls to the application layer ([`doctrine::app`]),
+//! and printing.
 
 pub mod ask;
 pub mod check;
 pub mod completions;
 pub mod diff;
-mod diff_sides;
 pub mod eval;
 mod eval_batch;
-mod evaluate;
 pub mod explain;
 pub mod fmt;
 pub mod output;
@@ -21,6 +20,10 @@ pub mod timeline;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use doctrine::app::{FactSource, PolicySpec, Workspace};
+use doctrine::diagnostic::Diagnostics;
+use doctrine::language::ast::Lang;
+use doctrine::source::SourceMap;
 use jiff::civil::Date;
 
 /// Evaluates policies written in the doctrine language over fact files.
@@ -32,11 +35,11 @@ pub struct Cli {
     pub error_format: ErrorFormatArg,
     /// How deeply a fact file or a policy expression may nest (default 64).
     #[arg(long, global = true, value_name = "LEVELS", env = "DOCTRINE_MAX_DEPTH",
-          default_value_t = crate::limits::Limits::DEFAULT.max_depth)]
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_depth)]
     pub max_depth: usize,
     /// The largest policy or fact file read, in bytes (default 67108864: 64 MiB).
     #[arg(long, global = true, value_name = "BYTES", env = "DOCTRINE_MAX_FILE_SIZE",
-          default_value_t = crate::limits::Limits::DEFAULT.max_file_size)]
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_file_size)]
     pub max_file_size: u64,
     /// What to do.
     #[command(subcommand)]
@@ -54,7 +57,7 @@ pub enum ErrorFormatArg {
     Json,
 }
 
-impl From<ErrorFormatArg> for crate::report::diagnostics::ErrorFormat {
+impl From<ErrorFormatArg> for doctrine::report::diagnostics::ErrorFormat {
     fn from(arg: ErrorFormatArg) -> Self {
         match arg {
             ErrorFormatArg::Human => Self::Human,
@@ -99,7 +102,7 @@ pub enum Command {
     Man,
 }
 
-/// Options every command that loads a policy shares.
+/// The policy a command loads: a file or folder, and local amendments.
 #[derive(Debug, Args)]
 pub struct PolicyArgs {
     /// The policy: a `.doctrine` file, or a folder with a base policy and its amendments.
@@ -107,6 +110,66 @@ pub struct PolicyArgs {
     /// Apply a local amendment too (repeatable).
     #[arg(long = "amend", value_name = "FILE")]
     pub amend: Vec<PathBuf>,
+}
+
+/// What a command on one case shares: the policy, the fact file, the day, the overrides
+/// and the language.
+#[derive(Debug, Args)]
+pub struct CaseArgs {
+    #[command(flatten)]
+    pub policy: PolicyArgs,
+    /// The fact file: .yaml, .yml, .json or .toml; `-` reads JSON from standard input.
+    #[arg(value_name = "FACTS")]
+    pub facts: String,
+    #[command(flatten)]
+    pub on: OnArgs,
+    #[command(flatten)]
+    pub set: SetArgs,
+    #[command(flatten)]
+    pub lang: LangArgs,
+}
+
+impl CaseArgs {
+    /// Loads the policy with its overrides; on errors, prints them and gives the exit code.
+    pub fn open(&self) -> Result<Workspace, u8> {
+        self.policy.open(&self.set, &self.lang)
+    }
+
+    /// The fact file.
+    pub fn source(&self) -> FactSource<'_> {
+        FactSource::Path(&self.facts)
+    }
+}
+
+/// `--set`: parameter overrides for this run.
+#[derive(Debug, Default, Args)]
+pub struct SetArgs {
+    /// Override a parameter for this run, its value written as in a policy file (repeatable).
+    #[arg(long = "set", value_name = "NAME=VALUE")]
+    pub set: Vec<String>,
+}
+
+/// `--on`: the day asked for.
+#[derive(Debug, Args)]
+pub struct OnArgs {
+    /// The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub on: Option<Date>,
+}
+
+/// `--lang`: the language of messages and reports.
+#[derive(Debug, Args)]
+pub struct LangArgs {
+    /// Language of messages, labels and reports; default: from the environment's locale.
+    #[arg(long, value_enum)]
+    lang: Option<LangArg>,
+}
+
+impl LangArgs {
+    /// The language asked for, else the environment's.
+    pub fn get(&self) -> Lang {
+        output::language(self.lang)
+    }
 }
 
 /// Output formats.
@@ -128,67 +191,38 @@ pub enum LangArg {
 }
 
 impl PolicyArgs {
-    /// Loads the policy and its amendments; on errors, prints them and gives the exit code.
-    pub fn load(&self, sources: &mut crate::source::SourceMap) -> Result<crate::Program, u8> {
-        crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
-            output::print_diagnostics(&diagnostics, sources);
+    /// What names the policy, with the overrides `set`.
+    pub fn spec(&self, set: &SetArgs) -> PolicySpec {
+        PolicySpec {
+            policy: self.policy.clone(),
+            amend: self.amend.clone(),
+            set: set.set.clone(),
+        }
+    }
+
+    /// Loads the policy with its overrides; on errors, prints them and gives the exit code.
+    pub fn open(&self, set: &SetArgs, lang: &LangArgs) -> Result<Workspace, u8> {
+        Workspace::open(self.spec(set), lang.get()).map_err(|failed| {
+            output::print_diagnostics(&failed.diagnostics, &failed.sources);
             output::EXIT_BAD_INPUT
         })
     }
 }
 
-/// Parses `--set NAME=VALUE` overrides, adding the errors of the bad ones to `errors`.
-pub fn parse_overrides(
-    program: &crate::Program,
-    assignments: &[String],
-    sources: &mut crate::source::SourceMap,
-    errors: &mut crate::diagnostic::Diagnostics,
-) -> Vec<crate::params::Override> {
-    let mut overrides = Vec::new();
-    for assignment in assignments {
-        match crate::params::parse_override(program, assignment, sources) {
-            Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(e),
-        }
-    }
-    overrides
-}
-
-/// Loads the one fact file of a command that decides a single case; its errors join
-/// `errors`, and nothing is returned while any error (of the file or before it) stands.
-pub fn single_fact_set(
-    path: &str,
-    program: &crate::Program,
-    sources: &mut crate::source::SourceMap,
-    errors: &mut crate::diagnostic::Diagnostics,
-) -> Option<crate::eval::FactSet> {
-    match crate::load::load_facts(path, program, sources, &[]) {
-        Ok((facts, _, _)) if errors.is_empty() => Some(facts),
-        Ok(_) => None,
-        Err(e) => {
-            errors.extend(e);
-            None
-        }
-    }
-}
-
-/// The options of an evaluation: on `on`, else the facts' `evaluated_on`, else today (the
-/// clock is read only then).
-pub fn eval_options(
-    on: Option<Date>,
-    facts: &crate::eval::FactSet,
-    overrides: Vec<crate::params::Override>,
-) -> crate::eval::EvalOptions {
-    crate::eval::EvalOptions {
-        on: on
-            .or(facts.evaluated_on)
-            .unwrap_or_else(|| jiff::ZonedDateTime::now().date()),
-        overrides,
-    }
+/// Prints the errors of a request on stderr and gives the exit code of bad input.
+pub fn bad_input(errors: &Diagnostics, sources: &SourceMap) -> u8 {
+    output::print_diagnostics(errors, sources);
+    output::EXIT_BAD_INPUT
 }
 
 /// Parses `YYYY-MM-DD`.
 pub fn parse_date(text: &str) -> Result<Date, String> {
     text.parse::<Date>()
         .map_err(|_| format!("`{text}` is not a date: expected YYYY-MM-DD, a day that exists"))
+}
+
+/// Prints a JSON value on stdout, pretty, with a final newline.
+pub fn print_json(json: &serde_json::Value) {
+    let text = serde_json::to_string_pretty(json).unwrap_or_default();
+    output::print_stdout(&format!("{text}\n"));
 }

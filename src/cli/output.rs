@@ -3,10 +3,10 @@
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;
 
-use crate::ast::Lang;
-use crate::diagnostic::Diagnostics;
-use crate::report::diagnostics::{ErrorFormat, render_as};
-use crate::source::SourceMap;
+use doctrine::ast::Lang;
+use doctrine::diagnostic::Diagnostics;
+use doctrine::report::diagnostics::{ErrorFormat, render_as};
+use doctrine::source::SourceMap;
 
 use super::LangArg;
 

@@ -2,17 +2,13 @@
 //! from their records, after checking that every file they read is unchanged, and says
 //! whether the output comes out byte for byte the same.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::Args;
-use jiff::civil::Date;
+use doctrine::source::SourceMap;
 
-use super::evaluate::{Decided, decide, json_output};
-use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
-use crate::Program;
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::record::{Inputs, Record};
-use crate::source::{FileId, SourceMap, Span};
+use super::bad_input;
+use super::output::print_stdout;
 
 /// Arguments of `doctrine replay`.
 #[derive(Debug, Args)]
@@ -28,42 +24,18 @@ pub struct ReplayArgs {
 pub fn run(args: &ReplayArgs) -> u8 {
     let mut sources = SourceMap::new();
     let name = args.record.display().to_string();
-    let (recorded, id, array) = match read_records(&args.record, &mut sources) {
-        Ok(read) => read,
-        Err(errors) => {
-            print_diagnostics(&errors, &sources);
-            return EXIT_BAD_INPUT;
-        }
+    let replayed = match doctrine::app::replay::replay(&args.record, &mut sources) {
+        Ok(replayed) => replayed,
+        Err(errors) => return bad_input(&errors, &sources),
     };
-    let changed = Diagnostics(recorded.iter().flat_map(changed_files).collect());
-    if !changed.is_empty() {
-        print_diagnostics(&changed, &sources);
-        return EXIT_BAD_INPUT;
-    }
-    let mut programs: Vec<((String, Vec<String>), Program)> = Vec::new();
-    let mut decided = Vec::new();
-    for record in &recorded {
-        match replay_one(record, &mut programs, &mut sources) {
-            Ok(one) => decided.push(one),
-            Err(errors) => {
-                print_diagnostics(&errors, &sources);
-                return EXIT_BAD_INPUT;
-            }
-        }
-    }
-    let before = sources
-        .get(id)
-        .map(|f| f.text.to_string())
-        .unwrap_or_default();
-    let after = json_output(&decided, array);
-    let count = decided.len();
-    if before == after {
+    let count = replayed.count;
+    if replayed.before == replayed.after {
         print_stdout(&format!(
             "{name}: {count} decision(s) replayed: the same bytes\n"
         ));
         return 0;
     }
-    let diff = similar::TextDiff::from_lines(&before, &after);
+    let diff = similar::TextDiff::from_lines(&replayed.before, &replayed.after);
     let unified = diff
         .unified_diff()
         .context_radius(3)
@@ -73,144 +45,4 @@ pub fn run(args: &ReplayArgs) -> u8 {
         "{unified}{name}: {count} decision(s) replayed: the output differs\n"
     ));
     1
-}
-
-/// Reads a record file: its records, its id in `sources`, and whether it holds an array.
-fn read_records(
-    path: &Path,
-    sources: &mut SourceMap,
-) -> Result<(Vec<Record>, FileId, bool), Diagnostics> {
-    let text = crate::load::read_text(path, sources).map_err(Diagnostics::from)?;
-    let id = sources.add(path.display().to_string(), text.as_str());
-    let at = |line: usize, column: usize| {
-        let offset = sources
-            .get(id)
-            .map_or(0, |f| f.offset_of(line, column.max(1)));
-        Span::new(id, offset, offset + 1)
-    };
-    let json: serde_json::Value = serde_json::from_str(&text).map_err(|e| {
-        Diagnostic::error(
-            "doctrine::replay",
-            format!("`{}` is not JSON: {e}", path.display()),
-        )
-        .with_label(at(e.line(), e.column()), "here")
-    })?;
-    let (values, array) = match json {
-        serde_json::Value::Array(values) => (values, true),
-        value => (vec![value], false),
-    };
-    let mut records = Vec::new();
-    let mut errors = Diagnostics::new();
-    for (index, value) in values.into_iter().enumerate() {
-        let record = value
-            .get("record")
-            .cloned()
-            .ok_or_else(|| String::from("it has no `record`"))
-            .and_then(|r| serde_json::from_value::<Record>(r).map_err(|e| e.to_string()));
-        match record {
-            Ok(record) => records.push(record),
-            Err(reason) => errors.push(
-                Diagnostic::error(
-                    "doctrine::replay",
-                    format!(
-                        "`{}`: decision {} cannot be replayed: {reason}",
-                        path.display(),
-                        index + 1
-                    ),
-                )
-                .with_help("replay reads what `doctrine eval --format json` writes, unchanged"),
-            ),
-        }
-    }
-    if errors.is_empty() {
-        Ok((records, id, array))
-    } else {
-        Err(errors)
-    }
-}
-
-/// The files a record names whose bytes are not those recorded (standard input is checked
-/// once read, by [`replay_one`]).
-fn changed_files(record: &Record) -> Vec<Diagnostic> {
-    let texts = record.texts.iter().map(|t| (&t.file, &t.sha256));
-    let facts =
-        std::iter::once((&record.facts.file, &record.facts.sha256)).filter(|(f, _)| *f != "-");
-    texts
-        .chain(facts)
-        .filter_map(
-            |(file, recorded)| match crate::load::file_sha256(Path::new(file)) {
-                Ok(now) if &now == recorded => None,
-                Ok(now) => Some(changed(file, recorded, &now)),
-                Err(error) => Some(error),
-            },
-        )
-        .collect()
-}
-
-fn changed(file: &str, recorded: &str, now: &str) -> Diagnostic {
-    let shown = if file == "-" {
-        String::from("standard input")
-    } else {
-        format!("`{file}`")
-    };
-    Diagnostic::error(
-        "doctrine::replay",
-        format!("{shown} has changed since the decision was recorded"),
-    )
-    .with_help(format!("recorded SHA-256 {recorded}, now {now}"))
-}
-
-/// Evaluates one record again, loading its policy once per policy and amendments.
-fn replay_one(
-    record: &Record,
-    programs: &mut Vec<((String, Vec<String>), Program)>,
-    sources: &mut SourceMap,
-) -> Result<Decided, Diagnostics> {
-    let bad = |what: String| Diagnostics::from(Diagnostic::error("doctrine::replay", what));
-    let lang = record.language().ok_or_else(|| {
-        bad(format!(
-            "the record of `{}` names the language `{}`: expected `fr` or `en`",
-            record.facts.file, record.lang
-        ))
-    })?;
-    let on: Date = record.evaluated_on.parse().map_err(|_| {
-        bad(format!(
-            "the record of `{}` gives `{}` as its date: expected YYYY-MM-DD",
-            record.facts.file, record.evaluated_on
-        ))
-    })?;
-    let key = (record.policy.clone(), record.amendments.clone());
-    let index = match programs.iter().position(|(k, _)| *k == key) {
-        Some(index) => index,
-        None => {
-            let amendments: Vec<PathBuf> = record.amendments.iter().map(PathBuf::from).collect();
-            let program =
-                crate::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
-            programs.push((key, program));
-            programs.len() - 1
-        }
-    };
-    let Some((_, program)) = programs.get(index) else {
-        return Err(bad(String::from("lost a loaded policy")));
-    };
-    let mut errors = Diagnostics::new();
-    let overrides = super::parse_overrides(program, &record.set, sources, &mut errors);
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let inputs = Inputs {
-        policy: record.policy.clone(),
-        amendments: record.amendments.clone(),
-        set: record.set.clone(),
-        lang,
-    };
-    let files = [record.facts.file.clone()];
-    let mut decided = decide(program, sources, &files, Some(on), &overrides, &inputs)?;
-    let one = decided
-        .pop()
-        .ok_or_else(|| bad(format!("`{}` gave no decision", record.facts.file)))?;
-    if one.record.facts.sha256 != record.facts.sha256 {
-        return Err(changed("-", &record.facts.sha256, &one.record.facts.sha256).into());
-    }
-    Ok(one)
 }

@@ -2,43 +2,37 @@
 //! commented fact-file template.
 
 use clap::Args;
+use doctrine::app::Workspace;
 
-use super::output::{language, print_stdout};
-use super::{LangArg, PolicyArgs};
-use crate::program::Program;
-use crate::source::SourceMap;
+use super::output::print_stdout;
+use super::{LangArgs, PolicyArgs, SetArgs};
 
 /// Arguments of `doctrine schema` and `doctrine init`.
 #[derive(Debug, Args)]
 pub struct FactsOfArgs {
     #[command(flatten)]
     policy: PolicyArgs,
-    /// Language of titles, labels and comments; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Runs `doctrine schema`: prints the JSON Schema; exit 0, or 2 on bad input.
 pub fn run_schema(args: &FactsOfArgs) -> u8 {
-    with_program(args, |program| {
-        let schema = crate::schema::schema(program, language(args.lang));
-        let text = serde_json::to_string_pretty(&schema).unwrap_or_default();
+    with_workspace(args, |ws| {
+        let text = serde_json::to_string_pretty(&ws.schema()).unwrap_or_default();
         format!("{text}\n")
     })
 }
 
 /// Runs `doctrine init`: prints the YAML template; exit 0, or 2 on bad input.
 pub fn run_init(args: &FactsOfArgs) -> u8 {
-    with_program(args, |program| {
-        crate::template::template(program, language(args.lang))
-    })
+    with_workspace(args, Workspace::template)
 }
 
-fn with_program(args: &FactsOfArgs, render: impl Fn(&Program) -> String) -> u8 {
-    let mut sources = SourceMap::new();
-    match args.policy.load(&mut sources) {
-        Ok(program) => {
-            print_stdout(&render(&program));
+fn with_workspace(args: &FactsOfArgs, render: impl Fn(&Workspace) -> String) -> u8 {
+    match args.policy.open(&SetArgs::default(), &args.lang) {
+        Ok(ws) => {
+            print_stdout(&render(&ws));
             0
         }
         Err(code) => code,

@@ -6,11 +6,11 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, PolicyArgs, parse_date};
-use crate::diagnostic::Diagnostics;
-use crate::report::suite::Summary;
-use crate::testing::{CaseReport, Options, Outcome, Runner};
+use doctrine::report::suite::Summary;
+use doctrine::testing::{CaseReport, Options, Outcome, Runner};
+
+use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
+use super::{LangArgs, PolicyArgs, SetArgs, bad_input, parse_date, print_json};
 
 /// Output formats of `doctrine test`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -35,15 +35,13 @@ pub struct TestArgs {
     /// The date of a case that gives neither `on:` nor `evaluated_on:` (YYYY-MM-DD).
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     on: Option<Date>,
-    /// Override a parameter in every case (repeatable); a case's own `set:` wins.
-    #[arg(long = "set", value_name = "NAME=VALUE")]
-    set: Vec<String>,
+    #[command(flatten)]
+    set: SetArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: TestFormat,
-    /// Language of the titles in the coverage; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Runs `doctrine test`: exit 0 when every case passes, 1 when one fails, 2 when one
@@ -51,106 +49,47 @@ pub struct TestArgs {
 pub fn run(args: &TestArgs) -> u8 {
     let options = Options {
         amend: args.policy.amend.clone(),
-        set: args.set.clone(),
+        set: args.set.set.clone(),
         on: args.on,
     };
-    let mut runner = Runner::new(&args.policy.policy, options);
-    let program = match runner.check() {
-        Ok(program) => program,
-        Err(diagnostics) => {
-            print_diagnostics(&diagnostics, &runner.sources);
-            return EXIT_BAD_INPUT;
+    let each = |report: &CaseReport, before: &[CaseReport], runner: &Runner| {
+        if let Outcome::Error(diagnostics) = &report.outcome {
+            // A blank line on stderr between the errors of two cases.
+            if before
+                .iter()
+                .any(|r| matches!(r.outcome, Outcome::Error(_)))
+            {
+                eprintln!();
+            }
+            print_diagnostics(diagnostics, &runner.sources);
         }
     };
-    let named = if args.cases.is_empty() {
-        vec![crate::load::default_cases(&args.policy.policy)]
-    } else {
-        args.cases.clone()
+    let suite = match doctrine::app::suite::run(&args.policy.policy, options, &args.cases, each) {
+        Ok(suite) => suite,
+        Err(failed) => return bad_input(&failed.0, &failed.1.sources),
     };
-    let mut reports = Vec::new();
-    let mut seen = std::collections::BTreeSet::new();
-    for path in &named {
-        let files = match crate::load::case_files(path) {
-            Ok(files) if files.is_empty() => Err(crate::diagnostic::Diagnostic::error(
-                "doctrine::test",
-                format!("the folder `{}` holds no test case", path.display()),
-            )
-            .with_help("test cases are .yaml, .yml, .json or .toml fact files with `expect:`")),
-            other => other,
-        };
-        let files = match files {
-            Ok(files) => files,
-            Err(diagnostic) => {
-                let diagnostic = if args.cases.is_empty() {
-                    diagnostic.with_help("name the cases: doctrine test POLICY CASES...")
-                } else {
-                    diagnostic
-                };
-                let report = error(
-                    path.display().to_string(),
-                    diagnostic.into(),
-                    &reports,
-                    &runner,
-                );
-                reports.push(report);
-                continue;
-            }
-        };
-        for file in files.into_iter().filter(|f| seen.insert(f.clone())) {
-            let report = runner.run(&file);
-            if let Outcome::Error(diagnostics) = &report.outcome {
-                separate(&reports);
-                print_diagnostics(diagnostics, &runner.sources);
-            }
-            reports.push(report);
-        }
-    }
+    let (reports, runner) = (&suite.reports, &suite.runner);
     match args.format {
-        TestFormat::Text => print_stdout(&crate::report::suite::text(
-            &reports,
+        TestFormat::Text => print_stdout(&doctrine::report::suite::text(
+            reports,
             &runner.coverage,
-            language(args.lang),
+            args.lang.get(),
         )),
-        TestFormat::Json => {
-            let json = crate::report::suite_json::json(&reports, &runner.coverage, &runner.sources);
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            print_stdout(&format!("{text}\n"));
-        }
-        TestFormat::Junit => print_stdout(&crate::report::junit::junit(
-            &reports,
-            &program.id,
+        TestFormat::Json => print_json(&doctrine::report::suite_json::json(
+            reports,
+            &runner.coverage,
+            &runner.sources,
+        )),
+        TestFormat::Junit => print_stdout(&doctrine::report::junit::junit(
+            reports,
+            &suite.program.id,
             &runner.sources,
         )),
     }
-    let summary = Summary::of(&reports);
+    let summary = Summary::of(reports);
     if summary.errors > 0 {
         EXIT_BAD_INPUT
     } else {
         u8::from(summary.failed > 0)
-    }
-}
-
-/// A blank line on stderr between the errors of two cases.
-fn separate(reports: &[CaseReport]) {
-    if reports
-        .iter()
-        .any(|r| matches!(r.outcome, Outcome::Error(_)))
-    {
-        eprintln!();
-    }
-}
-
-/// A named path that gave no case, reported like a case that could not run.
-fn error(
-    path: String,
-    diagnostics: Diagnostics,
-    reports: &[CaseReport],
-    runner: &Runner,
-) -> CaseReport {
-    separate(reports);
-    print_diagnostics(&diagnostics, &runner.sources);
-    CaseReport {
-        path,
-        outcome: Outcome::Error(diagnostics),
     }
 }

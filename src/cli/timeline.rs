@@ -1,14 +1,13 @@
 //! `doctrine timeline`: when a case's decision changes, period by period.
 
 use clap::Args;
+use doctrine::app::FactSource;
+use doctrine::app::analyse::Timeline;
+use doctrine::report::timeline::Heading;
 use jiff::civil::Date;
 
-use super::output::{EXIT_BAD_INPUT, language, print_diagnostics, print_stdout};
-use super::{LangArg, OutputFormat, PolicyArgs, parse_date};
-use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::report::timeline::Heading;
-use crate::source::SourceMap;
-use crate::timeline::{default_from, default_to, timeline};
+use super::output::print_stdout;
+use super::{LangArgs, OutputFormat, PolicyArgs, SetArgs, bad_input, parse_date, print_json};
 
 /// Arguments of `doctrine timeline`.
 #[derive(Debug, Args)]
@@ -25,107 +24,66 @@ pub struct TimelineArgs {
     /// (texts, parameter steps) and of the facts.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     to: Option<Date>,
-    /// Override a parameter for this run, its value written as in a policy file (repeatable).
-    #[arg(long = "set", value_name = "NAME=VALUE")]
-    set: Vec<String>,
+    #[command(flatten)]
+    set: SetArgs,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
-    /// Message language; default: from the environment's locale.
-    #[arg(long, value_enum)]
-    lang: Option<LangArg>,
+    #[command(flatten)]
+    lang: LangArgs,
 }
 
 /// Runs `doctrine timeline` and returns the exit code.
 pub fn run(args: &TimelineArgs) -> u8 {
-    let mut sources = SourceMap::new();
-    let program = match args.policy.load(&mut sources) {
-        Ok(program) => program,
+    let mut ws = match args.policy.open(&args.set, &args.lang) {
+        Ok(ws) => ws,
         Err(code) => return code,
     };
-    let mut errors = Diagnostics::new();
-    let from = args.from.unwrap_or_else(|| default_from(&program));
-    if let Some(to) = args.to
-        && to < from
-    {
-        let error = match args.from {
-            Some(_) => Diagnostic::error(
-                "doctrine::cli",
-                format!("`--from {from}` is after `--to {to}`"),
-            )
-            .with_help("the window runs from --from to --to, both included"),
-            None => Diagnostic::error(
-                "doctrine::cli",
-                format!(
-                    "`--to {to}` is before {from}, the day before the first text comes into force"
-                ),
-            )
-            .with_help("give --from too"),
-        };
-        errors.push(error);
-    }
-    let overrides = super::parse_overrides(&program, &args.set, &mut sources, &mut errors);
-    let mut loaded = Vec::new();
-    for path in &args.facts {
-        match crate::load::load_facts(path, &program, &mut sources, &[]) {
-            Ok((facts, _, _)) => loaded.push((path.clone(), facts)),
-            Err(e) => errors.extend(e),
-        }
-    }
-    if !errors.is_empty() {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
-    }
-    let mut timelines = Vec::new();
-    for (path, facts) in &loaded {
-        let to = args.to.unwrap_or_else(|| default_to(&program, facts, from));
-        match timeline(&program, facts, &overrides, from, to) {
-            Ok(periods) => timelines.push((path.as_str(), to, periods)),
-            Err(error) => errors.push(error.in_facts(path)),
-        }
-    }
-    if !errors.is_empty() {
-        print_diagnostics(&errors, &sources);
-        return EXIT_BAD_INPUT;
-    }
-    let lang = language(args.lang);
-    let headings: Vec<Heading> = timelines
-        .iter()
-        .map(|(path, to, periods)| Heading {
-            facts: path,
-            policy: &program.id,
-            from,
-            to: *to,
-            overrides: periods
-                .first()
-                .map_or(&[], |p| p.decision.overrides.as_slice()),
-        })
-        .collect();
+    let sources: Vec<FactSource<'_>> = args.facts.iter().map(|f| FactSource::Path(f)).collect();
+    let (from, timelines) = match ws.timelines(&sources, args.from, args.to) {
+        Ok(found) => found,
+        Err(errors) => return bad_input(&errors, &ws.sources),
+    };
+    let heading = |t| heading(t, &ws.program.id, from);
     match args.format {
         OutputFormat::Json => {
-            let mut values: Vec<serde_json::Value> = headings
+            let mut values: Vec<serde_json::Value> = timelines
                 .iter()
-                .zip(&timelines)
-                .map(|(heading, (_, _, periods))| crate::report::timeline::json(heading, periods))
+                .map(|t| doctrine::report::timeline::json(&heading(t), &t.periods))
                 .collect();
-            let json = if values.len() == 1 {
-                values.remove(0)
-            } else {
-                serde_json::Value::Array(values)
+            let json = match values.pop() {
+                Some(one) if values.is_empty() => one,
+                last => {
+                    values.extend(last);
+                    serde_json::Value::Array(values)
+                }
             };
-            let text = serde_json::to_string_pretty(&json).unwrap_or_default();
-            print_stdout(&format!("{text}\n"));
+            print_json(&json);
         }
         OutputFormat::Text => {
-            let texts: Vec<String> = headings
+            let texts: Vec<String> = timelines
                 .iter()
-                .zip(&timelines)
-                .map(|(heading, (_, _, periods))| {
-                    crate::report::timeline::text(heading, periods, lang, &program.scale)
+                .map(|t| {
+                    doctrine::report::timeline::text(
+                        &heading(t),
+                        &t.periods,
+                        ws.lang,
+                        &ws.program.scale,
+                    )
                 })
                 .collect();
             print_stdout(&texts.join("\n"));
         }
     }
     0
+}
+
+fn heading<'a>(t: &'a Timeline, policy: &'a str, from: Date) -> Heading<'a> {
+    Heading {
+        facts: &t.facts,
+        policy,
+        from,
+        to: t.to,
+        overrides: t.periods.first().map_or(&[], |p| &p.decision.overrides),
+    }
 }

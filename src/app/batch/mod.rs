@@ -1,6 +1,7 @@
 //! Batch evaluation: many fact sets (fact files, lines of JSON Lines inputs) against one
 //! policy compiled once, evaluated in parallel, each outcome in its input's place.
 
+pub mod stream;
 pub mod summary;
 
 use std::sync::Arc;
@@ -8,6 +9,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
+use crate::app::clock::Today;
 use crate::decision::Decision;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::{EvalOptions, FactSet};
@@ -16,6 +18,7 @@ use crate::facts::lines::{Line, bind_line};
 use crate::program::Program;
 use crate::source::SourceMap;
 
+pub use stream::Stream;
 pub use summary::Summary;
 
 /// One fact set to evaluate.
@@ -65,18 +68,18 @@ pub struct Batch<'p> {
     index: FactIndex,
     sources: &'p SourceMap,
     on: Option<Date>,
-    today: Date,
+    today: Today,
     overrides: Vec<(u32, crate::value::Value, String)>,
 }
 
 impl<'p> Batch<'p> {
     /// A batch over a program whose sources are in `sources`; each fact set is evaluated on
-    /// `on`, else its own `evaluated_on`, else `today`.
+    /// `on`, else its own `evaluated_on`, else `today` (a [`Today`], or a fixed day).
     pub fn new(
         program: &'p Program,
         sources: &'p SourceMap,
         on: Option<Date>,
-        today: Date,
+        today: impl Into<Today>,
         overrides: Vec<(u32, crate::value::Value, String)>,
     ) -> Batch<'p> {
         Batch {
@@ -84,7 +87,7 @@ impl<'p> Batch<'p> {
             index: FactIndex::new(program),
             sources,
             on,
-            today,
+            today: today.into(),
             overrides,
         }
     }
@@ -118,7 +121,7 @@ impl<'p> Batch<'p> {
     fn facts(&self, item: Item, sources: &mut SourceMap) -> Result<FactSet, Diagnostics> {
         match item {
             Item::File(path) => {
-                crate::load::load_fact_set(&path, self.program, &self.index, sources)
+                crate::app::load::load_fact_set(&path, self.program, &self.index, sources)
             }
             Item::Line { input, line } => {
                 bind_line(self.program, &self.index, &input, &line, sources)
@@ -129,7 +132,7 @@ impl<'p> Batch<'p> {
 
     fn evaluate(&self, facts: &FactSet, origin: &str) -> Result<Decision, Diagnostics> {
         let options = EvalOptions {
-            on: self.on.or(facts.evaluated_on).unwrap_or(self.today),
+            on: self.today.date_for(self.on, facts),
             overrides: self.overrides.clone(),
         };
         crate::eval::evaluate(self.program, facts, &options)

@@ -1,53 +1,17 @@
-//! Running test cases against a policy: each case's amendments pick the program (compiled
-//! once per distinct set of amendments), its facts bind to it, and its decision is
-//! compared with what it expects.
+//! Running test cases against a policy read from files: each case's amendments pick the
+//! program (compiled once per distinct set of amendments), and the case runs on it
+//! ([`crate::analysis::testing::run::decide`]).
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use jiff::civil::Date;
-
-use super::case::{self, CASE_KEYS};
-use super::compare::{Failure, compare};
-use super::coverage::Coverage;
-use crate::decision::Decision;
+use crate::analysis::testing::run::decide;
+use crate::analysis::testing::{CaseReport, Coverage, Failure, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::EvalOptions;
-use crate::facts::RawNode;
+use crate::eval::decision::Decision;
 use crate::program::Program;
-use crate::source::{FileId, SourceMap, Span};
-
-/// What applies to every case of a run.
-#[derive(Clone, Debug, Default)]
-pub struct Options {
-    /// Local amendments applied to every case, before the case's own.
-    pub amend: Vec<PathBuf>,
-    /// `NAME=VALUE` overrides; a case's own `set:` wins for the same name.
-    pub set: Vec<String>,
-    /// The date of a case that gives neither `on:` nor `evaluated_on:`.
-    pub on: Option<Date>,
-}
-
-/// How a case ended.
-#[derive(Clone, Debug)]
-pub enum Outcome {
-    /// The decision is as expected.
-    Passed,
-    /// The decision differs: one failure per field.
-    Failed(Vec<Failure>),
-    /// The case could not run: a bad fact file, a bad expectation, a bad amendment.
-    Error(Diagnostics),
-}
-
-/// A case and how it ended.
-#[derive(Clone, Debug)]
-pub struct CaseReport {
-    /// The case file, as named.
-    pub path: String,
-    /// How it ended.
-    pub outcome: Outcome,
-}
+use crate::source::SourceMap;
 
 /// Runs cases against one policy, keeping each compiled program and the suite's coverage.
 #[derive(Debug)]
@@ -79,7 +43,9 @@ impl Runner {
         let program = self.program(self.options.amend.clone())?;
         let mut errors = Diagnostics::new();
         for assignment in &self.options.set {
-            if let Err(e) = crate::params::parse_override(&program, assignment, &mut self.sources) {
+            if let Err(e) =
+                crate::eval::overrides::parse_override(&program, assignment, &mut self.sources)
+            {
                 errors.extend(e);
             }
         }
@@ -95,7 +61,7 @@ impl Runner {
             return program.clone();
         }
         let program =
-            crate::load::load_policy(&self.policy, &amend, &mut self.sources).map(Arc::new);
+            crate::app::load::load_policy(&self.policy, &amend, &mut self.sources).map(Arc::new);
         self.programs.insert(amend, program.clone());
         program
     }
@@ -125,13 +91,13 @@ impl Runner {
         path: &Path,
         shown: &str,
     ) -> Result<(Arc<Program>, Decision, Vec<Failure>), Diagnostics> {
-        let (root, file) = crate::load::read_facts(shown, &mut self.sources)?;
+        let (root, file) = crate::app::load::read_facts(shown, &mut self.sources)?;
         let mut amend = self.options.amend.clone();
         let folder = path.parent().unwrap_or(Path::new(""));
         let mut errors = Diagnostics::new();
-        for (written, span) in case::amendments(&root, file)? {
+        for (written, span) in crate::analysis::testing::case::amendments(&root, file)? {
             let resolved = normalize(&folder.join(&written));
-            match crate::load::require_file(&resolved) {
+            match crate::app::load::require_file(&resolved) {
                 // Named on the command line too: applied once, not declared twice.
                 Ok(()) if amend.iter().any(|a| normalize(a) == resolved) => {}
                 Ok(()) => amend.push(resolved),
@@ -172,74 +138,24 @@ fn normalize(path: &Path) -> PathBuf {
     out
 }
 
-/// Binds a parsed case to a program, evaluates it and compares: the decision and the
-/// differences from what the case expects.
-pub(crate) fn decide(
+/// Runs a case file against a compiled program. `Ok(failures)`; an empty list means the
+/// case passes. A case that names amendments needs a [`Runner`], which compiles them.
+pub fn run_case(
     program: &Program,
-    root: &RawNode,
-    file: FileId,
-    shown: &str,
-    options: &Options,
+    path: &str,
     sources: &mut SourceMap,
-) -> Result<(Decision, Vec<Failure>), Diagnostics> {
-    let (facts, extras) = crate::facts::bind(program, root, file, CASE_KEYS)?;
-    let whole = Span::new(file, 0, 0);
-    let case = case::read_case(&extras, file, whole, program)?;
-    let name_of = |assignment: &str| {
-        assignment
-            .split_once('=')
-            .map_or(assignment, |(n, _)| n)
-            .trim()
-            .to_string()
-    };
-    let own: BTreeSet<String> = case.set.iter().map(|(a, _)| name_of(a)).collect();
-    let mut overrides = Vec::new();
-    let mut errors = Diagnostics::new();
-    for assignment in options.set.iter().filter(|a| !own.contains(&name_of(a))) {
-        match crate::params::parse_override(program, assignment, sources) {
-            Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(e),
-        }
+) -> Result<Vec<Failure>, Diagnostics> {
+    let (root, file) = crate::app::load::read_facts(path, sources)?;
+    if let Some((_, span)) = crate::analysis::testing::case::amendments(&root, file)?.first() {
+        return Err(Diagnostic::error(
+            "doctrine::test",
+            "this case names amendments, which a compiled program cannot take",
+        )
+        .with_label(*span, "amendment")
+        .with_help("run it with `doctrine test` (or `testing::Runner`)")
+        .into());
     }
-    for (assignment, span) in &case.set {
-        match crate::params::parse_override(program, assignment, sources) {
-            Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(Diagnostics(
-                e.0.into_iter()
-                    .map(|mut d| {
-                        // The override is the case's `set:` entry, not a command-line one.
-                        d.message = d.message.replacen("`--set ", "`set: ", 1);
-                        d.labels.insert(
-                            0,
-                            crate::diagnostic::Label {
-                                span: *span,
-                                message: String::from("this `set:` entry"),
-                            },
-                        );
-                        d
-                    })
-                    .collect(),
-            )),
-        }
-    }
-    if !errors.is_empty() {
-        return Err(errors);
-    }
-    let on = case
-        .on
-        .or(facts.evaluated_on)
-        .or(options.on)
-        .ok_or_else(|| {
-            Diagnostic::error(
-                "doctrine::test",
-                format!("`{shown}` gives no date: add `on:` or `evaluated_on:`, or pass `--on`"),
-            )
-            .with_label(whole, "in this file")
-        })?;
-    let decision = crate::eval::evaluate(program, &facts, &EvalOptions { on, overrides })
-        .map_err(|e| Diagnostics::from(e.in_facts(shown)))?;
-    let failures = compare(&case.expect, &decision);
-    Ok((decision, failures))
+    decide(program, &root, file, path, &Options::default(), sources).map(|(_, failures)| failures)
 }
 
 #[cfg(test)]

@@ -1,4 +1,4 @@
-//! The two sides of `doctrine diff`: which paths are policies and which are facts, and
+//! The two sides of a diff: which paths are policies and which are facts, and
 //! each side's policy, amendments, date and overrides, loaded and checked.
 
 use std::path::{Path, PathBuf};
@@ -66,18 +66,6 @@ impl LoadedSide {
     }
 }
 
-/// Whether a path is a policy: a `.doctrine` file, or a folder holding one.
-fn is_policy(path: &Path) -> bool {
-    if path.is_dir() {
-        return std::fs::read_dir(path).is_ok_and(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .any(|e| e.path().extension().is_some_and(|x| x == "doctrine"))
-        });
-    }
-    path.extension().is_some_and(|x| x == "doctrine")
-}
-
 /// Splits `POLICY_A [POLICY_B] FACTS...`: the second path is POLICY_B when it is a policy.
 pub(super) fn split_paths(
     paths: &[String],
@@ -86,7 +74,7 @@ pub(super) fn split_paths(
     let Some((first, rest)) = paths.split_first() else {
         return Err(Diagnostic::error("doctrine::cli", "no policy given").into());
     };
-    if crate::load::is_fact_file(Path::new(first)) {
+    if super::inputs::is_fact_file(Path::new(first)) {
         errors.push(
             Diagnostic::error(
                 "doctrine::cli",
@@ -96,7 +84,7 @@ pub(super) fn split_paths(
         );
     }
     let (policy_b, facts) = match rest.split_first() {
-        Some((second, facts)) if is_policy(Path::new(second)) => {
+        Some((second, facts)) if super::inputs::is_policy(Path::new(second)) => {
             (Some(PathBuf::from(second)), facts.to_vec())
         }
         _ => (None, rest.to_vec()),

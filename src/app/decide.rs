@@ -1,0 +1,209 @@
+//! Deciding fact sets one by one, each with the record that replays it and the questions
+//! its unknown facts raise (what `eval`, `replay` and a server's request run), and the
+//! report of each decision with its explanation and remedies.
+
+use jiff::civil::Date;
+
+use super::clock::Today;
+use super::load::FactSource;
+use super::workspace::Workspace;
+use crate::analysis::questions::Question;
+use crate::analysis::record::{Inputs, Record};
+use crate::diagnostic::Diagnostics;
+use crate::eval::decision::Decision;
+use crate::eval::overrides::Override;
+use crate::eval::{EvalOptions, FactSet};
+use crate::program::Program;
+use crate::report::document::Report;
+use crate::source::SourceMap;
+
+/// One fact set decided.
+#[derive(Debug)]
+pub struct Decided {
+    /// The fact set's name: its file as given.
+    pub path: String,
+    /// The decision.
+    pub decision: Decision,
+    /// What it read and how, to replay it.
+    pub record: Record,
+    /// The questions that would decide what its unknown facts keep undecided.
+    pub questions: Vec<Question>,
+    /// The facts it was decided on.
+    pub facts: FactSet,
+    /// The options it was decided with.
+    pub options: EvalOptions,
+}
+
+/// How fact sets are decided: the policy, its overrides, the day asked and today.
+pub struct Deciding<'a> {
+    /// The policy.
+    pub program: &'a Program,
+    /// Its overrides.
+    pub overrides: &'a [Override],
+    /// The day asked for, if any.
+    pub on: Option<Date>,
+    /// The day standing for today.
+    pub today: &'a Today,
+    /// What the records keep of how the policy was loaded.
+    pub inputs: &'a Inputs,
+}
+
+impl Deciding<'_> {
+    /// Loads each fact set and decides it. Every error of every fact set is returned
+    /// together; nothing is decided while one fails to load.
+    pub fn decide(
+        &self,
+        facts: &[FactSource<'_>],
+        sources: &mut SourceMap,
+    ) -> Result<Vec<Decided>, Diagnostics> {
+        let mut errors = Diagnostics::new();
+        let mut loaded = Vec::new();
+        for source in facts {
+            match source.load(self.program, sources, &[]) {
+                Ok((facts, _, id)) => loaded.push((source.name().to_string(), facts, id)),
+                Err(e) => errors.extend(e),
+            }
+        }
+        if !errors.is_empty() {
+            return Err(errors);
+        }
+        let mut decided = Vec::new();
+        for (path, facts, id) in loaded {
+            let options = EvalOptions {
+                on: self.today.date_for(self.on, &facts),
+                overrides: self.overrides.to_vec(),
+            };
+            let evaluated = crate::eval::evaluate(self.program, &facts, &options).and_then(|d| {
+                crate::analysis::questions::questions(self.program, &facts, &options, &d)
+                    .map(|questions| (d, questions))
+            });
+            match evaluated {
+                Ok((decision, questions)) => {
+                    let record =
+                        Record::new(self.inputs, self.program, sources, &decision, &path, id);
+                    decided.push(Decided {
+                        path,
+                        decision,
+                        record,
+                        questions,
+                        facts,
+                        options,
+                    });
+                }
+                Err(error) => errors.push(error.in_facts(&path)),
+            }
+        }
+        if errors.is_empty() {
+            Ok(decided)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Workspace {
+    /// Decides fact sets on `on` (else each one's `evaluated_on`, else today).
+    pub fn decide(
+        &mut self,
+        facts: &[FactSource<'_>],
+        on: Option<Date>,
+    ) -> Result<Vec<Decided>, Diagnostics> {
+        let inputs = self.record_inputs();
+        let deciding = Deciding {
+            program: &self.program,
+            overrides: &self.overrides,
+            on,
+            today: &self.today,
+            inputs: &inputs,
+        };
+        deciding.decide(facts, &mut self.sources)
+    }
+
+    /// Decides one fact set given as a JSON value (a request's body), named `name` in the
+    /// decision and its errors.
+    pub fn decide_json(
+        &mut self,
+        name: &str,
+        facts: &serde_json::Value,
+        on: Option<Date>,
+    ) -> Result<Decided, Diagnostics> {
+        // Written out pretty, so that an error's line and column point at one value.
+        let text = serde_json::to_string_pretty(facts).unwrap_or_default();
+        let format = crate::facts::Format::Json;
+        let source = FactSource::Text {
+            name,
+            text: &text,
+            format,
+        };
+        let mut decided = self.decide(&[source], on)?;
+        decided.pop().ok_or_else(|| {
+            crate::diagnostic::Diagnostic::error("doctrine::io", "no fact set was decided").into()
+        })
+    }
+
+    /// The report of each decision, with its explanation and remedies.
+    pub fn reports(&self, decided: &[Decided]) -> Result<Vec<Report>, Diagnostics> {
+        let mut reports = Vec::new();
+        let mut errors = Diagnostics::new();
+        for d in decided {
+            let mut report = Report::new(&d.decision, &d.record, &self.program, self.lang);
+            crate::report::document_explain::add(
+                &mut report,
+                &self.program,
+                &self.sources,
+                &d.facts,
+                &d.options,
+                &d.decision,
+            );
+            let remedies = crate::report::document_remedy::add(
+                &mut report,
+                &self.program,
+                &d.facts,
+                &d.options,
+            );
+            if let Err(error) = remedies {
+                errors.push(error.in_facts(&d.path));
+            }
+            reports.push(report);
+        }
+        if errors.is_empty() {
+            Ok(reports)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+/// The JSON output of decisions, each in its recorded language: one object, or an array
+/// (`array`, as `eval` gives for several files), pretty, ending with a newline: the bytes
+/// `replay` compares.
+pub fn json_output(decided: &[Decided], array: bool) -> String {
+    let mut values: Vec<serde_json::Value> = decided
+        .iter()
+        .map(|d| {
+            let lang = d
+                .record
+                .language()
+                .unwrap_or(crate::language::ast::Lang::En);
+            let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
+            if let Some(object) = value.as_object_mut() {
+                if !d.questions.is_empty() {
+                    let questions = crate::report::questions::json(&d.questions, lang);
+                    object.insert("questions".into(), questions);
+                }
+                let record = serde_json::to_value(&d.record).unwrap_or_default();
+                object.insert("record".into(), record);
+            }
+            value
+        })
+        .collect();
+    let json = match values.pop() {
+        Some(one) if !array && values.is_empty() => one,
+        last => {
+            values.extend(last);
+            serde_json::Value::Array(values)
+        }
+    };
+    let text = serde_json::to_string_pretty(&json).unwrap_or_default();
+    format!("{text}\n")
+}

@@ -1,0 +1,185 @@
+//! The loader: the one part of the library that reads (and writes) files — policy files
+//! and folders here, fact files in `facts.rs` ([`FactSource`]).
+
+use std::path::{Path, PathBuf};
+
+mod facts;
+
+pub use facts::{FactSource, load_fact_set, load_facts, open_lines, parse_facts, read_facts};
+
+use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::program::Program;
+use crate::source::SourceMap;
+
+// Where fact inputs are found; kept here too for the callers of the loader's old paths.
+pub use super::inputs::{case_files, default_cases, fact_files, is_fact_file, policy_files_under};
+
+/// Reads a file as UTF-8 text, refusing what is not text or is larger than the configured
+/// limit ([`crate::limits`]). A file that is not UTF-8 is added to `sources` as far as it can
+/// be read, so the error can point at it.
+pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnostic> {
+    let shown = path.display();
+    let bytes = read_bytes(path)?;
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
+        let id = sources.add(shown.to_string(), lossy);
+        Diagnostic::error("doctrine::io", format!("`{shown}` is not UTF-8 text"))
+            .with_label(
+                crate::source::Span::new(id, offset, offset + 1),
+                "this byte is not UTF-8",
+            )
+            .with_help("save the file as UTF-8")
+    })
+}
+
+/// The SHA-256 of a file's bytes (lowercase hex): what a decision record keeps of each file
+/// it read, and what `doctrine replay` checks again.
+pub fn file_sha256(path: &Path) -> Result<String, Diagnostic> {
+    Ok(crate::source::sha256_hex(&read_bytes(path)?))
+}
+
+/// Reads a file's bytes, refusing one larger than the configured limit.
+fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let shown = path.display();
+    let metadata = std::fs::metadata(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{shown}`: {}", io_reason(&e)),
+        )
+    })?;
+    let limit = crate::limits::current().max_file_size;
+    if metadata.len() > limit {
+        return Err(too_large(&shown.to_string(), limit));
+    }
+    // Read at most one byte past the limit: a pipe or a device has no length to check first.
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|file| {
+            std::io::Read::read_to_end(
+                &mut std::io::Read::take(file, limit.saturating_add(1)),
+                &mut bytes,
+            )
+        })
+        .map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!("cannot read `{shown}`: {}", io_reason(&e)),
+            )
+        })?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(&shown.to_string(), limit));
+    }
+    Ok(bytes)
+}
+
+pub(super) fn too_large(shown: &str, limit: u64) -> Diagnostic {
+    Diagnostic::error(
+        "doctrine::io::too_large",
+        format!(
+            "`{shown}` is larger than the file size limit ({})",
+            crate::limits::show_size(limit)
+        ),
+    )
+    .with_help("raise the limit with `--max-file-size BYTES` (or `DOCTRINE_MAX_FILE_SIZE`)")
+}
+
+pub(crate) fn io_reason(error: &std::io::Error) -> String {
+    match error.kind() {
+        std::io::ErrorKind::NotFound => String::from("no such file or folder"),
+        std::io::ErrorKind::PermissionDenied => String::from("permission denied"),
+        _ => error.to_string(),
+    }
+}
+
+/// The policy files of a path: the file itself, or the `.doctrine` files of a folder
+/// (not its subfolders), sorted by name.
+pub fn policy_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
+    if !path.is_dir() {
+        return Ok(vec![path.to_path_buf()]);
+    }
+    let entries = std::fs::read_dir(path).map_err(|e| {
+        Diagnostic::error(
+            "doctrine::io",
+            format!(
+                "cannot read the folder `{}`: {}",
+                path.display(),
+                io_reason(&e)
+            ),
+        )
+    })?;
+    let mut files: Vec<PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "doctrine"))
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(Diagnostic::error(
+            "doctrine::io",
+            format!("the folder `{}` holds no `.doctrine` file", path.display()),
+        ));
+    }
+    Ok(files)
+}
+
+/// Loads a policy (file or folder) and local amendments, then parses and checks them.
+pub fn load_policy(
+    path: &Path,
+    amendments: &[PathBuf],
+    sources: &mut SourceMap,
+) -> Result<Program, Diagnostics> {
+    let mut ids = Vec::new();
+    let mut errors = Diagnostics::new();
+    let paths = policy_files(path).map_err(Diagnostics::from)?;
+    for file in paths.iter().chain(amendments) {
+        match read_text(file, sources) {
+            Ok(text) => ids.push(sources.add(file.display().to_string(), text)),
+            Err(error) => errors.push(error),
+        }
+    }
+    if !errors.is_empty() {
+        return Err(errors);
+    }
+    crate::compile(sources, &ids)
+}
+
+/// Writes a file whole (a formatted policy, a completed fact file).
+pub fn write_text(path: &str, text: &str) -> Result<(), Diagnostic> {
+    std::fs::write(path, text)
+        .map_err(|e| Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}")))
+}
+
+/// The size of a file in bytes; 0 when it cannot be read (reading it will say why).
+pub fn file_size(path: &str) -> u64 {
+    std::fs::metadata(path).map_or(0, |m| m.len())
+}
+
+/// Reads standard input as text, refusing more than the file size limit.
+pub fn read_stdin() -> Result<String, Diagnostic> {
+    let mut text = String::new();
+    let limit = crate::limits::current().max_file_size;
+    let mut input = std::io::Read::take(std::io::stdin(), limit.saturating_add(1));
+    std::io::Read::read_to_string(&mut input, &mut text).map_err(|e| {
+        Diagnostic::error("doctrine::io", format!("cannot read standard input: {e}"))
+    })?;
+    if text.len() as u64 > limit {
+        return Err(too_large("<stdin>", limit));
+    }
+    Ok(text)
+}
+
+/// Fails, as reading would, when `path` is not a file that can be read.
+pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(()),
+        Ok(_) => Err(Diagnostic::error(
+            "doctrine::io",
+            format!("`{}` is a folder, not a file", path.display()),
+        )),
+        Err(e) => Err(Diagnostic::error(
+            "doctrine::io",
+            format!("cannot read `{}`: {}", path.display(), io_reason(&e)),
+        )),
+    }
+}

@@ -1,0 +1,92 @@
+//! Names a request gives, resolved against the policy: a verdict (`--fail-on`, `--target`),
+//! a rule (`--rule`), fact patterns (`--fixed`); a name that is not the policy's is an
+//! error with a did-you-mean.
+
+use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::program::Program;
+
+/// The rank of a verdict named by option `flag`.
+pub fn verdict_rank(program: &Program, flag: &str, name: &str) -> Result<u32, Diagnostic> {
+    let verdicts = program
+        .vocabularies
+        .first()
+        .map(|v| v.members.as_slice())
+        .unwrap_or(&[]);
+    if let Some(rank) = verdicts.iter().position(|m| m.name == name) {
+        return Ok(u32::try_from(rank).unwrap_or(u32::MAX));
+    }
+    let names: Vec<&str> = verdicts.iter().map(|m| m.name.as_str()).collect();
+    let help = did_you_mean(name, names.iter().copied())
+        .unwrap_or_else(|| format!("the verdicts are: {}", names.join(", ")));
+    Err(Diagnostic::error(
+        "doctrine::cli",
+        format!("`{flag} {name}`: not a verdict of the policy"),
+    )
+    .with_help(help))
+}
+
+/// The verdict names of the policy's scale, worst first.
+pub fn verdict_names(program: &Program) -> Vec<&str> {
+    program
+        .vocabularies
+        .first()
+        .map(|v| v.members.iter().map(|m| m.name.as_str()).collect())
+        .unwrap_or_default()
+}
+
+/// Checks that `id` names a rule of the policy (`--rule`).
+pub fn rule(program: &Program, id: &str) -> Result<(), Diagnostic> {
+    if program.rules.iter().any(|r| r.id == id) {
+        return Ok(());
+    }
+    let ids = program.rules.iter().map(|r| r.id.as_str());
+    let help = did_you_mean(id, ids.clone());
+    let list: Vec<&str> = ids.collect();
+    Err(
+        Diagnostic::error("doctrine::cli", format!("`--rule {id}`: no such rule"))
+            .with_help(help.unwrap_or_else(|| format!("the rules are: {}", list.join(", ")))),
+    )
+}
+
+/// The slots of the facts `--fixed` patterns name; a bad pattern, or one that names no
+/// fact, is an error.
+pub fn fixed_facts(program: &Program, patterns: &[String], errors: &mut Diagnostics) -> Vec<u32> {
+    let mut slots = Vec::new();
+    for text in patterns {
+        let pattern = match glob::Pattern::new(text) {
+            Ok(pattern) => pattern,
+            Err(e) => {
+                errors.push(
+                    Diagnostic::error(
+                        "doctrine::cli",
+                        format!("`--fixed {text}`: not a pattern: {}", e.msg),
+                    )
+                    .with_help(
+                        "a fact path, `*` for any characters: `data.*`, `hosting.secnumcloud`",
+                    ),
+                );
+                continue;
+            }
+        };
+        let before = slots.len();
+        for (slot, fact) in program.facts.iter().enumerate() {
+            if pattern.matches(&fact.path) {
+                slots.push(u32::try_from(slot).unwrap_or(u32::MAX));
+            }
+        }
+        if slots.len() == before {
+            let help = did_you_mean(text, program.facts.iter().map(|f| f.path.as_str()))
+                .unwrap_or_else(|| String::from("`doctrine init POLICY` lists the facts"));
+            errors.push(
+                Diagnostic::error(
+                    "doctrine::cli",
+                    format!("`--fixed {text}`: names no fact of the policy"),
+                )
+                .with_help(help),
+            );
+        }
+    }
+    slots.sort_unstable();
+    slots.dedup();
+    slots
+}

@@ -1,0 +1,158 @@
+//! A loaded policy: its base text and amendments compiled, its `--set` overrides parsed, the
+//! message language and the day that stands for today. Every operation starts here.
+
+use std::path::PathBuf;
+
+use jiff::civil::Date;
+
+use super::clock::Today;
+use super::load::FactSource;
+use crate::diagnostic::Diagnostics;
+use crate::eval::overrides::Override;
+use crate::eval::{EvalOptions, FactSet};
+use crate::language::ast::Lang;
+use crate::program::Program;
+use crate::source::SourceMap;
+
+/// What names a policy: its file or folder, local amendments, and parameter overrides.
+#[derive(Clone, Debug, Default)]
+pub struct PolicySpec {
+    /// The policy: a `.doctrine` file, or a folder with a base policy and its amendments.
+    pub policy: PathBuf,
+    /// Local amendments, applied after the policy's own.
+    pub amend: Vec<PathBuf>,
+    /// `NAME=VALUE` overrides, each value written as in a policy file.
+    pub set: Vec<String>,
+}
+
+/// A policy that could not be loaded: its errors, and the sources they point into.
+#[derive(Debug)]
+pub struct Failed {
+    /// The errors.
+    pub diagnostics: Diagnostics,
+    /// The files read, for rendering the errors.
+    pub sources: SourceMap,
+}
+
+/// A loaded policy and what every operation on it shares.
+#[derive(Debug)]
+pub struct Workspace {
+    /// Every file read so far (policy, amendments, facts); diagnostics point into it.
+    pub sources: SourceMap,
+    /// The checked policy.
+    pub program: Program,
+    /// The overrides that parsed.
+    pub overrides: Vec<Override>,
+    /// What named the policy.
+    pub spec: PolicySpec,
+    /// The language of messages and reports.
+    pub lang: Lang,
+    /// The day that stands for today.
+    pub today: Today,
+    /// The errors of the overrides that did not parse: reported with a request's own.
+    override_errors: Diagnostics,
+}
+
+impl Workspace {
+    /// Loads and checks the policy and its amendments, and parses the overrides. A policy
+    /// that does not load fails at once; bad overrides are kept for [`Workspace::errors`].
+    pub fn open(spec: PolicySpec, lang: Lang) -> Result<Workspace, Failed> {
+        let mut sources = SourceMap::new();
+        let program = match super::load::load_policy(&spec.policy, &spec.amend, &mut sources) {
+            Ok(program) => program,
+            Err(diagnostics) => {
+                return Err(Failed {
+                    diagnostics,
+                    sources,
+                });
+            }
+        };
+        let mut override_errors = Diagnostics::new();
+        let overrides = parse_overrides(&program, &spec.set, &mut sources, &mut override_errors);
+        Ok(Workspace {
+            sources,
+            program,
+            overrides,
+            spec,
+            lang,
+            today: Today::system(),
+            override_errors,
+        })
+    }
+
+    /// The errors standing before any request: those of the overrides. A request adds its
+    /// own and runs only if there are none.
+    pub fn errors(&self) -> Diagnostics {
+        self.override_errors.clone()
+    }
+
+    /// The options of an evaluation of `facts`: the evaluation-date rule (`asked`, else the
+    /// facts' `evaluated_on`, else today) and the overrides.
+    pub fn options(&self, asked: Option<Date>, facts: &FactSet) -> EvalOptions {
+        EvalOptions {
+            on: self.today.date_for(asked, facts),
+            overrides: self.overrides.clone(),
+        }
+    }
+
+    /// Loads one fact set; its errors join `errors`, and nothing is returned while any
+    /// error (of the facts or before them) stands.
+    pub fn fact_set(
+        &mut self,
+        source: FactSource<'_>,
+        errors: &mut Diagnostics,
+    ) -> Option<FactSet> {
+        match source.load(&self.program, &mut self.sources, &[]) {
+            Ok((facts, _, _)) if errors.is_empty() => Some(facts),
+            Ok(_) => None,
+            Err(e) => {
+                errors.extend(e);
+                None
+            }
+        }
+    }
+
+    /// What a decision record keeps of how the policy was loaded.
+    pub fn record_inputs(&self) -> crate::analysis::record::Inputs {
+        crate::analysis::record::Inputs {
+            policy: self.spec.policy.display().to_string(),
+            amendments: self
+                .spec
+                .amend
+                .iter()
+                .map(|a| a.display().to_string())
+                .collect(),
+            set: self.spec.set.clone(),
+            lang: self.lang,
+        }
+    }
+}
+
+/// Parses `NAME=VALUE` overrides, adding the errors of the bad ones to `errors`.
+pub fn parse_overrides(
+    program: &Program,
+    assignments: &[String],
+    sources: &mut SourceMap,
+    errors: &mut Diagnostics,
+) -> Vec<Override> {
+    let mut overrides = Vec::new();
+    for assignment in assignments {
+        match crate::eval::overrides::parse_override(program, assignment, sources) {
+            Ok(o) => overrides.push(o),
+            Err(e) => errors.extend(e),
+        }
+    }
+    overrides
+}
+
+impl Workspace {
+    /// The JSON Schema (2020-12) of the policy's fact files, in the workspace's language.
+    pub fn schema(&self) -> serde_json::Value {
+        crate::facts::schema::schema(&self.program, self.lang)
+    }
+
+    /// A commented YAML fact-file template with every fact the policy reads.
+    pub fn template(&self) -> String {
+        crate::facts::template::template(&self.program, self.lang)
+    }
+}
