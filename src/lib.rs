@@ -28,6 +28,7 @@ pub mod cli;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;
+pub mod i18n;
 pub mod language;
 pub mod limits;
 pub mod report;

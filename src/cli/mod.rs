@@ -118,22 +118,29 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Message languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Français.
-    Fr,
-    /// English.
-    En,
+/// A message language, `--lang TAG`: any language tag (BCP 47), such as `fr`, `en`, `de`
+/// or `fr-CA`; what the policy or the tool lacks falls back (see `cli::output::language`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LangArg(pub crate::ast::Lang);
+
+impl std::str::FromStr for LangArg {
+    type Err = crate::language::lang::LangError;
+
+    fn from_str(text: &str) -> Result<LangArg, Self::Err> {
+        crate::ast::Lang::parse(text).map(LangArg)
+    }
 }
 
 impl PolicyArgs {
     /// Loads the policy and its amendments; on errors, prints them and gives the exit code.
     pub fn load(&self, sources: &mut crate::source::SourceMap) -> Result<crate::Program, u8> {
-        crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
-            output::print_diagnostics(&diagnostics, sources);
-            output::EXIT_BAD_INPUT
-        })
+        let program =
+            crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
+                output::print_diagnostics(&diagnostics, sources);
+                output::EXIT_BAD_INPUT
+            })?;
+        output::policy_loaded(&program);
+        Ok(program)
     }
 }
 

@@ -203,10 +203,7 @@ pub fn value_json(program: &Program, value: &Value) -> Json {
     }
 }
 
-/// English or French.
+/// French for French readers (`fr`, `fr-CA`…), else English.
 pub(crate) fn words(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
+    if lang.primary() == Lang::FR { fr } else { en }
 }
