@@ -1,29 +1,27 @@
-//! Reports: decisions as JSON, text, Markdown or HTML, comparisons of decisions, parameters, test suites
-//! as text, JSON or JUnit XML, and diagnostics through miette.
+//! Reports, one folder per subject, one renderer per format: decisions (JSON, text, Markdown,
+//! HTML), comparisons, explanations, parameters, timelines, remedies, questions, test suites
+//! (text, JSON, JUnit XML) and diagnostics (miette, SARIF).
 
+pub mod decision;
 pub mod diagnostics;
-pub mod diff_json;
-pub mod diff_markdown;
-pub mod diff_text;
-mod diff_words;
-pub mod document;
-mod document_base;
-pub mod document_explain;
-pub mod document_remedy;
+pub mod diff;
 pub mod explain;
-pub mod html;
-pub mod json;
-pub mod junit;
 pub mod literal;
-pub mod markdown;
 pub mod params;
-mod part;
 pub mod questions;
-pub mod remedy_json;
-pub mod remedy_text;
-mod report_words;
-pub mod sarif;
+pub mod remedy;
 pub mod suite;
-pub mod suite_json;
-pub mod text;
 pub mod timeline;
+
+// TRANSITIONAL: the paths of the flat layout, kept so that callers compile unchanged.
+pub use decision::explain as document_explain;
+pub use decision::remedy as document_remedy;
+pub use decision::{document, html, json, markdown, text};
+pub use diagnostics::sarif;
+pub use diff::json as diff_json;
+pub use diff::markdown as diff_markdown;
+pub use diff::text as diff_text;
+pub use remedy::json as remedy_json;
+pub use remedy::text as remedy_text;
+pub use suite::json as suite_json;
+pub use suite::junit;

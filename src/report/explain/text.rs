@@ -11,7 +11,7 @@ use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
 use crate::program::{Localized, VerdictScale};
-use crate::report::text::verdict_style;
+use crate::report::decision::text::verdict_style;
 
 /// The prose of one explanation; `facts_name` names the fact file.
 pub fn explanation(

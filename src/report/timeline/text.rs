@@ -88,7 +88,7 @@ fn words(lang: Lang) -> &'static Words {
 
 /// A verdict's label in the reader's language, styled by its place on the scale.
 fn verdict(v: &VerdictRef, lang: Lang, scale: &VerdictScale) -> String {
-    let style = crate::report::text::verdict_style(v.rank, v.rank >= scale.satisfied);
+    let style = crate::report::decision::text::verdict_style(v.rank, v.rank >= scale.satisfied);
     let label = v.label.get(lang).unwrap_or(&v.name);
     format!("{style}{label}{style:#}")
 }

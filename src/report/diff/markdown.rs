@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::ast::Lang;
 use crate::diff::{CaseDiff, Change, DiffReport};
 
-use super::diff_words::{count, either, rule_result, side, transition, verdict, words};
+use super::words::{count, either, rule_result, side, transition, verdict, words};
 
 /// Text safe in a table cell: no pipe, no line break.
 fn cell(text: &str) -> String {

@@ -5,12 +5,12 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::text::verdict_style;
 use crate::ast::Lang;
 use crate::decision::VerdictRef;
 use crate::eval::render::value_text;
 use crate::program::Program;
 use crate::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::report::decision::text::verdict_style;
 use crate::value::Value;
 
 struct Words {

@@ -2,12 +2,12 @@
 //! paragraphs, lists and tables, in one language. The Markdown and HTML renderers draw the
 //! same document, each escaping every text its own way.
 
+use super::base;
+use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::decision::{Decision, VerdictRef};
 use crate::program::{Program, VerdictScale};
 use crate::record::Record;
-use crate::report::document_base as base;
-use crate::report::report_words::{Words, words};
 
 /// How a verdict reads: the colour a renderer may give it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

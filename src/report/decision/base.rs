@@ -1,12 +1,12 @@
 //! The sections every decision report has, built from the decision and its record: facts
 //! about the run, the rules, why, advice, notes, the facts still needed, the texts applied.
 
+use super::document::{Block, Inline, Section, tone};
+use super::words::Words;
 use crate::ast::Lang;
 use crate::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult, VerdictRef};
 use crate::program::{Localized, Program, VerdictScale};
 use crate::record::Record;
-use crate::report::document::{Block, Inline, Section, tone};
-use crate::report::report_words::Words;
 
 fn pick(localized: &Localized, lang: Lang) -> String {
     localized.get(lang).unwrap_or("").to_string()

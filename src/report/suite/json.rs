@@ -2,7 +2,7 @@
 
 use serde_json::{Value as Json, json};
 
-use super::suite::Summary;
+use super::text::Summary;
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceMap;
 use crate::testing::{CaseReport, Coverage, Outcome, Shown};

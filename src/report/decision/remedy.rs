@@ -2,13 +2,13 @@
 //! changes to the facts that give a better decision, each with the decision it gives and the
 //! rules whose verdict changes.
 
+use super::document::{Block, Inline, Report, Section, tone};
+use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::eval::render::value_text;
 use crate::eval::{EvalError, EvalOptions, FactSet};
 use crate::program::Program;
 use crate::remedy::{Change, ChangeKind, RemedyReport, Request};
-use crate::report::document::{Block, Inline, Report, Section, tone};
-use crate::report::report_words::{Words, words};
 use crate::value::Value;
 
 /// What a report searches: any better decision, by at most 3 changes; past 5 remedies, larger

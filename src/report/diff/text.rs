@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::diff_words::{count, either, pick, rule_result, side, transition, verdict, words};
+use super::words::{count, either, pick, rule_result, side, transition, verdict, words};
 use crate::ast::Lang;
 use crate::decision::{FactRef, RemarkResult};
 use crate::diff::{CaseDiff, Change, DiffReport};

@@ -2,6 +2,8 @@
 //! whose verdict is the decision, whether it applies, its requirement and its exceptions,
 //! each condition as a tree of what made it hold or fail.
 
+use super::document::{Block, Inline, Report, Section, TreeItem, tone};
+use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::decision::Decision;
 use crate::eval::{EvalOptions, FactSet};
@@ -9,8 +11,6 @@ use crate::explain::{
     Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
 };
 use crate::program::{Localized, Program, VerdictScale};
-use crate::report::document::{Block, Inline, Report, Section, TreeItem, tone};
-use crate::report::report_words::{Words, words};
 use crate::source::SourceMap;
 
 /// Explains a report's decision and adds the section, before the remedies (when a report

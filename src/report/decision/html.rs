@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
+use super::document::{Block, Inline, Report, Tone, TreeItem};
 use crate::ast::Lang;
-use crate::report::document::{Block, Inline, Report, Tone, TreeItem};
 
 /// The page's style: system fonts, verdicts coloured and named, one decision per printed page.
 const STYLE: &str = "
@@ -189,7 +189,7 @@ pub fn reports(reports: &[Report], lang: Lang) -> String {
     let title = match reports {
         [one] => one.title.clone(),
         _ => {
-            let words = crate::report::report_words::words(lang);
+            let words = super::words::words(lang);
             format!("{} ({})", words.titles, reports.len())
         }
     };

@@ -3,7 +3,7 @@
 
 use std::fmt::Write;
 
-use crate::report::document::{Block, Inline, Report, TreeItem};
+use super::document::{Block, Inline, Report, TreeItem};
 
 /// Where an inline is written: table cells cannot hold a line break nor a bare `|`.
 #[derive(Clone, Copy, PartialEq, Eq)]

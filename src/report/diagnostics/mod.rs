@@ -1,10 +1,13 @@
 //! Diagnostics rendered with miette, with the source text of the file they point into.
 
+mod part;
+pub mod sarif;
+
 use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
-use super::part::Part;
+use self::part::Part;
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::source::SourceMap;
 

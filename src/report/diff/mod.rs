@@ -1,0 +1,6 @@
+//! Comparisons of decisions (`doctrine diff`) as text, JSON or Markdown.
+
+pub mod json;
+pub mod markdown;
+pub mod text;
+mod words;

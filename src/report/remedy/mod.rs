@@ -1,0 +1,4 @@
+//! Remedies (`doctrine remedy`) as text or JSON.
+
+pub mod json;
+pub mod text;
