@@ -1,291 +1,310 @@
-# The interface's own words in English. Policies bring their own labels and messages;
-# these are the tool's: headings, verdict words, questions, number formats.
-# Ids are GROUP-FIELD: the group is the report (or part of the program) that uses them.
-# Leading or trailing spaces are written {" "}, an empty text {""}.
+# Die Wörter der Oberfläche auf Deutsch. Richtlinien bringen ihre eigenen Bezeichnungen und
+# Meldungen mit; diese hier sind die des Werkzeugs: Überschriften, Urteilswörter, Fragen,
+# Zahlenformate. Kennungen sind GRUPPE-FELD (wie in en.ftl). Leerzeichen am Anfang oder
+# Ende werden {" "} geschrieben, ein leerer Text {""}.
 
-## Values as a reader reads them
+## Werte, wie ein Leser sie liest
 
-value-true = true
-value-false = false
-value-unknown = (unknown)
-value-not-set = (not set)
-# Digits are grouped by three from 10,000 on.
-value-group-separator = ,
-value-decimal-point = .
-value-years = { $n -> [1] { $n } year [-1] { $n } year *[other] { $n } years }
-value-months = { $n -> [1] { $n } month [-1] { $n } month *[other] { $n } months }
-value-days = { $n -> [1] { $n } day [-1] { $n } day *[other] { $n } days }
+value-true = ja
+value-false = nein
+value-unknown = (unbekannt)
+value-not-set = (nicht angegeben)
+# Ziffern werden ab 10.000 in Dreiergruppen geschrieben.
+value-group-separator = {"."}
+value-decimal-point = ,
+value-years = { $n ->
+    [1] { $n } Jahr
+    [-1] { $n } Jahr
+   *[other] { $n } Jahre
+}
+value-months = { $n ->
+    [1] { $n } Monat
+    [-1] { $n } Monat
+   *[other] { $n } Monate
+}
+value-days = { $n ->
+    [1] { $n } Tag
+    [-1] { $n } Tag
+   *[other] { $n } Tage
+}
+choice-yes = ja
+choice-no = nein
 
-## Messages of the evaluation
+## Meldungen der Auswertung
 
-undecided-message = Cannot decide: unknown facts: { $facts }.
-answer-invalid = `{ $answer }` is not an answer: expected { $expected }
+undecided-message = Keine Entscheidung möglich: unbekannte Tatsachen: { $facts }.
+answer-invalid = `{ $answer }` ist keine Antwort: erwartet { $expected }
 
-## Questions for unknown facts
+## Fragen zu unbekannten Tatsachen
 
-questions-heading = Questions to decide
-questions-unblocks = unblocks
-questions-scope = the scope
+questions-heading = Fragen zur Entscheidung
+questions-unblocks = entsperrt
+questions-scope = den Anwendungsbereich
 
-## Language fallback (a note on standard error)
+## Sprachersatz (ein Hinweis auf der Fehlerausgabe)
 
-lang-fallback-texts = note: the policy has no texts in { $requested }; they are shown in { $shown }
-lang-fallback-words = note: the tool's words are not translated into { $requested }; they are shown in { $shown }
+lang-fallback-texts = Hinweis: Die Richtlinie hat keine Texte in { $requested }; sie werden in { $shown } angezeigt
+lang-fallback-words = Hinweis: Die Wörter des Werkzeugs sind nicht in { $requested } übersetzt; sie werden in { $shown } angezeigt
+lang-fallback-both = Hinweis: Weder die Richtlinie noch das Werkzeug haben Texte in { $requested }; sie werden in { $shown } angezeigt
 
-## A decision as text (doctrine eval)
+## Eine Entscheidung als Text (doctrine eval)
 
-decision-decision = Decision
-decision-until = until
-decision-policy = Policy
-decision-texts = texts applied
-decision-none = none
-decision-on = as of
-decision-rules = Rules
-decision-no-rule = No rule applies.
-decision-because = because
-decision-by = decided by the exception
-decision-expired = expired exception
-decision-cites = source
-decision-advice = Advice
-decision-notes = Notes
-decision-missing = Facts still needed
-decision-overrides = parameters overridden
+decision-decision = Entscheidung
+decision-until = bis
+decision-policy = Richtlinie
+decision-texts = angewandte Texte
+decision-none = keine
+decision-on = am
+decision-rules = Regeln
+decision-no-rule = Keine Regel ist anwendbar.
+decision-because = weil
+decision-by = entschieden durch die Ausnahme
+decision-expired = abgelaufene Ausnahme
+decision-cites = Quelle
+decision-advice = Empfehlungen
+decision-notes = Hinweise
+decision-missing = Fehlende Tatsachen
+decision-overrides = geänderte Parameter
 decision-colon = :{" "}
 
-## Decision reports (Markdown, HTML)
+## Entscheidungsberichte (Markdown, HTML)
 
-report-title = Decision
-report-titles = Decisions
-report-decision = Decision
-report-until = until
-report-policy = Policy
-report-facts = Facts
-report-evaluated-on = Evaluated on
-report-in-scope = In scope
-report-yes = yes
-report-no = no
-report-unknown = unknown
-report-overrides = Parameters overridden
-report-amendments = Local amendments
-report-tool = Tool
-report-texts = Texts applied
+report-title = Entscheidung
+report-titles = Entscheidungen
+report-decision = Entscheidung
+report-until = bis
+report-policy = Richtlinie
+report-facts = Tatsachen
+report-evaluated-on = Ausgewertet am
+report-in-scope = Im Anwendungsbereich
+report-yes = ja
+report-no = nein
+report-unknown = unbekannt
+report-overrides = Geänderte Parameter
+report-amendments = Lokale Änderungen
+report-tool = Werkzeug
+report-texts = Angewandte Texte
 report-text = Text
-report-text-title = Title
-report-in-force = In force from
-report-file = File
+report-text-title = Titel
+report-in-force = In Kraft ab
+report-file = Datei
 report-sha256 = SHA-256
-report-none = none
-report-rules = Rules
-report-no-rule = No rule applies.
-report-rule = Rule
-report-verdict = Verdict
-report-message = Reason
-report-cites = Sources
-report-exception = Exception
-report-expired = expired on
-report-why = Why
-report-read = Facts and parameters read
-report-param = parameter
-report-unknown-facts = unknown facts
-report-advice = Advice
-report-notes = Notes
-report-missing = Facts still needed
-report-missing-lead = These facts are unknown; giving them lets the rules that depend on them decide.
-report-explanation = Explanation
-report-scope = Scope
-report-in-scope-holds = in scope
-report-out-of-scope = outside the scope
-report-scope-unknown = unknown
-report-applies-when = Applies when
-report-requires = Requires
-report-exception-to = Exception
-report-gives = gives
-report-no-verdict = no verdict
-report-value-unknown = unknown
-report-not-set = not set
-report-not-evaluated = not evaluated
-report-shown-above = shown above
-report-remedies = Remedies
-report-remedies-lead = The smallest sets of changes to the facts that give a better decision, each checked by evaluating again.
-report-remedies-none = No set of changes to the facts, within the search's bounds, gives a better decision.
-report-remedies-more-before = The search stops here;{" "}
+report-none = keine
+report-rules = Regeln
+report-no-rule = Keine Regel ist anwendbar.
+report-rule = Regel
+report-verdict = Urteil
+report-message = Begründung
+report-cites = Quellen
+report-exception = Ausnahme
+report-expired = abgelaufen am
+report-why = Warum
+report-read = Gelesene Tatsachen und Parameter
+report-param = Parameter
+report-unknown-facts = unbekannte Tatsachen
+report-advice = Empfehlungen
+report-notes = Hinweise
+report-missing = Fehlende Tatsachen
+report-missing-lead = Diese Tatsachen sind unbekannt; sind sie angegeben, können die Regeln entscheiden, die von ihnen abhängen.
+report-explanation = Erläuterung
+report-scope = Anwendungsbereich
+report-in-scope-holds = im Anwendungsbereich
+report-out-of-scope = außerhalb des Anwendungsbereichs
+report-scope-unknown = unbekannt
+report-applies-when = Gilt, wenn
+report-requires = Verlangt
+report-exception-to = Ausnahme
+report-gives = ergibt
+report-no-verdict = kein Urteil
+report-value-unknown = unbekannt
+report-not-set = nicht angegeben
+report-not-evaluated = nicht ausgewertet
+report-shown-above = oben gezeigt
+report-remedies = Abhilfen
+report-remedies-lead = Die kleinsten Änderungen der Tatsachen, die eine bessere Entscheidung ergeben, jede durch eine neue Auswertung geprüft.
+report-remedies-none = Keine Änderung der Tatsachen innerhalb der Suchgrenzen ergibt eine bessere Entscheidung.
+report-remedies-more-before = Die Suche endet hier;{" "}
 report-remedies-more-command = doctrine remedy
-report-remedies-more-after = {" "}searches further, with more changes and other targets.
-report-changes = Changes
-report-effects = Rules whose verdict changes
-report-across = across
-report-added = add
-report-removed = remove
-report-by = by
+report-remedies-more-after = {" "}sucht weiter, mit mehr Änderungen und anderen Zielen.
+report-changes = Änderungen
+report-effects = Regeln, deren Urteil sich ändert
+report-across = überschreitet
+report-added = hinzufügen
+report-removed = entfernen
+report-by = durch
 report-colon = :{" "}
 
-## Comparisons (doctrine diff)
+## Vergleiche (doctrine diff)
 
-diff-decision = Decision
-diff-unchanged = unchanged
-diff-as-of = as of
-diff-each-date = as of each case's date
-diff-texts = texts applied
-diff-none = none
-diff-until = until
-diff-by = by the exception
-diff-expired = expired on
-diff-no-verdict = no verdict
-diff-advice-added = Advice added
-diff-advice-removed = Advice removed
-diff-notes-added = Notes added
-diff-notes-removed = Notes removed
-diff-missing-added = Facts now needed
-diff-missing-removed = Facts no longer needed
-diff-changed = Decision changed
-diff-count-header = Cases
-diff-detail = Same decision, details changed
-diff-detail-hint = --all lists them
-diff-case = Case
-diff-why = Why
-diff-change = Change
+diff-count = { $n } von { $total } { $total ->
+        [1] Fall
+       *[other] Fällen
+    }
+diff-decision = Entscheidung
+diff-unchanged = unverändert
+diff-as-of = am
+diff-each-date = am Datum jedes Falls
+diff-texts = angewandte Texte
+diff-none = keine
+diff-until = bis
+diff-by = durch die Ausnahme
+diff-expired = abgelaufen am
+diff-no-verdict = kein Urteil
+diff-advice-added = Empfehlungen hinzugekommen
+diff-advice-removed = Empfehlungen entfallen
+diff-notes-added = Hinweise hinzugekommen
+diff-notes-removed = Hinweise entfallen
+diff-missing-added = Nun fehlende Tatsachen
+diff-missing-removed = Nicht mehr fehlende Tatsachen
+diff-changed = Entscheidung geändert
+diff-count-header = Fälle
+diff-detail = Gleiche Entscheidung, Einzelheiten geändert
+diff-detail-hint = --all listet sie auf
+diff-case = Fall
+diff-why = Warum
+diff-change = Änderung
 diff-colon = :{" "}
 diff-semicolon = ;{" "}
-diff-last-day = (last day changed)
+diff-last-day = (letzter Tag geändert)
 
-## Explanations (doctrine explain)
+## Erläuterungen (doctrine explain)
 
-explain-decision = Decision
-explain-until = until
-explain-policy = policy
-explain-on = as of
-explain-texts = texts applied
-explain-none = none
-explain-overrides = parameters overridden
-explain-scope = Scope
-explain-in-scope = in the scope.
-explain-out-of-scope = outside the scope; the rules are not looked at.
-explain-scope-unknown = unknown.
-explain-always-applies = Always applies.
-explain-applies = Applies:
-explain-does-not-apply = Does not apply:
-explain-applies-unknown = Whether it applies is unknown:
-explain-requirement-met = Requirement met:
-explain-requirement-not-met = Requirement not met:
-explain-requirement-unknown = Requirement unknown:
-explain-not-looked-at = not looked at
-explain-exceptions-tried = Exceptions tried:
-explain-exceptions-not-tried = Exceptions not tried:
-explain-holds-gives = holds and gives
-explain-does-not-hold = does not hold
-explain-holds-unknown = whether it holds is unknown
-explain-expired = holds, but has expired: its last day was
-explain-last-day = Last day:
-explain-verdict = Verdict
-explain-no-verdict = No verdict: the rule does not apply.
-explain-no-verdict-short = no verdict
-explain-decided-by = decided by the exception
-explain-sources = Sources
-explain-other-rules = Other rules
-explain-not-applying = Not applying
-explain-no-rule = No rule applies.
-explain-no-text = No text of the policy is in force on that day; the rules are not looked at.
-explain-missing = missing
-explain-is = is
-explain-is-unknown = is unknown
-explain-is-not-set = is not set
-explain-unknown = unknown
-explain-not-set = not set
-explain-not-evaluated = not evaluated
-explain-missing-facts = Facts still needed
-explain-param = parameter
-explain-set-by = set by
-explain-step-from = step from
-explain-source = source
-explain-empty = (empty)
-explain-see-above = {" "}(see above)
+explain-decision = Entscheidung
+explain-until = bis
+explain-policy = Richtlinie
+explain-on = am
+explain-texts = angewandte Texte
+explain-none = keine
+explain-overrides = geänderte Parameter
+explain-scope = Anwendungsbereich
+explain-in-scope = im Anwendungsbereich.
+explain-out-of-scope = außerhalb des Anwendungsbereichs; die Regeln werden nicht geprüft.
+explain-scope-unknown = ungewiss.
+explain-always-applies = Gilt immer.
+explain-applies = Gilt:
+explain-does-not-apply = Gilt nicht:
+explain-applies-unknown = Ob sie gilt, ist ungewiss:
+explain-requirement-met = Anforderung erfüllt:
+explain-requirement-not-met = Anforderung nicht erfüllt:
+explain-requirement-unknown = Anforderung ungewiss:
+explain-not-looked-at = nicht geprüft
+explain-exceptions-tried = Geprüfte Ausnahmen:
+explain-exceptions-not-tried = Nicht geprüfte Ausnahmen:
+explain-holds-gives = greift und ergibt
+explain-does-not-hold = greift nicht
+explain-holds-unknown = ob sie greift, ist ungewiss
+explain-expired = greift, ist aber abgelaufen: ihr letzter Tag war der
+explain-last-day = Letzter Tag:
+explain-verdict = Urteil
+explain-no-verdict = Kein Urteil: die Regel gilt nicht.
+explain-no-verdict-short = kein Urteil
+explain-decided-by = entschieden durch die Ausnahme
+explain-sources = Quellen
+explain-other-rules = Andere Regeln
+explain-not-applying = Nicht anwendbar
+explain-no-rule = Keine Regel ist anwendbar.
+explain-no-text = Kein Text der Richtlinie ist an diesem Tag in Kraft; die Regeln werden nicht geprüft.
+explain-missing = mangels
+explain-is = ist
+explain-is-unknown = ist unbekannt
+explain-is-not-set = ist nicht angegeben
+explain-unknown = unbekannt
+explain-not-set = nicht angegeben
+explain-not-evaluated = nicht ausgewertet
+explain-missing-facts = Fehlende Tatsachen
+explain-param = Parameter
+explain-set-by = festgelegt durch
+explain-step-from = Stufe ab
+explain-source = Quelle
+explain-empty = (leer)
+explain-see-above = {" "}(siehe oben)
 explain-colon = :{" "}
-explain-open-quote = "
-explain-close-quote = "
+explain-open-quote = „
+explain-close-quote = “
 
-## Parameters (doctrine params)
+## Parameter (doctrine params)
 
-params-heading = Parameters of
-params-on = on
-params-texts = texts applied
-params-none = none
-params-from = from
-params-step = step of
-params-base = base text
-params-amendment = amendment
-params-since = from
-params-instead-of = instead of
-params-from-text = from
-params-repealed = repealed
-params-repealed-by = repealed by
-params-not-in-force = not in force
-params-brought-by = brought by
-params-in-force-from = in force from
-params-source = source
-params-versions = versions
-params-no-param = No parameter.
+params-heading = Parameter von
+params-on = am
+params-texts = angewandte Texte
+params-none = keine
+params-from = aus
+params-step = Stufe vom
+params-base = Grundtext
+params-amendment = Änderung
+params-since = ab
+params-instead-of = statt
+params-from-text = laut
+params-repealed = aufgehoben
+params-repealed-by = aufgehoben durch
+params-not-in-force = nicht in Kraft
+params-brought-by = eingeführt durch
+params-in-force-from = in Kraft ab
+params-source = Quelle
+params-versions = Fassungen
+params-no-param = Kein Parameter.
 params-colon = :{" "}
 
-## Timelines (doctrine timeline)
+## Zeitverläufe (doctrine timeline)
 
-timeline-timeline = Timeline
-timeline-policy = policy
-timeline-overrides = parameters overridden
-timeline-until = until
-timeline-by = by
-timeline-texts = texts applied
-timeline-from = from
-timeline-rules = rules
-timeline-none = none
-timeline-no-rule = no rule gives a verdict
+timeline-timeline = Zeitverlauf
+timeline-policy = Richtlinie
+timeline-overrides = geänderte Parameter
+timeline-until = bis
+timeline-by = durch
+timeline-texts = angewandte Texte
+timeline-from = ab
+timeline-rules = Regeln
+timeline-none = keine
+timeline-no-rule = keine Regel ergibt ein Urteil
 timeline-in-force-before = {""}
-timeline-in-force-after = {" "}comes into force
-timeline-param = parameter
-timeline-applies = applies
-timeline-no-longer = no longer applies, was
-timeline-expired = expired after
-timeline-in-scope = the case comes into the scope
-timeline-out-of-scope = the case goes out of the scope
-timeline-scope-unknown = whether the case is in scope is no longer known
+timeline-in-force-after = {" "}tritt in Kraft
+timeline-param = Parameter
+timeline-applies = gilt
+timeline-no-longer = gilt nicht mehr, war
+timeline-expired = abgelaufen nach dem
+timeline-in-scope = der Fall tritt in den Anwendungsbereich
+timeline-out-of-scope = der Fall verlässt den Anwendungsbereich
+timeline-scope-unknown = ob der Fall im Anwendungsbereich liegt, ist nicht mehr bekannt
 timeline-colon = :{" "}
 timeline-semicolon = ;{" "}
 
-## Remedies (doctrine remedy)
+## Abhilfen (doctrine remedy)
 
-remedy-title = Remedies
-remedy-now = decision now
-remedy-better = a better decision
-remedy-at-least = at least
-remedy-up-to = up to
-remedy-changes = changes
-remedy-change = change
-remedy-found = found
-remedy-best = best reached
-remedy-reached = The decision already reaches the target: nothing to change.
-remedy-best-now = The decision is already the best that changing facts can reach.
-remedy-none = No set of changes reaches the target.
-remedy-until = until
-remedy-by = by
-remedy-no-verdict = no verdict
-remedy-scope = scope
-remedy-scope-unknown = unknown
-remedy-scope-in = in
-remedy-scope-out = out
-remedy-across = threshold
-remedy-added = add
-remedy-removed = remove
-remedy-shown = shown
-remedy-stopped = Larger sets were not searched: the remedies above are the smallest; --limit widens the search.
+remedy-title = Abhilfen
+remedy-now = aktuelle Entscheidung
+remedy-better = eine bessere Entscheidung
+remedy-at-least = mindestens
+remedy-up-to = bis zu
+remedy-changes = Änderungen
+remedy-change = Änderung
+remedy-found = gefunden
+remedy-best = beste erreicht
+remedy-reached = Die Entscheidung erreicht das Ziel bereits: nichts zu ändern.
+remedy-best-now = Die Entscheidung ist bereits die beste, die eine Änderung der Tatsachen erreichen kann.
+remedy-none = Keine Änderung erreicht das Ziel.
+remedy-until = bis
+remedy-by = durch
+remedy-no-verdict = kein Urteil
+remedy-scope = Anwendungsbereich
+remedy-scope-unknown = unbekannt
+remedy-scope-in = innerhalb
+remedy-scope-out = außerhalb
+remedy-across = Schwelle
+remedy-added = hinzufügen
+remedy-removed = entfernen
+remedy-shown = angezeigt
+remedy-stopped = Größere Mengen wurden nicht durchsucht: die Abhilfen oben sind die kleinsten; --limit erweitert die Suche.
 remedy-colon = :{" "}
 
-## Questions asked one by one (doctrine ask)
+## Fragen, eine nach der anderen (doctrine ask)
 
-ask-decision = Decision
+ask-decision = Entscheidung
 ask-colon = :{" "}
-ask-questions = question(s) to decide; an empty answer skips one
-ask-skip = empty: skip
-ask-skipped = skipped: left unknown
-ask-unblocks = unblocks
-ask-scope = the scope
-ask-end = End of input: the other questions are left unanswered.
-ask-written = Fact file written
+ask-questions = Frage(n) zur Entscheidung; eine leere Antwort überspringt eine
+ask-skip = leer: überspringen
+ask-skipped = übersprungen: bleibt unbekannt
+ask-unblocks = entsperrt
+ask-scope = den Anwendungsbereich
+ask-end = Ende der Eingabe: die übrigen Fragen bleiben unbeantwortet.
+ask-written = Tatsachendatei geschrieben

@@ -12,9 +12,23 @@ value-not-set = (not set)
 # Digits are grouped by three from 10,000 on.
 value-group-separator = ,
 value-decimal-point = .
-value-years = { $n -> [1] { $n } year [-1] { $n } year *[other] { $n } years }
-value-months = { $n -> [1] { $n } month [-1] { $n } month *[other] { $n } months }
-value-days = { $n -> [1] { $n } day [-1] { $n } day *[other] { $n } days }
+value-years = { $n ->
+    [1] { $n } year
+    [-1] { $n } year
+   *[other] { $n } years
+}
+value-months = { $n ->
+    [1] { $n } month
+    [-1] { $n } month
+   *[other] { $n } months
+}
+value-days = { $n ->
+    [1] { $n } day
+    [-1] { $n } day
+   *[other] { $n } days
+}
+choice-yes = yes
+choice-no = no
 
 ## Messages of the evaluation
 
@@ -122,6 +136,10 @@ report-colon = :{" "}
 
 ## Comparisons (doctrine diff)
 
+diff-count = { $n } of { $total } { $total ->
+        [1] case
+       *[other] cases
+    }
 diff-decision = Decision
 diff-unchanged = unchanged
 diff-as-of = as of

@@ -12,9 +12,19 @@ value-not-set = (non renseigné)
 # Les chiffres sont groupés par trois à partir de 10 000 (espace fine insécable).
 value-group-separator = {"\u202F"}
 value-decimal-point = ,
-value-years = { $n -> [1] { $n } an [-1] { $n } an *[other] { $n } ans }
+value-years = { $n ->
+    [1] { $n } an
+    [-1] { $n } an
+   *[other] { $n } ans
+}
 value-months = { $n } mois
-value-days = { $n -> [1] { $n } jour [-1] { $n } jour *[other] { $n } jours }
+value-days = { $n ->
+    [1] { $n } jour
+    [-1] { $n } jour
+   *[other] { $n } jours
+}
+choice-yes = oui
+choice-no = non
 
 ## Messages de l'évaluation
 
@@ -33,7 +43,7 @@ lang-fallback-texts = note : la politique n'a pas de textes en { $requested } ; 
 lang-fallback-words = note : les mots de l'outil ne sont pas traduits en { $requested } ; ils sont affichés en { $shown }
 lang-fallback-both = note : ni la politique ni l'outil n'ont de textes en { $requested } ; ils sont affichés en { $shown }
 
-## A decision as text (doctrine eval)
+## Une décision en texte (doctrine eval)
 
 decision-decision = Décision
 decision-until = jusqu'au
@@ -53,7 +63,7 @@ decision-missing = Faits à renseigner
 decision-overrides = paramètres modifiés
 decision-colon = {" "}:{" "}
 
-## Decision reports (Markdown, HTML)
+## Rapports de décision (Markdown, HTML)
 
 report-title = Décision
 report-titles = Décisions
@@ -120,8 +130,9 @@ report-removed = retirer
 report-by = par
 report-colon = {" "}:{" "}
 
-## Comparisons (doctrine diff)
+## Comparaisons (doctrine diff)
 
+diff-count = { $n } cas sur { $total }
 diff-decision = Décision
 diff-unchanged = inchangée
 diff-as-of = au
@@ -149,7 +160,7 @@ diff-colon = {" "}:{" "}
 diff-semicolon = {" "};{" "}
 diff-last-day = (date de fin modifiée)
 
-## Explanations (doctrine explain)
+## Explications (doctrine explain)
 
 explain-decision = Décision
 explain-until = jusqu'au
@@ -204,7 +215,7 @@ explain-colon = {" "}:{" "}
 explain-open-quote = «{" "}
 explain-close-quote = {" "}»
 
-## Parameters (doctrine params)
+## Paramètres (doctrine params)
 
 params-heading = Paramètres de
 params-on = au
@@ -227,7 +238,7 @@ params-versions = versions
 params-no-param = Aucun paramètre.
 params-colon = {" "}:{" "}
 
-## Timelines (doctrine timeline)
+## Chronologies (doctrine timeline)
 
 timeline-timeline = Chronologie
 timeline-policy = politique
@@ -251,7 +262,7 @@ timeline-scope-unknown = on ne sait plus si le cas est dans le champ
 timeline-colon = {" "}:{" "}
 timeline-semicolon = {" "};{" "}
 
-## Remedies (doctrine remedy)
+## Remèdes (doctrine remedy)
 
 remedy-title = Remèdes
 remedy-now = décision actuelle
@@ -279,7 +290,7 @@ remedy-shown = affiché(s)
 remedy-stopped = Les ensembles plus grands n'ont pas été cherchés : les remèdes ci-dessus sont les plus petits ; --limit élargit la recherche.
 remedy-colon = {" "}:{" "}
 
-## Questions asked one by one (doctrine ask)
+## Questions posées une à une (doctrine ask)
 
 ask-decision = Décision
 ask-colon = {" "}:{" "}

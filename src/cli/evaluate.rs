@@ -92,7 +92,7 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
     let mut values: Vec<serde_json::Value> = decided
         .iter()
         .map(|d| {
-            let lang = d.record.language().unwrap_or(Lang::En);
+            let lang = d.record.language().unwrap_or(Lang::EN);
             let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
             if let Some(object) = value.as_object_mut() {
                 if !d.questions.is_empty() {

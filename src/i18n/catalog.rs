@@ -15,13 +15,18 @@ pub struct Catalog {
     bundle: FluentBundle<FluentResource>,
     /// Messages without variables, formatted once: most words are looked up in a loop.
     plain: HashMap<String, String>,
+    /// The resource's syntax errors (its other messages still serve; a test keeps this
+    /// empty for every resource shipped).
+    pub errors: Vec<String>,
 }
 
 impl Catalog {
-    /// Parses a resource; its syntax errors are the build's (a test reads every resource).
+    /// Parses a resource, keeping the messages that parse.
     pub fn new(lang: Lang, source: &'static str) -> Result<Catalog, String> {
-        let resource = FluentResource::try_new(source.to_string())
-            .map_err(|(_, errors)| format!("{lang}.ftl: {errors:?}"))?;
+        let (resource, mut errors) = match FluentResource::try_new(source.to_string()) {
+            Ok(resource) => (resource, Vec::new()),
+            Err((resource, errors)) => (resource, vec![format!("{lang}.ftl: {errors:?}")]),
+        };
         let ids: Vec<String> = resource
             .entries()
             .filter_map(|entry| match entry {
@@ -36,13 +41,14 @@ impl Catalog {
         let mut bundle = FluentBundle::new_concurrent(vec![locale]);
         // Unicode isolation marks around placeables would change every output byte.
         bundle.set_use_isolating(false);
-        bundle
-            .add_resource(resource)
-            .map_err(|errors| format!("{lang}.ftl: {errors:?}"))?;
+        if let Err(more) = bundle.add_resource(resource) {
+            errors.push(format!("{lang}.ftl: {more:?}"));
+        }
         let mut catalog = Catalog {
             lang,
             bundle,
             plain: HashMap::new(),
+            errors,
         };
         for id in ids {
             if let Some(text) = catalog.format(&id, None) {

@@ -110,9 +110,22 @@ macro_rules! words {
         }
 
         impl $name {
-            /// The words in `lang`.
-            #[allow(dead_code, reason = "not every table is built from a language")]
-            $vis fn new(lang: $crate::ast::Lang) -> Self {
+            /// The words in `lang`, built once for each language the interface speaks.
+            $vis fn of(lang: $crate::ast::Lang) -> &'static Self {
+                static TABLES: std::sync::OnceLock<Vec<$name>> = std::sync::OnceLock::new();
+                let tables = TABLES.get_or_init(|| {
+                    $crate::i18n::languages().map($name::build).collect()
+                });
+                let serving = $crate::i18n::serving(lang);
+                let index = $crate::i18n::languages().position(|l| l == serving);
+                match index.and_then(|index| tables.get(index)) {
+                    Some(table) => table,
+                    // Only when no resource parses, which the tests rule out.
+                    None => Box::leak(Box::new($name::build(lang))),
+                }
+            }
+
+            fn build(lang: $crate::ast::Lang) -> Self {
                 let words = $crate::i18n::words(lang);
                 $name { $($field: words.word($group, stringify!($field)),)* }
             }

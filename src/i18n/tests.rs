@@ -14,6 +14,7 @@ fn every_resource_parses_and_has_every_english_message() {
     assert!(ids.len() > 200);
     for (tag, source) in RESOURCES {
         let catalog = Catalog::new(Lang::parse(tag).unwrap(), source).unwrap();
+        assert_eq!(catalog.errors, Vec::<String>::new());
         for id in &ids {
             assert!(english.has(id));
             assert!(catalog.has(id), "{tag}.ftl lacks {id}");

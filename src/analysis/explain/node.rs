@@ -3,7 +3,6 @@
 
 use super::build::Walker;
 use super::{Node, NodeKind, Shown, Truth};
-use crate::ast::Lang;
 use crate::decision::FactRef;
 use crate::eval::render::value_text;
 use crate::program::{CExpr, CKind, Localized};

@@ -10,66 +10,28 @@ use crate::ast::Lang;
 use crate::decision::{Decision, Ground, RemarkResult};
 use crate::program::{Localized, VerdictScale};
 
-/// Words of the report itself, per language.
-struct Words {
-    decision: &'static str,
-    until: &'static str,
-    policy: &'static str,
-    texts: &'static str,
-    none: &'static str,
-    on: &'static str,
-    rules: &'static str,
-    no_rule: &'static str,
-    because: &'static str,
-    by: &'static str,
-    expired: &'static str,
-    cites: &'static str,
-    advice: &'static str,
-    notes: &'static str,
-    missing: &'static str,
-    overrides: &'static str,
-    colon: &'static str,
+crate::words! {
+    /// Words of the report itself, per language.
+    struct Words in "decision" {
+        decision,
+        until,
+        policy,
+        texts,
+        none,
+        on,
+        rules,
+        no_rule,
+        because,
+        by,
+        expired,
+        cites,
+        advice,
+        notes,
+        missing,
+        overrides,
+        colon,
+    }
 }
-
-const FR: Words = Words {
-    decision: "Décision",
-    until: "jusqu'au",
-    policy: "Politique",
-    texts: "textes appliqués",
-    none: "aucun",
-    on: "au",
-    rules: "Règles",
-    no_rule: "Aucune règle ne s'applique.",
-    because: "parce que",
-    by: "décidé par l'exception",
-    expired: "exception expirée",
-    cites: "source",
-    advice: "Conseils",
-    notes: "Notes",
-    missing: "Faits à renseigner",
-    overrides: "paramètres modifiés",
-    colon: " : ",
-};
-
-const EN: Words = Words {
-    decision: "Decision",
-    until: "until",
-    policy: "Policy",
-    texts: "texts applied",
-    none: "none",
-    on: "as of",
-    rules: "Rules",
-    no_rule: "No rule applies.",
-    because: "because",
-    by: "decided by the exception",
-    expired: "expired exception",
-    cites: "source",
-    advice: "Advice",
-    notes: "Notes",
-    missing: "Facts still needed",
-    overrides: "parameters overridden",
-    colon: ": ",
-};
 
 pub(crate) fn verdict_style(rank: u32, satisfied: bool) -> Style {
     let colour = if satisfied {
@@ -96,10 +58,7 @@ fn grounds(list: &[Ground], lang: Lang) -> String {
 /// Renders one decision, marking each verdict by its role on the scale.
 pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &VerdictScale) -> String {
     let (satisfied, undecided) = (scale.satisfied, scale.undecided);
-    let words = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
+    let words = Words::of(lang);
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let mut out = String::new();
