@@ -43,9 +43,9 @@ questions-scope = den Anwendungsbereich
 
 ## Sprachersatz (ein Hinweis auf der Fehlerausgabe)
 
-lang-fallback-texts = Hinweis: Die Richtlinie hat keine Texte in { $requested }; sie werden in { $shown } angezeigt
-lang-fallback-words = Hinweis: Die Wörter des Werkzeugs sind nicht in { $requested } übersetzt; sie werden in { $shown } angezeigt
-lang-fallback-both = Hinweis: Weder die Richtlinie noch das Werkzeug haben Texte in { $requested }; sie werden in { $shown } angezeigt
+lang-fallback-texts = Hinweis: Die Richtlinie hat keine Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
+lang-fallback-words = Hinweis: Die Wörter des Werkzeugs sind nicht in `{ $requested }` übersetzt; sie werden in `{ $shown }` angezeigt
+lang-fallback-both = Hinweis: Weder die Richtlinie noch das Werkzeug haben Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
 
 ## Eine Entscheidung als Text (doctrine eval)
 

@@ -43,9 +43,9 @@ questions-scope = the scope
 
 ## Language fallback (a note on standard error)
 
-lang-fallback-texts = note: the policy has no texts in { $requested }; they are shown in { $shown }
-lang-fallback-words = note: the tool's words are not translated into { $requested }; they are shown in { $shown }
-lang-fallback-both = note: neither the policy nor the tool has words in { $requested }; they are shown in { $shown }
+lang-fallback-texts = note: the policy has no texts in `{ $requested }`; they are shown in `{ $shown }`
+lang-fallback-words = note: the tool's words are not translated into `{ $requested }`; they are shown in `{ $shown }`
+lang-fallback-both = note: neither the policy nor the tool has words in `{ $requested }`; they are shown in `{ $shown }`
 
 ## A decision as text (doctrine eval)
 

@@ -39,9 +39,9 @@ questions-scope = le champ
 
 ## Repli de langue (une note sur la sortie d'erreur)
 
-lang-fallback-texts = note : la politique n'a pas de textes en { $requested } ; ils sont affichés en { $shown }
-lang-fallback-words = note : les mots de l'outil ne sont pas traduits en { $requested } ; ils sont affichés en { $shown }
-lang-fallback-both = note : ni la politique ni l'outil n'ont de textes en { $requested } ; ils sont affichés en { $shown }
+lang-fallback-texts = note : la politique n'a pas de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
+lang-fallback-words = note : les mots de l'outil ne sont pas traduits en `{ $requested }` ; ils sont affichés en `{ $shown }`
+lang-fallback-both = note : ni la politique ni l'outil n'ont de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
 
 ## Une décision en texte (doctrine eval)
 
