@@ -308,3 +308,24 @@ ask-unblocks = entsperrt
 ask-scope = den Anwendungsbereich
 ask-end = Ende der Eingabe: die übrigen Fragen bleiben unbeantwortet.
 ask-written = Tatsachendatei geschrieben
+
+## Tatsachendateien: ihr JSON-Schema (doctrine schema) und ihre Vorlage (doctrine init)
+
+schema-self = Das JSON-Schema, dem diese Datei folgt (für Editoren); doctrine übergeht es.
+schema-evaluated-on = Der Tag, von dem der Fall handelt (JJJJ-MM-TT); fehlt er: `--on`, sonst heute.
+schema-description = Die Tatsachen eines Falls. Eine fehlende Tatsache, oder null, nimmt ihren Standardwert an, ist nicht angegeben (optionale Tatsachen) oder unbekannt (erforderliche Tatsachen: die Regeln, die sie brauchen, können nicht entscheiden); daher ist keine Tatsache als erforderlich aufgeführt.
+schema-required = erforderlich: fehlt sie oder ist sie null, ist sie unbekannt
+schema-default = Standardwert:
+schema-optional = optional: fehlt sie oder ist sie null, ist sie nicht angegeben
+template-header =
+    # Eine Tatsachendatei, geschrieben von `doctrine init`. Tragen Sie die Werte ein. Ein
+    # leerer Wert (null) fehlt: eine Tatsache mit Standardwert nimmt diesen an, eine
+    # optionale Tatsache ist nicht angegeben, eine erforderliche ist unbekannt (die Regeln,
+    # die sie brauchen, können nicht entscheiden).
+    # Für Vervollständigung und Prüfung im Editor: `doctrine schema POLICY > facts.schema.json`
+    # und `# yaml-language-server: $schema=facts.schema.json` als erste Zeile.
+template-evaluated-on = # Datum (JJJJ-MM-TT): der Tag, von dem der Fall handelt; leer: `--on`, sonst heute.
+template-required = erforderlich (leer: unbekannt)
+template-default = Standardwert:
+template-optional = optional (leer: nicht angegeben)
+template-one-of = # eines von:

@@ -308,3 +308,23 @@ ask-unblocks = unblocks
 ask-scope = the scope
 ask-end = End of input: the other questions are left unanswered.
 ask-written = Fact file written
+
+## Fact files: their JSON Schema (doctrine schema) and template (doctrine init)
+
+schema-self = The JSON Schema this file follows (for editors); doctrine ignores it.
+schema-evaluated-on = The day the case speaks of (YYYY-MM-DD); left out: `--on`, else today.
+schema-description = Facts of one case. A fact left out, or null, takes its default, is not set (optional facts) or is unknown (required facts: the rules that need it cannot decide); so no fact is listed as required.
+schema-required = required: left out or null, it is unknown
+schema-default = default:
+schema-optional = optional: left out or null, it is not set
+template-header =
+    # A fact file, written by `doctrine init`. Fill in the values. A value left empty
+    # (null) is left out: a fact with a default takes it, an optional fact is not set,
+    # a required fact is unknown (the rules that need it cannot decide).
+    # For an editor's completion and checks: `doctrine schema POLICY > facts.schema.json`
+    # and add `# yaml-language-server: $schema=facts.schema.json` as the first line.
+template-evaluated-on = # date (YYYY-MM-DD): the day the case speaks of; left empty: `--on`, else today.
+template-required = required (empty: unknown)
+template-default = default:
+template-optional = optional (empty: not set)
+template-one-of = # one of:

@@ -301,3 +301,24 @@ ask-unblocks = débloque
 ask-scope = le champ
 ask-end = Fin de l'entrée : les autres questions restent sans réponse.
 ask-written = Fichier de faits écrit
+
+## Fichiers de faits : leur schéma JSON (doctrine schema) et leur modèle (doctrine init)
+
+schema-self = Le schéma JSON que suit ce fichier (pour les éditeurs) ; doctrine l'ignore.
+schema-evaluated-on = Le jour dont parle le cas (AAAA-MM-JJ) ; absent : `--on`, sinon aujourd'hui.
+schema-description = Les faits d'un cas. Un fait absent, ou null, prend sa valeur par défaut, n'est pas renseigné (faits optionnels) ou est inconnu (faits requis : les règles qui en ont besoin ne peuvent décider) ; aucun fait n'est donc exigé.
+schema-required = requis : absent ou null, il est inconnu
+schema-default = par défaut :
+schema-optional = optionnel : absent ou null, il n'est pas renseigné
+template-header =
+    # Un fichier de faits, écrit par `doctrine init`. Remplissez les valeurs. Une valeur
+    # vide (null) est absente : un fait avec une valeur par défaut la prend, un fait
+    # optionnel n'est pas renseigné, un fait requis est inconnu (les règles qui en ont
+    # besoin ne peuvent décider).
+    # Pour la complétion et les contrôles d'un éditeur : `doctrine schema POLICY >
+    # facts.schema.json` et `# yaml-language-server: $schema=facts.schema.json` en tête.
+template-evaluated-on = # date (AAAA-MM-JJ) : le jour dont parle le cas ; vide : `--on`, sinon aujourd'hui.
+template-required = requis (vide : inconnu)
+template-default = par défaut :
+template-optional = optionnel (vide : non renseigné)
+template-one-of = # parmi :

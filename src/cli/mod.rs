@@ -134,11 +134,12 @@ impl std::str::FromStr for LangArg {
 impl PolicyArgs {
     /// Loads the policy and its amendments; on errors, prints them and gives the exit code.
     pub fn load(&self, sources: &mut crate::source::SourceMap) -> Result<crate::Program, u8> {
-        let program =
-            crate::load::load_policy(&self.policy, &self.amend, sources).map_err(|diagnostics| {
+        let program = crate::load::load_policy(&self.policy, &self.amend, sources).map_err(
+            |diagnostics| {
                 output::print_diagnostics(&diagnostics, sources);
                 output::EXIT_BAD_INPUT
-            })?;
+            },
+        )?;
         output::policy_loaded(&program);
         Ok(program)
     }

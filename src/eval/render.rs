@@ -41,7 +41,9 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
                 None => format!("[{}]", parts.join(", ")),
             }
         }
-        Value::Unknown(_) => String::from(i18n::words(lang.unwrap_or(Lang::EN)).get("value-unknown")),
+        Value::Unknown(_) => {
+            String::from(i18n::words(lang.unwrap_or(Lang::EN)).get("value-unknown"))
+        }
         Value::NotSet => String::from(i18n::words(lang.unwrap_or(Lang::EN)).get("value-not-set")),
     }
 }

@@ -22,7 +22,10 @@ pub fn fallback_notes(written: &[Lang], lang: Lang) -> Vec<String> {
     let texts = texts_shown(written, lang).filter(|l| *l != lang);
     let interface = Some(serving(lang)).filter(|l| *l != lang);
     let note = |id: &str, shown: Lang| {
-        let args = [("requested", lang.code().into()), ("shown", shown.code().into())];
+        let args = [
+            ("requested", lang.code().into()),
+            ("shown", shown.code().into()),
+        ];
         w.format(id, &args)
     };
     match (texts, interface) {

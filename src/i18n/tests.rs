@@ -40,6 +40,12 @@ fn spaces_and_plurals_come_out_as_written() {
     assert_eq!(words(Lang::FR).get("value-group-separator"), "\u{202f}");
     let en = words(Lang::EN);
     assert_eq!(en.format("value-years", &[("n", 1.into())]), "1 year");
-    assert_eq!(en.format("value-years", &[("n", 12_000.into())]), "12000 years");
-    assert_eq!(words(Lang::FR).format("value-days", &[("n", 0.into())]), "0 jours");
+    assert_eq!(
+        en.format("value-years", &[("n", 12_000.into())]),
+        "12000 years"
+    );
+    assert_eq!(
+        words(Lang::FR).format("value-days", &[("n", 0.into())]),
+        "0 jours"
+    );
 }

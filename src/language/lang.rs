@@ -132,7 +132,14 @@ mod tests {
 
     #[test]
     fn bad_tags_are_refused() {
-        for bad in ["", "f", "français", "fr-", "12", "fr-CA-x-verylongprivateusetag"] {
+        for bad in [
+            "",
+            "f",
+            "français",
+            "fr-",
+            "12",
+            "fr-CA-x-verylongprivateusetag",
+        ] {
             assert!(Lang::parse(bad).is_err(), "{bad}");
         }
     }

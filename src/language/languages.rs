@@ -7,8 +7,11 @@ use crate::program::{Localized, Message, Program, Versioned};
 /// others in the order of the items.
 pub fn written(program: &Program) -> Vec<Lang> {
     let mut all: Vec<Lang> = Vec::new();
-    let label = |l: &Localized, all: &mut Vec<Lang>| all.extend(l.texts.iter().map(|(lang, _)| *lang));
-    let message = |m: Option<&Message>, all: &mut Vec<Lang>| all.extend(m.into_iter().flat_map(Message::langs));
+    let label =
+        |l: &Localized, all: &mut Vec<Lang>| all.extend(l.texts.iter().map(|(lang, _)| *lang));
+    let message = |m: Option<&Message>, all: &mut Vec<Lang>| {
+        all.extend(m.into_iter().flat_map(Message::langs))
+    };
     label(&program.title, &mut all);
     for text in &program.texts {
         label(&text.title, &mut all);
@@ -62,5 +65,8 @@ pub fn written(program: &Program) -> Vec<Lang> {
 }
 
 fn bodies<T>(versioned: &Versioned<T>) -> impl Iterator<Item = &T> {
-    versioned.versions.iter().filter_map(|(_, body)| body.as_ref())
+    versioned
+        .versions
+        .iter()
+        .filter_map(|(_, body)| body.as_ref())
 }

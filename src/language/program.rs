@@ -153,7 +153,10 @@ impl Localized {
     }
 
     /// A text in each of `langs`, as `text` gives it.
-    pub fn from_fn(langs: impl IntoIterator<Item = Lang>, mut text: impl FnMut(Lang) -> String) -> Self {
+    pub fn from_fn(
+        langs: impl IntoIterator<Item = Lang>,
+        mut text: impl FnMut(Lang) -> String,
+    ) -> Self {
         Localized {
             texts: langs.into_iter().map(|l| (l, text(l))).collect(),
             neutral: None,
@@ -188,9 +191,8 @@ impl Message {
     /// The segments for `lang`, else its primary language, else without language, else in
     /// the first language written.
     pub fn get(&self, lang: Lang) -> Option<&[MessageSegment]> {
-        let find = |wanted: &dyn Fn(Option<Lang>) -> bool| {
-            self.parts.iter().find(|(l, _)| wanted(*l))
-        };
+        let find =
+            |wanted: &dyn Fn(Option<Lang>) -> bool| self.parts.iter().find(|(l, _)| wanted(*l));
         find(&|l| l == Some(lang))
             .or_else(|| find(&|l| l == Some(lang.primary())))
             .or_else(|| find(&|l| l.is_some_and(|l| l.same_primary(lang))))
