@@ -35,7 +35,12 @@ impl Lang {
     /// German.
     pub const DE: Lang = Lang::ascii(b"de");
 
-    /// A tag from canonical ASCII known to be well formed (the constants above).
+    /// A tag from canonical ASCII known to be well formed (the constants above, and
+    /// [`Lang::parse`]'s result); what exceeds the capacity is cut.
+    #[allow(
+        clippy::indexing_slicing,
+        reason = "a const fn cannot use iterators; `i` is below both lengths"
+    )]
     const fn ascii(text: &[u8]) -> Lang {
         let mut bytes = [0; CAPACITY];
         let mut i = 0;

@@ -131,6 +131,12 @@ impl Localized {
         }
     }
 
+    /// The text in `lang` as [`get`](Self::get) finds it, or nothing: the one way reports
+    /// show a title or message.
+    pub fn text(&self, lang: Lang) -> &str {
+        self.get(lang).unwrap_or_default()
+    }
+
     /// The text written in exactly `lang`, without falling back.
     pub fn exact(&self, lang: Lang) -> Option<&str> {
         self.texts

@@ -8,7 +8,7 @@ use anstyle::{AnsiColor, Style};
 
 use crate::ast::Lang;
 use crate::decision::{Decision, Ground, RemarkResult};
-use crate::program::{Localized, VerdictScale};
+use crate::program::VerdictScale;
 
 crate::words! {
     /// Words of the report itself, per language.
@@ -42,10 +42,6 @@ pub(crate) fn verdict_style(rank: u32, satisfied: bool) -> Style {
         AnsiColor::Yellow
     };
     Style::new().fg_color(Some(colour.into())).bold()
-}
-
-fn pick(localized: &Localized, lang: Lang) -> &str {
-    localized.get(lang).unwrap_or("")
 }
 
 fn grounds(list: &[Ground], lang: Lang) -> String {
@@ -130,19 +126,15 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
             out,
             "  {style}{mark} {}{style:#} {} — {style}{verdict}{style:#}",
             result.rule,
-            pick(&result.title, lang)
+            result.title.text(lang)
         );
         if let Some(until) = result.until {
             let _ = write!(out, " {} {until}", words.until);
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "      {}", pick(&result.message, lang));
+        let _ = writeln!(out, "      {}", result.message.text(lang));
         if let Some(by) = &result.by {
-            let title = result
-                .by_title
-                .as_ref()
-                .map(|t| pick(t, lang))
-                .unwrap_or("");
+            let title = result.by_title.as_ref().map(|t| t.text(lang)).unwrap_or("");
             let _ = writeln!(out, "      {dim}{} {by} ({title}){dim:#}", words.by);
         }
         if let Some((exception, last)) = &result.expired {
@@ -175,7 +167,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
     if !decision.missing.is_empty() {
         let _ = writeln!(out, "\n{bold}{}{bold:#}", words.missing);
         for fact in &decision.missing {
-            let _ = writeln!(out, "  • {} — {}", fact.path, pick(&fact.label, lang));
+            let _ = writeln!(out, "  • {} — {}", fact.path, fact.label.text(lang));
         }
     }
     out
@@ -192,8 +184,8 @@ fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang) {
             out,
             "  • {bold}{}{bold:#} {}",
             remark.id,
-            pick(&remark.title, lang)
+            remark.title.text(lang)
         );
-        let _ = writeln!(out, "      {}", pick(&remark.message, lang));
+        let _ = writeln!(out, "      {}", remark.message.text(lang));
     }
 }

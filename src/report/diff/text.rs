@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::words::{count, either, pick, rule_result, side, transition, verdict, words};
+use super::words::{count, either, rule_result, side, transition, verdict, words};
 use crate::ast::Lang;
 use crate::decision::{FactRef, RemarkResult};
 use crate::diff::{CaseDiff, Change, DiffReport};
@@ -25,7 +25,7 @@ fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang, c
     }
     let names: Vec<String> = list
         .iter()
-        .map(|r| format!("{} ({})", r.id, pick(&r.title, lang)))
+        .map(|r| format!("{} ({})", r.id, r.title.text(lang)))
         .collect();
     let _ = writeln!(out, "  {heading}{colon}{}", names.join(", "));
 }
@@ -68,7 +68,7 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         w.as_of, w.texts, w.colon
     );
     for rule in &case.rules {
-        let title = match pick(&rule.title, lang) {
+        let title = match rule.title.text(lang) {
             "" => String::new(),
             title => format!(" {title}"),
         };
@@ -81,15 +81,12 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
             rule_result(rule.after.as_ref(), lang)
         );
         for (name, result) in [("A", &rule.before), ("B", &rule.after)] {
-            if let Some(r) = result
-                .as_ref()
-                .filter(|r| !pick(&r.message, lang).is_empty())
-            {
+            if let Some(r) = result.as_ref().filter(|r| !r.message.text(lang).is_empty()) {
                 let _ = writeln!(
                     out,
                     "      {dim}{name}{}{}{dim:#}",
                     w.colon,
-                    pick(&r.message, lang)
+                    r.message.text(lang)
                 );
             }
         }

@@ -6,7 +6,6 @@ use std::fmt::Write;
 use crate::ast::Lang;
 use crate::decision::{RuleResult, VerdictRef};
 use crate::diff::{Side, Transition};
-use crate::program::Localized;
 
 crate::words! {
     /// Words of the comparison reports, per language.
@@ -43,10 +42,6 @@ crate::words! {
 /// The words of a language.
 pub(crate) fn words(lang: Lang) -> &'static Words {
     Words::of(lang)
-}
-
-pub(crate) fn pick(localized: &Localized, lang: Lang) -> &str {
-    localized.get(lang).unwrap_or("")
 }
 
 /// A verdict in the reader's language, with its last day when it has one.

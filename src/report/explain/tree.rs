@@ -4,7 +4,7 @@
 
 use std::fmt::Write;
 
-use super::text::{Prose, pick};
+use super::text::Prose;
 use crate::ast::Lang;
 use crate::explain::{Node, NodeKind, ParamOrigin, Shown, Truth};
 use crate::program::Localized;
@@ -72,7 +72,7 @@ impl Prose<'_> {
                 label,
                 origin,
             } => {
-                let label = pick(label, lang);
+                let label = label.text(lang);
                 format!(
                     "{mark} {} {name} ({label}) {}{}",
                     w.param,
