@@ -24,8 +24,8 @@ const RESOURCES: &[(&str, &str)] = &[
     ("de", include_str!("../../locales/de.ftl")),
 ];
 
-/// The catalogs, parsed on first use; a resource that does not parse is left out (the
-/// tests parse each one, so that cannot ship).
+/// The catalogs, parsed on first use. A message that does not parse is left out and taken
+/// from English; the tests keep every resource free of errors and complete.
 fn catalogs() -> &'static [Catalog] {
     static CATALOGS: OnceLock<Vec<Catalog>> = OnceLock::new();
     CATALOGS.get_or_init(|| {
