@@ -10,6 +10,7 @@ pub mod literal;
 pub mod params;
 pub mod questions;
 pub mod remedy;
+mod run;
 pub mod suite;
 pub mod timeline;
 

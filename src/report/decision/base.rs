@@ -1,12 +1,42 @@
 //! The sections every decision report has, built from the decision and its record: facts
-//! about the run, the rules, why, advice, notes, the facts still needed, the texts applied.
+//! about the run, the rules, why, advice, notes, the facts still needed, the texts applied;
+//! and the report made of them ([`Report::new`]).
 
-use super::document::{Block, Inline, Section, tone};
-use super::words::Words;
+use super::document::{Block, Inline, Report, Section, tone, verdict};
+use super::words::{Words, words};
 use crate::ast::Lang;
-use crate::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult, VerdictRef};
+use crate::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
 use crate::program::{Program, VerdictScale};
 use crate::record::Record;
+
+impl Report {
+    /// The report of a decision, with what its record says was read.
+    pub fn new(decision: &Decision, record: &Record, program: &Program, lang: Lang) -> Report {
+        let w = words(lang);
+        let scale = &program.scale;
+        let mut headline = vec![
+            Inline::Text(format!("{}{}", w.decision, w.colon)),
+            verdict(&decision.decision, scale, lang),
+        ];
+        if let Some(until) = decision.until {
+            headline.push(Inline::Text(format!(" {} {until}", w.until)));
+        }
+        let mut sections = vec![rules(decision, scale, w, lang)];
+        sections.extend(why(&decision.results, w, lang));
+        sections.extend(remarks("advice", w.advice, &decision.advice, lang));
+        sections.extend(remarks("notes", w.notes, &decision.notes, lang));
+        sections.extend(missing(&decision.missing, w, lang));
+        sections.push(texts(decision, record, w, lang));
+        Report {
+            lang,
+            title: format!("{} — {}", w.title, record.facts.file),
+            headline,
+            tone: tone(&decision.decision, scale),
+            about: about(decision, record, program, w, lang),
+            sections,
+        }
+    }
+}
 
 fn text(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
@@ -14,11 +44,6 @@ fn text(s: impl Into<String>) -> Inline {
 
 fn code(s: impl Into<String>) -> Inline {
     Inline::Code(s.into())
-}
-
-pub(crate) fn verdict(verdict: &VerdictRef, scale: &VerdictScale, lang: Lang) -> Inline {
-    let label = verdict.label.get(lang).unwrap_or(&verdict.name).to_string();
-    Inline::Verdict(label, tone(verdict, scale))
 }
 
 pub(crate) fn about(

@@ -2,12 +2,10 @@
 //! paragraphs, lists and tables, in one language. The Markdown and HTML renderers draw the
 //! same document, each escaping every text its own way.
 
-use super::base;
 use super::words::{Words, words};
 use crate::ast::Lang;
-use crate::decision::{Decision, VerdictRef};
-use crate::program::{Program, VerdictScale};
-use crate::record::Record;
+use crate::decision::VerdictRef;
+use crate::program::VerdictScale;
 
 /// How a verdict reads: the colour a renderer may give it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -110,34 +108,13 @@ pub fn tone(verdict: &VerdictRef, scale: &VerdictScale) -> Tone {
     }
 }
 
-impl Report {
-    /// The report of a decision, with what its record says was read.
-    pub fn new(decision: &Decision, record: &Record, program: &Program, lang: Lang) -> Report {
-        let w = words(lang);
-        let scale = &program.scale;
-        let mut headline = vec![
-            Inline::Text(format!("{}{}", w.decision, w.colon)),
-            base::verdict(&decision.decision, scale, lang),
-        ];
-        if let Some(until) = decision.until {
-            headline.push(Inline::Text(format!(" {} {until}", w.until)));
-        }
-        let mut sections = vec![base::rules(decision, scale, w, lang)];
-        sections.extend(base::why(&decision.results, w, lang));
-        sections.extend(base::remarks("advice", w.advice, &decision.advice, lang));
-        sections.extend(base::remarks("notes", w.notes, &decision.notes, lang));
-        sections.extend(base::missing(&decision.missing, w, lang));
-        sections.push(base::texts(decision, record, w, lang));
-        Report {
-            lang,
-            title: format!("{} — {}", w.title, record.facts.file),
-            headline,
-            tone: tone(&decision.decision, scale),
-            about: base::about(decision, record, program, w, lang),
-            sections,
-        }
-    }
+/// A verdict's label in a language (its name if it has none), toned by its place on the scale.
+pub fn verdict(verdict: &VerdictRef, scale: &VerdictScale, lang: Lang) -> Inline {
+    let label = verdict.label.get(lang).unwrap_or(&verdict.name).to_string();
+    Inline::Verdict(label, tone(verdict, scale))
+}
 
+impl Report {
     /// Adds a section before the first of `before` (by id) that the report has, else last.
     pub fn insert_before(&mut self, section: Section, before: &[&str]) {
         let at = self
@@ -158,7 +135,7 @@ impl Report {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
     use super::*;
-    use crate::record::Inputs;
+    use crate::record::{Inputs, Record};
     use crate::source::SourceMap;
 
     const POLICY: &str = r#"

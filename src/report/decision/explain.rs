@@ -2,7 +2,7 @@
 //! whose verdict is the decision, whether it applies, its requirement and its exceptions,
 //! each condition as a tree of what made it hold or fail.
 
-use super::document::{Block, Inline, Report, Section, TreeItem, tone};
+use super::document::{Block, Inline, Report, Section, TreeItem, verdict};
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::decision::Decision;
@@ -11,6 +11,7 @@ use crate::explain::{
     Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
 };
 use crate::program::{Localized, Program, VerdictScale};
+use crate::report::explain::mark;
 use crate::source::SourceMap;
 
 /// Explains a report's decision and adds the section, before the remedies (when a report
@@ -95,13 +96,6 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
     })
 }
 
-fn verdict(v: &crate::decision::VerdictRef, scale: &VerdictScale, lang: Lang) -> Inline {
-    Inline::Verdict(
-        v.label.get(lang).unwrap_or(&v.name).to_string(),
-        tone(v, scale),
-    )
-}
-
 /// The exceptions a reader needs: when one held, those that held or might have (the others
 /// changed nothing); else every one tried, to show why none applied.
 fn relevant(exceptions: &[ExceptionExplanation]) -> Vec<&ExceptionExplanation> {
@@ -113,16 +107,6 @@ fn relevant(exceptions: &[ExceptionExplanation]) -> Vec<&ExceptionExplanation> {
         tried.filter(|e| e.when.holds != Truth::False).collect()
     } else {
         tried.collect()
-    }
-}
-
-/// ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
-fn mark(truth: Option<Truth>) -> &'static str {
-    match truth {
-        Some(Truth::True) => "✓",
-        Some(Truth::False) => "✗",
-        Some(Truth::Unknown) => "?",
-        None => "•",
     }
 }
 

@@ -4,6 +4,7 @@ use serde_json::{Map, Value as Json, json};
 
 use crate::ast::Lang;
 use crate::decision::{Decision, FactRef, Ground, RemarkResult};
+use crate::report::run::{Run, overrides_json};
 
 fn text(localized: &crate::program::Localized, lang: Lang) -> Json {
     localized
@@ -70,22 +71,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang) -> Json {
             Json::Object(entry)
         })
         .collect();
-    let mut out = Map::new();
-    out.insert("facts".into(), json!(facts_name));
-    out.insert("policy".into(), json!(decision.policy));
-    out.insert(
-        "texts".into(),
-        Json::Array(decision.texts.iter().map(|t| json!(t.id)).collect()),
-    );
-    out.insert(
-        "evaluated_on".into(),
-        json!(decision.evaluated_on.to_string()),
-    );
-    out.insert("decision".into(), json!(decision.decision.name));
-    out.insert(
-        "until".into(),
-        decision.until.map_or(Json::Null, |d| json!(d.to_string())),
-    );
+    let mut out = Run::from(decision).json(facts_name);
     out.insert(
         "in_scope".into(),
         decision.in_scope.map_or(Json::Null, Json::Bool),
@@ -95,12 +81,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang) -> Json {
     out.insert("notes".into(), remarks(&decision.notes, lang));
     out.insert("missing".into(), facts(&decision.missing));
     if !decision.overrides.is_empty() {
-        let overrides: Map<String, Json> = decision
-            .overrides
-            .iter()
-            .map(|(name, value)| (name.clone(), json!(value)))
-            .collect();
-        out.insert("overrides".into(), Json::Object(overrides));
+        out.insert("overrides".into(), overrides_json(&decision.overrides));
     }
     Json::Object(out)
 }

@@ -2,7 +2,7 @@
 //! changes to the facts that give a better decision, each with the decision it gives and the
 //! rules whose verdict changes.
 
-use super::document::{Block, Inline, Report, Section, tone};
+use super::document::{Block, Inline, Report, Section, verdict};
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::eval::render::value_text;
@@ -61,7 +61,7 @@ pub fn section(program: &Program, report: &RemedyReport, lang: Lang) -> Option<S
                     }
                     changes.extend(change_line(program, change, w, lang));
                 }
-                let mut decision = vec![verdict(program, &remedy.decision, lang)];
+                let mut decision = vec![verdict(&remedy.decision, &program.scale, lang)];
                 if let Some(until) = remedy.until {
                     decision.push(Inline::Text(format!(" {} {until}", w.until)));
                 }
@@ -118,13 +118,6 @@ pub fn section(program: &Program, report: &RemedyReport, lang: Lang) -> Option<S
         heading: w.remedies.to_string(),
         blocks,
     })
-}
-
-fn verdict(program: &Program, v: &crate::decision::VerdictRef, lang: Lang) -> Inline {
-    Inline::Verdict(
-        v.label.get(lang).unwrap_or(&v.name).to_string(),
-        tone(v, &program.scale),
-    )
 }
 
 fn shown(program: &Program, value: &Value, lang: Lang) -> String {

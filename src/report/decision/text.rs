@@ -4,11 +4,12 @@
 
 use std::fmt::Write;
 
-use anstyle::{AnsiColor, Style};
+use anstyle::Style;
 
 use crate::ast::Lang;
 use crate::decision::{Decision, Ground, RemarkResult};
 use crate::program::VerdictScale;
+use crate::report::run::{Labels, Run, verdict_style};
 
 crate::words! {
     /// Words of the report itself, per language.
@@ -33,17 +34,6 @@ crate::words! {
     }
 }
 
-pub(crate) fn verdict_style(rank: u32, satisfied: bool) -> Style {
-    let colour = if satisfied {
-        AnsiColor::Green
-    } else if rank == 0 {
-        AnsiColor::Red
-    } else {
-        AnsiColor::Yellow
-    };
-    Style::new().fg_color(Some(colour.into())).bold()
-}
-
 fn grounds(list: &[Ground], lang: Lang) -> String {
     list.iter()
         .map(|g| format!("{} = {}", g.name, g.shown.get(lang).unwrap_or(&g.value)))
@@ -58,48 +48,17 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let mut out = String::new();
-    let verdict = &decision.decision;
-    let style = verdict_style(verdict.rank, verdict.rank >= satisfied);
-    let label = decision
-        .decision
-        .label
-        .get(lang)
-        .unwrap_or(&verdict.name)
-        .to_string();
-    let _ = write!(
-        out,
-        "{bold}{}{bold:#} {style}{label}{style:#}",
-        words.decision
-    );
-    if let Some(until) = decision.until {
-        let _ = write!(out, " {} {until}", words.until);
-    }
-    let _ = writeln!(out, "  {dim}({}){dim:#}", verdict.name);
-    let texts: Vec<&str> = decision.texts.iter().map(|t| t.id.as_str()).collect();
-    let texts = if texts.is_empty() {
-        words.none.to_string()
-    } else {
-        texts.join(", ")
+    let _ = write!(out, "{bold}{}{bold:#} ", words.decision);
+    let labels = Labels {
+        until: words.until,
+        policy: words.policy,
+        on: words.on,
+        texts: words.texts,
+        none: words.none,
+        overrides: words.overrides,
+        colon: words.colon,
     };
-    let _ = writeln!(
-        out,
-        "{dim}{facts_name} · {} {} · {} {} · {}{}{texts}{dim:#}",
-        words.policy, decision.policy, words.on, decision.evaluated_on, words.texts, words.colon
-    );
-    if !decision.overrides.is_empty() {
-        let list: Vec<String> = decision
-            .overrides
-            .iter()
-            .map(|(n, v)| format!("{n} = {v}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{dim}{}{}{}{dim:#}",
-            words.overrides,
-            words.colon,
-            list.join(", ")
-        );
-    }
+    Run::from(decision).text(&mut out, facts_name, &labels, lang, scale);
     let _ = writeln!(out);
     let _ = writeln!(out, "{bold}{}{bold:#}", words.rules);
     if decision.results.is_empty() {

@@ -6,7 +6,8 @@ use std::fmt::Write;
 use crate::ast::Lang;
 use crate::diff::{CaseDiff, Change, DiffReport};
 
-use super::words::{count, either, rule_result, side, transition, verdict, words};
+use super::parts::{Item, counted, lists, rule_change};
+use super::words::{either, side, transition, verdict, words};
 
 /// Text safe in a table cell: no pipe, no line break.
 fn cell(text: &str) -> String {
@@ -36,57 +37,16 @@ fn why(case: &CaseDiff, lang: Lang) -> String {
     let mut parts: Vec<String> = case
         .rules
         .iter()
-        .map(|r| {
-            format!(
-                "{}{}{} → {}",
-                r.rule,
-                w.colon,
-                rule_result(r.before.as_ref(), lang),
-                rule_result(r.after.as_ref(), lang)
-            )
-        })
+        .map(|r| format!("{}{}{}", r.rule, w.colon, rule_change(r, lang)))
         .collect();
-    let lists = [
-        (
-            w.advice_added,
-            case.advice_added
-                .iter()
-                .map(|r| r.id.as_str())
-                .collect::<Vec<_>>(),
-        ),
-        (
-            w.advice_removed,
-            case.advice_removed.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            w.notes_added,
-            case.notes_added.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            w.notes_removed,
-            case.notes_removed.iter().map(|r| r.id.as_str()).collect(),
-        ),
-        (
-            w.missing_added,
-            case.missing_added.iter().map(|f| f.path.as_str()).collect(),
-        ),
-        (
-            w.missing_removed,
-            case.missing_removed
-                .iter()
-                .map(|f| f.path.as_str())
-                .collect(),
-        ),
-    ];
-    for (heading, names) in lists {
-        if !names.is_empty() {
-            parts.push(format!(
-                "{}{}{}",
-                lowercase_first(heading),
-                w.colon,
-                names.join(", ")
-            ));
-        }
+    for (heading, items) in lists(case, lang) {
+        let names: Vec<&str> = items.iter().map(Item::id).collect();
+        parts.push(format!(
+            "{}{}{}",
+            lowercase_first(heading),
+            w.colon,
+            names.join(", ")
+        ));
     }
     if parts.is_empty() {
         String::from("—")
@@ -135,13 +95,8 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
     }
     let summary = &report.summary;
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "**{}{}{}**",
-        w.changed,
-        w.colon,
-        count(summary.changed, summary.total, lang)
-    );
+    let changed = counted(w.changed, summary.changed, summary.total, lang);
+    let _ = writeln!(out, "**{changed}**");
     if !summary.transitions.is_empty() {
         let _ = writeln!(out);
         let _ = writeln!(out, "| {} | {} |", w.change, w.count_header);
@@ -152,13 +107,8 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
     }
     if summary.detail > 0 {
         let _ = writeln!(out);
-        let _ = writeln!(
-            out,
-            "{}{}{}",
-            w.detail,
-            w.colon,
-            count(summary.detail, summary.total, lang)
-        );
+        let detail = counted(w.detail, summary.detail, summary.total, lang);
+        let _ = writeln!(out, "{detail}");
     }
     out
 }

@@ -2,5 +2,6 @@
 
 pub mod json;
 pub mod markdown;
+mod parts;
 pub mod text;
 mod words;

@@ -5,38 +5,11 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::words::{count, either, rule_result, side, transition, verdict, words};
+use super::parts::{Item, counted, lists, rule_change};
+use super::words::{either, side, transition, verdict, words};
 use crate::ast::Lang;
-use crate::decision::{FactRef, RemarkResult};
 use crate::diff::{CaseDiff, Change, DiffReport};
-
-fn texts(side: &crate::decision::Decision, lang: Lang) -> String {
-    let ids: Vec<&str> = side.texts.iter().map(|t| t.id.as_str()).collect();
-    if ids.is_empty() {
-        words(lang).none.to_string()
-    } else {
-        ids.join(", ")
-    }
-}
-
-fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang, colon: &str) {
-    if list.is_empty() {
-        return;
-    }
-    let names: Vec<String> = list
-        .iter()
-        .map(|r| format!("{} ({})", r.id, r.title.text(lang)))
-        .collect();
-    let _ = writeln!(out, "  {heading}{colon}{}", names.join(", "));
-}
-
-fn facts(out: &mut String, heading: &str, list: &[FactRef], colon: &str) {
-    if list.is_empty() {
-        return;
-    }
-    let names: Vec<&str> = list.iter().map(|f| f.path.as_str()).collect();
-    let _ = writeln!(out, "  {heading}{colon}{}", names.join(", "));
-}
+use crate::report::run::text_ids;
 
 fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
     let w = words(lang);
@@ -61,7 +34,10 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         before.evaluated_on.to_string(),
         after.evaluated_on.to_string(),
     );
-    let applied = either(texts(before, lang), texts(after, lang));
+    let applied = either(
+        text_ids(&before.texts, w.none),
+        text_ids(&after.texts, w.none),
+    );
     let _ = writeln!(
         out,
         "  {dim}{} {dates} · {}{}{applied}{dim:#}",
@@ -74,11 +50,10 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         };
         let _ = writeln!(
             out,
-            "  {bold}{}{bold:#}{title}{}{} → {}",
+            "  {bold}{}{bold:#}{title}{}{}",
             rule.rule,
             w.colon,
-            rule_result(rule.before.as_ref(), lang),
-            rule_result(rule.after.as_ref(), lang)
+            rule_change(rule, lang)
         );
         for (name, result) in [("A", &rule.before), ("B", &rule.after)] {
             if let Some(r) = result.as_ref().filter(|r| !r.message.text(lang).is_empty()) {
@@ -91,12 +66,16 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
             }
         }
     }
-    remarks(out, w.advice_added, &case.advice_added, lang, w.colon);
-    remarks(out, w.advice_removed, &case.advice_removed, lang, w.colon);
-    remarks(out, w.notes_added, &case.notes_added, lang, w.colon);
-    remarks(out, w.notes_removed, &case.notes_removed, lang, w.colon);
-    facts(out, w.missing_added, &case.missing_added, w.colon);
-    facts(out, w.missing_removed, &case.missing_removed, w.colon);
+    for (heading, items) in lists(case, lang) {
+        let names: Vec<String> = items
+            .iter()
+            .map(|item| match item {
+                Item::Remark(r) => format!("{} ({})", r.id, r.title.text(lang)),
+                Item::Fact(f) => f.path.clone(),
+            })
+            .collect();
+        let _ = writeln!(out, "  {heading}{}{}", w.colon, names.join(", "));
+    }
 }
 
 /// Renders a comparison; with `all`, the cases whose decision stands are listed too.
@@ -115,13 +94,8 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
     }
     let summary = &report.summary;
     let _ = writeln!(out);
-    let _ = writeln!(
-        out,
-        "{bold}{}{}{}{bold:#}",
-        w.changed,
-        w.colon,
-        count(summary.changed, summary.total, lang)
-    );
+    let changed = counted(w.changed, summary.changed, summary.total, lang);
+    let _ = writeln!(out, "{bold}{changed}{bold:#}");
     for t in &summary.transitions {
         let _ = writeln!(out, "  {}{}{}", transition(t, lang), w.colon, t.count);
     }
@@ -131,13 +105,8 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
         } else {
             format!(" ({})", w.detail_hint)
         };
-        let _ = writeln!(
-            out,
-            "{}{}{}{hint}",
-            w.detail,
-            w.colon,
-            count(summary.detail, summary.total, lang)
-        );
+        let detail = counted(w.detail, summary.detail, summary.total, lang);
+        let _ = writeln!(out, "{detail}{hint}");
     }
     out
 }

@@ -10,6 +10,7 @@ use crate::explain::{
     Branch, ExceptionExplanation, Explanation, Node, NodeKind, ParamOrigin, RuleExplanation,
 };
 use crate::program::Localized;
+use crate::report::run::{Run, overrides_json};
 
 fn text(localized: &Localized, lang: Lang) -> Json {
     localized
@@ -27,24 +28,7 @@ fn verdict(verdict: Option<&VerdictRef>) -> Json {
 
 /// One explanation as a JSON object; `facts_name` names the fact file.
 pub fn explanation(explanation: &Explanation, facts_name: &str, lang: Lang) -> Json {
-    let mut out = Map::new();
-    out.insert("facts".into(), json!(facts_name));
-    out.insert("policy".into(), json!(explanation.policy));
-    out.insert(
-        "texts".into(),
-        Json::Array(explanation.texts.iter().map(|t| json!(t.id)).collect()),
-    );
-    out.insert(
-        "evaluated_on".into(),
-        json!(explanation.evaluated_on.to_string()),
-    );
-    out.insert("decision".into(), json!(explanation.decision.name));
-    out.insert(
-        "until".into(),
-        explanation
-            .until
-            .map_or(Json::Null, |d| json!(d.to_string())),
-    );
+    let mut out = Run::from(explanation).json(facts_name);
     out.insert("all".into(), json!(explanation.all));
     out.insert(
         "scope".into(),
@@ -74,12 +58,7 @@ pub fn explanation(explanation: &Explanation, facts_name: &str, lang: Lang) -> J
         ),
     );
     out.insert("missing".into(), facts(&explanation.missing));
-    let overrides: Map<String, Json> = explanation
-        .overrides
-        .iter()
-        .map(|(name, value)| (name.clone(), json!(value)))
-        .collect();
-    out.insert("overrides".into(), Json::Object(overrides));
+    out.insert("overrides".into(), overrides_json(&explanation.overrides));
     Json::Object(out)
 }
 

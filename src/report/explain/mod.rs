@@ -5,3 +5,15 @@ pub mod json;
 pub mod text;
 mod tree;
 mod words;
+
+use crate::explain::Truth;
+
+/// A line's mark: ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
+pub(crate) fn mark(truth: Option<Truth>) -> &'static str {
+    match truth {
+        Some(Truth::True) => "✓",
+        Some(Truth::False) => "✗",
+        Some(Truth::Unknown) => "?",
+        None => "•",
+    }
+}

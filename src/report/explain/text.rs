@@ -6,12 +6,12 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::tree::mark;
+use super::mark;
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
 use crate::program::VerdictScale;
-use crate::report::decision::text::verdict_style;
+use crate::report::run::{Labels, Run, styled_verdict};
 
 /// The prose of one explanation; `facts_name` names the fact file.
 pub fn explanation(
@@ -45,45 +45,23 @@ pub(super) struct Prose<'a> {
 
 impl Prose<'_> {
     fn verdict(&self, verdict: &crate::decision::VerdictRef) -> String {
-        let style = verdict_style(verdict.rank, verdict.rank >= self.scale.satisfied);
-        let label = verdict.label.get(self.lang).unwrap_or(&verdict.name);
-        format!("{style}{label}{style:#}")
+        styled_verdict(verdict, self.lang, self.scale)
     }
 
     fn header(&mut self, explanation: &Explanation, facts_name: &str) {
         let w = self.words;
-        let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
-        let verdict = self.verdict(&explanation.decision);
-        let _ = write!(self.out, "{bold}{}{bold:#}{}{verdict}", w.decision, w.colon);
-        if let Some(until) = explanation.until {
-            let _ = write!(self.out, " {} {until}", w.until);
-        }
-        let _ = writeln!(self.out, "  {dim}({}){dim:#}", explanation.decision.name);
-        let texts: Vec<&str> = explanation.texts.iter().map(|t| t.id.as_str()).collect();
-        let texts = if texts.is_empty() {
-            w.none.to_string()
-        } else {
-            texts.join(", ")
+        let bold = Style::new().bold();
+        let _ = write!(self.out, "{bold}{}{bold:#}{}", w.decision, w.colon);
+        let labels = Labels {
+            until: w.until,
+            policy: w.policy,
+            on: w.on,
+            texts: w.texts,
+            none: w.none,
+            overrides: w.overrides,
+            colon: w.colon,
         };
-        let _ = writeln!(
-            self.out,
-            "{dim}{facts_name} · {} {} · {} {} · {}{}{texts}{dim:#}",
-            w.policy, explanation.policy, w.on, explanation.evaluated_on, w.texts, w.colon
-        );
-        if !explanation.overrides.is_empty() {
-            let list: Vec<String> = explanation
-                .overrides
-                .iter()
-                .map(|(n, v)| format!("{n} = {v}"))
-                .collect();
-            let _ = writeln!(
-                self.out,
-                "{dim}{}{}{}{dim:#}",
-                w.overrides,
-                w.colon,
-                list.join(", ")
-            );
-        }
+        Run::from(explanation).text(&mut self.out, facts_name, &labels, self.lang, self.scale);
     }
 
     fn scope(&mut self, explanation: &Explanation) {

@@ -4,9 +4,10 @@
 
 use std::fmt::Write;
 
+use super::mark;
 use super::text::Prose;
 use crate::ast::Lang;
-use crate::explain::{Node, NodeKind, ParamOrigin, Shown, Truth};
+use crate::explain::{Node, NodeKind, ParamOrigin, Shown};
 use crate::program::Localized;
 use crate::provenance::Origin;
 
@@ -15,16 +16,6 @@ fn named(name: &str, label: &Localized, lang: Lang) -> String {
     match label.get(lang) {
         Some(label) if !label.is_empty() => format!("{name} ({label})"),
         _ => name.to_string(),
-    }
-}
-
-/// A line's mark: ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
-pub(super) fn mark(truth: Option<Truth>) -> &'static str {
-    match truth {
-        Some(Truth::True) => "✓",
-        Some(Truth::False) => "✗",
-        Some(Truth::Unknown) => "?",
-        None => "•",
     }
 }
 

@@ -10,7 +10,7 @@ use crate::decision::VerdictRef;
 use crate::eval::render::value_text;
 use crate::program::Program;
 use crate::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
-use crate::report::decision::text::verdict_style;
+use crate::report::run::styled_verdict;
 use crate::value::Value;
 
 crate::words! {
@@ -47,11 +47,6 @@ fn label(verdict: &VerdictRef, lang: Lang) -> String {
     verdict.label.get(lang).unwrap_or(&verdict.name).to_string()
 }
 
-fn styled(program: &Program, verdict: &VerdictRef, lang: Lang) -> String {
-    let style = verdict_style(verdict.rank, verdict.rank >= program.scale.satisfied);
-    format!("{style}{}{style:#}", label(verdict, lang))
-}
-
 /// Renders a search's remedies; `shown` caps the list.
 pub fn report(
     program: &Program,
@@ -69,7 +64,7 @@ pub fn report(
         words.title,
         words.now,
         words.colon,
-        styled(program, &report.decision, lang)
+        styled_verdict(&report.decision, lang, &program.scale)
     );
     let target = match &report.goal {
         Goal::Better => words.better.to_string(),
@@ -134,7 +129,7 @@ fn one(
     } else {
         words.changes
     };
-    let mut head = styled(program, &remedy.decision, lang);
+    let mut head = styled_verdict(&remedy.decision, lang, &program.scale);
     if let Some(until) = remedy.until {
         let _ = write!(head, " {} {until}", words.until);
     }

@@ -4,8 +4,9 @@ use std::fmt::Write;
 
 use super::Heading;
 use crate::ast::Lang;
-use crate::decision::{Decision, VerdictRef};
+use crate::decision::Decision;
 use crate::program::VerdictScale;
+use crate::report::run::{overrides_line, styled_verdict, text_ids};
 use crate::timeline::{Change, Period, RuleState};
 use anstyle::Style;
 
@@ -40,17 +41,10 @@ fn words(lang: Lang) -> &'static Words {
     Words::of(lang)
 }
 
-/// A verdict's label in the reader's language, styled by its place on the scale.
-fn verdict(v: &VerdictRef, lang: Lang, scale: &VerdictScale) -> String {
-    let style = crate::report::decision::text::verdict_style(v.rank, v.rank >= scale.satisfied);
-    let label = v.label.get(lang).unwrap_or(&v.name);
-    format!("{style}{label}{style:#}")
-}
-
 /// `temporarily allowed until 2023-06-01 (by R9-derogation)`.
 fn state(s: &RuleState, lang: Lang, scale: &VerdictScale) -> String {
     let w = words(lang);
-    let mut out = verdict(&s.verdict, lang, scale);
+    let mut out = styled_verdict(&s.verdict, lang, scale);
     if let Some(until) = s.until {
         let _ = write!(out, " {} {until}", w.until);
     }
@@ -135,20 +129,7 @@ pub fn text(heading: &Heading, periods: &[Period], lang: Lang, scale: &VerdictSc
         "{bold}{}{bold:#} {dim}{} · {} {} · {} → {}{dim:#}",
         w.timeline, heading.facts, w.policy, heading.policy, heading.from, heading.to
     );
-    if !heading.overrides.is_empty() {
-        let list: Vec<String> = heading
-            .overrides
-            .iter()
-            .map(|(n, v)| format!("{n} = {v}"))
-            .collect();
-        let _ = writeln!(
-            out,
-            "{dim}{}{}{}{dim:#}",
-            w.overrides,
-            w.colon,
-            list.join(", ")
-        );
-    }
+    out.push_str(&overrides_line(heading.overrides, w.overrides, w.colon));
     for period in periods {
         let days = match period.to {
             Some(to) => format!("{} → {to}", period.from),
@@ -158,18 +139,13 @@ pub fn text(heading: &Heading, periods: &[Period], lang: Lang, scale: &VerdictSc
         let _ = write!(
             out,
             "\n{bold}{days:<23}{bold:#}  {}",
-            verdict(&decision.decision, lang, scale)
+            styled_verdict(&decision.decision, lang, scale)
         );
         if let Some(until) = decision.until {
             let _ = write!(out, " {} {until}", w.until);
         }
         let _ = writeln!(out, "  {dim}({}){dim:#}", decision.decision.name);
-        let texts: Vec<&str> = decision.texts.iter().map(|t| t.id.as_str()).collect();
-        let mut texts = if texts.is_empty() {
-            w.none.to_string()
-        } else {
-            texts.join(", ")
-        };
+        let mut texts = text_ids(&decision.texts, w.none);
         for (id, day) in &period.later_texts {
             let _ = write!(texts, "{}{} {day}{}{id}", w.semicolon, w.from, w.colon);
         }
