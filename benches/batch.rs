@@ -51,7 +51,7 @@ fn batch(c: &mut Criterion) {
             .collect::<Vec<_>>()
     };
     let report = |d: &doctrine::Decision, origin: &str| {
-        serde_json::to_string(&doctrine::report::json::decision(d, origin, Lang::En)).unwrap()
+        serde_json::to_string(&doctrine::report::json::decision(d, origin, Lang::EN)).unwrap()
     };
     let errors = |_: &doctrine::diagnostic::Diagnostics, _: &SourceMap| String::new();
 

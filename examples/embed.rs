@@ -68,7 +68,7 @@ fn main() -> std::process::ExitCode {
                         "  {} {}: {}",
                         result.rule,
                         result.verdict.name,
-                        result.message.get(Lang::En).unwrap_or("")
+                        result.message.get(Lang::EN).unwrap_or("")
                     );
                 }
             }

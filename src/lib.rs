@@ -27,6 +27,7 @@ pub mod app;
 pub mod diagnostic;
 pub mod eval;
 pub mod facts;
+pub mod i18n;
 pub mod language;
 pub mod limits;
 pub mod report;

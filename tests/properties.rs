@@ -143,7 +143,7 @@ fn decide(program: &Program, facts: &str) -> String {
         overrides: vec![],
     };
     let decision = doctrine::evaluate(program, &facts, &options).unwrap();
-    doctrine::report::json::decision(&decision, "facts.json", doctrine::ast::Lang::En).to_string()
+    doctrine::report::json::decision(&decision, "facts.json", doctrine::ast::Lang::EN).to_string()
 }
 
 /// What the one rule `R` gave, as a truth value.

@@ -102,7 +102,7 @@ fn facts(data: &[u8], format: Format, evaluate: bool) {
         };
         match doctrine::evaluate(program, &facts, &options) {
             Ok(decision) => {
-                for lang in [doctrine::ast::Lang::Fr, doctrine::ast::Lang::En] {
+                for lang in [doctrine::ast::Lang::FR, doctrine::ast::Lang::EN] {
                     let _ =
                         doctrine::report::json::decision(&decision, "fuzz.facts", lang).to_string();
                 }

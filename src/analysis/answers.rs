@@ -23,7 +23,7 @@ pub fn parse(
         Type::Bool => match answer.to_lowercase().as_str() {
             "true" | "yes" | "y" | "oui" | "o" | "vrai" | "1" => Ok(Value::Bool(true)),
             "false" | "no" | "n" | "non" | "faux" | "2" => Ok(Value::Bool(false)),
-            _ => Err(expected(lang, answer, "true, false", "true, false")),
+            _ => Err(expected(lang, answer, "true, false")),
         },
         Type::Enum(_) => choice(question, answer, lang),
         Type::Set(_) => {
@@ -64,7 +64,7 @@ fn choice(question: &Question, answer: &str, lang: Lang) -> Result<Value, String
         }),
         None => {
             let names: Vec<&str> = question.choices.iter().map(|c| c.name.as_str()).collect();
-            let mut message = expected(lang, answer, &names.join(", "), &names.join(", "));
+            let mut message = expected(lang, answer, &names.join(", "));
             if let Some(hint) = crate::diagnostic::did_you_mean(answer, names.iter().copied()) {
                 message = format!("{message} ({hint})");
             }
@@ -92,14 +92,12 @@ fn literal(program: &Program, ty: &Type, answer: &str, lang: Lang) -> Result<Val
     let wanted = format!("{} ({shape})", ty.display(&names));
     crate::syntax::parse_value(answer, file)
         .and_then(|expr| crate::check::constant_for(program, &expr, ty))
-        .map_err(|_| expected(lang, answer, &wanted, &wanted))
+        .map_err(|_| expected(lang, answer, &wanted))
 }
 
-fn expected(lang: Lang, answer: &str, en: &str, fr: &str) -> String {
-    match lang {
-        Lang::En => format!("`{answer}` is not an answer: expected {en}"),
-        Lang::Fr => format!("`{answer}` n'est pas une réponse : attendu {fr}"),
-    }
+fn expected(lang: Lang, answer: &str, wanted: &str) -> String {
+    let args = [("answer", answer.into()), ("expected", wanted.into())];
+    crate::i18n::words(lang).format("answer-invalid", &args)
 }
 
 #[cfg(test)]
@@ -142,7 +140,7 @@ mod tests {
             scope: false,
             ty,
         };
-        parse(program, &question, answer, Lang::En)
+        parse(program, &question, answer, Lang::EN)
     }
 
     #[test]

@@ -106,15 +106,13 @@ pub fn questions(
 /// The allowed values of a type, when they are few.
 pub fn choices(program: &Program, ty: &Type) -> Vec<Choice> {
     match ty {
-        Type::Bool => [(true, "oui", "yes"), (false, "non", "no")]
+        Type::Bool => [(true, "choice-yes"), (false, "choice-no")]
             .into_iter()
-            .map(|(b, fr, en)| Choice {
+            .map(|(b, id)| Choice {
                 name: b.to_string(),
-                label: Localized {
-                    fr: Some(fr.into()),
-                    en: Some(en.into()),
-                    neutral: None,
-                },
+                label: Localized::from_fn(crate::i18n::languages(), |lang| {
+                    crate::i18n::words(lang).get(id).to_string()
+                }),
             })
             .collect(),
         Type::Enum(vocabulary) => program

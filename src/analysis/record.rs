@@ -110,13 +110,9 @@ impl Record {
         }
     }
 
-    /// The recorded language, if it is one the tool knows.
+    /// The recorded language, if it is a language tag.
     pub fn language(&self) -> Option<Lang> {
-        match self.lang.as_str() {
-            "fr" => Some(Lang::Fr),
-            "en" => Some(Lang::En),
-            _ => None,
-        }
+        Lang::parse(&self.lang).ok()
     }
 }
 
@@ -147,7 +143,7 @@ mod tests {
         };
         let json = serde_json::to_value(&record).unwrap();
         assert_eq!(serde_json::from_value::<Record>(json).unwrap(), record);
-        assert_eq!(record.language(), Some(Lang::Fr));
+        assert_eq!(record.language(), Some(Lang::FR));
     }
 
     #[test]

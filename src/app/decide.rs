@@ -184,7 +184,7 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
             let lang = d
                 .record
                 .language()
-                .unwrap_or(crate::language::ast::Lang::En);
+                .unwrap_or(crate::language::ast::Lang::EN);
             let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
             if let Some(object) = value.as_object_mut() {
                 if !d.questions.is_empty() {

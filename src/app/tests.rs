@@ -11,7 +11,7 @@ fn workspace() -> Workspace {
         policy: "policies/cloud-au-centre".into(),
         ..PolicySpec::default()
     };
-    let Ok(mut ws) = Workspace::open(spec, Lang::En) else {
+    let Ok(mut ws) = Workspace::open(spec, Lang::EN) else {
         panic!("the shipped policy loads");
     };
     ws.today = Today::fixed(jiff::civil::date(2024, 3, 1));
@@ -57,7 +57,7 @@ fn bad_overrides_wait_for_the_request() {
         set: vec!["no_such_param=1".into()],
         ..PolicySpec::default()
     };
-    let Ok(ws) = Workspace::open(spec, Lang::En) else {
+    let Ok(ws) = Workspace::open(spec, Lang::EN) else {
         panic!("the policy itself loads");
     };
     assert!(!ws.errors().is_empty());

@@ -24,41 +24,19 @@ pub struct AskArgs {
     write: Option<String>,
 }
 
-struct Words {
-    decision: &'static str,
-    colon: &'static str,
-    questions: &'static str,
-    skip: &'static str,
-    skipped: &'static str,
-    unblocks: &'static str,
-    scope: &'static str,
-    end: &'static str,
-    written: &'static str,
+doctrine::words! {
+    struct Words in "ask" {
+        decision,
+        colon,
+        questions,
+        skip,
+        skipped,
+        unblocks,
+        scope,
+        end,
+        written,
+    }
 }
-
-const EN: Words = Words {
-    decision: "Decision",
-    colon: ": ",
-    questions: "question(s) to decide; an empty answer skips one",
-    skip: "empty: skip",
-    skipped: "skipped: left unknown",
-    unblocks: "unblocks",
-    scope: "the scope",
-    end: "End of input: the other questions are left unanswered.",
-    written: "Fact file written",
-};
-
-const FR: Words = Words {
-    decision: "Décision",
-    colon: " : ",
-    questions: "question(s) pour décider ; une réponse vide en passe une",
-    skip: "vide : passer",
-    skipped: "passée : reste inconnu",
-    unblocks: "débloque",
-    scope: "le champ",
-    end: "Fin de l'entrée : les autres questions restent sans réponse.",
-    written: "Fichier de faits écrit",
-};
 
 /// Runs `doctrine ask` and returns the exit code.
 pub fn run(args: &AskArgs) -> u8 {
@@ -86,10 +64,7 @@ pub fn run(args: &AskArgs) -> u8 {
     let stdin = std::io::stdin();
     let session = Session {
         lang,
-        words: match lang {
-            Lang::Fr => &FR,
-            Lang::En => &EN,
-        },
+        words: Words::of(lang),
         echo: !stdin.is_terminal(),
     };
     let asked = Asking::new(&ws.program, facts, options, lang).and_then(|mut asking| {

@@ -181,13 +181,17 @@ pub enum OutputFormat {
     Json,
 }
 
-/// Message languages.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum LangArg {
-    /// Français.
-    Fr,
-    /// English.
-    En,
+/// A message language, `--lang TAG`: any language tag (BCP 47), such as `fr`, `en`, `de`
+/// or `fr-CA`; what the policy or the tool lacks falls back (see `cli::output::language`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct LangArg(pub doctrine::language::ast::Lang);
+
+impl std::str::FromStr for LangArg {
+    type Err = doctrine::language::lang::LangError;
+
+    fn from_str(text: &str) -> Result<LangArg, Self::Err> {
+        doctrine::language::ast::Lang::parse(text).map(LangArg)
+    }
 }
 
 impl PolicyArgs {
@@ -202,10 +206,12 @@ impl PolicyArgs {
 
     /// Loads the policy with its overrides; on errors, prints them and gives the exit code.
     pub fn open(&self, set: &SetArgs, lang: &LangArgs) -> Result<Workspace, u8> {
-        Workspace::open(self.spec(set), lang.get()).map_err(|failed| {
+        let ws = Workspace::open(self.spec(set), lang.get()).map_err(|failed| {
             output::print_diagnostics(&failed.diagnostics, &failed.sources);
             output::EXIT_BAD_INPUT
-        })
+        })?;
+        output::policy_loaded(&ws.program);
+        Ok(ws)
     }
 }
 

@@ -13,22 +13,43 @@ use super::LangArg;
 /// The exit code for bad input or usage.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// The message language: `--lang`, else the environment's locale, else English.
+/// The message language: `--lang`, else the environment's locale, else English. Only a
+/// language asked for with `--lang` is noted when it falls back (see [`note_language`]).
 pub fn language(arg: Option<LangArg>) -> Lang {
     match arg {
-        Some(LangArg::Fr) => Lang::Fr,
-        Some(LangArg::En) => Lang::En,
+        Some(LangArg(lang)) => {
+            note_language(lang);
+            lang
+        }
         None => {
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()
                 .find_map(|v| std::env::var(v).ok().filter(|s| !s.is_empty()))
                 .unwrap_or_default();
-            if locale.to_ascii_lowercase().starts_with("fr") {
-                Lang::Fr
-            } else {
-                Lang::En
-            }
+            Lang::from_locale(&locale).unwrap_or(Lang::EN)
         }
+    }
+}
+
+/// The languages of the policy loaded (see [`PolicyArgs::load`](super::PolicyArgs::load)).
+static POLICY_LANGUAGES: OnceLock<Vec<Lang>> = OnceLock::new();
+
+/// Records the languages of the policy loaded, for [`language`]'s note.
+pub fn policy_loaded(program: &doctrine::Program) {
+    let _ = POLICY_LANGUAGES.set(program.languages.clone());
+}
+
+/// Says on stderr, once, when the language asked for with `--lang` falls back: for the
+/// policy's texts, to its primary language or the policy's default; for the tool's own
+/// words, to the primary language or English.
+fn note_language(lang: Lang) {
+    static NOTED: OnceLock<()> = OnceLock::new();
+    if NOTED.set(()).is_err() {
+        return;
+    }
+    let written = POLICY_LANGUAGES.get().map_or(&[][..], Vec::as_slice);
+    for note in doctrine::i18n::fallback_notes(written, lang) {
+        eprintln!("{note}");
     }
 }
 

@@ -123,6 +123,7 @@ fn empty_program() -> Program {
         snapshots: Vec::new(),
         local_slots: 0,
         totals: Vec::new(),
+        languages: Vec::new(),
     }
 }
 
@@ -428,8 +429,11 @@ pub(crate) fn citations(program: &Program, cites: &[Citation]) -> Vec<String> {
 }
 
 /// The undecided message, built from the facts' labels.
-fn undecided_message(missing: &[FactRef]) -> Localized {
-    let list = |lang| {
+fn undecided_message(
+    missing: &[FactRef],
+    langs: impl Iterator<Item = crate::ast::Lang>,
+) -> Localized {
+    let list = |lang: crate::ast::Lang| {
         missing
             .iter()
             .map(|f| match f.label.get(lang) {
@@ -439,17 +443,10 @@ fn undecided_message(missing: &[FactRef]) -> Localized {
             .collect::<Vec<_>>()
             .join(", ")
     };
-    Localized {
-        fr: Some(format!(
-            "Impossible de décider : faits inconnus : {}.",
-            list(crate::ast::Lang::Fr)
-        )),
-        en: Some(format!(
-            "Cannot decide: unknown facts: {}.",
-            list(crate::ast::Lang::En)
-        )),
-        neutral: None,
-    }
+    Localized::from_fn(langs, |lang| {
+        let facts = list(lang);
+        crate::i18n::words(lang).format("undecided-message", &[("facts", facts.into())])
+    })
 }
 
 impl Context<'_> {
@@ -490,7 +487,7 @@ impl Context<'_> {
             let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
                 missing.extend(outcome.blockers.iter());
                 rule_missing = fact_refs(program, &outcome.blockers);
-                undecided_message(&rule_missing)
+                undecided_message(&rule_missing, self.program.output_langs())
             } else if let Some(body) = exception_body(outcome.decided.by) {
                 match &body.message {
                     Some(m) => self.render(m)?,
@@ -562,17 +559,14 @@ impl Context<'_> {
     }
 
     fn ground(&self, name: String, is_param: bool, label: Localized, value: &Value) -> Ground {
-        let lang = |l| Some(value_text(self.program, value, Some(l)));
         Ground {
             name,
             is_param,
             label,
             value: value_text(self.program, value, None),
-            shown: Localized {
-                fr: lang(crate::ast::Lang::Fr),
-                en: lang(crate::ast::Lang::En),
-                neutral: None,
-            },
+            shown: Localized::from_fn(self.program.output_langs(), |l| {
+                value_text(self.program, value, Some(l))
+            }),
         }
     }
 

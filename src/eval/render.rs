@@ -3,21 +3,26 @@
 use super::EvalError;
 use super::expr::Context;
 use crate::ast::Lang;
+use crate::i18n::{self, Words};
 use crate::program::{Localized, Message, MessageSegment, Program};
-use crate::value::{Value, format_decimal};
+use crate::value::{CalendarDuration, Value, format_decimal};
 
 /// A value as a person reads it: labels in `lang` when given, names otherwise.
 pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> String {
+    let words = lang.map(i18n::words);
     match value {
-        Value::Bool(b) => match lang {
-            Some(Lang::Fr) => String::from(if *b { "oui" } else { "non" }),
-            _ => b.to_string(),
+        Value::Bool(b) => match words {
+            Some(w) => String::from(w.get(if *b { "value-true" } else { "value-false" })),
+            None => b.to_string(),
         },
-        Value::Integer(i) => group_digits(&i.to_string(), lang),
-        Value::Decimal(d) => group_digits(&format_decimal(*d), lang),
+        Value::Integer(i) => group_digits(&i.to_string(), words),
+        Value::Decimal(d) => group_digits(&format_decimal(*d), words),
         Value::Text(t) => t.to_string(),
         Value::Date(d) => d.to_string(),
-        Value::Duration(k) => k.words(lang == Some(Lang::Fr)),
+        Value::Duration(k) => match words {
+            Some(w) => duration_words(*k, w),
+            None => k.to_string(),
+        },
         Value::Enum { vocabulary, member } => {
             let member = program
                 .vocabularies
@@ -36,19 +41,29 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
                 None => format!("[{}]", parts.join(", ")),
             }
         }
-        Value::Unknown(_) => String::from(match lang {
-            Some(Lang::Fr) => "(inconnu)",
-            _ => "(unknown)",
-        }),
-        Value::NotSet => String::from(match lang {
-            Some(Lang::Fr) => "(non renseigné)",
-            _ => "(not set)",
-        }),
+        Value::Unknown(_) => {
+            String::from(i18n::words(lang.unwrap_or(Lang::EN)).get("value-unknown"))
+        }
+        Value::NotSet => String::from(i18n::words(lang.unwrap_or(Lang::EN)).get("value-not-set")),
+    }
+}
+
+/// A duration in the reader's words: `12 months`, `3 years`, `30 days`. Whole years are
+/// written in years from two years on, so that `12 months` stays as the texts say it.
+fn duration_words(k: CalendarDuration, words: Words) -> String {
+    let unit = |id: &str, n: i64| words.format(id, &[("n", n.into())]);
+    match (k.months, k.days) {
+        (0, 0) => unit("value-days", 0),
+        (m, 0) if m % 12 == 0 && m.abs() >= 24 => unit("value-years", m / 12),
+        (m, 0) => unit("value-months", m),
+        (0, d) => unit("value-days", d),
+        (m, d) => format!("{} {}", unit("value-months", m), unit("value-days", d)),
     }
 }
 
 impl Context<'_> {
-    /// Renders a message in both languages; its reads are not counted as the rule's.
+    /// Renders a message in every language of the program's output (see
+    /// [`Program::output_langs`]); its reads are not counted as the rule's.
     /// Messages do not decide, so they are not watched; a definition first computed for a
     /// message is forgotten after it, so that a later use that decides is watched.
     pub fn render(&mut self, message: &Message) -> Result<Localized, EvalError> {
@@ -69,7 +84,7 @@ impl Context<'_> {
     fn render_message(&mut self, message: &Message) -> Result<Localized, EvalError> {
         let mark = self.reads.len();
         let mut out = Localized::default();
-        for lang in [Lang::Fr, Lang::En] {
+        for lang in self.program.output_langs() {
             let Some(segments) = message.get(lang) else {
                 continue;
             };
@@ -83,10 +98,7 @@ impl Context<'_> {
                     }
                 }
             }
-            match lang {
-                Lang::Fr => out.fr = Some(text),
-                Lang::En => out.en = Some(text),
-            }
+            out.set(Some(lang), text);
         }
         self.reads.truncate(mark);
         Ok(out)
@@ -95,8 +107,8 @@ impl Context<'_> {
 
 /// Groups the digits of a number for a reader: `12 000 000,5` in French, `12,000,000.5` in
 /// English; unchanged when no language is given (values as a policy writes them).
-fn group_digits(number: &str, lang: Option<Lang>) -> String {
-    let Some(lang) = lang else {
+fn group_digits(number: &str, words: Option<Words>) -> String {
+    let Some(words) = words else {
         return number.to_string();
     };
     let (sign, unsigned) = match number.strip_prefix('-') {
@@ -107,14 +119,14 @@ fn group_digits(number: &str, lang: Option<Lang>) -> String {
         Some((w, f)) => (w, Some(f)),
         None => (unsigned, None),
     };
-    let (separator, point) = match lang {
-        Lang::Fr => ('\u{202f}', ','),
-        Lang::En => (',', '.'),
-    };
+    let (separator, point) = (
+        words.get("value-group-separator"),
+        words.get("value-decimal-point"),
+    );
     let mut grouped = String::new();
     for (index, digit) in whole.chars().enumerate() {
         if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
-            grouped.push(separator);
+            grouped.push_str(separator);
         }
         grouped.push(digit);
     }

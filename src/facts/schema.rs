@@ -33,32 +33,15 @@ pub fn schema(program: &Program, lang: Lang) -> Json {
         String::from(SCHEMA_KEY),
         json!({
             "type": "string",
-            "description": words(lang,
-                "The JSON Schema this file follows (for editors); doctrine ignores it.",
-                "Le schéma JSON que suit ce fichier (pour les éditeurs) ; doctrine l'ignore."),
+            "description": words(lang, "schema-self"),
         }),
     );
     properties.insert(
         String::from(EVALUATED_ON),
-        nullable(
-            date(),
-            words(
-                lang,
-                "The day the case speaks of (YYYY-MM-DD); left out: `--on`, else today.",
-                "Le jour dont parle le cas (AAAA-MM-JJ) ; absent : `--on`, sinon aujourd'hui.",
-            ),
-        ),
+        nullable(date(), words(lang, "schema-evaluated-on")),
     );
     root.properties(program, lang, &mut properties);
-    let description = words(
-        lang,
-        "Facts of one case. A fact left out, or null, takes its default, is not set (optional \
-         facts) or is unknown (required facts: the rules that need it cannot decide); so no \
-         fact is listed as required.",
-        "Les faits d'un cas. Un fait absent, ou null, prend sa valeur par défaut, n'est pas \
-         renseigné (faits optionnels) ou est inconnu (faits requis : les règles qui en ont \
-         besoin ne peuvent décider) ; aucun fait n'est donc exigé.",
-    );
+    let description = words(lang, "schema-description");
     json!({
         "$schema": DRAFT,
         "$id": format!("urn:doctrine:policy:{}:facts", program.id),
@@ -103,21 +86,13 @@ fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
         .collect();
     let ty = fact.ty.required();
     let presence = match &fact.presence {
-        Presence::Required => String::from(words(
-            lang,
-            "required: left out or null, it is unknown",
-            "requis : absent ou null, il est inconnu",
-        )),
+        Presence::Required => String::from(words(lang, "schema-required")),
         Presence::Default(value) => format!(
             "{} {}",
-            words(lang, "default:", "par défaut :"),
+            words(lang, "schema-default"),
             value_json(program, value)
         ),
-        Presence::Optional => String::from(words(
-            lang,
-            "optional: left out or null, it is not set",
-            "optionnel : absent ou null, il n'est pas renseigné",
-        )),
+        Presence::Optional => String::from(words(lang, "schema-optional")),
     };
     let description = format!("{}: {}; {presence}.", fact.path, ty.display(&names));
     let mut schema = Map::new();
@@ -203,10 +178,7 @@ pub fn value_json(program: &Program, value: &Value) -> Json {
     }
 }
 
-/// English or French.
-pub(crate) fn words(lang: Lang, en: &'static str, fr: &'static str) -> &'static str {
-    match lang {
-        Lang::En => en,
-        Lang::Fr => fr,
-    }
+/// A word of the fact files' schema and template, in the reader's language.
+pub(crate) fn words(lang: Lang, id: &'static str) -> &'static str {
+    crate::i18n::words(lang).get(id)
 }

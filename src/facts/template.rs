@@ -24,31 +24,10 @@ pub fn template(program: &Program, lang: Lang) -> String {
         0,
         &format!("# {}: {}", program.id, one_line(title)),
     );
-    let header = words(
-        lang,
-        "# A fact file, written by `doctrine init`. Fill in the values. A value left empty\n\
-         # (null) is left out: a fact with a default takes it, an optional fact is not set,\n\
-         # a required fact is unknown (the rules that need it cannot decide).\n\
-         # For an editor's completion and checks: `doctrine schema POLICY > facts.schema.json`\n\
-         # and add `# yaml-language-server: $schema=facts.schema.json` as the first line.",
-        "# Un fichier de faits, écrit par `doctrine init`. Remplissez les valeurs. Une valeur\n\
-         # vide (null) est absente : un fait avec une valeur par défaut la prend, un fait\n\
-         # optionnel n'est pas renseigné, un fait requis est inconnu (les règles qui en ont\n\
-         # besoin ne peuvent décider).\n\
-         # Pour la complétion et les contrôles d'un éditeur : `doctrine schema POLICY >\n\
-         # facts.schema.json` et `# yaml-language-server: $schema=facts.schema.json` en tête.",
-    );
+    let header = words(lang, "template-header");
     line(&mut out, 0, header);
     out.push('\n');
-    line(
-        &mut out,
-        0,
-        words(
-            lang,
-            "# date (YYYY-MM-DD): the day the case speaks of; left empty: `--on`, else today.",
-            "# date (AAAA-MM-JJ) : le jour dont parle le cas ; vide : `--on`, sinon aujourd'hui.",
-        ),
-    );
+    line(&mut out, 0, words(lang, "template-evaluated-on"));
     line(&mut out, 0, &format!("{EVALUATED_ON}:"));
     let root = crate::fact_tree::tree(program);
     group(&mut out, program, &root, lang, 0);
@@ -91,29 +70,15 @@ fn fact_lines(
         .collect();
     let ty = fact.ty.required();
     let (presence, value) = match &fact.presence {
-        Presence::Required => (
-            String::from(words(
-                lang,
-                "required (empty: unknown)",
-                "requis (vide : inconnu)",
-            )),
-            None,
-        ),
+        Presence::Required => (String::from(words(lang, "template-required")), None),
         Presence::Default(value) => {
             let value = yaml(&value_json(program, value));
             (
-                format!("{} {value}", words(lang, "default:", "par défaut :")),
+                format!("{} {value}", words(lang, "template-default")),
                 Some(value),
             )
         }
-        Presence::Optional => (
-            String::from(words(
-                lang,
-                "optional (empty: not set)",
-                "optionnel (vide : non renseigné)",
-            )),
-            None,
-        ),
+        Presence::Optional => (String::from(words(lang, "template-optional")), None),
     };
     let shape = match ty {
         Type::Date => " (YYYY-MM-DD)",
@@ -145,7 +110,7 @@ fn names_lines(out: &mut String, program: &Program, ty: &Type, lang: Lang, depth
     let Some(vocabulary) = program.vocabularies.get(*index as usize) else {
         return;
     };
-    line(out, depth, words(lang, "# one of:", "# parmi :"));
+    line(out, depth, words(lang, "template-one-of"));
     for member in &vocabulary.members {
         match member.label.get(lang) {
             Some(label) => line(

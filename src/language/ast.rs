@@ -87,24 +87,7 @@ pub struct Label {
     pub span: Span,
 }
 
-/// A message language.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
-pub enum Lang {
-    /// French.
-    Fr,
-    /// English.
-    En,
-}
-
-impl Lang {
-    /// The language's code.
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Fr => "fr",
-            Lang::En => "en",
-        }
-    }
-}
+pub use super::lang::Lang;
 
 /// A string literal: plain text and `{expr}` interpolations.
 #[derive(Clone, Debug)]

@@ -44,6 +44,18 @@ pub struct Program {
     pub local_slots: u32,
     /// `total over …` declarations: facts whose combinations must all get a verdict.
     pub totals: Vec<Total>,
+    /// The languages its texts are written in (BCP 47 tags), the title's first; empty when
+    /// every text is written without a language.
+    pub languages: Vec<Lang>,
+}
+
+impl Program {
+    /// The languages messages and values are rendered in: the policy's own, then the
+    /// interface's other languages, so that a text written without a language reads in each.
+    pub fn output_langs(&self) -> impl Iterator<Item = Lang> + '_ {
+        let own = self.languages.iter().copied();
+        own.chain(crate::i18n::languages().filter(|l| !self.languages.contains(l)))
+    }
 }
 
 /// `total over PATH, …`: every combination of these facts must get a verdict from a rule.
@@ -102,26 +114,76 @@ impl<T> Versioned<T> {
 /// A text without interpolation, in one or more languages.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Localized {
-    /// French.
-    pub fr: Option<String>,
-    /// English.
-    pub en: Option<String>,
+    /// The text in each language, in the order written.
+    pub texts: Vec<(Lang, String)>,
     /// Written without a language.
     pub neutral: Option<String>,
 }
 
 impl Localized {
-    /// The text in `lang`, else without language, else in the other language.
+    /// The text in `lang`; else in its primary language (`fr` for `fr-CA`), else without
+    /// language, else in the first language written.
     pub fn get(&self, lang: Lang) -> Option<&str> {
-        let (wanted, other) = match lang {
-            Lang::Fr => (&self.fr, &self.en),
-            Lang::En => (&self.en, &self.fr),
-        };
-        wanted
-            .as_deref()
-            .or(self.neutral.as_deref())
-            .or(other.as_deref())
+        let found = pick(&self.texts, lang, self.neutral.is_some());
+        match found {
+            Some(text) => Some(text.as_str()),
+            None => self.neutral.as_deref(),
+        }
     }
+
+    /// The text in `lang` as [`get`](Self::get) finds it, or nothing: the one way reports
+    /// show a title or message.
+    pub fn text(&self, lang: Lang) -> &str {
+        self.get(lang).unwrap_or_default()
+    }
+
+    /// The text written in exactly `lang`, without falling back.
+    pub fn exact(&self, lang: Lang) -> Option<&str> {
+        self.texts
+            .iter()
+            .find(|(l, _)| *l == lang)
+            .map(|(_, text)| text.as_str())
+    }
+
+    /// Sets the text of one language (none: the neutral text); a later text replaces an
+    /// earlier one of the same language.
+    pub fn set(&mut self, lang: Option<Lang>, text: String) {
+        let Some(lang) = lang else {
+            self.neutral = Some(text);
+            return;
+        };
+        match self.texts.iter_mut().find(|(l, _)| *l == lang) {
+            Some((_, old)) => *old = text,
+            None => self.texts.push((lang, text)),
+        }
+    }
+
+    /// A text in each of `langs`, as `text` gives it.
+    pub fn from_fn(
+        langs: impl IntoIterator<Item = Lang>,
+        mut text: impl FnMut(Lang) -> String,
+    ) -> Self {
+        Localized {
+            texts: langs.into_iter().map(|l| (l, text(l))).collect(),
+            neutral: None,
+        }
+    }
+
+    /// Whether no text is written at all.
+    pub fn is_empty(&self) -> bool {
+        self.texts.is_empty() && self.neutral.is_none()
+    }
+}
+
+/// In a list of texts by language: `lang`, else its primary language, else (when there is
+/// no neutral text to take instead) the first written.
+fn pick<T>(texts: &[(Lang, T)], lang: Lang, has_neutral: bool) -> Option<&T> {
+    let find = |wanted: &dyn Fn(Lang) -> bool| texts.iter().find(|(l, _)| wanted(*l));
+    find(&|l| l == lang)
+        .or_else(|| find(&|l| l == lang.primary()))
+        .or_else(|| find(&|l| l.same_primary(lang)))
+        .or_else(|| if has_neutral { None } else { texts.first() })
+        .map(|(_, text)| text)
 }
 
 /// A message: per language, text and interpolated expressions.
@@ -132,13 +194,27 @@ pub struct Message {
 }
 
 impl Message {
-    /// The segments for `lang`, else without language, else in another language.
+    /// The segments for `lang`, else its primary language, else without language, else in
+    /// the first language written.
     pub fn get(&self, lang: Lang) -> Option<&[MessageSegment]> {
-        let find = |l: Option<Lang>| self.parts.iter().find(|(pl, _)| *pl == l);
-        find(Some(lang))
-            .or_else(|| find(None))
+        let find =
+            |wanted: &dyn Fn(Option<Lang>) -> bool| self.parts.iter().find(|(l, _)| wanted(*l));
+        find(&|l| l == Some(lang))
+            .or_else(|| find(&|l| l == Some(lang.primary())))
+            .or_else(|| find(&|l| l.is_some_and(|l| l.same_primary(lang))))
+            .or_else(|| find(&|l| l.is_none()))
             .or_else(|| self.parts.first())
             .map(|(_, segments)| segments.as_slice())
+    }
+
+    /// The languages it is written in, in order.
+    pub fn langs(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.parts.iter().filter_map(|(l, _)| *l)
+    }
+
+    /// Whether part of it is written without a language.
+    pub fn has_neutral(&self) -> bool {
+        self.parts.iter().any(|(l, _)| l.is_none())
     }
 }
 

@@ -27,10 +27,12 @@ pub fn text(questions: &[Question], lang: Lang) -> String {
     if questions.is_empty() {
         return String::new();
     }
-    let (heading, unblocks, scope) = match lang {
-        Lang::Fr => ("Questions pour décider", "débloque", "le champ"),
-        Lang::En => ("Questions to decide", "unblocks", "the scope"),
-    };
+    let words = crate::i18n::words(lang);
+    let (heading, unblocks, scope) = (
+        words.get("questions-heading"),
+        words.get("questions-unblocks"),
+        words.get("questions-scope"),
+    );
     let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
     let mut out = format!("\n{bold}{heading}{bold:#}\n");
     for (index, question) in questions.iter().enumerate() {

@@ -3,7 +3,6 @@
 
 use super::build::Walker;
 use super::{Node, NodeKind, Shown, Truth};
-use crate::ast::Lang;
 use crate::decision::FactRef;
 use crate::eval::render::value_text;
 use crate::program::{CExpr, CKind, Localized};
@@ -169,14 +168,11 @@ impl Walker<'_> {
 
     fn shown(&self, value: &Value) -> Shown {
         let program = self.program;
-        let lang = |l| Some(value_text(program, value, Some(l)));
         Shown {
             written: value_text(program, value, None),
-            read: Localized {
-                fr: lang(Lang::Fr),
-                en: lang(Lang::En),
-                neutral: None,
-            },
+            read: Localized::from_fn(program.output_langs(), |l| {
+                value_text(program, value, Some(l))
+            }),
             words: matches!(value, Value::Text(_) | Value::Enum { .. }),
             unknown: value.is_unknown(),
             not_set: matches!(value, Value::NotSet),

@@ -139,7 +139,10 @@ fn a_definition_carries_its_label_and_its_body() {
     let NodeKind::Def { name, label } = &applies.condition.kind else {
         panic!("expected the definition");
     };
-    assert_eq!((name.as_str(), label.en.as_deref()), ("both", Some("Both")));
+    assert_eq!(
+        (name.as_str(), label.exact(crate::ast::Lang::EN)),
+        ("both", Some("Both"))
+    );
     assert_eq!(sources(&applies.condition), ["a and b"]);
     assert_eq!(sources(&applies.condition.children[0]), ["b"]);
     assert!(explanation.rules[0].requires.is_none());

@@ -110,12 +110,9 @@ fn param_on(program: &Program, overrides: &[Override], slot: usize, day: Date) -
 }
 
 fn shown(program: &Program, value: &Value) -> Localized {
-    let lang = |l| Some(value_text(program, value, Some(l)));
-    Localized {
-        fr: lang(crate::ast::Lang::Fr),
-        en: lang(crate::ast::Lang::En),
-        neutral: None,
-    }
+    Localized::from_fn(program.output_langs(), |l| {
+        value_text(program, value, Some(l))
+    })
 }
 
 /// The parameters a verdict of `before` or `after` depends on whose value changes on

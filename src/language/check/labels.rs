@@ -2,7 +2,7 @@
 
 use super::Checker;
 use super::expr::Scope;
-use crate::ast::{self, Lang, Segment};
+use crate::ast::{self, Segment};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::program::{Citation, Localized, Message, MessageSegment};
 
@@ -19,11 +19,7 @@ impl Checker<'_> {
                     Segment::Expr(expr) => format!("{{{:?}}}", expr.span),
                 })
                 .collect::<String>();
-            match lang {
-                Some(Lang::Fr) => localized.fr = Some(text),
-                Some(Lang::En) => localized.en = Some(text),
-                None => localized.neutral = Some(text),
-            }
+            localized.set(*lang, text);
         }
         localized
     }

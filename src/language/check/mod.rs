@@ -199,7 +199,9 @@ impl<'a> Checker<'a> {
             snapshots: Vec::new(),
             local_slots: self.local_slots,
             totals: self.totals.clone(),
+            languages: Vec::new(),
         };
+        program.languages = crate::language::languages::written(&program);
         self.check_versions(&mut program);
         Some(program)
     }

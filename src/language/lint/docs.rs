@@ -1,5 +1,5 @@
 //! Documentation lints: rules and exceptions that cite no source, and titles or messages
-//! missing French or English in a policy that otherwise speaks both.
+//! missing a language that the policy otherwise writes them in.
 
 use super::warning;
 use crate::ast::Lang;
@@ -9,14 +9,14 @@ use crate::source::Span;
 
 /// A rule or exception that cites no source.
 pub const MISSING_CITATION: &str = "doctrine::lint::missing_citation";
-/// A title or message in one language only, in a bilingual policy.
+/// A title or message missing a language the policy writes its other texts in.
 pub const MISSING_LANGUAGE: &str = "doctrine::lint::missing_language";
 
 /// The documentation lints, on the version of each item in force once every text is.
 pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
     let all = program.texts.len();
     let mut found = Vec::new();
-    let mut texts: Vec<(String, Span, Languages)> = Vec::new();
+    let mut texts: Vec<(String, Span, Vec<Lang>)> = Vec::new();
     for rule in &program.rules {
         let Some(body) = rule.versions.at(all) else {
             continue;
@@ -84,26 +84,29 @@ pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
             of_message(&body.message),
         ));
     }
-    // Only a policy that writes both languages somewhere is expected to write both everywhere.
-    let bilingual = texts.iter().any(|(_, _, l)| l.fr && l.en);
-    if bilingual {
-        for (what, span, languages) in texts {
-            let missing = match (languages.fr, languages.en) {
-                (true, false) => Lang::En,
-                (false, true) => Lang::Fr,
-                _ => continue,
-            };
-            let (name, keyword) = match missing {
-                Lang::Fr => ("French", "fr"),
-                Lang::En => ("English", "en"),
-            };
-            found.push(warning(
-                MISSING_LANGUAGE,
-                format!("{what} has no {name} text"),
-                span,
-                "declared here",
-                format!("the policy writes both languages elsewhere: add `{keyword} \"…\"`"),
-            ));
+    // Only a policy that writes a text in several languages is expected to write each
+    // text in every language it uses.
+    if texts.iter().any(|(_, _, langs)| langs.len() > 1) {
+        let help = |lang: Lang| match program.languages.len() {
+            2 => format!("the policy writes both languages elsewhere: add `{lang} \"…\"`"),
+            _ => format!(
+                "the policy writes {} elsewhere: add `{lang} \"…\"`",
+                language_name(lang)
+            ),
+        };
+        for (what, span, langs) in texts {
+            if langs.is_empty() {
+                continue;
+            }
+            for &lang in program.languages.iter().filter(|l| !langs.contains(l)) {
+                found.push(warning(
+                    MISSING_LANGUAGE,
+                    format!("{what} has no {} text", language_name(lang)),
+                    span,
+                    "declared here",
+                    help(lang),
+                ));
+            }
         }
     }
     found
@@ -119,24 +122,27 @@ fn uncited(kind: &str, id: &str, span: Span) -> Diagnostic {
     )
 }
 
-/// Which languages a text is written in.
-#[derive(Clone, Copy, Debug)]
-struct Languages {
-    fr: bool,
-    en: bool,
+/// A language's English name when it is a common one, else its tag: `French`, `` `pt-BR` ``.
+fn language_name(lang: Lang) -> String {
+    let name = match lang.code() {
+        "fr" => "French",
+        "en" => "English",
+        "de" => "German",
+        "es" => "Spanish",
+        "it" => "Italian",
+        "nl" => "Dutch",
+        "pt" => "Portuguese",
+        _ => return format!("`{lang}`"),
+    };
+    name.to_string()
 }
 
-fn of_label(label: &Localized) -> Languages {
-    Languages {
-        fr: label.fr.is_some(),
-        en: label.en.is_some(),
-    }
+/// The languages a label is written in.
+fn of_label(label: &Localized) -> Vec<Lang> {
+    label.texts.iter().map(|(lang, _)| *lang).collect()
 }
 
-fn of_message(message: &Message) -> Languages {
-    let has = |lang| message.parts.iter().any(|(l, _)| *l == Some(lang));
-    Languages {
-        fr: has(Lang::Fr),
-        en: has(Lang::En),
-    }
+/// The languages a message is written in.
+fn of_message(message: &Message) -> Vec<Lang> {
+    message.langs().collect()
 }

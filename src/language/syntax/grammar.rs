@@ -38,7 +38,7 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         cites => "`cites`",
         citation => "a citation (`SOURCE \"pinpoint\"`)",
         label | message => "a text (`\"…\"` or `fr \"…\" en \"…\"`)",
-        lang_text | lang => "`fr` or `en`",
+        lang_text | lang => "a language tag (`fr`, `de`, `fr-CA`)",
         type_expr | set_type | scalar_type => "a type",
         optional_mark => "`?`",
         expr => "an expression",

@@ -139,13 +139,7 @@ fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
                 let mut text = None;
                 for piece in part.into_inner() {
                     match piece.as_rule() {
-                        Rule::lang => {
-                            lang = Some(if piece.as_str() == "fr" {
-                                Lang::Fr
-                            } else {
-                                Lang::En
-                            })
-                        }
+                        Rule::lang => lang = Some(lower_lang(&piece, file)?),
                         Rule::string => text = Some(lower_string(piece, file)?),
                         _ => {}
                     }
@@ -158,6 +152,14 @@ fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
         }
     }
     Ok(Label { parts, span })
+}
+
+/// A language tag, checked (`de`, `fr-CA`).
+fn lower_lang(pair: &Pair<'_, Rule>, file: FileId) -> Lowered<Lang> {
+    Lang::parse(pair.as_str()).map_err(|e| {
+        Diagnostic::error("doctrine::syntax", e.to_string())
+            .with_label(span_of(pair, file), "not a language tag")
+    })
 }
 
 fn lower_item(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Item> {

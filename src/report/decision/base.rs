@@ -6,7 +6,7 @@ use super::document::{Block, Inline, Report, Section, tone, verdict};
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
-use crate::program::{Localized, Program, VerdictScale};
+use crate::program::{Program, VerdictScale};
 use crate::record::Record;
 
 impl Report {
@@ -38,10 +38,6 @@ impl Report {
     }
 }
 
-fn pick(localized: &Localized, lang: Lang) -> String {
-    localized.get(lang).unwrap_or("").to_string()
-}
-
 fn text(s: impl Into<String>) -> Inline {
     Inline::Text(s.into())
 }
@@ -57,7 +53,7 @@ pub(crate) fn about(
     w: &Words,
     lang: Lang,
 ) -> Vec<(String, Vec<Inline>)> {
-    let title = pick(&program.title, lang);
+    let title = program.title.text(lang).to_string();
     let mut policy = vec![code(&decision.policy)];
     if !title.is_empty() {
         policy.push(text(format!(" — {title}")));
@@ -145,7 +141,7 @@ pub(crate) fn rules(decision: &Decision, scale: &VerdictScale, w: &Words, lang: 
 
 fn rule_row(r: &RuleResult, scale: &VerdictScale, w: &Words, lang: Lang) -> Vec<Vec<Inline>> {
     let mut rule = vec![Inline::Strong(r.rule.clone())];
-    let title = pick(&r.title, lang);
+    let title = r.title.text(lang).to_string();
     if !title.is_empty() {
         rule.extend([Inline::Break, text(title)]);
     }
@@ -163,7 +159,7 @@ fn rule_row(r: &RuleResult, scale: &VerdictScale, w: &Words, lang: Lang) -> Vec<
     let mut exception = Vec::new();
     if let Some(by) = &r.by {
         exception.push(code(by));
-        if let Some(title) = r.by_title.as_ref().map(|t| pick(t, lang)) {
+        if let Some(title) = r.by_title.as_ref().map(|t| t.text(lang).to_string()) {
             exception.push(text(format!(" {title}")));
         }
     }
@@ -179,14 +175,14 @@ fn rule_row(r: &RuleResult, scale: &VerdictScale, w: &Words, lang: Lang) -> Vec<
     vec![
         rule,
         verdict_cell,
-        vec![text(pick(&r.message, lang))],
+        vec![text(r.message.text(lang).to_string())],
         cites,
         exception,
     ]
 }
 
 fn ground(g: &Ground, w: &Words, lang: Lang) -> Vec<Inline> {
-    let label = pick(&g.label, lang);
+    let label = g.label.text(lang).to_string();
     let mut line = vec![code(&g.name)];
     if g.is_param {
         line.push(text(format!(" ({})", w.param)));
@@ -244,11 +240,11 @@ pub(crate) fn remarks(
         .iter()
         .map(|r| {
             let mut item = vec![Inline::Strong(r.id.clone())];
-            let title = pick(&r.title, lang);
+            let title = r.title.text(lang).to_string();
             if !title.is_empty() && title != r.id {
                 item.push(text(format!(" {title}")));
             }
-            item.extend([Inline::Break, text(pick(&r.message, lang))]);
+            item.extend([Inline::Break, text(r.message.text(lang).to_string())]);
             if !r.cites.is_empty() {
                 item.extend([Inline::Break, text(format!("({})", r.cites.join("; ")))]);
             }
@@ -267,7 +263,7 @@ pub(crate) fn missing(facts: &[FactRef], w: &Words, lang: Lang) -> Option<Sectio
         .iter()
         .map(|f| {
             let mut item = vec![code(&f.path)];
-            let label = pick(&f.label, lang);
+            let label = f.label.text(lang).to_string();
             if !label.is_empty() {
                 item.push(text(format!(" — {label}")));
             }
@@ -299,7 +295,7 @@ pub(crate) fn texts(decision: &Decision, record: &Record, w: &Words, lang: Lang)
             let file = record.texts.iter().find(|f| f.id == t.id);
             vec![
                 vec![code(&t.id)],
-                vec![text(pick(&t.title, lang))],
+                vec![text(t.title.text(lang).to_string())],
                 vec![text(t.in_force.to_string())],
                 vec![code(file.map(|f| f.file.as_str()).unwrap_or(""))],
                 vec![code(file.map(|f| f.sha256.as_str()).unwrap_or(""))],

@@ -163,10 +163,10 @@ mod tests {
             policy: "age.doctrine".into(),
             amendments: vec![],
             set: vec![],
-            lang: Lang::En,
+            lang: Lang::EN,
         };
         let record = Record::new(&inputs, &program, &sources, &decision, "facts.json", id);
-        Report::new(&decision, &record, &program, Lang::En)
+        Report::new(&decision, &record, &program, Lang::EN)
     }
 
     fn section<'a>(report: &'a Report, id: &str) -> Option<&'a Section> {

@@ -63,7 +63,7 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
     }
     for rule in &explanation.rules {
         let mut head = vec![Inline::Strong(rule.rule.clone())];
-        let title = pick(&rule.title, lang);
+        let title = rule.title.text(lang).to_string();
         if !title.is_empty() {
             head.push(Inline::Text(format!(" {title}")));
         }
@@ -96,10 +96,6 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
     })
 }
 
-fn pick(localized: &Localized, lang: Lang) -> String {
-    localized.get(lang).unwrap_or("").to_string()
-}
-
 /// The exceptions a reader needs: when one held, those that held or might have (the others
 /// changed nothing); else every one tried, to show why none applied.
 fn relevant(exceptions: &[ExceptionExplanation]) -> Vec<&ExceptionExplanation> {
@@ -129,7 +125,7 @@ fn exception(e: &ExceptionExplanation, scale: &VerdictScale, w: &Words, lang: La
         Inline::Text(format!("{} {} ", mark(Some(e.when.holds)), w.exception_to)),
         Inline::Code(e.exception.clone()),
     ];
-    let title = pick(&e.title, lang);
+    let title = e.title.text(lang).to_string();
     if !title.is_empty() {
         line.push(Inline::Text(format!(" {title}")));
     }
@@ -161,7 +157,7 @@ fn value(shown: &Shown, w: &Words, lang: Lang) -> String {
 /// A fact's, parameter's or definition's name with its label.
 fn named(line: &mut Vec<Inline>, name: &str, label: &Localized, lang: Lang) {
     line.push(Inline::Code(name.to_string()));
-    let label = pick(label, lang);
+    let label = label.text(lang).to_string();
     if !label.is_empty() {
         line.push(Inline::Text(format!(" ({label})")));
     }

@@ -106,11 +106,10 @@ pub fn section(program: &Program, report: &RemedyReport, lang: Lang) -> Option<S
             rows,
         });
         if !report.exhausted || report.remedies.len() > SHOWN {
-            let (before, command, after) = w.remedies_more;
             blocks.push(Block::Paragraph(vec![
-                Inline::Text(before.into()),
-                Inline::Code(command.into()),
-                Inline::Text(after.into()),
+                Inline::Text(w.remedies_more_before.into()),
+                Inline::Code(w.remedies_more_command.into()),
+                Inline::Text(w.remedies_more_after.into()),
             ]));
         }
     }

@@ -8,72 +8,30 @@ use anstyle::Style;
 
 use crate::ast::Lang;
 use crate::decision::{Decision, Ground, RemarkResult};
-use crate::program::{Localized, VerdictScale};
+use crate::program::VerdictScale;
 use crate::report::run::{Labels, Run, verdict_style};
 
-/// Words of the report itself, per language.
-struct Words {
-    decision: &'static str,
-    until: &'static str,
-    policy: &'static str,
-    texts: &'static str,
-    none: &'static str,
-    on: &'static str,
-    rules: &'static str,
-    no_rule: &'static str,
-    because: &'static str,
-    by: &'static str,
-    expired: &'static str,
-    cites: &'static str,
-    advice: &'static str,
-    notes: &'static str,
-    missing: &'static str,
-    overrides: &'static str,
-    colon: &'static str,
-}
-
-const FR: Words = Words {
-    decision: "Décision",
-    until: "jusqu'au",
-    policy: "Politique",
-    texts: "textes appliqués",
-    none: "aucun",
-    on: "au",
-    rules: "Règles",
-    no_rule: "Aucune règle ne s'applique.",
-    because: "parce que",
-    by: "décidé par l'exception",
-    expired: "exception expirée",
-    cites: "source",
-    advice: "Conseils",
-    notes: "Notes",
-    missing: "Faits à renseigner",
-    overrides: "paramètres modifiés",
-    colon: " : ",
-};
-
-const EN: Words = Words {
-    decision: "Decision",
-    until: "until",
-    policy: "Policy",
-    texts: "texts applied",
-    none: "none",
-    on: "as of",
-    rules: "Rules",
-    no_rule: "No rule applies.",
-    because: "because",
-    by: "decided by the exception",
-    expired: "expired exception",
-    cites: "source",
-    advice: "Advice",
-    notes: "Notes",
-    missing: "Facts still needed",
-    overrides: "parameters overridden",
-    colon: ": ",
-};
-
-fn pick(localized: &Localized, lang: Lang) -> &str {
-    localized.get(lang).unwrap_or("")
+crate::words! {
+    /// Words of the report itself, per language.
+    struct Words in "decision" {
+        decision,
+        until,
+        policy,
+        texts,
+        none,
+        on,
+        rules,
+        no_rule,
+        because,
+        by,
+        expired,
+        cites,
+        advice,
+        notes,
+        missing,
+        overrides,
+        colon,
+    }
 }
 
 fn grounds(list: &[Ground], lang: Lang) -> String {
@@ -86,10 +44,7 @@ fn grounds(list: &[Ground], lang: Lang) -> String {
 /// Renders one decision, marking each verdict by its role on the scale.
 pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &VerdictScale) -> String {
     let (satisfied, undecided) = (scale.satisfied, scale.undecided);
-    let words = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
+    let words = Words::of(lang);
     let bold = Style::new().bold();
     let dim = Style::new().dimmed();
     let mut out = String::new();
@@ -130,19 +85,15 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
             out,
             "  {style}{mark} {}{style:#} {} — {style}{verdict}{style:#}",
             result.rule,
-            pick(&result.title, lang)
+            result.title.text(lang)
         );
         if let Some(until) = result.until {
             let _ = write!(out, " {} {until}", words.until);
         }
         let _ = writeln!(out);
-        let _ = writeln!(out, "      {}", pick(&result.message, lang));
+        let _ = writeln!(out, "      {}", result.message.text(lang));
         if let Some(by) = &result.by {
-            let title = result
-                .by_title
-                .as_ref()
-                .map(|t| pick(t, lang))
-                .unwrap_or("");
+            let title = result.by_title.as_ref().map(|t| t.text(lang)).unwrap_or("");
             let _ = writeln!(out, "      {dim}{} {by} ({title}){dim:#}", words.by);
         }
         if let Some((exception, last)) = &result.expired {
@@ -175,7 +126,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
     if !decision.missing.is_empty() {
         let _ = writeln!(out, "\n{bold}{}{bold:#}", words.missing);
         for fact in &decision.missing {
-            let _ = writeln!(out, "  • {} — {}", fact.path, pick(&fact.label, lang));
+            let _ = writeln!(out, "  • {} — {}", fact.path, fact.label.text(lang));
         }
     }
     out
@@ -192,8 +143,8 @@ fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang) {
             out,
             "  • {bold}{}{bold:#} {}",
             remark.id,
-            pick(&remark.title, lang)
+            remark.title.text(lang)
         );
-        let _ = writeln!(out, "      {}", pick(&remark.message, lang));
+        let _ = writeln!(out, "      {}", remark.message.text(lang));
     }
 }

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use anstyle::Style;
 
 use super::parts::{Item, counted, lists, rule_change};
-use super::words::{either, pick, side, transition, verdict, words};
+use super::words::{either, side, transition, verdict, words};
 use crate::ast::Lang;
 use crate::diff::{CaseDiff, Change, DiffReport};
 use crate::report::run::text_ids;
@@ -44,7 +44,7 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         w.as_of, w.texts, w.colon
     );
     for rule in &case.rules {
-        let title = match pick(&rule.title, lang) {
+        let title = match rule.title.text(lang) {
             "" => String::new(),
             title => format!(" {title}"),
         };
@@ -56,15 +56,12 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
             rule_change(rule, lang)
         );
         for (name, result) in [("A", &rule.before), ("B", &rule.after)] {
-            if let Some(r) = result
-                .as_ref()
-                .filter(|r| !pick(&r.message, lang).is_empty())
-            {
+            if let Some(r) = result.as_ref().filter(|r| !r.message.text(lang).is_empty()) {
                 let _ = writeln!(
                     out,
                     "      {dim}{name}{}{}{dim:#}",
                     w.colon,
-                    pick(&r.message, lang)
+                    r.message.text(lang)
                 );
             }
         }
@@ -73,7 +70,7 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         let names: Vec<String> = items
             .iter()
             .map(|item| match item {
-                Item::Remark(r) => format!("{} ({})", r.id, pick(&r.title, lang)),
+                Item::Remark(r) => format!("{} ({})", r.id, r.title.text(lang)),
                 Item::Fact(f) => f.path.clone(),
             })
             .collect();

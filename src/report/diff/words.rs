@@ -6,106 +6,42 @@ use std::fmt::Write;
 use crate::ast::Lang;
 use crate::decision::{RuleResult, VerdictRef};
 use crate::diff::{Side, Transition};
-use crate::program::Localized;
 
-/// Words of the comparison reports, per language.
-pub(crate) struct Words {
-    pub decision: &'static str,
-    pub unchanged: &'static str,
-    pub as_of: &'static str,
-    pub each_date: &'static str,
-    pub texts: &'static str,
-    pub none: &'static str,
-    pub until: &'static str,
-    pub by: &'static str,
-    pub expired: &'static str,
-    pub no_verdict: &'static str,
-    pub advice_added: &'static str,
-    pub advice_removed: &'static str,
-    pub notes_added: &'static str,
-    pub notes_removed: &'static str,
-    pub missing_added: &'static str,
-    pub missing_removed: &'static str,
-    pub changed: &'static str,
-    pub count_header: &'static str,
-    pub detail: &'static str,
-    pub detail_hint: &'static str,
-    pub case: &'static str,
-    pub why: &'static str,
-    pub change: &'static str,
-    pub colon: &'static str,
-    pub semicolon: &'static str,
-    pub last_day: &'static str,
-}
-
-const FR: Words = Words {
-    decision: "Décision",
-    unchanged: "inchangée",
-    as_of: "au",
-    each_date: "à la date de chaque cas",
-    texts: "textes appliqués",
-    none: "aucun",
-    until: "jusqu'au",
-    by: "par l'exception",
-    expired: "expirée le",
-    no_verdict: "sans verdict",
-    advice_added: "Conseils ajoutés",
-    advice_removed: "Conseils retirés",
-    notes_added: "Notes ajoutées",
-    notes_removed: "Notes retirées",
-    missing_added: "Faits désormais à renseigner",
-    missing_removed: "Faits qui ne sont plus à renseigner",
-    changed: "Décision modifiée",
-    count_header: "Cas",
-    detail: "Même décision, détail modifié",
-    detail_hint: "--all les liste",
-    case: "Cas",
-    why: "Pourquoi",
-    change: "Changement",
-    colon: " : ",
-    semicolon: " ; ",
-    last_day: "(date de fin modifiée)",
-};
-
-const EN: Words = Words {
-    decision: "Decision",
-    unchanged: "unchanged",
-    as_of: "as of",
-    each_date: "as of each case's date",
-    texts: "texts applied",
-    none: "none",
-    until: "until",
-    by: "by the exception",
-    expired: "expired on",
-    no_verdict: "no verdict",
-    advice_added: "Advice added",
-    advice_removed: "Advice removed",
-    notes_added: "Notes added",
-    notes_removed: "Notes removed",
-    missing_added: "Facts now needed",
-    missing_removed: "Facts no longer needed",
-    changed: "Decision changed",
-    count_header: "Cases",
-    detail: "Same decision, details changed",
-    detail_hint: "--all lists them",
-    case: "Case",
-    why: "Why",
-    change: "Change",
-    colon: ": ",
-    semicolon: "; ",
-    last_day: "(last day changed)",
-};
-
-/// The words of a language.
-pub(crate) fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
+crate::words! {
+    /// Words of the comparison reports, per language.
+    pub(crate) struct Words in "diff" {
+        decision,
+        unchanged,
+        as_of,
+        each_date,
+        texts,
+        none,
+        until,
+        by,
+        expired,
+        no_verdict,
+        advice_added,
+        advice_removed,
+        notes_added,
+        notes_removed,
+        missing_added,
+        missing_removed,
+        changed,
+        count_header,
+        detail,
+        detail_hint,
+        case,
+        why,
+        change,
+        colon,
+        semicolon,
+        last_day,
     }
 }
 
-pub(crate) fn pick(localized: &Localized, lang: Lang) -> &str {
-    localized.get(lang).unwrap_or("")
+/// The words of a language.
+pub(crate) fn words(lang: Lang) -> &'static Words {
+    Words::of(lang)
 }
 
 /// A verdict in the reader's language, with its last day when it has one.
@@ -159,11 +95,8 @@ pub(crate) fn side(s: &Side, lang: Lang) -> String {
 
 /// `n of total cases`, in the reader's language.
 pub(crate) fn count(n: usize, total: usize, lang: Lang) -> String {
-    match lang {
-        Lang::Fr => format!("{n} cas sur {total}"),
-        Lang::En if total == 1 => format!("{n} of 1 case"),
-        Lang::En => format!("{n} of {total} cases"),
-    }
+    let args = [("n", n.into()), ("total", total.into())];
+    crate::i18n::words(lang).format("diff-count", &args)
 }
 
 /// A transition of decisions: `old → new`, saying so when only the last day changed.

@@ -10,7 +10,7 @@ use super::mark;
 use super::words::{Words, words};
 use crate::ast::Lang;
 use crate::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
-use crate::program::{Localized, VerdictScale};
+use crate::program::VerdictScale;
 use crate::report::run::{Labels, Run, styled_verdict};
 
 /// The prose of one explanation; `facts_name` names the fact file.
@@ -41,10 +41,6 @@ pub(super) struct Prose<'a> {
     pub words: &'static Words,
     pub lang: Lang,
     pub scale: &'a VerdictScale,
-}
-
-pub(super) fn pick(localized: &Localized, lang: Lang) -> &str {
-    localized.get(lang).unwrap_or("")
 }
 
 impl Prose<'_> {
@@ -94,7 +90,7 @@ impl Prose<'_> {
             self.out,
             "\n{bold}{} — {}{bold:#}{}{verdict}",
             rule.rule,
-            pick(&rule.title, self.lang),
+            rule.title.text(self.lang),
             w.colon
         );
         match &rule.applies {
@@ -139,7 +135,7 @@ impl Prose<'_> {
                 if let Some(by) = &result.by {
                     let _ = write!(line, " ({} {by})", w.decided_by);
                 }
-                let _ = write!(line, ". {}", pick(&result.message, self.lang));
+                let _ = write!(line, ". {}", result.message.text(self.lang));
                 self.line(1, &line);
             }
         }
@@ -183,7 +179,7 @@ impl Prose<'_> {
             "{} {} — {}{}{status}{not_tried}",
             mark(Some(exception.when.holds)),
             exception.exception,
-            pick(&exception.title, self.lang),
+            exception.title.text(self.lang),
             w.colon
         );
         self.line(depth, &line);
@@ -240,7 +236,7 @@ impl Prose<'_> {
                 Some(format!(
                     "{} — {}{}{}",
                     o.rule,
-                    pick(&o.title, self.lang),
+                    o.title.text(self.lang),
                     w.colon,
                     self.verdict(verdict)
                 ))
@@ -276,7 +272,7 @@ impl Prose<'_> {
         let bold = Style::new().bold();
         let _ = writeln!(self.out, "\n{bold}{}{bold:#}", self.words.missing_facts);
         for fact in &explanation.missing {
-            let line = format!("• {} — {}", fact.path, pick(&fact.label, self.lang));
+            let line = format!("• {} — {}", fact.path, fact.label.text(self.lang));
             self.line(1, &line);
         }
     }

@@ -5,7 +5,7 @@
 use std::fmt::Write;
 
 use super::mark;
-use super::text::{Prose, pick};
+use super::text::Prose;
 use crate::ast::Lang;
 use crate::explain::{Node, NodeKind, ParamOrigin, Shown};
 use crate::program::Localized;
@@ -63,7 +63,7 @@ impl Prose<'_> {
                 label,
                 origin,
             } => {
-                let label = pick(label, lang);
+                let label = label.text(lang);
                 format!(
                     "{mark} {} {name} ({label}) {}{}",
                     w.param,

@@ -10,81 +10,34 @@ use crate::ast::Lang;
 use crate::program::ParamInfo;
 use crate::provenance::{Origin, ParamOnDay, Provenance};
 
-/// Words of the report itself, per language.
-struct Words {
-    heading: &'static str,
-    on: &'static str,
-    texts: &'static str,
-    none: &'static str,
-    from: &'static str,
-    step: &'static str,
-    base: &'static str,
-    amendment: &'static str,
-    since: &'static str,
-    instead_of: &'static str,
-    from_text: &'static str,
-    repealed: &'static str,
-    repealed_by: &'static str,
-    not_in_force: &'static str,
-    brought_by: &'static str,
-    in_force_from: &'static str,
-    source: &'static str,
-    versions: &'static str,
-    no_param: &'static str,
-    colon: &'static str,
+crate::words! {
+    /// Words of the report itself, per language.
+    struct Words in "params" {
+        heading,
+        on,
+        texts,
+        none,
+        from,
+        step,
+        base,
+        amendment,
+        since,
+        instead_of,
+        from_text,
+        repealed,
+        repealed_by,
+        not_in_force,
+        brought_by,
+        in_force_from,
+        source,
+        versions,
+        no_param,
+        colon,
+    }
 }
 
-const FR: Words = Words {
-    heading: "Paramètres de",
-    on: "au",
-    texts: "textes appliqués",
-    none: "aucun",
-    from: "origine",
-    step: "palier du",
-    base: "texte de base",
-    amendment: "modification",
-    since: "à partir du",
-    instead_of: "au lieu de",
-    from_text: "selon",
-    repealed: "abrogé",
-    repealed_by: "abrogé par",
-    not_in_force: "pas en vigueur",
-    brought_by: "apporté par",
-    in_force_from: "en vigueur le",
-    source: "source",
-    versions: "versions",
-    no_param: "Aucun paramètre.",
-    colon: " : ",
-};
-
-const EN: Words = Words {
-    heading: "Parameters of",
-    on: "on",
-    texts: "texts applied",
-    none: "none",
-    from: "from",
-    step: "step of",
-    base: "base text",
-    amendment: "amendment",
-    since: "from",
-    instead_of: "instead of",
-    from_text: "from",
-    repealed: "repealed",
-    repealed_by: "repealed by",
-    not_in_force: "not in force",
-    brought_by: "brought by",
-    in_force_from: "in force from",
-    source: "source",
-    versions: "versions",
-    no_param: "No parameter.",
-    colon: ": ",
-};
-
 fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    Words::of(lang)
 }
 
 /// The whole report.

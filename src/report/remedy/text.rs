@@ -13,83 +13,35 @@ use crate::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
 use crate::report::run::styled_verdict;
 use crate::value::Value;
 
-struct Words {
-    title: &'static str,
-    now: &'static str,
-    better: &'static str,
-    at_least: &'static str,
-    up_to: &'static str,
-    changes: &'static str,
-    change: &'static str,
-    found: &'static str,
-    best: &'static str,
-    reached: &'static str,
-    best_now: &'static str,
-    none: &'static str,
-    until: &'static str,
-    by: &'static str,
-    no_verdict: &'static str,
-    scope: &'static str,
-    scope_values: [&'static str; 3],
-    across: &'static str,
-    added: &'static str,
-    removed: &'static str,
-    shown: &'static str,
-    stopped: &'static str,
-    colon: &'static str,
+crate::words! {
+    struct Words in "remedy" {
+        title,
+        now,
+        better,
+        at_least,
+        up_to,
+        changes,
+        change,
+        found,
+        best,
+        reached,
+        best_now,
+        none,
+        until,
+        by,
+        no_verdict,
+        scope,
+        scope_unknown,
+        scope_in,
+        scope_out,
+        across,
+        added,
+        removed,
+        shown,
+        stopped,
+        colon,
+    }
 }
-
-const EN: Words = Words {
-    title: "Remedies",
-    now: "decision now",
-    better: "a better decision",
-    at_least: "at least",
-    up_to: "up to",
-    changes: "changes",
-    change: "change",
-    found: "found",
-    best: "best reached",
-    reached: "The decision already reaches the target: nothing to change.",
-    best_now: "The decision is already the best that changing facts can reach.",
-    none: "No set of changes reaches the target.",
-    until: "until",
-    by: "by",
-    no_verdict: "no verdict",
-    scope: "scope",
-    scope_values: ["unknown", "in", "out"],
-    across: "threshold",
-    added: "add",
-    removed: "remove",
-    shown: "shown",
-    stopped: "Larger sets were not searched: the remedies above are the smallest; --limit widens the search.",
-    colon: ": ",
-};
-
-const FR: Words = Words {
-    title: "Remèdes",
-    now: "décision actuelle",
-    better: "une meilleure décision",
-    at_least: "au moins",
-    up_to: "jusqu'à",
-    changes: "changements",
-    change: "changement",
-    found: "trouvé(s)",
-    best: "meilleure atteinte",
-    reached: "La décision atteint déjà la cible : rien à changer.",
-    best_now: "La décision est déjà la meilleure qu'un changement des faits puisse atteindre.",
-    none: "Aucun ensemble de changements n'atteint la cible.",
-    until: "jusqu'au",
-    by: "par",
-    no_verdict: "pas de verdict",
-    scope: "champ",
-    scope_values: ["inconnu", "dans le champ", "hors du champ"],
-    across: "seuil",
-    added: "ajouter",
-    removed: "retirer",
-    shown: "affiché(s)",
-    stopped: "Les ensembles plus grands n'ont pas été cherchés : les remèdes ci-dessus sont les plus petits ; --limit élargit la recherche.",
-    colon: " : ",
-};
 
 fn label(verdict: &VerdictRef, lang: Lang) -> String {
     verdict.label.get(lang).unwrap_or(&verdict.name).to_string()
@@ -103,10 +55,7 @@ pub fn report(
     shown: usize,
     lang: Lang,
 ) -> String {
-    let words = match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    };
+    let words = Words::of(lang);
     let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
     let mut out = String::new();
     let _ = writeln!(
@@ -190,9 +139,9 @@ fn one(
     }
     if remedy.in_scope != report.in_scope {
         let scope = |s: Option<bool>| match s {
-            None => words.scope_values[0],
-            Some(true) => words.scope_values[1],
-            Some(false) => words.scope_values[2],
+            None => words.scope_unknown,
+            Some(true) => words.scope_in,
+            Some(false) => words.scope_out,
         };
         let _ = writeln!(
             out,

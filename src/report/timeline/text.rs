@@ -10,81 +10,35 @@ use crate::report::run::{overrides_line, styled_verdict, text_ids};
 use crate::timeline::{Change, Period, RuleState};
 use anstyle::Style;
 
-/// Words of the report itself, per language.
-struct Words {
-    timeline: &'static str,
-    policy: &'static str,
-    overrides: &'static str,
-    until: &'static str,
-    by: &'static str,
-    texts: &'static str,
-    from: &'static str,
-    rules: &'static str,
-    none: &'static str,
-    no_rule: &'static str,
-    in_force: (&'static str, &'static str),
-    param: &'static str,
-    applies: &'static str,
-    no_longer: &'static str,
-    expired: &'static str,
-    in_scope: &'static str,
-    out_of_scope: &'static str,
-    scope_unknown: &'static str,
-    colon: &'static str,
-    semicolon: &'static str,
+crate::words! {
+    /// Words of the report itself, per language.
+    struct Words in "timeline" {
+        timeline,
+        policy,
+        overrides,
+        until,
+        by,
+        texts,
+        from,
+        rules,
+        none,
+        no_rule,
+        in_force_before,
+        in_force_after,
+        param,
+        applies,
+        no_longer,
+        expired,
+        in_scope,
+        out_of_scope,
+        scope_unknown,
+        colon,
+        semicolon,
+    }
 }
 
-const FR: Words = Words {
-    timeline: "Chronologie",
-    policy: "politique",
-    overrides: "paramètres modifiés",
-    until: "jusqu'au",
-    by: "par",
-    texts: "textes appliqués",
-    from: "à partir du",
-    rules: "règles",
-    none: "aucun",
-    no_rule: "aucune règle ne donne de verdict",
-    in_force: ("entrée en vigueur de ", ""),
-    param: "paramètre",
-    applies: "s'applique",
-    no_longer: "ne s'applique plus, était",
-    expired: "a expiré après le",
-    in_scope: "le cas entre dans le champ",
-    out_of_scope: "le cas sort du champ",
-    scope_unknown: "on ne sait plus si le cas est dans le champ",
-    colon: " : ",
-    semicolon: " ; ",
-};
-
-const EN: Words = Words {
-    timeline: "Timeline",
-    policy: "policy",
-    overrides: "parameters overridden",
-    until: "until",
-    by: "by",
-    texts: "texts applied",
-    from: "from",
-    rules: "rules",
-    none: "none",
-    no_rule: "no rule gives a verdict",
-    in_force: ("", " comes into force"),
-    param: "parameter",
-    applies: "applies",
-    no_longer: "no longer applies, was",
-    expired: "expired after",
-    in_scope: "the case comes into the scope",
-    out_of_scope: "the case goes out of the scope",
-    scope_unknown: "whether the case is in scope is no longer known",
-    colon: ": ",
-    semicolon: "; ",
-};
-
 fn words(lang: Lang) -> &'static Words {
-    match lang {
-        Lang::Fr => &FR,
-        Lang::En => &EN,
-    }
+    Words::of(lang)
 }
 
 /// `temporarily allowed until 2023-06-01 (by R9-derogation)`.
@@ -103,7 +57,7 @@ fn state(s: &RuleState, lang: Lang, scale: &VerdictScale) -> String {
 fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
     let w = words(lang);
     match change {
-        Change::Text { id } => format!("{}{id}{}", w.in_force.0, w.in_force.1),
+        Change::Text { id } => format!("{}{id}{}", w.in_force_before, w.in_force_after),
         Change::Param {
             name,
             before_shown,
