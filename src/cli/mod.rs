@@ -170,6 +170,12 @@ impl LangArgs {
     pub fn get(&self) -> Lang {
         output::language(self.lang)
     }
+
+    /// Notes on stderr where the language asked for falls back (`written`: the languages
+    /// of the policy's texts).
+    pub fn note_fallback(&self, written: &[Lang]) {
+        output::note_fallback(self.lang, written);
+    }
 }
 
 /// Output formats.
@@ -210,7 +216,7 @@ impl PolicyArgs {
             output::print_diagnostics(&failed.diagnostics, &failed.sources);
             output::EXIT_BAD_INPUT
         })?;
-        output::policy_loaded(&ws.program);
+        lang.note_fallback(&ws.program.languages);
         Ok(ws)
     }
 }

@@ -13,14 +13,10 @@ use super::LangArg;
 /// The exit code for bad input or usage.
 pub const EXIT_BAD_INPUT: u8 = 2;
 
-/// The message language: `--lang`, else the environment's locale, else English. Only a
-/// language asked for with `--lang` is noted when it falls back (see [`note_language`]).
+/// The message language: `--lang`, else the environment's locale, else English.
 pub fn language(arg: Option<LangArg>) -> Lang {
     match arg {
-        Some(LangArg(lang)) => {
-            note_language(lang);
-            lang
-        }
+        Some(LangArg(lang)) => lang,
         None => {
             let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
                 .iter()
@@ -31,23 +27,18 @@ pub fn language(arg: Option<LangArg>) -> Lang {
     }
 }
 
-/// The languages of the policy loaded (see [`PolicyArgs::load`](super::PolicyArgs::load)).
-static POLICY_LANGUAGES: OnceLock<Vec<Lang>> = OnceLock::new();
-
-/// Records the languages of the policy loaded, for [`language`]'s note.
-pub fn policy_loaded(program: &doctrine::Program) {
-    let _ = POLICY_LANGUAGES.set(program.languages.clone());
-}
-
-/// Says on stderr, once, when the language asked for with `--lang` falls back: for the
-/// policy's texts, to its primary language or the policy's default; for the tool's own
-/// words, to the primary language or English.
-fn note_language(lang: Lang) {
+/// Says on stderr, once, when a language asked for with `--lang` falls back: for the
+/// policy's texts (`written`: the languages the policy writes, none where no one policy
+/// speaks), to its primary language or the policy's default; for the tool's own words, to
+/// the primary language or English. A language taken from the environment is not noted.
+pub fn note_fallback(arg: Option<LangArg>, written: &[Lang]) {
     static NOTED: OnceLock<()> = OnceLock::new();
+    let Some(LangArg(lang)) = arg else {
+        return;
+    };
     if NOTED.set(()).is_err() {
         return;
     }
-    let written = POLICY_LANGUAGES.get().map_or(&[][..], Vec::as_slice);
     for note in doctrine::i18n::fallback_notes(written, lang) {
         eprintln!("{note}");
     }
