@@ -228,7 +228,6 @@ fn without_expect(root: &RawNode) -> RawNode {
     copy
 }
 
-#[test]
 fn readers_agree_on_every_fact_file_and_its_variants() {
     let policies = policies();
     assert!(policies.len() > 3, "policies found: {}", policies.len());
@@ -267,7 +266,6 @@ fn readers_agree_on_every_fact_file_and_its_variants() {
     );
 }
 
-#[test]
 fn readers_agree_on_broken_json() {
     let mut sources = SourceMap::new();
     let program =
@@ -347,3 +345,8 @@ fn readers_agree_on_broken_json() {
         assert!(slow(&program, text).is_some(), "{text}");
     }
 }
+
+tests![
+    readers_agree_on_every_fact_file_and_its_variants,
+    readers_agree_on_broken_json,
+];

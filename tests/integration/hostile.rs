@@ -78,7 +78,6 @@ fn policy_with(name: &str, condition: &str) -> String {
     )
 }
 
-#[test]
 fn fact_files_nested_ten_thousand_deep_are_refused() {
     let open = "[".repeat(DEPTH);
     let close = "]".repeat(DEPTH);
@@ -98,13 +97,11 @@ fn fact_files_nested_ten_thousand_deep_are_refused() {
     }
 }
 
-#[test]
 fn a_fact_file_of_a_hundred_megabytes_is_refused_by_its_size() {
     let big = sized("big.json", "{\"a\": \"", 100 * 1024 * 1024);
     refused(&eval(&big), &[], "larger than the file size limit (64 MiB)");
 }
 
-#[test]
 fn a_huge_policy_file_is_refused_by_its_size() {
     let big = sized("big.doctrine", HEADER, 100 * 1024 * 1024);
     let facts = write("any.json", "{\"a\": true}");
@@ -115,7 +112,6 @@ fn a_huge_policy_file_is_refused_by_its_size() {
     );
 }
 
-#[test]
 fn policies_nested_ten_thousand_deep_are_refused() {
     let facts = write("policy-facts.json", "{\"a\": true, \"n\": 1, \"s\": [1]}");
     let deep = [
@@ -151,7 +147,6 @@ fn policies_nested_ten_thousand_deep_are_refused() {
     }
 }
 
-#[test]
 fn the_depth_limit_is_configurable() {
     let json = write(
         "forty.json",
@@ -186,7 +181,6 @@ fn the_depth_limit_is_configurable() {
     assert_eq!(code, 1, "{stderr}");
 }
 
-#[test]
 fn the_file_size_limit_is_configurable() {
     let facts = write("small.json", "{\"a\": true, \"n\": 1, \"s\": []}");
     let policy = policy_with("small.doctrine", "a");
@@ -207,7 +201,6 @@ fn the_file_size_limit_is_configurable() {
     assert_ne!(code, 2, "a file under the limit is read");
 }
 
-#[test]
 fn standard_input_is_held_to_the_file_size_limit() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_doctrine"))
         .args(["--max-file-size", "400", "eval"])
@@ -231,3 +224,13 @@ fn standard_input_is_held_to_the_file_size_limit() {
         "{stderr}"
     );
 }
+
+tests![
+    fact_files_nested_ten_thousand_deep_are_refused,
+    a_fact_file_of_a_hundred_megabytes_is_refused_by_its_size,
+    a_huge_policy_file_is_refused_by_its_size,
+    policies_nested_ten_thousand_deep_are_refused,
+    the_depth_limit_is_configurable,
+    the_file_size_limit_is_configurable,
+    standard_input_is_held_to_the_file_size_limit,
+];
