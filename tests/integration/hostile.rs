@@ -1,6 +1,8 @@
 //! Hostile inputs too large to keep in the repository, made at test time: each is refused
 //! by the real binary with exit 2 and a message naming the limit (nesting depth, file size),
-//! and the limits can be changed by option or environment variable. The small hostile
+//! and the limits can be changed by option or environment variable. The size tests set a
+//! small limit and feed a file just over it; only one checks the default 64 MiB, on a sparse
+//! file. The small hostile
 //! inputs are CLI cases under `tests/cases/hostile/`.
 
 #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
@@ -97,19 +99,27 @@ fn fact_files_nested_ten_thousand_deep_are_refused() {
     }
 }
 
-fn a_fact_file_of_a_hundred_megabytes_is_refused_by_its_size() {
-    let big = sized("big.json", "{\"a\": \"", 100 * 1024 * 1024);
+/// The one test of the default limit: a file one byte over 64 MiB, sparse, so nothing is
+/// written and the binary refuses it by its length before reading it.
+fn a_fact_file_just_over_the_default_limit_is_refused_by_its_size() {
+    let big = sized("big.json", "{\"a\": \"", 64 * 1024 * 1024 + 1);
     refused(&eval(&big), &[], "larger than the file size limit (64 MiB)");
 }
 
-fn a_huge_policy_file_is_refused_by_its_size() {
-    let big = sized("big.doctrine", HEADER, 100 * 1024 * 1024);
+/// The limit holds for policy files too; set small, it shows the boundary: a file of
+/// exactly the limit is read (and fails on its content), one byte more is refused.
+fn a_policy_file_over_the_limit_is_refused_by_its_size() {
     let facts = write("any.json", "{\"a\": true}");
+    let over = sized("over.doctrine", HEADER, 1001);
     refused(
-        &["eval", &big, &facts],
+        &["eval", &over, &facts, "--max-file-size", "1000"],
         &[],
-        "larger than the file size limit (64 MiB)",
+        "larger than the file size limit (1000 bytes)",
     );
+    let at = sized("at.doctrine", HEADER, 1000);
+    let (code, stderr) = doctrine(&["eval", &at, &facts, "--max-file-size", "1000"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stderr.contains("file size limit"), "{stderr}");
 }
 
 fn policies_nested_ten_thousand_deep_are_refused() {
@@ -227,8 +237,8 @@ fn standard_input_is_held_to_the_file_size_limit() {
 
 tests![
     fact_files_nested_ten_thousand_deep_are_refused,
-    a_fact_file_of_a_hundred_megabytes_is_refused_by_its_size,
-    a_huge_policy_file_is_refused_by_its_size,
+    a_fact_file_just_over_the_default_limit_is_refused_by_its_size,
+    a_policy_file_over_the_limit_is_refused_by_its_size,
     policies_nested_ten_thousand_deep_are_refused,
     the_depth_limit_is_configurable,
     the_file_size_limit_is_configurable,
