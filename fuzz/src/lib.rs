@@ -1,6 +1,6 @@
 //! The fuzz targets' entry points: one function per target, each taking arbitrary bytes.
 //!
-//! The stable test `tests/fuzz_seeds.rs` of the main crate includes this file and replays
+//! The stable test `tests/integration/fuzz_seeds.rs` of the main crate includes this file and replays
 //! every committed seed through these same functions, so the corpus is checked without a
 //! nightly toolchain. Each function must never panic, whatever the bytes.
 

@@ -1,7 +1,7 @@
 //! The timeline evaluates only on the days where something can change; evaluating on every
 //! single day of the window must give exactly the same periods. This proves, for these
 //! policies and fact files, that the days it skips change nothing. The same check over every
-//! test case of every policy is slower: `cargo test --release --test timeline -- --ignored`.
+//! test case of every policy is slower: `cargo test --release --test integration -- --ignored timeline::`.
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
@@ -100,7 +100,6 @@ fn load(policy: &str, facts: &str, set: &[&str]) -> (Program, FactSet, Vec<Overr
     (program, facts, overrides)
 }
 
-#[test]
 fn cloud_doctrine_examples() {
     for file in [
         "examples/derogation-open.yaml",
@@ -120,7 +119,6 @@ fn cloud_doctrine_examples() {
     check(&program, &facts, &overrides, None);
 }
 
-#[test]
 fn procurement_examples() {
     for file in [
         "examples/procurement/facts/voirie-2025.toml",
@@ -133,7 +131,6 @@ fn procurement_examples() {
     }
 }
 
-#[test]
 fn language_tour() {
     for file in [
         "tests/policies/language/tests/06-exception-until.yaml",
@@ -203,7 +200,6 @@ fn clock(rules: &str, facts: &str) -> (Program, FactSet) {
     (program, facts)
 }
 
-#[test]
 fn every_use_of_today() {
     for rules in [ARITHMETIC, CALENDAR, ANYWHERE] {
         for facts in [
@@ -218,7 +214,6 @@ fn every_use_of_today() {
 }
 
 /// Without `today` beyond arithmetic and comparisons, the last period is open-ended.
-#[test]
 fn open_ended() {
     let (program, facts, overrides) = load(
         "policies/cloud-au-centre",
@@ -241,8 +236,6 @@ fn open_ended() {
     );
 }
 
-#[test]
-#[ignore = "slow: every test case of every policy, evaluated on every day"]
 fn every_policy_case() {
     for policy in [
         "policies/cloud-au-centre",
@@ -262,3 +255,13 @@ fn every_policy_case() {
         }
     }
 }
+
+tests![
+    cloud_doctrine_examples,
+    procurement_examples,
+    language_tour,
+    every_use_of_today,
+    open_ended,
+    #[ignore = "slow: every test case of every policy, evaluated on every day"]
+    every_policy_case,
+];

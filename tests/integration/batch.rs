@@ -7,7 +7,7 @@
     dead_code,
     reason = "only the generator's fact sets are used, not its main"
 )]
-#[path = "../examples/generate_facts.rs"]
+#[path = "../../examples/generate_facts.rs"]
 mod generate_facts;
 
 use std::path::PathBuf;
@@ -36,7 +36,6 @@ fn generated(count: usize, seed: u64) -> Vec<String> {
         .collect()
 }
 
-#[test]
 fn output_is_the_same_with_one_or_two_threads_and_in_input_order() {
     let dir = scratch("jobs");
     let mut lines = generated(10_000, 3);
@@ -70,7 +69,6 @@ fn output_is_the_same_with_one_or_two_threads_and_in_input_order() {
     assert!(stderr.ends_with("; 3 errors\n"), "{stderr}");
 }
 
-#[test]
 fn batch_decisions_are_those_of_files_evaluated_one_by_one() {
     let dir = scratch("same");
     let lines = generated(60, 11);
@@ -108,3 +106,8 @@ fn batch_decisions_are_those_of_files_evaluated_one_by_one() {
         assert_eq!(a, b);
     }
 }
+
+tests![
+    output_is_the_same_with_one_or_two_threads_and_in_input_order,
+    batch_decisions_are_those_of_files_evaluated_one_by_one,
+];

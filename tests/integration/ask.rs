@@ -11,7 +11,6 @@ use std::process::{Command, Stdio};
 
 use doctrine::source::SourceMap;
 
-#[test]
 fn written_facts_load_back_with_the_answers() {
     let dir = std::env::temp_dir().join(format!("doctrine-ask-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
@@ -69,3 +68,5 @@ fn written_facts_load_back_with_the_answers() {
     assert_eq!(decision.decision.name, "compliant");
     std::fs::remove_dir_all(&dir).unwrap();
 }
+
+tests![written_facts_load_back_with_the_answers,];

@@ -6,7 +6,8 @@
 //!   those arguments (one per line, `$CASE` is the case folder) and its stdout, stderr and
 //!   exit status are compared with `expected.stdout`, `expected.stderr`, `expected.status`.
 //!
-//! `BLESS=1 cargo test --test cases` rewrites the expected files of the CLI cases.
+//! `BLESS=1 cargo test --test integration -- tests/cases/` rewrites the expected files of the
+//! CLI cases (a longer filter, such as `tests/cases/eval/`, rewrites only those it selects).
 
 #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
 
@@ -16,13 +17,13 @@ use std::process::Command;
 use std::sync::{Arc, Mutex};
 
 use doctrine::testing::{Options, Outcome, Runner};
-use libtest_mimic::{Arguments, Failed, Trial};
+use libtest_mimic::{Failed, Trial};
 
-fn main() {
-    let args = Arguments::from_args();
+/// The trials of every data case: the policies' test cases, then the CLI cases.
+pub fn trials() -> Vec<Trial> {
     let mut trials = policy_case_trials();
     trials.extend(cli_case_trials(Path::new("tests/cases")));
-    libtest_mimic::run(&args, trials).exit();
+    trials
 }
 
 fn sorted_dir(dir: &Path) -> Vec<PathBuf> {

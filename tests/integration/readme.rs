@@ -92,7 +92,6 @@ fn readmes() -> Vec<String> {
     paths
 }
 
-#[test]
 fn readme_commands_run_as_shown() {
     let mut ran = 0;
     for path in readmes() {
@@ -173,7 +172,6 @@ fn run_commands(path: &str) -> usize {
     ran
 }
 
-#[test]
 fn readme_snippets_are_real_policy_text() {
     let mut files = Vec::new();
     policy_files(Path::new("policies"), &mut files);
@@ -202,3 +200,8 @@ fn check_snippets(path: &str, files: &[String]) -> usize {
     }
     checked
 }
+
+tests![
+    readme_commands_run_as_shown,
+    readme_snippets_are_real_policy_text,
+];

@@ -18,7 +18,6 @@ fn junit(args: &[&str]) -> (String, Option<i32>) {
     )
 }
 
-#[test]
 fn failures_and_errors_parse_as_junit() {
     let (xml, status) = junit(&[
         "tests/policies/language",
@@ -56,7 +55,6 @@ fn failures_and_errors_parse_as_junit() {
     assert!(error.text().unwrap().contains("did you mean `accepted`?"));
 }
 
-#[test]
 fn a_failing_suite_lists_each_difference() {
     let (xml, status) = junit(&["policies/cloud-au-centre", "tests/cases/test/failing/cases"]);
     assert_eq!(status, Some(1));
@@ -76,3 +74,8 @@ fn a_failing_suite_lists_each_difference() {
         Some("decision: expected compliant, got non_compliant")
     );
 }
+
+tests![
+    failures_and_errors_parse_as_junit,
+    a_failing_suite_lists_each_difference,
+];

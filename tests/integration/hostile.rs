@@ -1,6 +1,8 @@
 //! Hostile inputs too large to keep in the repository, made at test time: each is refused
 //! by the real binary with exit 2 and a message naming the limit (nesting depth, file size),
-//! and the limits can be changed by option or environment variable. The small hostile
+//! and the limits can be changed by option or environment variable. The size tests set a
+//! small limit and feed a file just over it; only one checks the default 64 MiB, on a sparse
+//! file. The small hostile
 //! inputs are CLI cases under `tests/cases/hostile/`.
 
 #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
@@ -78,7 +80,6 @@ fn policy_with(name: &str, condition: &str) -> String {
     )
 }
 
-#[test]
 fn fact_files_nested_ten_thousand_deep_are_refused() {
     let open = "[".repeat(DEPTH);
     let close = "]".repeat(DEPTH);
@@ -98,24 +99,29 @@ fn fact_files_nested_ten_thousand_deep_are_refused() {
     }
 }
 
-#[test]
-fn a_fact_file_of_a_hundred_megabytes_is_refused_by_its_size() {
-    let big = sized("big.json", "{\"a\": \"", 100 * 1024 * 1024);
+/// The one test of the default limit: a file one byte over 64 MiB, sparse, so nothing is
+/// written and the binary refuses it by its length before reading it.
+fn a_fact_file_just_over_the_default_limit_is_refused_by_its_size() {
+    let big = sized("big.json", "{\"a\": \"", 64 * 1024 * 1024 + 1);
     refused(&eval(&big), &[], "larger than the file size limit (64 MiB)");
 }
 
-#[test]
-fn a_huge_policy_file_is_refused_by_its_size() {
-    let big = sized("big.doctrine", HEADER, 100 * 1024 * 1024);
+/// The limit holds for policy files too; set small, it shows the boundary: a file of
+/// exactly the limit is read (and fails on its content), one byte more is refused.
+fn a_policy_file_over_the_limit_is_refused_by_its_size() {
     let facts = write("any.json", "{\"a\": true}");
+    let over = sized("over.doctrine", HEADER, 1001);
     refused(
-        &["eval", &big, &facts],
+        &["eval", &over, &facts, "--max-file-size", "1000"],
         &[],
-        "larger than the file size limit (64 MiB)",
+        "larger than the file size limit (1000 bytes)",
     );
+    let at = sized("at.doctrine", HEADER, 1000);
+    let (code, stderr) = doctrine(&["eval", &at, &facts, "--max-file-size", "1000"], &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(!stderr.contains("file size limit"), "{stderr}");
 }
 
-#[test]
 fn policies_nested_ten_thousand_deep_are_refused() {
     let facts = write("policy-facts.json", "{\"a\": true, \"n\": 1, \"s\": [1]}");
     let deep = [
@@ -151,7 +157,6 @@ fn policies_nested_ten_thousand_deep_are_refused() {
     }
 }
 
-#[test]
 fn the_depth_limit_is_configurable() {
     let json = write(
         "forty.json",
@@ -186,7 +191,6 @@ fn the_depth_limit_is_configurable() {
     assert_eq!(code, 1, "{stderr}");
 }
 
-#[test]
 fn the_file_size_limit_is_configurable() {
     let facts = write("small.json", "{\"a\": true, \"n\": 1, \"s\": []}");
     let policy = policy_with("small.doctrine", "a");
@@ -207,7 +211,6 @@ fn the_file_size_limit_is_configurable() {
     assert_ne!(code, 2, "a file under the limit is read");
 }
 
-#[test]
 fn standard_input_is_held_to_the_file_size_limit() {
     let mut child = Command::new(env!("CARGO_BIN_EXE_doctrine"))
         .args(["--max-file-size", "400", "eval"])
@@ -231,3 +234,13 @@ fn standard_input_is_held_to_the_file_size_limit() {
         "{stderr}"
     );
 }
+
+tests![
+    fact_files_nested_ten_thousand_deep_are_refused,
+    a_fact_file_just_over_the_default_limit_is_refused_by_its_size,
+    a_policy_file_over_the_limit_is_refused_by_its_size,
+    policies_nested_ten_thousand_deep_are_refused,
+    the_depth_limit_is_configurable,
+    the_file_size_limit_is_configurable,
+    standard_input_is_held_to_the_file_size_limit,
+];

@@ -154,7 +154,6 @@ fn verify_all(policy: &str, dirs: &[&str]) -> usize {
     checked
 }
 
-#[test]
 fn cloud_doctrine_remedies_are_exact_and_minimal() {
     let checked = verify_all(
         "policies/cloud-au-centre",
@@ -167,7 +166,6 @@ fn cloud_doctrine_remedies_are_exact_and_minimal() {
     assert!(checked > 100, "only {checked} remedies checked");
 }
 
-#[test]
 fn procurement_remedies_are_exact_and_minimal() {
     let checked = verify_all(
         "examples/procurement",
@@ -178,7 +176,6 @@ fn procurement_remedies_are_exact_and_minimal() {
 
 /// The example: Office 365 in 2021 is remedied by a trusted offer, or by the
 /// minister's derogation for mail and drive only on a project already engaged.
-#[test]
 fn office365_2021() {
     let mut sources = SourceMap::new();
     let program =
@@ -240,3 +237,9 @@ fn office365_2021() {
     let report = remedies(&program, &facts, &options, &fixed_request).unwrap();
     assert!(report.remedies.is_empty(), "{:#?}", report.remedies);
 }
+
+tests![
+    cloud_doctrine_remedies_are_exact_and_minimal,
+    procurement_remedies_are_exact_and_minimal,
+    office365_2021,
+];

@@ -73,7 +73,6 @@ fn check(text: &str, name: &str) -> bool {
     true
 }
 
-#[test]
 fn every_policy_of_the_repository_round_trips() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -91,7 +90,6 @@ fn every_policy_of_the_repository_round_trips() {
     assert!(parsed > 20, "only {parsed} policies parsed");
 }
 
-#[test]
 fn expressions_keep_their_meaning() {
     let text = r#"policy p text t in force from 2024-01-01
 verdicts no yes as satisfied maybe as undecided out as inapplicable
@@ -118,7 +116,6 @@ def n10 = "{(if b then "{a}" else "}}")}{{"
     assert!(check(text, "expressions"));
 }
 
-#[test]
 fn comments_are_kept_in_order() {
     let text = "// top\n\npolicy p text t in force from 2024-01-01 // header\n\
         verdicts no yes as satisfied maybe as undecided out as inapplicable\n\
@@ -131,7 +128,6 @@ fn comments_are_kept_in_order() {
 
 /// Every policy again, with a comment at the end of every line and one on its own line
 /// between every two lines: all are kept, in order, and formatting is still idempotent.
-#[test]
 fn comments_anywhere_are_kept() {
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     let mut files = Vec::new();
@@ -158,7 +154,6 @@ fn comments_anywhere_are_kept() {
 }
 
 /// Without `--check`, files are rewritten in place, and a second run finds nothing to do.
-#[test]
 fn files_are_rewritten_in_place() {
     let dir = std::env::temp_dir().join(format!("doctrine-fmt-{}", std::process::id()));
     std::fs::create_dir_all(dir.join("sub")).unwrap();
@@ -182,3 +177,11 @@ fn files_are_rewritten_in_place() {
     assert_eq!(run(true).status.code(), Some(0));
     let _ = std::fs::remove_dir_all(&dir);
 }
+
+tests![
+    every_policy_of_the_repository_round_trips,
+    expressions_keep_their_meaning,
+    comments_are_kept_in_order,
+    comments_anywhere_are_kept,
+    files_are_rewritten_in_place,
+];

@@ -106,7 +106,6 @@ fn assert_self_contained(html: &str, what: &str) {
     );
 }
 
-#[test]
 fn html_reports_load_nothing_from_outside() {
     for (policy, facts) in examples() {
         for lang in ["fr", "en"] {
@@ -118,7 +117,6 @@ fn html_reports_load_nothing_from_outside() {
     assert_only_report_tags(&escaping("html"), "escaping");
 }
 
-#[test]
 fn html_shows_markup_as_text() {
     let html = escaping("html");
     assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | ** `code` [a](b)"));
@@ -153,7 +151,6 @@ fn parse(markdown: &str) -> (String, Vec<(usize, usize)>) {
     (text, rows)
 }
 
-#[test]
 fn markdown_parses_back_into_the_text_given() {
     let (text, rows) = parse(&escaping("markdown"));
     for shown in [
@@ -174,7 +171,6 @@ fn markdown_parses_back_into_the_text_given() {
     }
 }
 
-#[test]
 fn markdown_reports_of_the_examples_parse_cleanly() {
     for (policy, facts) in examples() {
         for lang in ["fr", "en"] {
@@ -187,3 +183,10 @@ fn markdown_reports_of_the_examples_parse_cleanly() {
         }
     }
 }
+
+tests![
+    html_reports_load_nothing_from_outside,
+    html_shows_markup_as_text,
+    markdown_parses_back_into_the_text_given,
+    markdown_reports_of_the_examples_parse_cleanly,
+];

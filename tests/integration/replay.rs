@@ -68,7 +68,6 @@ fn assert_same(record: &Path, count: usize, stdin: Option<&str>) {
     );
 }
 
-#[test]
 fn the_shipped_doctrine_replays_to_the_same_bytes() {
     let dir = scratch("doctrine");
     let file = dir.join("record.json");
@@ -103,7 +102,6 @@ fn the_shipped_doctrine_replays_to_the_same_bytes() {
     assert_same(&one, 1, None);
 }
 
-#[test]
 fn the_procurement_policy_replays_to_the_same_bytes() {
     let file = scratch("procurement").join("record.json");
     record(
@@ -119,7 +117,6 @@ fn the_procurement_policy_replays_to_the_same_bytes() {
     assert_same(&file, 2, None);
 }
 
-#[test]
 fn a_decision_without_a_date_replays_on_its_recorded_date() {
     let dir = scratch("date");
     let facts = dir.join("facts.yaml");
@@ -149,7 +146,6 @@ fn a_decision_without_a_date_replays_on_its_recorded_date() {
     assert_same(&file, 1, None);
 }
 
-#[test]
 fn standard_input_is_replayed_from_standard_input() {
     let facts = std::fs::read_to_string("examples/office365-azure-2023.json").unwrap();
     let file = scratch("stdin").join("record.json");
@@ -161,7 +157,6 @@ fn standard_input_is_replayed_from_standard_input() {
     assert!(stderr.contains("standard input has changed"), "{stderr}");
 }
 
-#[test]
 fn a_changed_fact_file_is_named_with_both_hashes() {
     let dir = scratch("facts");
     let facts = dir.join("facts.yaml");
@@ -185,7 +180,6 @@ fn a_changed_fact_file_is_named_with_both_hashes() {
     }
 }
 
-#[test]
 fn a_changed_policy_file_is_named() {
     let dir = scratch("policy");
     let policy = dir.join("policy.doctrine");
@@ -209,7 +203,6 @@ fn a_changed_policy_file_is_named() {
     assert!(stderr.contains(policy.to_str().unwrap()), "{stderr}");
 }
 
-#[test]
 fn a_changed_output_is_shown_as_a_diff() {
     let file = scratch("output").join("record.json");
     record(
@@ -237,7 +230,6 @@ fn a_changed_output_is_shown_as_a_diff() {
     assert!(stdout.ends_with("1 decision(s) replayed: the output differs\n"));
 }
 
-#[test]
 fn what_is_not_a_record_is_refused() {
     let dir = scratch("refused");
     let file = dir.join("record.json");
@@ -251,3 +243,14 @@ fn what_is_not_a_record_is_refused() {
     assert_eq!(code, 2);
     assert!(stderr.contains("is not JSON"), "{stderr}");
 }
+
+tests![
+    the_shipped_doctrine_replays_to_the_same_bytes,
+    the_procurement_policy_replays_to_the_same_bytes,
+    a_decision_without_a_date_replays_on_its_recorded_date,
+    standard_input_is_replayed_from_standard_input,
+    a_changed_fact_file_is_named_with_both_hashes,
+    a_changed_policy_file_is_named,
+    a_changed_output_is_shown_as_a_diff,
+    what_is_not_a_record_is_refused,
+];

@@ -29,7 +29,6 @@ const DAYS: [&str; 5] = [
     "2031-01-01",
 ];
 
-#[test]
 fn decide_gives_the_verdicts_of_evaluate() {
     let mut compared = 0;
     for policy in POLICIES {
@@ -83,3 +82,5 @@ fn decide_gives_the_verdicts_of_evaluate() {
     }
     assert!(compared > 300, "only {compared} evaluations compared");
 }
+
+tests![decide_gives_the_verdicts_of_evaluate,];

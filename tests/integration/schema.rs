@@ -102,7 +102,6 @@ fn assert_valid(validator: &Validator, path: &Path, mut value: Value, strip_case
     assert!(errors.is_empty(), "{}: {errors:#?}", path.display());
 }
 
-#[test]
 fn shipped_fact_files_validate() {
     let cloud = validator(&schema_of(CLOUD));
     // The facts the local amendment adds (`project.critical`), for the files written for it.
@@ -132,7 +131,6 @@ fn shipped_fact_files_validate() {
     assert!(count > 100, "only {count} fact files found");
 }
 
-#[test]
 fn templates_validate() {
     for policy in [CLOUD, PROCUREMENT] {
         let validator = validator(&schema_of(policy));
@@ -193,7 +191,6 @@ fn broken() -> Vec<(&'static str, Value)> {
     cases
 }
 
-#[test]
 fn broken_fact_files_are_rejected_by_schema_and_by_eval() {
     let validator = validator(&schema_of(CLOUD));
     assert_valid(&validator, Path::new("good"), good(), false);
@@ -212,7 +209,6 @@ fn broken_fact_files_are_rejected_by_schema_and_by_eval() {
     }
 }
 
-#[test]
 fn nulls_and_left_out_facts_are_valid() {
     let validator = validator(&schema_of(CLOUD));
     let mut value = good();
@@ -223,7 +219,6 @@ fn nulls_and_left_out_facts_are_valid() {
     assert_valid(&validator, Path::new("empty"), json!({}), false);
 }
 
-#[test]
 fn durations_validate_as_fact_files_write_them() {
     let validator = validator(&schema_of(PROCUREMENT));
     for (duration, ok) in [
@@ -240,7 +235,6 @@ fn durations_validate_as_fact_files_write_them() {
     }
 }
 
-#[test]
 fn schema_is_deterministic_and_follows_lang() {
     let (_, first) = doctrine(&["schema", CLOUD, "--lang", "fr"]);
     let (_, second) = doctrine(&["schema", CLOUD, "--lang", "fr"]);
@@ -264,3 +258,12 @@ fn schema_is_deterministic_and_follows_lang() {
         "no fact is required in a fact file"
     );
 }
+
+tests![
+    shipped_fact_files_validate,
+    templates_validate,
+    broken_fact_files_are_rejected_by_schema_and_by_eval,
+    nulls_and_left_out_facts_are_valid,
+    durations_validate_as_fact_files_write_them,
+    schema_is_deterministic_and_follows_lang,
+];

@@ -5,7 +5,6 @@
 
 use std::process::Command;
 
-#[test]
 fn sarif_log_has_the_required_shape_and_a_known_finding() -> Result<(), String> {
     let output = Command::new(env!("CARGO_BIN_EXE_doctrine"))
         .args([
@@ -72,3 +71,5 @@ fn sarif_log_has_the_required_shape_and_a_known_finding() -> Result<(), String> 
     assert_eq!(region["endColumn"], 12);
     Ok(())
 }
+
+tests![sarif_log_has_the_required_shape_and_a_known_finding,];

@@ -12,7 +12,7 @@
     reason = "the entry points are documented in the fuzz crate"
 )]
 
-#[path = "../fuzz/src/lib.rs"]
+#[path = "../../fuzz/src/lib.rs"]
 mod targets;
 
 use std::path::Path;
@@ -34,7 +34,6 @@ const TARGETS: [(&str, Target); 6] = [
 /// limits allow, and a debug build recurses on larger frames.
 const STACK_BYTES: usize = 256 * 1024 * 1024;
 
-#[test]
 fn every_committed_seed_runs_through_its_target() {
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)
@@ -57,3 +56,5 @@ fn every_committed_seed_runs_through_its_target() {
         .unwrap();
     worker.join().unwrap();
 }
+
+tests![every_committed_seed_runs_through_its_target,];

@@ -66,7 +66,6 @@ fn decision(policy: &str, file: &Path) -> (i32, String) {
     (status, json["decision"].as_str().unwrap().to_string())
 }
 
-#[test]
 fn templates_load_as_they_are() {
     for (policy, name, undecided) in [
         ("policies/cloud-au-centre", "cloud", "needs_review"),
@@ -85,7 +84,6 @@ fn templates_load_as_they_are() {
     }
 }
 
-#[test]
 fn filled_templates_decide() {
     let (_, template, _) = doctrine(&["init", "policies/cloud-au-centre"]);
     let filled = fill(&template, "entity", "kind", "local_authority");
@@ -100,3 +98,5 @@ fn filled_templates_decide() {
     let file = write("procurement-private.yaml", &filled);
     assert_eq!(decision("examples/procurement", &file).1, "out_of_scope");
 }
+
+tests![templates_load_as_they_are, filled_templates_decide,];

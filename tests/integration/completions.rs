@@ -26,7 +26,6 @@ fn doctrine(args: &[&str]) -> String {
     String::from_utf8(out.stdout).unwrap()
 }
 
-#[test]
 fn completions_name_every_command() {
     for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
         let script = doctrine(&["completions", shell]);
@@ -42,7 +41,6 @@ fn completions_name_every_command() {
     }
 }
 
-#[test]
 fn man_page_names_every_command() {
     let page = doctrine(&["man"]);
     assert!(
@@ -54,3 +52,5 @@ fn man_page_names_every_command() {
         assert!(page.contains(command), "no `{command}`");
     }
 }
+
+tests![completions_name_every_command, man_page_names_every_command,];

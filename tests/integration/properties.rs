@@ -194,7 +194,6 @@ proptest! {
 
     /// The evaluator computes Kleene's logic, unknowns included: so every law of it holds
     /// (double negation, De Morgan, `false and unknown` is false, …).
-    #[test]
     fn logic_over_unknowns_is_kleene(expr in logic(), values in prop::array::uniform3(truth()), n in -3i64..4) {
         let program = compile(&rule_policy(&expr.text()));
         let facts = facts_json(&values, n, Date::constant(2024, 1, 1), Date::constant(2024, 1, 1));
@@ -202,7 +201,6 @@ proptest! {
     }
 
     /// The laws stated one by one, over every triple of truth values.
-    #[test]
     fn kleene_laws_hold(x in logic(), y in logic(), values in prop::array::uniform3(truth())) {
         let (x, y) = (x.text(), y.text());
         let laws = [
@@ -223,7 +221,6 @@ proptest! {
 
     /// Formatting a policy twice gives what formatting it once gave, and the formatted policy
     /// decides as the original does.
-    #[test]
     fn fmt_is_idempotent_and_keeps_decisions(rules in prop::collection::vec(logic(), 1..4)) {
         let mut text = String::from(HEADER);
         for (i, rule) in rules.iter().enumerate() {
@@ -243,7 +240,6 @@ proptest! {
     }
 
     /// The same policy and facts give the same bytes, every time.
-    #[test]
     fn evaluation_is_deterministic(expr in logic(), values in prop::array::uniform3(truth())) {
         let text = rule_policy(&expr.text());
         let facts = facts_json(&values, 1, Date::constant(2024, 1, 1), Date::constant(2024, 2, 1));
@@ -254,7 +250,6 @@ proptest! {
 
     /// `d + N months` is the same day N months on, or that month's last day when it has
     /// none (`2022-01-31 + 1 month` is `2022-02-28`).
-    #[test]
     fn adding_months_clamps_to_the_month_end(d in day(), months in 0i32..30) {
         let expected = add_months(d, months);
         let program = compile(&rule_policy(&format!("d + {months} months = e")));
@@ -263,7 +258,6 @@ proptest! {
     }
 
     /// Adding the same duration keeps the order of two days.
-    #[test]
     fn adding_a_duration_keeps_order(d1 in day(), d2 in day(), n in 0i32..400, unit in prop_oneof![Just("days"), Just("months"), Just("years")]) {
         let (d, e) = if d1 <= d2 { (d1, d2) } else { (d2, d1) };
         let program = compile(&rule_policy(&format!("d + {n} {unit} <= e + {n} {unit}")));
@@ -272,7 +266,6 @@ proptest! {
     }
 
     /// Days added then taken away give the day back.
-    #[test]
     fn days_added_then_removed_give_the_day_back(d in day(), n in 0i32..2000) {
         let program = compile(&rule_policy(&format!("d + {n} days - {n} days = d and e - d = {n} days")));
         let e = d.checked_add(jiff::Span::new().days(i64::from(n))).unwrap();
@@ -280,3 +273,13 @@ proptest! {
         prop_assert_eq!(verdict(&program, &facts), Truth::True, "{} ± {} days", d, n);
     }
 }
+
+tests![
+    logic_over_unknowns_is_kleene,
+    kleene_laws_hold,
+    fmt_is_idempotent_and_keeps_decisions,
+    evaluation_is_deterministic,
+    adding_months_clamps_to_the_month_end,
+    adding_a_duration_keeps_order,
+    days_added_then_removed_give_the_day_back,
+];
