@@ -193,7 +193,7 @@ pub enum OutputFormat {
 pub struct LangArg(pub doctrine::language::ast::Lang);
 
 impl std::str::FromStr for LangArg {
-    type Err = doctrine::language::lang::LangError;
+    type Err = doctrine::i18n::LangError;
 
     fn from_str(text: &str) -> Result<LangArg, Self::Err> {
         doctrine::language::ast::Lang::parse(text).map(LangArg)

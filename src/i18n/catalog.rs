@@ -6,7 +6,7 @@ use std::collections::HashMap;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::ast::Lang;
+use super::Lang;
 
 /// The interface's words in one language.
 pub struct Catalog {

@@ -1,7 +1,7 @@
 //! Which language a reader gets when the one asked for is missing, and the notes that say so.
 
+use super::Lang;
 use super::{serving, words};
-use crate::ast::Lang;
 
 /// The language a policy's texts are shown in for a reader of `lang`, among the languages
 /// the policy writes (`written`, its default first): `lang`, else a text in the same

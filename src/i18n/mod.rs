@@ -14,7 +14,9 @@ pub use catalog::Catalog;
 pub use fallback::{fallback_notes, texts_shown};
 pub use fluent_bundle::FluentValue;
 
-use crate::ast::Lang;
+mod lang;
+
+pub use lang::{Lang, LangError};
 
 /// The resources compiled in: a language tag and its Fluent text. English first: it is
 /// the last resort of every look-up.

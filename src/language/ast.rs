@@ -87,7 +87,7 @@ pub struct Label {
     pub span: Span,
 }
 
-pub use super::lang::Lang;
+pub use crate::i18n::Lang;
 
 /// A string literal: plain text and `{expr}` interpolations.
 #[derive(Clone, Debug)]

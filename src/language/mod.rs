@@ -4,7 +4,6 @@
 pub mod ast;
 pub mod check;
 pub mod format;
-pub mod lang;
 pub mod languages;
 pub mod lint;
 pub mod program;
