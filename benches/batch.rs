@@ -16,10 +16,10 @@ use std::path::Path;
 use std::sync::Arc;
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
-use doctrine::ast::Lang;
-use doctrine::batch::{Batch, Item};
+use doctrine::app::batch::{Batch, Item};
 use doctrine::facts::FactIndex;
 use doctrine::facts::lines::Line;
+use doctrine::language::ast::Lang;
 use doctrine::source::SourceMap;
 
 const COUNT: usize = 100_000;
@@ -27,7 +27,7 @@ const COUNT: usize = 100_000;
 fn batch(c: &mut Criterion) {
     let mut sources = SourceMap::new();
     let program =
-        doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
+        doctrine::app::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
             .unwrap();
     let mut rng = generate_facts::Rng::seeded(1);
     let lines: Vec<String> = (0..COUNT)
@@ -51,7 +51,12 @@ fn batch(c: &mut Criterion) {
             .collect::<Vec<_>>()
     };
     let report = |d: &doctrine::Decision, origin: &str| {
-        serde_json::to_string(&doctrine::report::json::decision(d, origin, Lang::EN)).unwrap()
+        serde_json::to_string(&doctrine::report::decision::json::decision(
+            d,
+            origin,
+            Lang::EN,
+        ))
+        .unwrap()
     };
     let errors = |_: &doctrine::diagnostic::Diagnostics, _: &SourceMap| String::new();
 

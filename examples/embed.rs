@@ -4,26 +4,28 @@
 
 use std::path::Path;
 
-use doctrine::ast::Lang;
 use doctrine::eval::EvalOptions;
 use doctrine::facts::Format;
+use doctrine::language::ast::Lang;
 use doctrine::source::SourceMap;
 
 fn main() -> std::process::ExitCode {
     let mut sources = SourceMap::new();
     // Parse and check the base text and its amendments once.
-    let program =
-        match doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
-        {
-            Ok(program) => program,
-            Err(diagnostics) => {
-                eprint!(
-                    "{}",
-                    doctrine::report::diagnostics::render(&diagnostics, &sources, false)
-                );
-                return std::process::ExitCode::from(2);
-            }
-        };
+    let program = match doctrine::app::load::load_policy(
+        Path::new("policies/cloud-au-centre"),
+        &[],
+        &mut sources,
+    ) {
+        Ok(program) => program,
+        Err(diagnostics) => {
+            eprint!(
+                "{}",
+                doctrine::report::diagnostics::render(&diagnostics, &sources, false)
+            );
+            return std::process::ExitCode::from(2);
+        }
+    };
     // A fact set from any text: here, JSON built by the embedding service.
     let system = r#"{
         "entity": {"kind": "state_operator"},

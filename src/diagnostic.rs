@@ -27,7 +27,7 @@ pub struct Label {
 pub struct Diagnostic {
     /// Error or warning.
     pub severity: Severity,
-    /// A short stable code, such as `doctrine::check::unknown_name`.
+    /// A short stable code, such as `doctrine::language::check::unknown_name`.
     pub code: &'static str,
     /// What is wrong, lowercase, no final period.
     pub message: String,

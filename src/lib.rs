@@ -1,8 +1,13 @@
 //! `doctrine`: a declarative policy-as-code language for texts of law and doctrine.
 //!
-//! The pipeline: policy text → [`ast`] (by [`syntax`]) → checked [`program::Program`]
-//! (by [`check`]) → evaluation over an [`eval::FactSet`] (by [`eval`]) →
-//! [`decision::Decision`] → reports (by [`report`]).
+//! The pipeline, one module a stage: policy text → [`language`] (syntax tree, then a
+//! checked [`Program`]) → fact files bound by [`facts`] into a [`FactSet`] → [`eval`]uated
+//! on a day into a [`Decision`] → [`analysis`] (explanations, remedies, diffs, timelines,
+//! lints) → [`report`] (text, JSON, Markdown, HTML, JUnit, SARIF). [`app`] is the layer
+//! every front end calls: a loaded policy and the operations run on it, with the only code
+//! that reads files. [`i18n`] holds language tags and the interface's words.
+//!
+//! An embedding program that has its texts in memory needs only the functions at the root:
 //!
 //! ```
 //! use doctrine::source::SourceMap;
@@ -33,25 +38,12 @@ pub mod limits;
 pub mod report;
 pub mod source;
 
-// Transitional paths, while the code moves to the folders above.
-pub use analysis::{answers, diff, explain, provenance, questions, record, remedy, timeline};
-
-/// Transitional path: test cases (`analysis::testing`) and their runner (`app::suite`).
-pub mod testing {
-    pub use crate::analysis::testing::*;
-    pub use crate::app::suite::{Runner, run_case};
-}
-pub use app::{batch, load};
-pub use eval::{decision, overrides as params};
-pub use facts::{schema, template, tree as fact_tree};
-pub use language::{ast, check, format, lint, program, syntax, types, value};
-
 use diagnostic::Diagnostics;
 use source::{FileId, SourceMap};
 
-pub use decision::Decision;
+pub use eval::decision::Decision;
 pub use eval::{EvalOptions, FactSet, evaluate, evaluate_watching};
-pub use program::Program;
+pub use language::program::Program;
 
 /// Parses and checks policy files already in `sources` (a base text and its amendments).
 pub fn compile(sources: &SourceMap, files: &[FileId]) -> Result<Program, Diagnostics> {
@@ -61,7 +53,7 @@ pub fn compile(sources: &SourceMap, files: &[FileId]) -> Result<Program, Diagnos
         let Some(file) = sources.get(id) else {
             continue;
         };
-        match syntax::parse_file(&file.text, id) {
+        match language::syntax::parse_file(&file.text, id) {
             Ok(ast) => parsed.push(ast),
             Err(e) => errors.extend(e),
         }
@@ -69,7 +61,7 @@ pub fn compile(sources: &SourceMap, files: &[FileId]) -> Result<Program, Diagnos
     if !errors.is_empty() {
         return Err(errors);
     }
-    check::check(&parsed)
+    language::check::check(&parsed)
 }
 
 /// Parses a fact file's text already in `sources` and binds it to a program.

@@ -38,7 +38,7 @@ pub fn parse(data: &[u8]) {
     };
     let mut sources = SourceMap::new();
     let id = sources.add("fuzz.doctrine", text);
-    if let Err(errors) = doctrine::syntax::parse_file(text, id) {
+    if let Err(errors) = doctrine::language::syntax::parse_file(text, id) {
         render(&errors, &sources);
     }
 }
@@ -102,9 +102,13 @@ fn facts(data: &[u8], format: Format, evaluate: bool) {
         };
         match doctrine::evaluate(program, &facts, &options) {
             Ok(decision) => {
-                for lang in [doctrine::ast::Lang::FR, doctrine::ast::Lang::EN] {
+                for lang in [
+                    doctrine::language::ast::Lang::FR,
+                    doctrine::language::ast::Lang::EN,
+                ] {
                     let _ =
-                        doctrine::report::json::decision(&decision, "fuzz.facts", lang).to_string();
+                        doctrine::report::decision::json::decision(&decision, "fuzz.facts", lang)
+                            .to_string();
                 }
             }
             Err(error) => render(&error.to_diagnostic().into(), &sources),

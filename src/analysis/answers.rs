@@ -1,12 +1,12 @@
 //! Answers to questions, as a person types them: checked against the fact's type and
 //! turned into values, or refused with what was expected.
 
-use crate::ast::Lang;
-use crate::program::Program;
-use crate::questions::Question;
+use crate::analysis::questions::Question;
+use crate::language::ast::Lang;
+use crate::language::program::Program;
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::SourceMap;
-use crate::types::Type;
-use crate::value::Value;
 
 /// The value an answer gives, or why it is not one. `true`/`false` (also `yes`/`no`,
 /// `oui`/`non`), a name of the vocabulary or its number in the list of choices, names
@@ -90,8 +90,8 @@ fn literal(program: &Program, ty: &Type, answer: &str, lang: Lang) -> Result<Val
         _ => "",
     };
     let wanted = format!("{} ({shape})", ty.display(&names));
-    crate::syntax::parse_value(answer, file)
-        .and_then(|expr| crate::check::constant_for(program, &expr, ty))
+    crate::language::syntax::parse_value(answer, file)
+        .and_then(|expr| crate::language::check::constant_for(program, &expr, ty))
         .map_err(|_| expected(lang, answer, &wanted))
 }
 
@@ -109,7 +109,7 @@ mod tests {
     )]
 
     use super::*;
-    use crate::questions::choices;
+    use crate::analysis::questions::choices;
 
     fn program() -> Program {
         let mut sources = SourceMap::new();

@@ -4,6 +4,7 @@
 pub mod answers;
 pub mod diff;
 pub mod explain;
+pub mod lint;
 pub mod provenance;
 pub mod questions;
 pub mod record;

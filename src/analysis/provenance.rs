@@ -3,9 +3,9 @@
 
 use jiff::civil::Date;
 
-use crate::params::Override;
-use crate::program::{Citation, ParamBody, ParamInfo, Program};
-use crate::value::Value;
+use crate::eval::overrides::Override;
+use crate::language::program::{Citation, ParamBody, ParamInfo, Program};
+use crate::language::value::Value;
 
 /// Where a parameter's value comes from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

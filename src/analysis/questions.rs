@@ -1,11 +1,11 @@
 //! Questions for unknown facts: when a decision is undecided, the unknown facts that would
 //! decide it, with their labels, types and allowed values, most decisive first.
 
-use crate::decision::Decision;
+use crate::eval::decision::Decision;
 use crate::eval::{EvalError, EvalOptions, FactSet, expression_with};
-use crate::program::{Localized, Program};
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::program::{Localized, Program};
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// A question: one unknown fact, and what answering it would unblock.
 #[derive(Clone, Debug, PartialEq)]

@@ -4,9 +4,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::program::Program;
+use crate::eval::decision::Decision;
+use crate::language::ast::Lang;
+use crate::language::program::Program;
 use crate::source::{FileId, SourceMap};
 
 /// The name the tool records itself under.

@@ -6,8 +6,8 @@ use crate::analysis::questions::Question;
 use crate::eval::decision::Decision;
 use crate::eval::{EvalError, EvalOptions, FactSet};
 use crate::language::ast::Lang;
+use crate::language::program::Program;
 use crate::language::value::Value;
-use crate::program::Program;
 
 /// A case being completed by answers.
 #[derive(Debug)]

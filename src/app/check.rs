@@ -2,7 +2,7 @@
 //! the policy and its amendments parsed, checked and linted, every diagnostic kept.
 
 use crate::diagnostic::{Diagnostics, Severity};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 use super::workspace::PolicySpec;
@@ -46,7 +46,7 @@ pub fn check(spec: &PolicySpec) -> Checked {
     let mut sources = SourceMap::new();
     match super::load::load_policy(&spec.policy, &spec.amend, &mut sources) {
         Ok(program) => Checked {
-            diagnostics: crate::language::lint::lint(&program),
+            diagnostics: crate::analysis::lint::lint(&program),
             program: Some(program),
             sources,
             unreadable: false,

@@ -13,8 +13,8 @@ use crate::diagnostic::Diagnostics;
 use crate::eval::decision::Decision;
 use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
-use crate::program::Program;
-use crate::report::document::Report;
+use crate::language::program::Program;
+use crate::report::decision::document::Report;
 use crate::source::SourceMap;
 
 /// One fact set decided.
@@ -147,7 +147,7 @@ impl Workspace {
         let mut errors = Diagnostics::new();
         for d in decided {
             let mut report = Report::new(&d.decision, &d.record, &self.program, self.lang);
-            crate::report::document_explain::add(
+            crate::report::decision::explain::add(
                 &mut report,
                 &self.program,
                 &self.sources,
@@ -155,7 +155,7 @@ impl Workspace {
                 &d.options,
                 &d.decision,
             );
-            let remedies = crate::report::document_remedy::add(
+            let remedies = crate::report::decision::remedy::add(
                 &mut report,
                 &self.program,
                 &d.facts,
@@ -185,7 +185,7 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
                 .record
                 .language()
                 .unwrap_or(crate::language::ast::Lang::EN);
-            let mut value = crate::report::json::decision(&d.decision, &d.path, lang);
+            let mut value = crate::report::decision::json::decision(&d.decision, &d.path, lang);
             if let Some(object) = value.as_object_mut() {
                 if !d.questions.is_empty() {
                     let questions = crate::report::questions::json(&d.questions, lang);

@@ -5,10 +5,10 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
+use crate::analysis::diff::Side;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::diff::Side;
-use crate::params::Override;
-use crate::program::Program;
+use crate::eval::overrides::Override;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 /// What the command line says of one side.
@@ -137,11 +137,11 @@ pub(super) fn load_sides(
     let mut errors = Diagnostics::new();
     // The same policy and amendments load once: their errors are reported once.
     let same_policy = a.policy == b.policy && a.amend == b.amend;
-    let program_a = crate::load::load_policy(&a.policy, &a.amend, sources);
+    let program_a = crate::app::load::load_policy(&a.policy, &a.amend, sources);
     let program_b = if same_policy {
         program_a.clone()
     } else {
-        crate::load::load_policy(&b.policy, &b.amend, sources)
+        crate::app::load::load_policy(&b.policy, &b.amend, sources)
     };
     let (program_a, program_b) = match (program_a, program_b) {
         (Ok(x), Ok(y)) => (x, y),
@@ -186,7 +186,7 @@ fn overrides(
     let mut out = Vec::new();
     let mut failed = Vec::new();
     for assignment in set {
-        match crate::params::parse_override(program, assignment, sources) {
+        match crate::eval::overrides::parse_override(program, assignment, sources) {
             Ok(o) => out.push(o),
             Err(e) => {
                 if !reported.contains(assignment) {

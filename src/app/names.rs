@@ -3,7 +3,7 @@
 //! error with a did-you-mean.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::program::Program;
+use crate::language::program::Program;
 
 /// The rank of a verdict named by option `flag`.
 pub fn verdict_rank(program: &Program, flag: &str, name: &str) -> Result<u32, Diagnostic> {

@@ -11,7 +11,7 @@ use super::decide::{Decided, Deciding, json_output};
 use super::load::FactSource;
 use crate::analysis::record::{Inputs, Record};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::{FileId, SourceMap, Span};
 
 /// A record file replayed.
@@ -53,7 +53,7 @@ fn read_records(
     path: &Path,
     sources: &mut SourceMap,
 ) -> Result<(Vec<Record>, FileId, bool), Diagnostics> {
-    let text = crate::load::read_text(path, sources).map_err(Diagnostics::from)?;
+    let text = crate::app::load::read_text(path, sources).map_err(Diagnostics::from)?;
     let id = sources.add(path.display().to_string(), text.as_str());
     let at = |line: usize, column: usize| {
         let offset = sources
@@ -111,7 +111,7 @@ fn changed_files(record: &Record) -> Vec<Diagnostic> {
     texts
         .chain(facts)
         .filter_map(
-            |(file, recorded)| match crate::load::file_sha256(Path::new(file)) {
+            |(file, recorded)| match crate::app::load::file_sha256(Path::new(file)) {
                 Ok(now) if &now == recorded => None,
                 Ok(now) => Some(changed(file, recorded, &now)),
                 Err(error) => Some(error),
@@ -158,7 +158,7 @@ fn replay_one(
         None => {
             let amendments: Vec<PathBuf> = record.amendments.iter().map(PathBuf::from).collect();
             let program =
-                crate::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
+                crate::app::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
             programs.push((key, program));
             programs.len() - 1
         }

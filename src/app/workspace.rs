@@ -11,7 +11,7 @@ use crate::diagnostic::Diagnostics;
 use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
 use crate::language::ast::Lang;
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 /// What names a policy: its file or folder, local amendments, and parameter overrides.

@@ -4,11 +4,11 @@
 use std::io::{BufRead, IsTerminal};
 
 use clap::Args;
+use doctrine::analysis::questions::Question;
 use doctrine::app::ask::Asking;
-use doctrine::ast::Lang;
-use doctrine::decision::Decision;
 use doctrine::diagnostic::Diagnostic;
-use doctrine::questions::Question;
+use doctrine::eval::decision::Decision;
+use doctrine::language::ast::Lang;
 use doctrine::source::SourceMap;
 
 use super::output::print_stdout;
@@ -78,7 +78,7 @@ pub fn run(args: &AskArgs) -> u8 {
     let questions = asking.questions().unwrap_or_default();
     print_stdout(&format!(
         "\n{}{}",
-        doctrine::report::text::decision(
+        doctrine::report::decision::text::decision(
             &asking.decision,
             &args.case.facts,
             lang,
@@ -197,7 +197,7 @@ impl Session {
         asking: &Asking<'_>,
         question: &Question,
         input: &mut dyn BufRead,
-    ) -> Option<Option<doctrine::value::Value>> {
+    ) -> Option<Option<doctrine::language::value::Value>> {
         loop {
             print_stdout("> ");
             let mut line = String::new();

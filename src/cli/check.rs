@@ -62,10 +62,10 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
         CheckFormat::Json => print_json(&checked.json()),
-        CheckFormat::Sarif => print_stdout(&doctrine::report::sarif::render(
+        CheckFormat::Sarif => print_stdout(&doctrine::report::diagnostics::sarif::render(
             &checked.diagnostics,
             &checked.sources,
-            doctrine::lint::LINTS,
+            doctrine::analysis::lint::LINTS,
         )),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {

@@ -93,10 +93,10 @@ pub fn run(args: &DiffArgs) -> u8 {
     let lang = args.lang.get();
     args.lang.note_fallback(&[]);
     let out = match args.format {
-        DiffFormat::Text => doctrine::report::diff_text::render(&report, args.all, lang),
-        DiffFormat::Markdown => doctrine::report::diff_markdown::render(&report, args.all, lang),
+        DiffFormat::Text => doctrine::report::diff::text::render(&report, args.all, lang),
+        DiffFormat::Markdown => doctrine::report::diff::markdown::render(&report, args.all, lang),
         DiffFormat::Json => {
-            let json = doctrine::report::diff_json::render(&report, args.all, lang);
+            let json = doctrine::report::diff::json::render(&report, args.all, lang);
             format!(
                 "{}\n",
                 serde_json::to_string_pretty(&json).unwrap_or_default()

@@ -108,16 +108,20 @@ pub fn run(args: &EvalArgs) -> u8 {
         EvalFormat::Text => decided
             .iter()
             .map(|d| {
-                doctrine::report::text::decision(&d.decision, &d.path, lang, &ws.program.scale)
-                    + &doctrine::report::questions::text(&d.questions, lang)
+                doctrine::report::decision::text::decision(
+                    &d.decision,
+                    &d.path,
+                    lang,
+                    &ws.program.scale,
+                ) + &doctrine::report::questions::text(&d.questions, lang)
             })
             .collect::<Vec<_>>()
             .join("\n"),
         EvalFormat::Markdown | EvalFormat::Html => match ws.reports(&decided) {
             Ok(reports) if format == EvalFormat::Html => {
-                doctrine::report::html::reports(&reports, lang)
+                doctrine::report::decision::html::reports(&reports, lang)
             }
-            Ok(reports) => doctrine::report::markdown::reports(&reports),
+            Ok(reports) => doctrine::report::decision::markdown::reports(&reports),
             Err(errors) => return bad_input(&errors, &ws.sources),
         },
     };

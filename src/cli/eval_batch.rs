@@ -119,11 +119,13 @@ pub fn run(
     let (lang, scale) = (ws.lang, &ws.program.scale);
     let report = move |decision: &doctrine::Decision, origin: &str| match layout {
         Layout::Jsonl => {
-            let json = doctrine::report::json::decision(decision, origin, lang);
+            let json = doctrine::report::decision::json::decision(decision, origin, lang);
             format!("{}\n", serde_json::to_string(&json).unwrap_or_default())
         }
-        Layout::JsonArray => indented(&doctrine::report::json::decision(decision, origin, lang)),
-        Layout::Text => doctrine::report::text::decision(decision, origin, lang, scale),
+        Layout::JsonArray => indented(&doctrine::report::decision::json::decision(
+            decision, origin, lang,
+        )),
+        Layout::Text => doctrine::report::decision::text::decision(decision, origin, lang, scale),
     };
     let started = Instant::now();
     let out: Box<dyn Write + Send> = match layout {

@@ -2,7 +2,7 @@
 //! condition, in prose (French or English) or JSON.
 
 use clap::Args;
-use doctrine::explain::Detail;
+use doctrine::analysis::explain::Detail;
 
 use super::output::print_stdout;
 use super::{CaseArgs, OutputFormat, bad_input, print_json};

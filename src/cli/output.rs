@@ -3,8 +3,8 @@
 use std::io::{IsTerminal, Write};
 use std::sync::OnceLock;
 
-use doctrine::ast::Lang;
 use doctrine::diagnostic::Diagnostics;
+use doctrine::language::ast::Lang;
 use doctrine::report::diagnostics::{ErrorFormat, render_as};
 use doctrine::source::SourceMap;
 

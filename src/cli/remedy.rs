@@ -45,7 +45,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
     match args.format {
-        OutputFormat::Json => print_json(&doctrine::report::remedy_json::report(
+        OutputFormat::Json => print_json(&doctrine::report::remedy::json::report(
             &ws.program,
             &found.report,
             &args.case.facts,
@@ -53,7 +53,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
             ask.limit,
             ws.lang,
         )),
-        OutputFormat::Text => print_stdout(&doctrine::report::remedy_text::report(
+        OutputFormat::Text => print_stdout(&doctrine::report::remedy::text::report(
             &ws.program,
             &found.report,
             &args.case.facts,

@@ -6,8 +6,9 @@ use std::path::PathBuf;
 use clap::{Args, ValueEnum};
 use jiff::civil::Date;
 
+use doctrine::analysis::testing::{CaseReport, Options, Outcome};
+use doctrine::app::suite::Runner;
 use doctrine::report::suite::Summary;
-use doctrine::testing::{CaseReport, Options, Outcome, Runner};
 
 use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
 use super::{LangArgs, PolicyArgs, SetArgs, bad_input, parse_date, print_json};
@@ -76,12 +77,12 @@ pub fn run(args: &TestArgs) -> u8 {
             &runner.coverage,
             args.lang.get(),
         )),
-        TestFormat::Json => print_json(&doctrine::report::suite_json::json(
+        TestFormat::Json => print_json(&doctrine::report::suite::json::json(
             reports,
             &runner.coverage,
             &runner.sources,
         )),
-        TestFormat::Junit => print_stdout(&doctrine::report::junit::junit(
+        TestFormat::Junit => print_stdout(&doctrine::report::suite::junit::junit(
             reports,
             &suite.program.id,
             &runner.sources,

@@ -1,14 +1,14 @@
 //! Verdicts without explanations: the decision, each rule's verdict, the exception that
 //! decided it and its last day; none of the messages, grounds, citations or advice that a
-//! [`Decision`](crate::decision::Decision) carries. For callers that only act on verdicts
+//! [`Decision`](crate::eval::decision::Decision) carries. For callers that only act on verdicts
 //! (batches, gates, services), at a fraction of the cost.
 
 use jiff::civil::Date;
 
 use super::expr::{self, Context};
 use super::{EvalError, EvalOptions, FactSet, texts_in_force};
-use crate::program::Program;
-use crate::value::Value;
+use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// One rule's verdict.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

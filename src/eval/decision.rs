@@ -1,6 +1,6 @@
 //! The decision value: what an evaluation found, self-contained, ready for any report.
 
-use crate::program::Localized;
+use crate::language::program::Localized;
 use jiff::civil::Date;
 
 /// The decision on one fact set.

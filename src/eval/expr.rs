@@ -4,8 +4,8 @@
 use jiff::civil::Date;
 
 use super::{EvalError, ops};
-use crate::program::{CExpr, CKind, MessageSegment, Program};
-use crate::value::{Value, merge_blockers};
+use crate::language::program::{CExpr, CKind, MessageSegment, Program};
+use crate::language::value::{Value, merge_blockers};
 
 /// A fact or parameter read during evaluation.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]

@@ -14,14 +14,14 @@ mod watch;
 
 use jiff::civil::Date;
 
-use crate::ast::RemarkKind;
-use crate::decision::{
+use crate::diagnostic::Diagnostic;
+use crate::eval::decision::{
     Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
-use crate::diagnostic::Diagnostic;
-use crate::program::{CExpr, Citation, Localized, Program};
+use crate::language::ast::RemarkKind;
+use crate::language::program::{CExpr, Citation, Localized, Program};
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::value::Value;
 use expr::Context;
 pub use expr::Read;
 use render::value_text;
@@ -107,7 +107,7 @@ fn empty_program() -> Program {
         title: Localized::default(),
         texts: Vec::new(),
         sources: Vec::new(),
-        scale: crate::program::VerdictScale {
+        scale: crate::language::program::VerdictScale {
             undecided: 0,
             satisfied: 0,
             inapplicable: 0,
@@ -431,9 +431,9 @@ pub(crate) fn citations(program: &Program, cites: &[Citation]) -> Vec<String> {
 /// The undecided message, built from the facts' labels.
 fn undecided_message(
     missing: &[FactRef],
-    langs: impl Iterator<Item = crate::ast::Lang>,
+    langs: impl Iterator<Item = crate::language::ast::Lang>,
 ) -> Localized {
-    let list = |lang: crate::ast::Lang| {
+    let list = |lang: crate::language::ast::Lang| {
         missing
             .iter()
             .map(|f| match f.label.get(lang) {

@@ -5,9 +5,9 @@ use jiff::civil::Date;
 
 use super::expr::{Context, unknown_of};
 use super::{EvalError, ops};
-use crate::program::{Arith, CExpr, CKind, MessageSegment, Program};
+use crate::language::program::{Arith, CExpr, CKind, MessageSegment, Program};
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::value::Value;
 
 /// An operand of a comparison, kept as arithmetic over `today` so that it can be computed
 /// for another day; everything that does not reach `today` is a value.

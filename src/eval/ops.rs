@@ -6,9 +6,9 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::EvalError;
-use crate::program::{Arith, Compare, SetOp};
+use crate::language::program::{Arith, Compare, SetOp};
+use crate::language::value::{CalendarDuration, Value};
 use crate::source::Span;
-use crate::value::{CalendarDuration, Value};
 
 fn as_decimal(value: &Value) -> Option<Decimal> {
     match value {

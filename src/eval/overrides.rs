@@ -1,9 +1,9 @@
 //! Parameter overrides (`--set NAME=VALUE`): the value is written as in a policy file.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::program::Program;
+use crate::language::program::Program;
+use crate::language::value::Value;
 use crate::source::{SourceMap, Span};
-use crate::value::Value;
 
 /// One override: the parameter's slot, its value, and the value as written.
 pub type Override = (u32, Value, String);
@@ -46,7 +46,7 @@ pub fn parse_override(
     let unquoted = trimmed.len() >= 2
         && trimmed.starts_with('"')
         && trimmed.ends_with('"')
-        && param.ty != crate::types::Type::Text;
+        && param.ty != crate::language::types::Type::Text;
     let (value, offset) = if unquoted {
         let inner = trimmed.get(1..trimmed.len() - 1).unwrap_or("");
         (
@@ -57,29 +57,30 @@ pub fn parse_override(
         (value, assignment.len() - value.len())
     };
     // Pad the value so that its spans point into the whole assignment.
-    let expr = crate::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
+    let expr = crate::language::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
     let value_text = value.trim();
     let param = program
         .params
         .get(slot)
         .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
-    let value = crate::check::constant_for(program, &expr, &param.ty).map_err(|mut errors| {
-        let names: Vec<String> = program
-            .vocabularies
-            .iter()
-            .map(|v| v.name.clone())
-            .collect();
-        let help = format!(
-            "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
-            param.ty.display(&names),
-            example(program, &param.ty)
-        );
-        for error in &mut errors.0 {
-            error.message = format!("`--set {name}`: {}", error.message);
-            error.help.get_or_insert_with(|| help.clone());
-        }
-        errors
-    })?;
+    let value =
+        crate::language::check::constant_for(program, &expr, &param.ty).map_err(|mut errors| {
+            let names: Vec<String> = program
+                .vocabularies
+                .iter()
+                .map(|v| v.name.clone())
+                .collect();
+            let help = format!(
+                "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
+                param.ty.display(&names),
+                example(program, &param.ty)
+            );
+            for error in &mut errors.0 {
+                error.message = format!("`--set {name}`: {}", error.message);
+                error.help.get_or_insert_with(|| help.clone());
+            }
+            errors
+        })?;
     Ok((
         u32::try_from(slot).unwrap_or(u32::MAX),
         value,
@@ -88,8 +89,8 @@ pub fn parse_override(
 }
 
 /// An example value of a type, as a policy writes it.
-fn example(program: &Program, ty: &crate::types::Type) -> String {
-    use crate::types::Type;
+fn example(program: &Program, ty: &crate::language::types::Type) -> String {
+    use crate::language::types::Type;
     let member = |v: u32| {
         program
             .vocabularies

@@ -6,8 +6,8 @@ use jiff::civil::Date;
 
 use super::expr::Context;
 use super::{EvalError, EvalOptions, FactSet};
-use crate::program::{CExpr, Program};
-use crate::value::Value;
+use crate::language::program::{CExpr, Program};
+use crate::language::value::Value;
 
 /// An evaluation context kept open, whose expressions are evaluated one by one.
 pub(crate) struct Probe<'p> {

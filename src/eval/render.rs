@@ -2,10 +2,10 @@
 
 use super::EvalError;
 use super::expr::Context;
-use crate::ast::Lang;
 use crate::i18n::{self, Words};
-use crate::program::{Localized, Message, MessageSegment, Program};
-use crate::value::{CalendarDuration, Value, format_decimal};
+use crate::language::ast::Lang;
+use crate::language::program::{Localized, Message, MessageSegment, Program};
+use crate::language::value::{CalendarDuration, Value, format_decimal};
 
 /// A value as a person reads it: labels in `lang` when given, names otherwise.
 pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> String {

@@ -6,8 +6,8 @@ use jiff::civil::Date;
 use super::EvalError;
 use super::expr::Context;
 use crate::diagnostic::Diagnostic;
-use crate::program::{CExpr, RuleBody};
-use crate::value::Value;
+use crate::language::program::{CExpr, RuleBody};
+use crate::language::value::Value;
 
 /// One outcome a rule could have.
 #[derive(Clone, Debug, PartialEq)]

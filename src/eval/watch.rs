@@ -15,9 +15,9 @@ use jiff::civil::Date;
 use super::expr::{Context, unknown_of};
 use super::operand::Operand;
 use super::{EvalError, ops};
-use crate::program::{CExpr, Compare, Program};
+use crate::language::program::{CExpr, Compare, Program};
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::value::Value;
 
 /// What an evaluation that is watched collects.
 #[derive(Clone, Debug)]

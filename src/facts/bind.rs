@@ -10,10 +10,10 @@ use rust_decimal::Decimal;
 use super::raw::{RawKind, RawNode};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::eval::FactSet;
-use crate::program::{Presence, Program};
+use crate::language::program::{Presence, Program};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::{FileId, Span};
-use crate::types::Type;
-use crate::value::Value;
 
 const CODE: &str = "doctrine::facts";
 
@@ -334,11 +334,11 @@ impl Binder<'_> {
             }
             (Type::Date, _) => self.mismatch(node, path, "a date (YYYY-MM-DD)"),
             (Type::Duration, RawKind::String(s)) => {
-                match crate::syntax::parse_value(s, self.file)
+                match crate::language::syntax::parse_value(s, self.file)
                     .ok()
                     .map(|e| e.kind)
                 {
-                    Some(crate::ast::ExprKind::Duration(d)) => Some(Value::Duration(d)),
+                    Some(crate::language::ast::ExprKind::Duration(d)) => Some(Value::Duration(d)),
                     _ => self.mismatch(node, path, "a duration (`12 months`)"),
                 }
             }

@@ -14,8 +14,8 @@ use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visit
 use super::index::{FactIndex, Node};
 use super::{EVALUATED_ON, SCHEMA_KEY};
 use crate::eval::FactSet;
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// Reads a JSON fact set into the slots of `index`'s program; `None` when the text is not
 /// a fact set of the policy (bad JSON, unknown key, value of the wrong type, a key given
@@ -311,11 +311,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
                 }
             }
             Type::Duration => {
-                match crate::syntax::parse_value(s, crate::source::FileId::default())
+                match crate::language::syntax::parse_value(s, crate::source::FileId::default())
                     .ok()
                     .map(|e| e.kind)
                 {
-                    Some(crate::ast::ExprKind::Duration(d)) => Ok(Value::Duration(d)),
+                    Some(crate::language::ast::ExprKind::Duration(d)) => Ok(Value::Duration(d)),
                     _ => Err(fail()),
                 }
             }

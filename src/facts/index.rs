@@ -1,9 +1,9 @@
 //! A policy's fact declarations compiled once for reading many fact sets: keys to slots,
 //! vocabulary names to members, and each slot's value when left out.
 
-use crate::program::{Presence, Program};
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::program::{Presence, Program};
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// Where a key of a fact file leads.
 #[derive(Debug)]

@@ -6,7 +6,7 @@ use std::io::{BufRead, Read};
 use super::{FactIndex, Format};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::FactSet;
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::{SourceMap, Span};
 
 /// One line of a JSON Lines input, as read.

@@ -7,12 +7,12 @@
 
 use serde_json::{Map, Number, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::fact_tree::{Entry, Group};
+use crate::facts::tree::{Entry, Group};
 use crate::facts::{EVALUATED_ON, SCHEMA_KEY};
-use crate::program::{FactInfo, Presence, Program};
-use crate::types::Type;
-use crate::value::{Value, format_decimal};
+use crate::language::ast::Lang;
+use crate::language::program::{FactInfo, Presence, Program};
+use crate::language::types::Type;
+use crate::language::value::{Value, format_decimal};
 
 /// The draft every schema declares.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -26,7 +26,7 @@ pub const DURATION_PATTERN: &str =
 
 /// The JSON Schema of `program`'s fact files, its titles and descriptions in `lang`.
 pub fn schema(program: &Program, lang: Lang) -> Json {
-    let root = crate::fact_tree::tree(program);
+    let root = crate::facts::tree::tree(program);
     let title = program.title.get(lang).unwrap_or(&program.id);
     let mut properties = Map::new();
     properties.insert(

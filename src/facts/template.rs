@@ -8,12 +8,12 @@ use std::fmt::Write;
 
 use serde_json::Value as Json;
 
-use crate::ast::Lang;
-use crate::fact_tree::{Entry, Group};
 use crate::facts::EVALUATED_ON;
-use crate::program::{FactInfo, Presence, Program};
-use crate::schema::{value_json, words};
-use crate::types::Type;
+use crate::facts::schema::{value_json, words};
+use crate::facts::tree::{Entry, Group};
+use crate::language::ast::Lang;
+use crate::language::program::{FactInfo, Presence, Program};
+use crate::language::types::Type;
 
 /// The template of `program`'s fact files, its comments in `lang`.
 pub fn template(program: &Program, lang: Lang) -> String {
@@ -29,7 +29,7 @@ pub fn template(program: &Program, lang: Lang) -> String {
     out.push('\n');
     line(&mut out, 0, words(lang, "template-evaluated-on"));
     line(&mut out, 0, &format!("{EVALUATED_ON}:"));
-    let root = crate::fact_tree::tree(program);
+    let root = crate::facts::tree::tree(program);
     group(&mut out, program, &root, lang, 0);
     out
 }

@@ -1,6 +1,6 @@
 //! The facts of a policy as a tree of groups, by their dotted paths, in declaration order.
 
-use crate::program::{FactInfo, Program};
+use crate::language::program::{FactInfo, Program};
 
 /// The facts under one dotted prefix, in declaration order.
 #[derive(Default)]

@@ -4,10 +4,10 @@
 use serde_json::{Map, Value as Json};
 
 use crate::eval::FactSet;
-use crate::fact_tree::{Entry, Group};
-use crate::program::Program;
-use crate::schema::value_json;
-use crate::value::Value;
+use crate::facts::schema::value_json;
+use crate::facts::tree::{Entry, Group};
+use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// The fact file of a fact set, as YAML: `evaluated_on` when it has one, then the facts
 /// that have a value (unknown and unset facts are left out).
@@ -16,7 +16,7 @@ pub fn yaml(program: &Program, facts: &FactSet) -> Result<String, String> {
     if let Some(day) = facts.evaluated_on {
         root.insert(super::EVALUATED_ON.into(), Json::String(day.to_string()));
     }
-    let tree = crate::fact_tree::tree(program);
+    let tree = crate::facts::tree::tree(program);
     group(program, facts, &tree, &mut root);
     serde_saphyr::to_string(&Json::Object(root)).map_err(|e| e.to_string())
 }

@@ -113,7 +113,7 @@ macro_rules! words {
 
         impl $name {
             /// The words in `lang`, built once for each language the interface speaks.
-            $vis fn of(lang: $crate::ast::Lang) -> &'static Self {
+            $vis fn of(lang: $crate::i18n::Lang) -> &'static Self {
                 static TABLES: std::sync::OnceLock<Vec<$name>> = std::sync::OnceLock::new();
                 let tables = TABLES.get_or_init(|| {
                     $crate::i18n::languages().map($name::build).collect()
@@ -127,7 +127,7 @@ macro_rules! words {
                 }
             }
 
-            fn build(lang: $crate::ast::Lang) -> Self {
+            fn build(lang: $crate::i18n::Lang) -> Self {
                 let words = $crate::i18n::words(lang);
                 $name { $($field: words.word($group, stringify!($field)),)* }
             }

@@ -3,8 +3,8 @@
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
+use crate::language::value::CalendarDuration;
 use crate::source::Span;
-use crate::value::CalendarDuration;
 
 /// A name as written, with its span.
 #[derive(Clone, Debug, PartialEq)]

@@ -1,7 +1,7 @@
 //! The languages a program's texts are written in, in the order a reader meets them.
 
-use crate::ast::Lang;
-use crate::program::{Localized, Message, Program, Versioned};
+use crate::language::ast::Lang;
+use crate::language::program::{Localized, Message, Program, Versioned};
 
 /// Every language the policy writes a label or message in: the title's first, then the
 /// others in the order of the items.

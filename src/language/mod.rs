@@ -5,7 +5,6 @@ pub mod ast;
 pub mod check;
 pub mod format;
 pub mod languages;
-pub mod lint;
 pub mod program;
 pub mod syntax;
 pub mod types;

@@ -3,10 +3,10 @@
 
 use jiff::civil::Date;
 
-use crate::ast::{Lang, RemarkKind};
+use crate::language::ast::{Lang, RemarkKind};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::{FileId, Span};
-use crate::types::Type;
-use crate::value::Value;
 
 /// A policy ready to evaluate: the base text and its amendments, checked together.
 #[derive(Clone, Debug)]

@@ -1,7 +1,7 @@
 //! Values written as a policy writes them (what `--set NAME=VALUE` takes back).
 
-use crate::program::Program;
-use crate::value::{CalendarDuration, Value, format_decimal};
+use crate::language::program::Program;
+use crate::language::value::{CalendarDuration, Value, format_decimal};
 
 /// A value as a policy literal: `1_000_000`, `0.5`, `12 months`, `2021-07-05`, `{a, b}`,
 /// `"text"`, a vocabulary name.

@@ -5,8 +5,8 @@ use std::fmt::Write;
 use anstyle::Style;
 use serde_json::{Value as Json, json};
 
-use crate::ast::Lang;
-use crate::questions::Question;
+use crate::analysis::questions::Question;
+use crate::language::ast::Lang;
 
 /// The allowed values of a question, as a reader types them: `true | false`, the names of a
 /// vocabulary, else the type.

@@ -8,10 +8,10 @@ use anstyle::{AnsiColor, Style};
 use jiff::civil::Date;
 use serde_json::{Map, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::decision::{Decision, TextApplied, VerdictRef};
-use crate::explain::Explanation;
-use crate::program::VerdictScale;
+use crate::analysis::explain::Explanation;
+use crate::eval::decision::{Decision, TextApplied, VerdictRef};
+use crate::language::ast::Lang;
+use crate::language::program::VerdictScale;
 
 /// The run of one evaluation, from a decision or an explanation.
 pub(crate) struct Run<'a> {

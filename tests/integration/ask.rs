@@ -38,22 +38,23 @@ fn written_facts_load_back_with_the_answers() {
 
     let mut sources = SourceMap::new();
     let program =
-        doctrine::load::load_policy("policies/cloud-au-centre".as_ref(), &[], &mut sources)
+        doctrine::app::load::load_policy("policies/cloud-au-centre".as_ref(), &[], &mut sources)
             .unwrap();
     let path = written.display().to_string();
-    let (facts, _, _) = doctrine::load::load_facts(&path, &program, &mut sources, &[]).unwrap();
+    let (facts, _, _) =
+        doctrine::app::load::load_facts(&path, &program, &mut sources, &[]).unwrap();
     let (given, _, _) =
-        doctrine::load::load_facts("examples/unknown-facts.yaml", &program, &mut sources, &[])
+        doctrine::app::load::load_facts("examples/unknown-facts.yaml", &program, &mut sources, &[])
             .unwrap();
     assert_eq!(facts.evaluated_on, given.evaluated_on);
     let slot = |path: &str| program.facts.iter().position(|f| f.path == path).unwrap();
     assert_eq!(
         facts.values[slot("hosting.secnumcloud")],
-        doctrine::value::Value::Bool(true)
+        doctrine::language::value::Value::Bool(true)
     );
     assert_eq!(
         facts.values[slot("hosting.zones")],
-        doctrine::value::Value::Integer(3)
+        doctrine::language::value::Value::Integer(3)
     );
     for (index, value) in given.values.iter().enumerate() {
         if !value.is_unknown() {

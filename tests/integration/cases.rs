@@ -1,7 +1,7 @@
 //! The data-driven test suite, one trial per case:
 //! - every test-case file under `policies/*/tests/`, `examples/*/tests/` and
 //!   `tests/policies/*/tests/` (a fact file with `expect:`), run in-process against the
-//!   policy of the folder above by `doctrine::testing::Runner`, as `doctrine test` does;
+//!   policy of the folder above by `doctrine::app::suite::Runner`, as `doctrine test` does;
 //! - every folder under `tests/cases/` holding an `args` file: the real binary runs with
 //!   those arguments (one per line, `$CASE` is the case folder) and its stdout, stderr and
 //!   exit status are compared with `expected.stdout`, `expected.stderr`, `expected.status`.
@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::sync::{Arc, Mutex};
 
-use doctrine::testing::{Options, Outcome, Runner};
+use doctrine::analysis::testing::{Options, Outcome};
+use doctrine::app::suite::Runner;
 use libtest_mimic::{Failed, Trial};
 
 /// The trials of every data case: the policies' test cases, then the CLI cases.

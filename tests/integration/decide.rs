@@ -10,9 +10,9 @@
 
 use std::path::Path;
 
+use doctrine::analysis::testing::CASE_KEYS;
 use doctrine::eval::{EvalOptions, RuleVerdict, decide};
 use doctrine::source::SourceMap;
-use doctrine::testing::CASE_KEYS;
 use jiff::civil::Date;
 
 const POLICIES: [&str; 3] = [
@@ -33,14 +33,16 @@ fn decide_gives_the_verdicts_of_evaluate() {
     let mut compared = 0;
     for policy in POLICIES {
         let mut sources = SourceMap::new();
-        let program = doctrine::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
+        let program =
+            doctrine::app::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
         let cases =
-            doctrine::load::case_files(&doctrine::load::default_cases(Path::new(policy))).unwrap();
+            doctrine::app::inputs::case_files(&doctrine::app::inputs::default_cases(Path::new(policy)))
+                .unwrap();
         assert!(!cases.is_empty(), "{policy} has no test case");
         for case in cases {
             let path = case.display().to_string();
             let Ok((facts, _, _)) =
-                doctrine::load::load_facts(&path, &program, &mut sources, CASE_KEYS)
+                doctrine::app::load::load_facts(&path, &program, &mut sources, CASE_KEYS)
             else {
                 // Cases that test input errors do not bind.
                 continue;

@@ -65,7 +65,7 @@ fn policies() -> Vec<(PathBuf, Program)> {
         .into_iter()
         .filter_map(|folder| {
             let mut sources = SourceMap::new();
-            let program = doctrine::load::load_policy(&folder, &[], &mut sources).ok()?;
+            let program = doctrine::app::load::load_policy(&folder, &[], &mut sources).ok()?;
             Some((folder, program))
         })
         .collect()
@@ -241,7 +241,8 @@ fn readers_agree_on_every_fact_file_and_its_variants() {
     // cores (a failed `assert` in a worker fails the test all the same).
     let counts = |file: &PathBuf| -> (usize, usize) {
         let mut sources = SourceMap::new();
-        let Ok((root, _)) = doctrine::load::read_facts(file.to_str().unwrap(), &mut sources) else {
+        let Ok((root, _)) = doctrine::app::load::read_facts(file.to_str().unwrap(), &mut sources)
+        else {
             return (0, 0);
         };
         let mut accepted = 0;
@@ -272,7 +273,7 @@ fn readers_agree_on_every_fact_file_and_its_variants() {
 fn readers_agree_on_broken_json() {
     let mut sources = SourceMap::new();
     let program =
-        doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
+        doctrine::app::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
             .unwrap();
     let index = FactIndex::new(&program);
     let good = r#"{"entity": {"kind": "state_operator"}, "hosting": {"zones": 2}}"#;

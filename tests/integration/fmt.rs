@@ -9,7 +9,7 @@
 )]
 use std::path::{Path, PathBuf};
 
-use doctrine::format::{format_text, scan_comments};
+use doctrine::language::format::{format_text, scan_comments};
 use doctrine::source::SourceMap;
 
 fn policy_files(dir: &Path, out: &mut Vec<PathBuf>) {
@@ -44,7 +44,7 @@ fn without_spans(text: &str) -> String {
 fn tree(text: &str) -> Option<String> {
     let mut sources = SourceMap::new();
     let id = sources.add("policy.doctrine", text);
-    doctrine::syntax::parse_file(text, id)
+    doctrine::language::syntax::parse_file(text, id)
         .ok()
         .map(|file| without_spans(&format!("{file:?}")))
 }

@@ -143,7 +143,12 @@ fn decide(program: &Program, facts: &str) -> String {
         overrides: vec![],
     };
     let decision = doctrine::evaluate(program, &facts, &options).unwrap();
-    doctrine::report::json::decision(&decision, "facts.json", doctrine::ast::Lang::EN).to_string()
+    doctrine::report::decision::json::decision(
+        &decision,
+        "facts.json",
+        doctrine::language::ast::Lang::EN,
+    )
+    .to_string()
 }
 
 /// What the one rule `R` gave, as a truth value.
@@ -229,8 +234,8 @@ proptest! {
             text.push_str(&format!("rule R{i}   requires   {condition}\n   otherwise refused\n"));
         }
         let file = doctrine::source::FileId(0);
-        let once = doctrine::format::format_text(&text, file).unwrap();
-        let twice = doctrine::format::format_text(&once, file).unwrap();
+        let once = doctrine::language::format::format_text(&text, file).unwrap();
+        let twice = doctrine::language::format::format_text(&once, file).unwrap();
         prop_assert_eq!(&twice, &once);
         let (original, formatted) = (compile(&text), compile(&once));
         for values in FACT_SETS {

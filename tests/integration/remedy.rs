@@ -12,8 +12,8 @@
 
 use std::path::Path;
 
+use doctrine::analysis::remedy::{Change, ChangeKind, Request, apply, reaches, remedies};
 use doctrine::eval::FactSet;
-use doctrine::remedy::{Change, ChangeKind, Request, apply, reaches, remedies};
 use doctrine::source::{SourceMap, Span};
 use doctrine::{EvalOptions, Program, evaluate};
 
@@ -25,7 +25,7 @@ fn files(dir: &str) -> Vec<String> {
         .unwrap()
         .filter_map(Result::ok)
         .map(|e| e.path())
-        .filter(|p| doctrine::load::is_fact_file(p))
+        .filter(|p| doctrine::app::inputs::is_fact_file(p))
         .map(|p| p.display().to_string())
         .collect();
     out.sort();
@@ -35,25 +35,27 @@ fn files(dir: &str) -> Vec<String> {
 /// The facts and options of a fact file or a test case (`on:` and `set:` taken into
 /// account); `None` for a case that needs an amendment.
 fn load(program: &Program, sources: &mut SourceMap, path: &str) -> Option<(FactSet, EvalOptions)> {
-    let (root, file) = doctrine::load::read_facts(path, sources).unwrap();
-    if !doctrine::testing::case::amendments(&root, file)
+    let (root, file) = doctrine::app::load::read_facts(path, sources).unwrap();
+    if !doctrine::analysis::testing::case::amendments(&root, file)
         .unwrap()
         .is_empty()
     {
         return None;
     }
     let (facts, extras) =
-        doctrine::facts::bind(program, &root, file, doctrine::testing::CASE_KEYS).unwrap();
+        doctrine::facts::bind(program, &root, file, doctrine::analysis::testing::CASE_KEYS)
+            .unwrap();
     let (on, set) = if extras.is_empty() {
         (None, Vec::new())
     } else {
         let case =
-            doctrine::testing::read_case(&extras, file, Span::new(file, 0, 0), program).unwrap();
+            doctrine::analysis::testing::read_case(&extras, file, Span::new(file, 0, 0), program)
+                .unwrap();
         (case.on, case.set)
     };
     let overrides = set
         .iter()
-        .map(|(s, _)| doctrine::params::parse_override(program, s, sources).unwrap())
+        .map(|(s, _)| doctrine::eval::overrides::parse_override(program, s, sources).unwrap())
         .collect();
     let on = on
         .or(facts.evaluated_on)
@@ -130,7 +132,7 @@ fn verify(
 
 fn verify_all(policy: &str, dirs: &[&str]) -> usize {
     let mut sources = SourceMap::new();
-    let program = doctrine::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
+    let program = doctrine::app::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
     let mut checked = 0;
     for dir in dirs {
         for path in files(dir) {
@@ -179,7 +181,7 @@ fn procurement_remedies_are_exact_and_minimal() {
 fn office365_2021() {
     let mut sources = SourceMap::new();
     let program =
-        doctrine::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
+        doctrine::app::load::load_policy(Path::new("policies/cloud-au-centre"), &[], &mut sources)
             .unwrap();
     let (facts, options) =
         load(&program, &mut sources, "examples/office365-azure-2021.yaml").unwrap();

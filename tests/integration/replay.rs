@@ -168,11 +168,11 @@ fn a_changed_fact_file_is_named_with_both_hashes() {
         None,
     );
     assert_same(&file, 1, None);
-    let before = doctrine::load::file_sha256(&facts).unwrap();
+    let before = doctrine::app::load::file_sha256(&facts).unwrap();
     let mut text = std::fs::read_to_string(&facts).unwrap();
     text.push_str("# one more line\n");
     std::fs::write(&facts, text).unwrap();
-    let after = doctrine::load::file_sha256(&facts).unwrap();
+    let after = doctrine::app::load::file_sha256(&facts).unwrap();
     let (code, stdout, stderr) = replay(&file, None);
     assert_eq!(code, 2, "{stdout}");
     for expected in [facts.to_str().unwrap(), "has changed", &before, &after] {

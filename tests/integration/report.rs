@@ -36,7 +36,7 @@ fn examples() -> Vec<(String, String)> {
         .iter()
         .flat_map(|dir| std::fs::read_dir(dir).unwrap().flatten())
         .map(|e| e.path())
-        .filter(|p| doctrine::load::is_fact_file(p))
+        .filter(|p| doctrine::app::inputs::is_fact_file(p))
         .filter(|p| !p.ends_with("two-zones-non-critical.yaml"))
         .collect();
     files.sort();

@@ -9,10 +9,10 @@
     reason = "tests may unwrap, index and panic"
 )]
 
+use doctrine::analysis::timeline::{default_from, default_to, same_state, timeline};
 use doctrine::eval::FactSet;
-use doctrine::params::Override;
+use doctrine::eval::overrides::Override;
 use doctrine::source::SourceMap;
-use doctrine::timeline::{default_from, default_to, same_state, timeline};
 use doctrine::{Decision, EvalOptions, Program, evaluate};
 use jiff::civil::Date;
 
@@ -89,13 +89,13 @@ fn check(program: &Program, facts: &FactSet, overrides: &[Override], window: Opt
 
 fn load(policy: &str, facts: &str, set: &[&str]) -> (Program, FactSet, Vec<Override>) {
     let mut sources = SourceMap::new();
-    let program = doctrine::load::load_policy(policy.as_ref(), &[], &mut sources).unwrap();
+    let program = doctrine::app::load::load_policy(policy.as_ref(), &[], &mut sources).unwrap();
     let (facts, _, _) =
-        doctrine::load::load_facts(facts, &program, &mut sources, &["expect", "on", "set"])
+        doctrine::app::load::load_facts(facts, &program, &mut sources, &["expect", "on", "set"])
             .unwrap();
     let overrides = set
         .iter()
-        .map(|s| doctrine::params::parse_override(&program, s, &mut sources).unwrap())
+        .map(|s| doctrine::eval::overrides::parse_override(&program, s, &mut sources).unwrap())
         .collect();
     (program, facts, overrides)
 }

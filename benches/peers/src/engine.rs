@@ -23,7 +23,7 @@ pub fn full_program() -> Program {
         env!("CARGO_MANIFEST_DIR"),
         "/../../policies/cloud-au-centre"
     );
-    let files = match doctrine::load::policy_files(Path::new(folder)) {
+    let files = match doctrine::app::load::policy_files(Path::new(folder)) {
         Ok(files) => files,
         Err(e) => panic!("{folder}: {e:?}"),
     };

@@ -5,7 +5,7 @@
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::FactSet;
 use crate::facts::{RawKind, RawNode};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::FileId;
 
 /// The fact sets of one fact file under side A and side B. Errors found under one side

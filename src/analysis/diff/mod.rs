@@ -12,8 +12,8 @@ pub use summary::{Summary, Transition, summarize, texts_applied};
 
 use jiff::civil::Date;
 
-use crate::decision::{Decision, FactRef, RemarkResult, RuleResult};
-use crate::program::Localized;
+use crate::eval::decision::{Decision, FactRef, RemarkResult, RuleResult};
+use crate::language::program::Localized;
 
 /// How a case's decision changes from side A to side B.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 use jiff::civil::Date;
 
 use super::{CaseDiff, Change};
-use crate::decision::{Decision, VerdictRef};
+use crate::eval::decision::{Decision, VerdictRef};
 
 /// A count of cases whose decision went from one verdict to another.
 #[derive(Clone, Debug)]

@@ -5,13 +5,13 @@ use super::{
     Branch, Detail, ExceptionExplanation, Explanation, ParamOrigin, RuleExplanation, RuleSummary,
     Truth, Until,
 };
-use crate::decision::{Decision, RuleResult, VerdictRef};
+use crate::analysis::provenance::params_on;
+use crate::eval::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::probe::Probe;
 use crate::eval::{EvalOptions, FactSet, citations};
-use crate::program::{CExpr, Program, RuleBody};
-use crate::provenance::params_on;
+use crate::language::program::{CExpr, Program, RuleBody};
+use crate::language::value::Value;
 use crate::source::SourceMap;
-use crate::value::Value;
 
 /// The walk's state: the program, its sources (for the conditions' text), and a probe that
 /// evaluates as the evaluation did.
@@ -141,7 +141,7 @@ impl<'a> Walker<'a> {
             .get(slot as usize)
             .cloned()
             .unwrap_or(ParamOrigin {
-                origin: crate::provenance::Origin::NotInForce,
+                origin: crate::analysis::provenance::Origin::NotInForce,
                 text: None,
                 step: None,
                 set: None,

@@ -1,7 +1,7 @@
 //! The explanation of a decision: for each rule, whether it applied and why, its requirement,
 //! the exceptions tried, each condition with the fact and parameter values that made it hold
 //! or fail, and the sources. A tree of plain data, self-contained like a
-//! [`Decision`](crate::decision::Decision), ready for any report (text, JSON, Markdown…).
+//! [`Decision`](crate::eval::decision::Decision), ready for any report (text, JSON, Markdown…).
 //!
 //! It is built after the evaluation by a walk of its own over the checked program
 //! ([`explain`]): the evaluator is not touched, and explaining costs nothing when it is not
@@ -16,9 +16,9 @@ use jiff::civil::Date;
 
 pub use build::explain;
 
-use crate::decision::{FactRef, RuleResult, TextApplied, VerdictRef};
-use crate::program::Localized;
-use crate::provenance::Origin;
+use crate::analysis::provenance::Origin;
+use crate::eval::decision::{FactRef, RuleResult, TextApplied, VerdictRef};
+use crate::language::program::Localized;
 use crate::source::Span;
 
 /// How much of the tree to keep.
@@ -258,7 +258,7 @@ impl NodeKind {
     }
 }
 
-/// Where a parameter's value comes from (see [`crate::provenance`]).
+/// Where a parameter's value comes from (see [`crate::analysis::provenance`]).
 #[derive(Clone, Debug)]
 pub struct ParamOrigin {
     /// Base text, amendment, `--set`…

@@ -3,11 +3,11 @@
 
 use super::build::Walker;
 use super::{Node, NodeKind, Shown, Truth};
-use crate::decision::FactRef;
+use crate::eval::decision::FactRef;
 use crate::eval::render::value_text;
-use crate::program::{CExpr, CKind, Localized};
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::program::{CExpr, CKind, Localized};
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 impl Walker<'_> {
     /// The node of an expression. Its value is computed as the evaluation computes it;

@@ -34,7 +34,7 @@ fn run(facts: &str, detail: &Detail, set: &[&str]) -> Explanation {
     let facts = crate::bind_facts(&program, &sources, file, Format::Json).unwrap();
     let overrides = set
         .iter()
-        .map(|s| crate::params::parse_override(&program, s, &mut sources).unwrap())
+        .map(|s| crate::eval::overrides::parse_override(&program, s, &mut sources).unwrap())
         .collect();
     let options = EvalOptions {
         on: "2024-01-01".parse().unwrap(),
@@ -122,7 +122,7 @@ fn a_parameter_says_where_its_value_comes_from() {
         panic!("expected the parameter");
     };
     assert_eq!(name, "limit");
-    assert_eq!(origin.origin, crate::provenance::Origin::Set);
+    assert_eq!(origin.origin, crate::analysis::provenance::Origin::Set);
     assert_eq!(origin.set.as_deref(), Some("3"));
     let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"), &[]);
     let requires = explanation.rules[0].requires.as_ref().unwrap();
@@ -140,7 +140,7 @@ fn a_definition_carries_its_label_and_its_body() {
         panic!("expected the definition");
     };
     assert_eq!(
-        (name.as_str(), label.exact(crate::ast::Lang::EN)),
+        (name.as_str(), label.exact(crate::language::ast::Lang::EN)),
         ("both", Some("Both"))
     );
     assert_eq!(sources(&applies.condition), ["a and b"]);

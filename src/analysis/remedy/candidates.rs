@@ -8,9 +8,9 @@ use super::ChangeKind;
 use super::sites::{Site, Sites};
 use super::thresholds::{nearest, order, truth};
 use crate::eval::{EvalOptions, expression_with};
-use crate::program::Program;
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::program::Program;
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// How far from the current day a moved day is looked for.
 const DAYS_AROUND: i32 = 36_525;

@@ -6,9 +6,9 @@ use std::collections::HashSet;
 use super::candidates::Candidate;
 use super::search::{Search, key};
 use super::{Change, Effect, Remedy, apply};
-use crate::decision::Decision;
+use crate::eval::decision::Decision;
 use crate::eval::{EvalError, evaluate};
-use crate::program::Program;
+use crate::language::program::Program;
 
 impl Search<'_> {
     /// The first strict subset of a set that reaches the goal, fewest changes first (so it

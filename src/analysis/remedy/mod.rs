@@ -19,10 +19,10 @@ mod thresholds;
 
 use jiff::civil::Date;
 
-use crate::decision::{Decision, VerdictRef};
+use crate::eval::decision::{Decision, VerdictRef};
 use crate::eval::{EvalError, EvalOptions, FactSet};
-use crate::program::{Localized, Program};
-use crate::value::Value;
+use crate::language::program::{Localized, Program};
+use crate::language::value::Value;
 
 /// What to search for.
 #[derive(Clone, Debug)]

@@ -8,7 +8,7 @@ use std::cmp::{Ordering, Reverse};
 use rust_decimal::Decimal;
 
 use super::{Change, ChangeKind, Remedy};
-use crate::value::Value;
+use crate::language::value::Value;
 
 /// What a remedy changes, with moves reduced to their direction.
 fn signature(remedy: &Remedy) -> Vec<(u32, String)> {

@@ -6,10 +6,10 @@ use std::collections::HashSet;
 use super::candidates::{Candidate, Candidates};
 use super::sites::{Sites, collect};
 use super::{Goal, RemedyReport, Request, acceptable};
-use crate::decision::Decision;
+use crate::eval::decision::Decision;
 use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate_traced};
-use crate::program::Program;
-use crate::value::Value;
+use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// Past this many evaluations the search stops, whatever size it has reached.
 const BUDGET: usize = 200_000;

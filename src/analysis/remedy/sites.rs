@@ -3,9 +3,9 @@
 //! (what a set fact can be cut down to), and which rules read others' verdicts.
 
 use crate::language::program::{CExpr, CKind, Compare, Program};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::language::walk;
-use crate::types::Type;
-use crate::value::Value;
 
 /// A comparison of a fact with another expression: `fact_side OP other`.
 #[derive(Clone, Debug)]
@@ -133,12 +133,19 @@ impl Walker<'_> {
                     .at(self.texts)?;
                 self.fact_path(body)
             }
-            CKind::Arith(crate::program::Arith::Add | crate::program::Arith::Sub, a, b) => {
+            CKind::Arith(
+                crate::language::program::Arith::Add | crate::language::program::Arith::Sub,
+                a,
+                b,
+            ) => {
                 let (slot, _) = self.fact_path(a).or_else(|| {
                     // Only `x + fact` moves with the fact the same way.
-                    matches!(expr.kind, CKind::Arith(crate::program::Arith::Add, _, _))
-                        .then(|| self.fact_path(b))
-                        .flatten()
+                    matches!(
+                        expr.kind,
+                        CKind::Arith(crate::language::program::Arith::Add, _, _)
+                    )
+                    .then(|| self.fact_path(b))
+                    .flatten()
                 })?;
                 let other = if self.fact_path(a).is_some() { b } else { a };
                 (!self.mentions(other, slot)).then_some((slot, false))

@@ -5,9 +5,9 @@ use std::cmp::Ordering;
 
 use rust_decimal::Decimal;
 
-use crate::program::Compare;
-use crate::types::Type;
-use crate::value::{CalendarDuration, Value};
+use crate::language::program::Compare;
+use crate::language::types::Type;
+use crate::language::value::{CalendarDuration, Value};
 
 /// The values next to a threshold on each side of a comparison with it: for a known value,
 /// the nearest ones below and above it that compare the other way; else all of them.

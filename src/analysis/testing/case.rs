@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts::{RawKind, RawNode};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::{FileId, Span};
 
 /// The top-level keys a test case adds to a fact file.

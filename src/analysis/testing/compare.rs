@@ -7,7 +7,7 @@ use std::fmt;
 use jiff::civil::Date;
 
 use super::expect::Expectation;
-use crate::decision::Decision;
+use crate::eval::decision::Decision;
 
 /// A value on one side of a difference.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -181,7 +181,8 @@ pub fn compare(expect: &Expectation, decision: &Decision) -> Vec<Failure> {
             .collect();
         maps("by", by, &actual, &mut failures);
     }
-    let ids = |list: &[crate::decision::RemarkResult]| list.iter().map(|r| r.id.clone()).collect();
+    let ids =
+        |list: &[crate::eval::decision::RemarkResult]| list.iter().map(|r| r.id.clone()).collect();
     let missing = decision.missing.iter().map(|f| f.path.clone()).collect();
     lists(
         "advice",

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::ast::RemarkKind;
-use crate::decision::Decision;
-use crate::program::{Localized, Program};
+use crate::eval::decision::Decision;
+use crate::language::ast::RemarkKind;
+use crate::language::program::{Localized, Program};
 
 /// One kind of item: those in force somewhere in the suite, and those exercised.
 #[derive(Clone, Debug, Default)]

@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use jiff::civil::Date;
 
 use super::case::{CODE, date, entries, error, string};
-use crate::ast::RemarkKind;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts::{RawKind, RawNode};
-use crate::program::Program;
+use crate::language::ast::RemarkKind;
+use crate::language::program::Program;
 use crate::source::{FileId, Span};
 
 /// The keys of `expect:`.

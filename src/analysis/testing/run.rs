@@ -8,11 +8,11 @@ use jiff::civil::Date;
 
 use super::case::{self, CASE_KEYS};
 use super::compare::{Failure, compare};
-use crate::decision::Decision;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::EvalOptions;
+use crate::eval::decision::Decision;
 use crate::facts::RawNode;
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::{FileId, SourceMap, Span};
 
 /// What applies to every case of a run.
@@ -70,13 +70,13 @@ pub fn decide(
     let mut overrides = Vec::new();
     let mut errors = Diagnostics::new();
     for assignment in options.set.iter().filter(|a| !own.contains(&name_of(a))) {
-        match crate::params::parse_override(program, assignment, sources) {
+        match crate::eval::overrides::parse_override(program, assignment, sources) {
             Ok(o) => overrides.push(o),
             Err(e) => errors.extend(e),
         }
     }
     for (assignment, span) in &case.set {
-        match crate::params::parse_override(program, assignment, sources) {
+        match crate::eval::overrides::parse_override(program, assignment, sources) {
             Ok(o) => overrides.push(o),
             Err(e) => errors.extend(Diagnostics(
                 e.0.into_iter()

@@ -2,11 +2,11 @@
 
 use jiff::civil::Date;
 
-use crate::decision::{Decision, RuleResult, VerdictRef};
+use crate::eval::decision::{Decision, RuleResult, VerdictRef};
+use crate::eval::overrides::Override;
 use crate::eval::render::value_text;
-use crate::params::Override;
-use crate::program::{Localized, Program};
-use crate::value::Value;
+use crate::language::program::{Localized, Program};
+use crate::language::value::Value;
 
 /// What a rule gave: its verdict, the exception that decided it, and its last day.
 #[derive(Clone, Debug, PartialEq)]

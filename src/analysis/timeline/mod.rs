@@ -29,11 +29,11 @@ mod changes;
 
 pub use changes::{Change, RuleState, changes, same_state};
 
-use crate::decision::Decision;
+use crate::eval::decision::Decision;
+use crate::eval::overrides::Override;
 use crate::eval::{EvalError, EvalOptions, FactSet, evaluate_watching};
-use crate::params::Override;
-use crate::program::Program;
-use crate::value::Value;
+use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// How many years after the last date of the policy or of the facts the default window ends.
 pub const DEFAULT_YEARS_AFTER: i16 = 5;

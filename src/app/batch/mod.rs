@@ -10,12 +10,12 @@ use jiff::civil::Date;
 use rayon::prelude::*;
 
 use crate::app::clock::Today;
-use crate::decision::Decision;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::eval::decision::Decision;
 use crate::eval::{EvalOptions, FactSet};
 use crate::facts::FactIndex;
 use crate::facts::lines::{Line, bind_line};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 pub use stream::Stream;
@@ -69,7 +69,7 @@ pub struct Batch<'p> {
     sources: &'p SourceMap,
     on: Option<Date>,
     today: Today,
-    overrides: Vec<(u32, crate::value::Value, String)>,
+    overrides: Vec<(u32, crate::language::value::Value, String)>,
 }
 
 impl<'p> Batch<'p> {
@@ -80,7 +80,7 @@ impl<'p> Batch<'p> {
         sources: &'p SourceMap,
         on: Option<Date>,
         today: impl Into<Today>,
-        overrides: Vec<(u32, crate::value::Value, String)>,
+        overrides: Vec<(u32, crate::language::value::Value, String)>,
     ) -> Batch<'p> {
         Batch {
             program,

@@ -7,7 +7,7 @@ use super::{read_stdin, read_text, require_file};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::FactSet;
 use crate::facts::{self, Extras, Format, RawNode};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::{FileId, SourceMap};
 
 /// Reads and parses a fact file (`-` reads JSON from standard input) into a tree with spans,

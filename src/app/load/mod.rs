@@ -8,11 +8,10 @@ mod facts;
 pub use facts::{FactSource, load_fact_set, load_facts, open_lines, parse_facts, read_facts};
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 // Where fact inputs are found; kept here too for the callers of the loader's old paths.
-pub use super::inputs::{case_files, default_cases, fact_files, is_fact_file, policy_files_under};
 
 /// Reads a file as UTF-8 text, refusing what is not text or is larger than the configured
 /// limit ([`crate::limits`]). A file that is not UTF-8 is added to `sources` as far as it can

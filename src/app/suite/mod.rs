@@ -10,7 +10,7 @@ pub use runner::{Runner, run_case};
 
 use crate::analysis::testing::{CaseReport, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::program::Program;
+use crate::language::program::Program;
 
 /// A suite that ran.
 #[derive(Debug)]

@@ -10,7 +10,7 @@ use crate::analysis::testing::run::decide;
 use crate::analysis::testing::{CaseReport, Coverage, Failure, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::decision::Decision;
-use crate::program::Program;
+use crate::language::program::Program;
 use crate::source::SourceMap;
 
 /// Runs cases against one policy, keeping each compiled program and the suite's coverage.

@@ -91,7 +91,8 @@ impl Checker<'_> {
     /// second touch to be skipped: the error is reported once, not again as "declared twice".
     pub(super) fn check_conflicts(&mut self) {
         let ordered = self.files_in_order();
-        let mut by_day: Vec<(jiff::civil::Date, Vec<(u32, &crate::ast::File)>)> = Vec::new();
+        let mut by_day: Vec<(jiff::civil::Date, Vec<(u32, &crate::language::ast::File)>)> =
+            Vec::new();
         for &(text, file) in ordered.iter().skip(1) {
             let day = file.header.in_force.date;
             match by_day.iter_mut().find(|(d, _)| *d == day) {

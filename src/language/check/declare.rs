@@ -4,11 +4,13 @@
 use std::collections::HashMap;
 
 use super::Checker;
-use crate::ast::{self, Decl, HeaderKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::program::{FactInfo, Member, Presence, SourceInfo, TextInfo, VerdictScale, Vocabulary};
+use crate::language::ast::{self, Decl, HeaderKind};
+use crate::language::program::{
+    FactInfo, Member, Presence, SourceInfo, TextInfo, VerdictScale, Vocabulary,
+};
+use crate::language::types::Type;
 use crate::source::Span;
-use crate::types::Type;
 
 const CODE: &str = "doctrine::check";
 

@@ -2,12 +2,12 @@
 
 use super::operators::{narrowing, unify};
 use super::{Checker, DefState, ItemRef, Reference};
-use crate::ast::{Expr, ExprKind, ItemKind, UnaryOp};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::program::{CExpr, CKind};
+use crate::language::ast::{Expr, ExprKind, ItemKind, UnaryOp};
+use crate::language::program::{CExpr, CKind};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::types::Type;
-use crate::value::Value;
 
 const CODE: &str = "doctrine::check::type";
 
@@ -204,7 +204,7 @@ impl Checker<'_> {
         None
     }
 
-    fn rule_reference(&mut self, id: &crate::ast::Ident) -> Option<u32> {
+    fn rule_reference(&mut self, id: &crate::language::ast::Ident) -> Option<u32> {
         match self.item_ref(ItemKind::Rule, &id.name) {
             Some(ItemRef::Rule(rule)) => {
                 self.record(ItemRef::Rule(rule), id.span);

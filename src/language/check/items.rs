@@ -3,16 +3,16 @@
 use super::expr::Scope;
 use super::operators::narrowing;
 use super::{Checker, DefState, ItemRef};
-use crate::ast::{self, ItemKind, RemarkKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::program::Localized;
-use crate::program::{
+use crate::language::ast::{self, ItemKind, RemarkKind};
+use crate::language::program::Localized;
+use crate::language::program::{
     CExpr, DefInfo, ExceptionBody, ExceptionInfo, ParamBody, ParamInfo, ParamStep, RemarkBody,
     RemarkInfo, RuleBody, RuleInfo, Target, Versioned,
 };
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::types::Type;
-use crate::value::Value;
 
 const CODE: &str = "doctrine::check";
 

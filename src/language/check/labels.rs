@@ -2,9 +2,9 @@
 
 use super::Checker;
 use super::expr::Scope;
-use crate::ast::{self, Segment};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::program::{Citation, Localized, Message, MessageSegment};
+use crate::language::ast::{self, Segment};
+use crate::language::program::{Citation, Localized, Message, MessageSegment};
 
 impl Checker<'_> {
     /// A label without interpolation.

@@ -13,11 +13,13 @@ mod versions;
 
 use std::collections::{HashMap, HashSet};
 
-use crate::ast;
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::program::{CExpr, FactInfo, Program, SourceInfo, TextInfo, VerdictScale, Vocabulary};
+use crate::language::ast;
+use crate::language::program::{
+    CExpr, FactInfo, Program, SourceInfo, TextInfo, VerdictScale, Vocabulary,
+};
+use crate::language::types::Type;
 use crate::source::Span;
-use crate::types::Type;
 
 /// Checks a base policy and its amendments (in any order) into a [`Program`].
 pub fn check(files: &[ast::File]) -> Result<Program, Diagnostics> {
@@ -35,7 +37,7 @@ pub fn constant_for(
     program: &Program,
     expr: &ast::Expr,
     ty: &Type,
-) -> Result<crate::value::Value, Diagnostics> {
+) -> Result<crate::language::value::Value, Diagnostics> {
     let mut checker = Checker::new(&[]);
     checker.vocabularies = program.vocabularies.clone();
     checker.vocabulary_index = program
@@ -124,7 +126,7 @@ pub(crate) struct Checker<'a> {
     /// Items left out, by span: the second of two conflicting amendments' (already reported).
     pub skipped: HashSet<Span>,
     /// `total over …` declarations, checked.
-    pub totals: Vec<crate::program::Total>,
+    pub totals: Vec<crate::language::program::Total>,
 }
 
 impl<'a> Checker<'a> {

@@ -3,12 +3,12 @@
 
 use super::Checker;
 use super::expr::Scope;
-use crate::ast::{BinaryOp, Expr, ExprKind, ItemKind, PostfixOp};
 use crate::diagnostic::Diagnostic;
-use crate::program::{Arith, CExpr, CKind, Compare, SetOp};
+use crate::language::ast::{BinaryOp, Expr, ExprKind, ItemKind, PostfixOp};
+use crate::language::program::{Arith, CExpr, CKind, Compare, SetOp};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::Span;
-use crate::types::Type;
-use crate::value::Value;
 
 const CODE: &str = "doctrine::check::type";
 

@@ -2,8 +2,8 @@
 //! notes, the scope): each id with the versions the texts give it, in application order.
 
 use super::{Checker, DefState, ItemRef, Pending};
-use crate::ast::{self, Action, Decl, HeaderKind, ItemKind, RemarkKind};
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::language::ast::{self, Action, Decl, HeaderKind, ItemKind, RemarkKind};
 use crate::source::Span;
 
 const CODE: &str = "doctrine::check";

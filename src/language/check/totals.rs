@@ -1,10 +1,10 @@
 //! `total over PATH, …`: the facts named must be declared, bool or enum, in the base text.
 
 use super::Checker;
-use crate::ast::{self, Action};
 use crate::diagnostic::{Diagnostic, did_you_mean};
-use crate::program::Total;
-use crate::types::Type;
+use crate::language::ast::{self, Action};
+use crate::language::program::Total;
+use crate::language::types::Type;
 
 const CODE: &str = "doctrine::check";
 

@@ -2,7 +2,7 @@
 //! precedence table of `syntax::lower_expr` allows, and two kept for readers: around an
 //! `and` inside an `or`, and around what `not` applies to when it is not a single term.
 
-use crate::ast::{BinaryOp, Expr, ExprKind, PostfixOp, Segment, StringLit, UnaryOp};
+use crate::language::ast::{BinaryOp, Expr, ExprKind, PostfixOp, Segment, StringLit, UnaryOp};
 
 /// Binding strength, loosest first, as in the Pratt table.
 const OR: u8 = 1;

@@ -1,7 +1,7 @@
 //! The canonical layout of the header and of each kind of item.
 
 use super::layout::{Layout, Line, WIDTH};
-use crate::ast::*;
+use crate::language::ast::*;
 
 impl Layout<'_> {
     /// The header's lines.

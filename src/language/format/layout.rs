@@ -1,7 +1,7 @@
 //! Output lines and the line-breaking rules: long expressions, sets and labels.
 
 use super::expr::Printer;
-use crate::ast::{BinaryOp, Citation, Expr, ExprKind, Label};
+use crate::language::ast::{BinaryOp, Citation, Expr, ExprKind, Label};
 
 /// Lines are broken to stay within this many columns where the layout allows.
 pub const WIDTH: usize = 100;

@@ -20,7 +20,7 @@ pub(crate) use expr::escape_into;
 
 /// Formats a policy text; the errors are the parser's when it does not parse.
 pub fn format_text(source: &str, file: FileId) -> Result<String, Diagnostics> {
-    let tree = crate::syntax::parse_file(source, file)?;
+    let tree = crate::language::syntax::parse_file(source, file)?;
     let layout = Layout {
         printer: Printer { source },
     };

@@ -4,8 +4,8 @@ use pest::iterators::Pair;
 
 use super::grammar::Rule;
 use super::lower_expr::{ident, lower_date, lower_expr, lower_string, span_of};
-use crate::ast::*;
 use crate::diagnostic::{Diagnostic, Diagnostics};
+use crate::language::ast::*;
 use crate::source::FileId;
 
 type Lowered<T> = Result<T, Diagnostic>;

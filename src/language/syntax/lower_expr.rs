@@ -9,10 +9,12 @@ use pest::pratt_parser::{Assoc, Op, PrattParser};
 use rust_decimal::Decimal;
 
 use super::grammar::Rule;
-use crate::ast::{BinaryOp, Expr, ExprKind, Ident, PostfixOp, Segment, StringLit, UnaryOp};
 use crate::diagnostic::Diagnostic;
+use crate::language::ast::{
+    BinaryOp, Expr, ExprKind, Ident, PostfixOp, Segment, StringLit, UnaryOp,
+};
+use crate::language::value::CalendarDuration;
 use crate::source::{FileId, Span};
-use crate::value::CalendarDuration;
 
 /// Operator precedence, loosest first.
 static PRATT: LazyLock<PrattParser<Rule>> = LazyLock::new(|| {

@@ -12,8 +12,8 @@ mod tests_lang;
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};
 
-use crate::ast;
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
+use crate::language::ast;
 use crate::source::{FileId, Span};
 use grammar::{PolicyParser, Rule, human_name};
 

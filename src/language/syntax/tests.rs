@@ -1,6 +1,6 @@
 //! Lowering of parameters: per-value citations, and which `cites` is the parameter's.
 
-use crate::ast::{Citation, Decl, File, ParamDecl};
+use crate::language::ast::{Citation, Decl, File, ParamDecl};
 use crate::source::FileId;
 
 const HEADER: &str = "policy p text t in force from 2020-01-01 source src \"S\" source decree \"D\" source law \"L\"\n";

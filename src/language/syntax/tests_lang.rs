@@ -1,6 +1,6 @@
 //! Language tags before texts: any two-letter code or a tag with subtags, never a name.
 
-use crate::ast::{Decl, File, Label, Lang};
+use crate::language::ast::{Decl, File, Label, Lang};
 use crate::source::FileId;
 
 fn parse(items: &str) -> Result<File, String> {

@@ -4,10 +4,10 @@
 
 use super::document::{Block, Inline, Report, Section, tone, verdict};
 use super::words::{Words, words};
-use crate::ast::Lang;
-use crate::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
-use crate::program::{Program, VerdictScale};
-use crate::record::Record;
+use crate::analysis::record::Record;
+use crate::eval::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
+use crate::language::ast::Lang;
+use crate::language::program::{Program, VerdictScale};
 
 impl Report {
     /// The report of a decision, with what its record says was read.

@@ -3,9 +3,9 @@
 //! same document, each escaping every text its own way.
 
 use super::words::{Words, words};
-use crate::ast::Lang;
-use crate::decision::VerdictRef;
-use crate::program::VerdictScale;
+use crate::eval::decision::VerdictRef;
+use crate::language::ast::Lang;
+use crate::language::program::VerdictScale;
 
 /// How a verdict reads: the colour a renderer may give it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -135,7 +135,7 @@ impl Report {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
     use super::*;
-    use crate::record::{Inputs, Record};
+    use crate::analysis::record::{Inputs, Record};
     use crate::source::SourceMap;
 
     const POLICY: &str = r#"

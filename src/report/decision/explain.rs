@@ -1,16 +1,16 @@
-//! The "Explanation" section of a decision report, from [`crate::explain`]: for each rule
+//! The "Explanation" section of a decision report, from [`crate::analysis::explain`]: for each rule
 //! whose verdict is the decision, whether it applies, its requirement and its exceptions,
 //! each condition as a tree of what made it hold or fail.
 
 use super::document::{Block, Inline, Report, Section, TreeItem, verdict};
 use super::words::{Words, words};
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::eval::{EvalOptions, FactSet};
-use crate::explain::{
+use crate::analysis::explain::{
     Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
 };
-use crate::program::{Localized, Program, VerdictScale};
+use crate::eval::decision::Decision;
+use crate::eval::{EvalOptions, FactSet};
+use crate::language::ast::Lang;
+use crate::language::program::{Localized, Program, VerdictScale};
 use crate::report::explain::mark;
 use crate::source::SourceMap;
 
@@ -24,7 +24,7 @@ pub fn add(
     options: &EvalOptions,
     decision: &Decision,
 ) {
-    let explanation = crate::explain::explain(
+    let explanation = crate::analysis::explain::explain(
         program,
         sources,
         facts,

@@ -4,7 +4,7 @@
 use std::fmt::Write;
 
 use super::document::{Block, Inline, Report, Tone, TreeItem};
-use crate::ast::Lang;
+use crate::language::ast::Lang;
 
 /// The page's style: system fonts, verdicts coloured and named, one decision per printed page.
 const STYLE: &str = "

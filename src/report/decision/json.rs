@@ -2,11 +2,11 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::decision::{Decision, FactRef, Ground, RemarkResult};
+use crate::eval::decision::{Decision, FactRef, Ground, RemarkResult};
+use crate::language::ast::Lang;
 use crate::report::run::{Run, overrides_json};
 
-fn text(localized: &crate::program::Localized, lang: Lang) -> Json {
+fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
     localized
         .get(lang)
         .map_or(Json::Null, |t| Json::String(t.to_string()))

@@ -1,15 +1,15 @@
-//! The "Remedies" section of a decision report, from [`crate::remedy`]: the smallest sets of
+//! The "Remedies" section of a decision report, from [`crate::analysis::remedy`]: the smallest sets of
 //! changes to the facts that give a better decision, each with the decision it gives and the
 //! rules whose verdict changes.
 
 use super::document::{Block, Inline, Report, Section, verdict};
 use super::words::{Words, words};
-use crate::ast::Lang;
+use crate::analysis::remedy::{Change, ChangeKind, RemedyReport, Request};
 use crate::eval::render::value_text;
 use crate::eval::{EvalError, EvalOptions, FactSet};
-use crate::program::Program;
-use crate::remedy::{Change, ChangeKind, RemedyReport, Request};
-use crate::value::Value;
+use crate::language::ast::Lang;
+use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// What a report searches: any better decision, by at most 3 changes; past 5 remedies, larger
 /// sets are not searched (`doctrine remedy` searches wider).
@@ -30,7 +30,7 @@ pub fn add(
     facts: &FactSet,
     options: &EvalOptions,
 ) -> Result<(), EvalError> {
-    let found = crate::remedy::remedies(program, facts, options, &REQUEST)?;
+    let found = crate::analysis::remedy::remedies(program, facts, options, &REQUEST)?;
     if let Some(section) = section(program, &found, report.lang) {
         report.insert_before(section, &["advice", "notes", "missing", "texts"]);
     }
@@ -70,7 +70,7 @@ pub fn section(program: &Program, report: &RemedyReport, lang: Lang) -> Option<S
                     if !effects.is_empty() {
                         effects.push(Inline::Break);
                     }
-                    let label = |v: &Option<crate::decision::VerdictRef>| {
+                    let label = |v: &Option<crate::eval::decision::VerdictRef>| {
                         v.as_ref().map_or_else(
                             || w.no_verdict.to_string(),
                             |v| v.label.get(lang).unwrap_or(&v.name).to_string(),

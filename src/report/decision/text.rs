@@ -6,9 +6,9 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::ast::Lang;
-use crate::decision::{Decision, Ground, RemarkResult};
-use crate::program::VerdictScale;
+use crate::eval::decision::{Decision, Ground, RemarkResult};
+use crate::language::ast::Lang;
+use crate::language::program::VerdictScale;
 use crate::report::run::{Labels, Run, verdict_style};
 
 crate::words! {

@@ -1,6 +1,6 @@
 //! The words of decision reports (Markdown and HTML), in French and English.
 
-use crate::ast::Lang;
+use crate::language::ast::Lang;
 
 crate::words! {
     /// Headings and labels of a decision report.

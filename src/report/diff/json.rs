@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::decision::{Decision, FactRef, RemarkResult, RuleResult};
-use crate::diff::{CaseDiff, Change, DiffReport, Side, texts_applied};
+use crate::analysis::diff::{CaseDiff, Change, DiffReport, Side, texts_applied};
+use crate::eval::decision::{Decision, FactRef, RemarkResult, RuleResult};
+use crate::language::ast::Lang;
 
-fn text(localized: &crate::program::Localized, lang: Lang) -> Json {
+fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
     localized
         .get(lang)
         .map_or(Json::Null, |t| Json::String(t.to_string()))

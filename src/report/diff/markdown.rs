@@ -3,8 +3,8 @@
 
 use std::fmt::Write;
 
-use crate::ast::Lang;
-use crate::diff::{CaseDiff, Change, DiffReport};
+use crate::analysis::diff::{CaseDiff, Change, DiffReport};
+use crate::language::ast::Lang;
 
 use super::parts::{Item, counted, lists, rule_change};
 use super::words::{either, side, transition, verdict, words};

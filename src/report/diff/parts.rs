@@ -2,9 +2,9 @@
 //! of advice, notes and facts still needed that changed, and a count with its label.
 
 use super::words::{count, rule_result, words};
-use crate::ast::Lang;
-use crate::decision::{FactRef, RemarkResult};
-use crate::diff::{CaseDiff, RuleChange};
+use crate::analysis::diff::{CaseDiff, RuleChange};
+use crate::eval::decision::{FactRef, RemarkResult};
+use crate::language::ast::Lang;
 
 /// One item of a list that changed: advice or a note, or a fact still needed.
 pub(super) enum Item<'a> {

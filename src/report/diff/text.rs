@@ -7,8 +7,8 @@ use anstyle::Style;
 
 use super::parts::{Item, counted, lists, rule_change};
 use super::words::{either, side, transition, verdict, words};
-use crate::ast::Lang;
-use crate::diff::{CaseDiff, Change, DiffReport};
+use crate::analysis::diff::{CaseDiff, Change, DiffReport};
+use crate::language::ast::Lang;
 use crate::report::run::text_ids;
 
 fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {

@@ -3,9 +3,9 @@
 
 use std::fmt::Write;
 
-use crate::ast::Lang;
-use crate::decision::{RuleResult, VerdictRef};
-use crate::diff::{Side, Transition};
+use crate::analysis::diff::{Side, Transition};
+use crate::eval::decision::{RuleResult, VerdictRef};
+use crate::language::ast::Lang;
 
 crate::words! {
     /// Words of the comparison reports, per language.

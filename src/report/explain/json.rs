@@ -4,12 +4,12 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::decision::{FactRef, VerdictRef};
-use crate::explain::{
+use crate::analysis::explain::{
     Branch, ExceptionExplanation, Explanation, Node, NodeKind, ParamOrigin, RuleExplanation,
 };
-use crate::program::Localized;
+use crate::eval::decision::{FactRef, VerdictRef};
+use crate::language::ast::Lang;
+use crate::language::program::Localized;
 use crate::report::run::{Run, overrides_json};
 
 fn text(localized: &Localized, lang: Lang) -> Json {
@@ -167,7 +167,7 @@ fn node(node: &Node, lang: Lang) -> Json {
     );
     out.insert(
         "truth".into(),
-        json!(node.truth.map(crate::explain::Truth::name)),
+        json!(node.truth.map(crate::analysis::explain::Truth::name)),
     );
     if let NodeKind::Param { origin: o, .. } = &node.kind {
         out.insert("origin".into(), origin(o));

@@ -1,4 +1,4 @@
-//! Explanations of decisions (see [`crate::explain`]) as prose for a person, in French or
+//! Explanations of decisions (see [`crate::analysis::explain`]) as prose for a person, in French or
 //! English, and as JSON for tools.
 
 pub mod json;
@@ -6,7 +6,7 @@ pub mod text;
 mod tree;
 mod words;
 
-use crate::explain::Truth;
+use crate::analysis::explain::Truth;
 
 /// A line's mark: ✓ holds, ✗ does not hold, ? unknown, • a value that is not a condition.
 pub(crate) fn mark(truth: Option<Truth>) -> &'static str {

@@ -8,9 +8,9 @@ use anstyle::Style;
 
 use super::mark;
 use super::words::{Words, words};
-use crate::ast::Lang;
-use crate::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
-use crate::program::VerdictScale;
+use crate::analysis::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
+use crate::language::ast::Lang;
+use crate::language::program::VerdictScale;
 use crate::report::run::{Labels, Run, styled_verdict};
 
 /// The prose of one explanation; `facts_name` names the fact file.
@@ -44,7 +44,7 @@ pub(super) struct Prose<'a> {
 }
 
 impl Prose<'_> {
-    fn verdict(&self, verdict: &crate::decision::VerdictRef) -> String {
+    fn verdict(&self, verdict: &crate::eval::decision::VerdictRef) -> String {
         styled_verdict(verdict, self.lang, self.scale)
     }
 

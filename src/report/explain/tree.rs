@@ -6,10 +6,10 @@ use std::fmt::Write;
 
 use super::mark;
 use super::text::Prose;
-use crate::ast::Lang;
-use crate::explain::{Node, NodeKind, ParamOrigin, Shown};
-use crate::program::Localized;
-use crate::provenance::Origin;
+use crate::analysis::explain::{Node, NodeKind, ParamOrigin, Shown};
+use crate::analysis::provenance::Origin;
+use crate::language::ast::Lang;
+use crate::language::program::Localized;
 
 /// `name (label)`, or the name alone when there is no label.
 fn named(name: &str, label: &Localized, lang: Lang) -> String {

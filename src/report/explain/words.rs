@@ -1,6 +1,6 @@
 //! The words of an explanation in prose, per language.
 
-use crate::ast::Lang;
+use crate::language::ast::Lang;
 
 crate::words! {
     /// The fixed words of the prose; labels and messages come from the policy.

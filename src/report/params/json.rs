@@ -4,8 +4,8 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::{ParamsView, version_values};
-use crate::program::ParamInfo;
-use crate::provenance::{Origin, ParamOnDay, Provenance};
+use crate::analysis::provenance::{Origin, ParamOnDay, Provenance};
+use crate::language::program::ParamInfo;
 
 /// The whole report: the policy, the day, the texts applied and each parameter.
 pub fn params(view: &ParamsView<'_>) -> Json {

@@ -5,11 +5,11 @@ pub mod text;
 
 use jiff::civil::Date;
 
-use crate::ast::Lang;
-use crate::program::{Citation, ParamBody, ParamInfo, Program};
-use crate::provenance::ParamOnDay;
+use crate::analysis::provenance::ParamOnDay;
+use crate::language::ast::Lang;
+use crate::language::program::{Citation, ParamBody, ParamInfo, Program};
+use crate::language::value::Value;
 use crate::source::SourceMap;
-use crate::value::Value;
 
 /// What a parameters report shows: the parameters of a program on a day.
 #[derive(Clone, Debug)]
@@ -31,7 +31,7 @@ pub struct ParamsView<'a> {
 impl ParamsView<'_> {
     /// How many texts are in force on the day.
     fn texts_applied(&self) -> usize {
-        crate::provenance::texts_in_force(self.program, self.on)
+        crate::analysis::provenance::texts_in_force(self.program, self.on)
     }
 
     /// A text's id.

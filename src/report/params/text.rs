@@ -6,9 +6,9 @@ use std::fmt::Write;
 use anstyle::Style;
 
 use super::{ParamsView, version_values};
-use crate::ast::Lang;
-use crate::program::ParamInfo;
-use crate::provenance::{Origin, ParamOnDay, Provenance};
+use crate::analysis::provenance::{Origin, ParamOnDay, Provenance};
+use crate::language::ast::Lang;
+use crate::language::program::ParamInfo;
 
 crate::words! {
     /// Words of the report itself, per language.

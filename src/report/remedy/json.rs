@@ -3,11 +3,11 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::ast::Lang;
-use crate::decision::VerdictRef;
-use crate::program::Program;
-use crate::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
-use crate::schema::value_json;
+use crate::analysis::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::eval::decision::VerdictRef;
+use crate::facts::schema::value_json;
+use crate::language::ast::Lang;
+use crate::language::program::Program;
 
 /// A search's remedies as one JSON object; `facts` names the fact file, `shown` caps the list.
 pub fn report(
@@ -85,7 +85,7 @@ fn change(program: &Program, change: &Change, lang: Lang) -> Json {
     out.insert("to".into(), value_json(program, &change.to));
     match &change.kind {
         ChangeKind::Elements { added, removed } => {
-            let list = |l: &[crate::value::Value]| {
+            let list = |l: &[crate::language::value::Value]| {
                 Json::Array(l.iter().map(|v| value_json(program, v)).collect())
             };
             out.insert("added".into(), list(added));

@@ -5,13 +5,13 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::ast::Lang;
-use crate::decision::VerdictRef;
+use crate::analysis::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::eval::decision::VerdictRef;
 use crate::eval::render::value_text;
-use crate::program::Program;
-use crate::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::language::ast::Lang;
+use crate::language::program::Program;
+use crate::language::value::Value;
 use crate::report::run::styled_verdict;
-use crate::value::Value;
 
 crate::words! {
     struct Words in "remedy" {

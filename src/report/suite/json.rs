@@ -3,9 +3,9 @@
 use serde_json::{Value as Json, json};
 
 use super::text::Summary;
+use crate::analysis::testing::{CaseReport, Coverage, Outcome, Shown};
 use crate::diagnostic::Diagnostics;
 use crate::source::SourceMap;
-use crate::testing::{CaseReport, Coverage, Outcome, Shown};
 
 fn shown(value: &Shown) -> Json {
     match value {

@@ -7,8 +7,8 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::text::Summary;
+use crate::analysis::testing::{CaseReport, Outcome};
 use crate::source::SourceMap;
-use crate::testing::{CaseReport, Outcome};
 
 /// Replaces the characters XML 1.0 cannot hold at all, even escaped (control characters
 /// other than tab and line breaks), by U+FFFD: a fact file may hold anything, and the
@@ -133,8 +133,8 @@ mod tests {
     #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
 
     use super::*;
+    use crate::analysis::testing::{Failure, Shown};
     use crate::diagnostic::{Diagnostic, Diagnostics};
-    use crate::testing::{Failure, Shown};
 
     #[test]
     fn the_report_is_well_formed_xml_and_keeps_every_character() {

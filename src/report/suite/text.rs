@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use anstyle::{AnsiColor, Style};
 
-use crate::ast::Lang;
-use crate::testing::{CaseReport, Coverage, Outcome};
+use crate::analysis::testing::{CaseReport, Coverage, Outcome};
+use crate::language::ast::Lang;
 
 /// How many cases passed, failed and could not run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]

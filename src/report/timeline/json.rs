@@ -4,8 +4,8 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::Heading;
+use crate::analysis::timeline::{Change, Period, RuleState};
 use crate::report::run::overrides_json;
-use crate::timeline::{Change, Period, RuleState};
 
 fn state_json(s: &Option<RuleState>) -> Json {
     let Some(s) = s else {

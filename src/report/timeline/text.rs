@@ -3,11 +3,11 @@
 use std::fmt::Write;
 
 use super::Heading;
-use crate::ast::Lang;
-use crate::decision::Decision;
-use crate::program::VerdictScale;
+use crate::analysis::timeline::{Change, Period, RuleState};
+use crate::eval::decision::Decision;
+use crate::language::ast::Lang;
+use crate::language::program::VerdictScale;
 use crate::report::run::{overrides_line, styled_verdict, text_ids};
-use crate::timeline::{Change, Period, RuleState};
 use anstyle::Style;
 
 crate::words! {

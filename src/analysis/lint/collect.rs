@@ -4,9 +4,9 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use super::space::At;
 use crate::language::program::{CExpr, CKind, Program};
+use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::language::walk;
-use crate::types::Type;
-use crate::value::Value;
 
 /// Walks conditions: which facts they read, and the constants numbers are compared with.
 pub(crate) struct Collector<'p> {

@@ -3,9 +3,9 @@
 
 use rust_decimal::Decimal;
 
-use crate::program::Program;
-use crate::types::Type;
-use crate::value::Value;
+use crate::language::program::Program;
+use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// The largest vocabulary whose subsets are enumerated for a `set of` fact.
 const MAX_SET_VOCABULARY: usize = 5;

@@ -6,8 +6,8 @@ use jiff::civil::Date;
 
 use super::collect::Collector;
 use super::domains::domain;
-use crate::program::{CExpr, Program};
-use crate::value::Value;
+use crate::language::program::{CExpr, Program};
+use crate::language::value::Value;
 
 /// Beyond this many combinations, a lint that needs them all is skipped quietly.
 pub(crate) const MAX_COMBINATIONS: usize = 1 << 16;

@@ -3,7 +3,7 @@
 use super::space::{At, Space};
 use super::warning;
 use crate::diagnostic::Diagnostic;
-use crate::program::Program;
+use crate::language::program::Program;
 
 /// A combination of the facts of `total over` that no rule decides.
 pub const NOT_TOTAL: &str = "doctrine::lint::not_total";

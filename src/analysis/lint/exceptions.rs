@@ -5,7 +5,7 @@ use super::conditions::constant;
 use super::space::{At, Space};
 use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
-use crate::program::{ExceptionBody, ExceptionInfo, Program, RuleBody};
+use crate::language::program::{ExceptionBody, ExceptionInfo, Program, RuleBody};
 
 /// An exception whose condition never holds.
 pub const NEVER_HOLDS: &str = "doctrine::lint::exception_never_holds";

@@ -2,9 +2,9 @@
 //! missing a language that the policy otherwise writes them in.
 
 use super::warning;
-use crate::ast::Lang;
 use crate::diagnostic::Diagnostic;
-use crate::program::{Localized, Message, Program};
+use crate::language::ast::Lang;
+use crate::language::program::{Localized, Message, Program};
 use crate::source::Span;
 
 /// A rule or exception that cites no source.

@@ -4,7 +4,7 @@
 use super::space::{At, Space};
 use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
-use crate::program::{CExpr, Program};
+use crate::language::program::{CExpr, Program};
 
 /// A condition that holds whatever the facts.
 pub const ALWAYS_TRUE: &str = "doctrine::lint::condition_always_true";

@@ -14,7 +14,7 @@ mod totality;
 mod usage;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::program::Program;
+use crate::language::program::Program;
 use space::At;
 
 /// Every lint: its code and what it finds, for reports that list them (SARIF rules).
