@@ -3,7 +3,7 @@
 
 use jiff::civil::Date;
 
-use super::{EvalError, ops};
+use super::{EvalError, EvalOptions, ops};
 use crate::program::{CExpr, CKind, MessageSegment, Program};
 use crate::value::{Value, merge_blockers};
 
@@ -16,15 +16,6 @@ pub enum Read {
     Param(u32),
 }
 
-/// Parameter values on the evaluation day, overrides applied.
-pub(crate) enum Params<'p> {
-    /// Computed in advance, by slot.
-    Values(Vec<Value>),
-    /// Looked up when read, from the program and these overrides (slot, value, as written):
-    /// no vector of values built and dropped per evaluation.
-    Overrides(&'p [(u32, Value, String)]),
-}
-
 /// A parameter without a value.
 const NOT_SET: &Value = &Value::NotSet;
 
@@ -35,8 +26,9 @@ pub(crate) struct Context<'p> {
     pub today: Date,
     /// How many texts are in force.
     pub texts: usize,
-    /// Parameter values on `today`, overrides applied.
-    pub params: Params<'p>,
+    /// Parameter overrides (slot, value, as written): the other parameters are looked up in
+    /// the program when read, rather than a vector of values built and dropped each time.
+    pub overrides: &'p [(u32, Value, String)],
     /// Definition values computed so far, with what they read.
     pub def_cache: Vec<Option<(Value, Vec<Read>)>>,
     pub locals: Vec<Value>,
@@ -59,20 +51,21 @@ pub(crate) struct Context<'p> {
 }
 
 impl<'p> Context<'p> {
-    /// A context for one evaluation, with nothing computed yet.
+    /// A context for one evaluation with nothing computed yet: the one place a context is
+    /// built, whatever the caller (see [`Context::for_options`]).
     pub fn new(
         program: &'p Program,
         facts: &'p [Value],
         today: Date,
         texts: usize,
-        params: Vec<Value>,
+        overrides: &'p [(u32, Value, String)],
     ) -> Context<'p> {
         Context {
             program,
             facts,
             today,
             texts,
-            params: Params::Values(params),
+            overrides,
             def_cache: vec![None; program.defs.len()],
             locals: vec![Value::NotSet; program.local_slots as usize],
             reads: Vec::new(),
@@ -85,21 +78,27 @@ impl<'p> Context<'p> {
         }
     }
 
+    /// A context for an evaluation with these options: the texts in force on its day, the
+    /// parameters' values on that day, overrides applied.
+    pub fn for_options(
+        program: &'p Program,
+        facts: &'p [Value],
+        options: &'p EvalOptions,
+    ) -> Context<'p> {
+        let texts = super::texts_in_force(program, options.on);
+        Context::new(program, facts, options.on, texts, &options.overrides)
+    }
+
     /// A parameter's value (`None`: no such slot).
     pub fn param(&self, slot: u32) -> Option<&'_ Value> {
-        match &self.params {
-            Params::Values(values) => values.get(slot as usize),
-            Params::Overrides(overrides) => {
-                let param = self.program.params.get(slot as usize)?;
-                Some(match overrides.iter().find(|(s, _, _)| *s == slot) {
-                    Some((_, value, _)) => value,
-                    None => param
-                        .versions
-                        .at(self.texts)
-                        .map_or(NOT_SET, |b| b.value_on(self.today)),
-                })
-            }
-        }
+        let param = self.program.params.get(slot as usize)?;
+        Some(match self.overrides.iter().find(|(s, _, _)| *s == slot) {
+            Some((_, value, _)) => value,
+            None => param
+                .versions
+                .at(self.texts)
+                .map_or(NOT_SET, |b| b.value_on(self.today)),
+        })
     }
 
     /// Evaluates an expression.

@@ -7,6 +7,7 @@ mod expr;
 mod operand;
 mod ops;
 pub mod overrides;
+mod pass;
 pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;
@@ -19,7 +20,7 @@ use crate::decision::{
     Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
 use crate::diagnostic::Diagnostic;
-use crate::program::{CExpr, Citation, Localized, Program};
+use crate::program::{CExpr, Citation, Localized, Program, RuleBody, RuleInfo};
 use crate::source::Span;
 use crate::value::Value;
 use expr::Context;
@@ -97,7 +98,7 @@ pub fn evaluation_date(asked: Option<Date>, facts: &FactSet, today: impl FnOnce(
 /// Computes a constant expression (parameter values, defaults).
 pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
     let program = empty_program();
-    let mut context = Context::new(&program, &[], Date::ZERO, 0, Vec::new());
+    let mut context = Context::new(&program, &[], Date::ZERO, 0, &[]);
     context.eval(expr)
 }
 
@@ -136,17 +137,7 @@ pub(crate) fn expression(
     today: Date,
     expr: &CExpr,
 ) -> Result<Value, EvalError> {
-    let params = program
-        .params
-        .iter()
-        .map(|param| {
-            param
-                .versions
-                .at(texts)
-                .map_or(Value::NotSet, |b| b.value_on(today).clone())
-        })
-        .collect();
-    let mut context = Context::new(program, facts, today, texts, params);
+    let mut context = Context::new(program, facts, today, texts, &[]);
     context.eval(expr)
 }
 
@@ -212,30 +203,6 @@ pub fn texts_in_force(program: &Program, day: Date) -> usize {
         .count()
 }
 
-/// Each parameter's value (by slot) when the first `texts` texts apply, on the evaluation
-/// date, overrides applied.
-pub fn param_values(program: &Program, options: &EvalOptions, texts: usize) -> Vec<Value> {
-    program
-        .params
-        .iter()
-        .enumerate()
-        .map(|(slot, param)| {
-            options
-                .overrides
-                .iter()
-                .find(|(s, _, _)| *s as usize == slot)
-                .map(|(_, v, _)| v.clone())
-                .or_else(|| {
-                    param
-                        .versions
-                        .at(texts)
-                        .map(|b| b.value_on(options.on).clone())
-                })
-                .unwrap_or(Value::NotSet)
-        })
-        .collect()
-}
-
 /// Evaluates one expression of a program over fact values (by slot), as [`evaluate`] would
 /// with these options: the texts and parameters in force on the evaluation date, overrides
 /// applied. Rules' verdicts are not computed here.
@@ -245,10 +212,7 @@ pub fn expression_with(
     options: &EvalOptions,
     expr: &CExpr,
 ) -> Result<Value, EvalError> {
-    let texts = texts_in_force(program, options.on);
-    let params = param_values(program, options, texts);
-    let mut context = Context::new(program, facts, options.on, texts, params);
-    context.eval(expr)
+    Context::for_options(program, facts, options).eval(expr)
 }
 
 /// The facts an evaluation evaluated, by slot, sorted: those of the scope, and those of each
@@ -289,17 +253,27 @@ fn evaluate_inner(
     facts: &FactSet,
     options: &EvalOptions,
     mut watch: Option<watch::Watch>,
-    mut trace: Option<&mut Trace>,
+    trace: Option<&mut Trace>,
 ) -> Result<(Decision, Option<Date>), EvalError> {
-    let today = options.on;
-    let texts = texts_in_force(program, today);
-    let mut context = Context::new(program, &facts.values, today, texts, Vec::new());
-    context.params = expr::Params::Overrides(&options.overrides);
+    let mut context = Context::for_options(program, &facts.values, options);
+    let (today, texts) = (context.today, context.texts);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
     }
     context.watch = watch;
     context.record_touched = trace.is_some();
+    let traced = trace.is_some();
+    let mut explained = Explained {
+        results: Vec::new(),
+        missing: Vec::new(),
+        trace,
+    };
+    let pass = context.verdict_pass(&mut explained)?;
+    let Explained {
+        results,
+        mut missing,
+        ..
+    } = explained;
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program
@@ -313,10 +287,10 @@ fn evaluate_inner(
             })
             .collect(),
         evaluated_on: today,
-        decision: verdict_ref(program, program.scale.inapplicable),
-        until: None,
-        in_scope: None,
-        results: Vec::new(),
+        decision: verdict_ref(program, pass.decision),
+        until: pass.until,
+        in_scope: pass.in_scope,
+        results,
         advice: Vec::new(),
         notes: Vec::new(),
         missing: Vec::new(),
@@ -331,58 +305,54 @@ fn evaluate_inner(
             })
             .collect(),
     };
-    if texts == 0 {
-        decision.in_scope = Some(false);
-        let next = context.watch.and_then(|w| w.next);
-        return Ok((decision, next));
-    }
-    let mut missing: Vec<u32> = Vec::new();
-    let in_scope = match program.scope.at(texts) {
-        None => Some(true),
-        Some(scope) => match context.eval(scope)? {
-            Value::Bool(b) => Some(b),
-            Value::Unknown(blockers) => {
-                missing.extend(blockers.iter());
-                None
-            }
-            _ => Some(false),
-        },
-    };
-    decision.in_scope = in_scope;
-    if let Some(trace) = trace.as_deref_mut() {
-        trace.scope = take_touched(&mut context);
-    }
-    if in_scope != Some(false) {
-        context.evaluate_rules(&mut decision, &mut missing, trace.as_deref_mut())?;
-        let worst = decision
-            .results
-            .iter()
-            .map(|r| r.verdict.rank)
-            .min()
-            .unwrap_or(program.scale.satisfied);
-        let verdict = if in_scope.is_none() {
-            program.scale.undecided
-        } else {
-            worst
-        };
-        decision.decision = verdict_ref(program, verdict);
-        decision.until = decision
-            .results
-            .iter()
-            .filter(|r| r.verdict.rank == verdict)
-            .filter_map(|r| r.until)
-            .min();
-    }
     // Advice and notes do not decide: the watch ends with the rules.
     let next = context.watch.take().and_then(|w| w.next);
-    if in_scope.is_some() && trace.is_none() {
-        context.evaluate_remarks(&mut decision, in_scope == Some(false))?;
+    if texts > 0 && pass.in_scope.is_some() && !traced {
+        context.evaluate_remarks(&mut decision, pass.in_scope == Some(false))?;
     }
     missing.sort_unstable();
     missing.dedup();
     decision.missing = fact_refs(program, &missing);
     decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((decision, next))
+}
+
+/// What the full evaluation keeps of the verdict pass: each rule's explained result, the
+/// unknown facts that kept a rule (or the scope) from deciding, and what each step read.
+struct Explained<'t> {
+    results: Vec<RuleResult>,
+    missing: Vec<u32>,
+    trace: Option<&'t mut Trace>,
+}
+
+impl pass::Listener for Explained<'_> {
+    fn scope(&mut self, context: &mut Context<'_>, value: &Value) {
+        if let Value::Unknown(blockers) = value {
+            self.missing.extend(blockers.iter());
+        }
+        if let Some(trace) = self.trace.as_deref_mut() {
+            trace.scope = take_touched(context);
+        }
+    }
+
+    fn rule(
+        &mut self,
+        context: &mut Context<'_>,
+        slot: u32,
+        rule: &RuleInfo,
+        body: &RuleBody,
+        outcome: &rules::Outcome,
+    ) -> Result<(), EvalError> {
+        if let Some(trace) = self.trace.as_deref_mut() {
+            if let Some(entry) = trace.rules.get_mut(slot as usize) {
+                *entry = take_touched(context);
+            }
+        }
+        if let Some(result) = context.rule_result(rule, body, outcome, &mut self.missing)? {
+            self.results.push(result);
+        }
+        Ok(())
+    }
 }
 
 /// The verdict of a rank on the program's scale, with its name and label.
@@ -453,86 +423,72 @@ fn undecided_message(missing: &[FactRef]) -> Localized {
 }
 
 impl Context<'_> {
-    fn evaluate_rules(
+    /// The explained result of a rule the verdict pass has just evaluated (`None`: it gave
+    /// no verdict), adding to `missing` the unknown facts that kept it from deciding.
+    fn rule_result(
         &mut self,
-        decision: &mut Decision,
+        rule: &RuleInfo,
+        body: &RuleBody,
+        outcome: &rules::Outcome,
         missing: &mut Vec<u32>,
-        mut trace: Option<&mut Trace>,
-    ) -> Result<(), EvalError> {
+    ) -> Result<Option<RuleResult>, EvalError> {
         let program = self.program;
-        for (slot, rule) in program.rules.iter().enumerate() {
-            let Some(body) = rule.versions.at(self.texts) else {
-                continue;
-            };
-            self.reads.clear();
-            self.touched.clear();
-            let index = slot;
-            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-            let outcome = self.rule_outcome(slot, body)?;
-            if let Some(entry) = trace.as_deref_mut().and_then(|t| t.rules.get_mut(index)) {
-                *entry = take_touched(self);
+        let Some(verdict) = outcome.decided.verdict else {
+            return Ok(None);
+        };
+        let mut reads = std::mem::take(&mut self.reads);
+        reads.sort_unstable();
+        reads.dedup();
+        let because = self.grounds(&reads);
+        let scale = &program.scale;
+        let mut rule_missing = Vec::new();
+        let texts = self.texts;
+        let exception = |e: Option<u32>| e.and_then(|e| program.exceptions.get(e as usize));
+        let exception_body = |e: Option<u32>| exception(e).and_then(|e| e.versions.at(texts));
+        let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
+            missing.extend(outcome.blockers.iter());
+            rule_missing = fact_refs(program, &outcome.blockers);
+            undecided_message(&rule_missing)
+        } else if let Some(body) = exception_body(outcome.decided.by) {
+            match &body.message {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
             }
-            let Some(verdict) = outcome.decided.verdict else {
-                continue;
-            };
-            if let Some(v) = self.verdicts.get_mut(slot as usize) {
-                *v = Some(verdict);
+        } else if let Some((expired, _)) = outcome.decided.expired {
+            match exception_body(Some(expired)).and_then(|b| b.expired.as_ref()) {
+                Some(m) => self.render(m)?,
+                None => match &body.message {
+                    Some(m) => self.render(m)?,
+                    None => body.title.clone(),
+                },
             }
-            let mut reads = std::mem::take(&mut self.reads);
-            reads.sort_unstable();
-            reads.dedup();
-            let because = self.grounds(&reads);
-            let scale = &program.scale;
-            let mut rule_missing = Vec::new();
-            let texts = self.texts;
-            let exception = |e: Option<u32>| e.and_then(|e| program.exceptions.get(e as usize));
-            let exception_body = |e: Option<u32>| exception(e).and_then(|e| e.versions.at(texts));
-            let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
-                missing.extend(outcome.blockers.iter());
-                rule_missing = fact_refs(program, &outcome.blockers);
-                undecided_message(&rule_missing)
-            } else if let Some(body) = exception_body(outcome.decided.by) {
-                match &body.message {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            } else if let Some((expired, _)) = outcome.decided.expired {
-                match exception_body(Some(expired)).and_then(|b| b.expired.as_ref()) {
-                    Some(m) => self.render(m)?,
-                    None => match &body.message {
-                        Some(m) => self.render(m)?,
-                        None => body.title.clone(),
-                    },
-                }
-            } else if verdict == scale.satisfied {
-                match &body.satisfied {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            } else {
-                match &body.message {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            };
-            decision.results.push(RuleResult {
-                rule: rule.id.clone(),
-                title: body.title.clone(),
-                verdict: verdict_ref(program, verdict),
-                by: exception(outcome.decided.by).map(|e| e.id.clone()),
-                by_title: exception_body(outcome.decided.by).map(|b| b.title.clone()),
-                until: outcome.decided.until,
-                expired: outcome
-                    .decided
-                    .expired
-                    .and_then(|(e, last)| exception(Some(e)).map(|e| (e.id.clone(), last))),
-                message,
-                cites: citations(program, &body.cites),
-                because,
-                missing: rule_missing,
-            });
-        }
-        Ok(())
+        } else if verdict == scale.satisfied {
+            match &body.satisfied {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
+            }
+        } else {
+            match &body.message {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
+            }
+        };
+        Ok(Some(RuleResult {
+            rule: rule.id.clone(),
+            title: body.title.clone(),
+            verdict: verdict_ref(program, verdict),
+            by: exception(outcome.decided.by).map(|e| e.id.clone()),
+            by_title: exception_body(outcome.decided.by).map(|b| b.title.clone()),
+            until: outcome.decided.until,
+            expired: outcome
+                .decided
+                .expired
+                .and_then(|(e, last)| exception(Some(e)).map(|e| (e.id.clone(), last))),
+            message,
+            cites: citations(program, &body.cites),
+            because,
+            missing: rule_missing,
+        }))
     }
 
     fn grounds(&self, reads: &[Read]) -> Vec<Ground> {
