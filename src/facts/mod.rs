@@ -1,6 +1,7 @@
 //! Fact files: YAML, JSON or TOML, parsed with spans and bound to a policy's facts.
 
 mod bind;
+pub mod convert;
 mod fast;
 mod index;
 pub mod lines;

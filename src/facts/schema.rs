@@ -5,14 +5,16 @@
 //! listed in `required`: a required fact left out (or `null`) is not an error in a fact file,
 //! it is *unknown*, and the rules that need it give their undecided verdict.
 
-use serde_json::{Map, Number, Value as Json, json};
+use serde_json::{Map, Value as Json, json};
 
 use crate::ast::Lang;
 use crate::fact_tree::{Entry, Group};
 use crate::facts::{EVALUATED_ON, SCHEMA_KEY};
 use crate::program::{FactInfo, Presence, Program};
 use crate::types::Type;
-use crate::value::{Value, format_decimal};
+
+/// A value as a fact file writes it (kept at this path for its callers).
+pub use super::convert::value_json;
 
 /// The draft every schema declares.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -178,29 +180,6 @@ fn nullable(schema: Json, description: &str) -> Json {
     out.insert(String::from("description"), Json::from(description));
     out.insert(String::from("anyOf"), json!([schema, {"type": "null"}]));
     Json::Object(out)
-}
-
-/// A value as a fact file writes it.
-pub fn value_json(program: &Program, value: &Value) -> Json {
-    match value {
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Integer(i) => Json::from(*i),
-        Value::Decimal(d) => {
-            let text = format_decimal(*d);
-            text.parse::<Number>()
-                .map_or(Json::String(text), Json::Number)
-        }
-        Value::Text(t) => Json::from(t.as_ref()),
-        Value::Date(d) => Json::from(d.to_string()),
-        Value::Duration(d) => Json::from(d.to_string()),
-        Value::Enum { vocabulary, member } => program
-            .vocabularies
-            .get(*vocabulary as usize)
-            .and_then(|v| v.members.get(*member as usize))
-            .map_or(Json::Null, |m| Json::from(m.name.as_str())),
-        Value::Set(items) => Json::Array(items.iter().map(|v| value_json(program, v)).collect()),
-        Value::Unknown(_) | Value::NotSet => Json::Null,
-    }
 }
 
 /// English or French.

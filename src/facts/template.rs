@@ -12,7 +12,8 @@ use crate::ast::Lang;
 use crate::fact_tree::{Entry, Group};
 use crate::facts::EVALUATED_ON;
 use crate::program::{FactInfo, Presence, Program};
-use crate::schema::{value_json, words};
+use super::convert::value_json;
+use crate::schema::words;
 use crate::types::Type;
 
 /// The template of `program`'s fact files, its comments in `lang`.
