@@ -73,14 +73,7 @@ pub struct ParamOnDay<'p> {
     pub body: Option<&'p ParamBody>,
 }
 
-/// How many texts are in force on a day (texts are in application order).
-pub fn texts_in_force(program: &Program, day: Date) -> usize {
-    program
-        .texts
-        .iter()
-        .take_while(|t| t.in_force <= day)
-        .count()
-}
+pub use crate::eval::texts_in_force;
 
 /// Every parameter of a program on a day, in declaration order, with `--set` overrides.
 pub fn params_on<'p>(

@@ -6,10 +6,9 @@
 use jiff::civil::Date;
 
 use super::expr::Context;
-use super::pass::Listener;
-use super::rules::Outcome;
+use super::pass::{Listener, Step};
 use super::{EvalError, EvalOptions, FactSet};
-use crate::language::program::{Program, RuleBody, RuleInfo};
+use crate::language::program::Program;
 use crate::language::value::Value;
 
 /// One rule's verdict.
@@ -66,20 +65,14 @@ struct Collect(Vec<RuleVerdict>);
 impl Listener for Collect {
     fn scope(&mut self, _: &mut Context<'_>, _: &Value) {}
 
-    fn rule(
-        &mut self,
-        _: &mut Context<'_>,
-        slot: u32,
-        _: &RuleInfo,
-        _: &RuleBody,
-        outcome: &Outcome,
-    ) -> Result<(), EvalError> {
-        if let Some(verdict) = outcome.decided.verdict {
+    fn rule(&mut self, _: &mut Context<'_>, step: &Step<'_>) -> Result<(), EvalError> {
+        let decided = &step.outcome.decided;
+        if let Some(verdict) = decided.verdict {
             self.0.push(RuleVerdict {
-                rule: slot,
+                rule: step.slot,
                 verdict,
-                by: outcome.decided.by,
-                until: outcome.decided.until,
+                by: decided.by,
+                until: decided.until,
             });
         }
         Ok(())

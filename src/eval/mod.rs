@@ -20,7 +20,7 @@ use crate::decision::{
     Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
 use crate::diagnostic::Diagnostic;
-use crate::program::{CExpr, Citation, Localized, Program, RuleBody, RuleInfo};
+use crate::program::{CExpr, Citation, Localized, Program};
 use crate::source::Span;
 use crate::value::Value;
 use expr::Context;
@@ -194,7 +194,7 @@ fn note_policy_dates(
     }
 }
 
-/// How many texts are in force on a day.
+/// How many texts are in force on a day (texts are in application order).
 pub fn texts_in_force(program: &Program, day: Date) -> usize {
     program
         .texts
@@ -335,20 +335,12 @@ impl pass::Listener for Explained<'_> {
         }
     }
 
-    fn rule(
-        &mut self,
-        context: &mut Context<'_>,
-        slot: u32,
-        rule: &RuleInfo,
-        body: &RuleBody,
-        outcome: &rules::Outcome,
-    ) -> Result<(), EvalError> {
-        if let Some(trace) = self.trace.as_deref_mut() {
-            if let Some(entry) = trace.rules.get_mut(slot as usize) {
-                *entry = take_touched(context);
-            }
+    fn rule(&mut self, context: &mut Context<'_>, step: &pass::Step<'_>) -> Result<(), EvalError> {
+        let entry = self.trace.as_deref_mut();
+        if let Some(entry) = entry.and_then(|t| t.rules.get_mut(step.slot as usize)) {
+            *entry = take_touched(context);
         }
-        if let Some(result) = context.rule_result(rule, body, outcome, &mut self.missing)? {
+        if let Some(result) = context.rule_result(step, &mut self.missing)? {
             self.results.push(result);
         }
         Ok(())
@@ -427,12 +419,11 @@ impl Context<'_> {
     /// no verdict), adding to `missing` the unknown facts that kept it from deciding.
     fn rule_result(
         &mut self,
-        rule: &RuleInfo,
-        body: &RuleBody,
-        outcome: &rules::Outcome,
+        step: &pass::Step<'_>,
         missing: &mut Vec<u32>,
     ) -> Result<Option<RuleResult>, EvalError> {
         let program = self.program;
+        let (rule, body, outcome) = (step.rule, step.body, &step.outcome);
         let Some(verdict) = outcome.decided.verdict else {
             return Ok(None);
         };

@@ -5,7 +5,7 @@ use jiff::civil::Date;
 
 use super::expr::{Context, unknown_of};
 use super::{EvalError, ops};
-use crate::program::{Arith, CExpr, CKind, MessageSegment, Program};
+use crate::program::{Arith, CExpr, CKind, Program};
 use crate::source::Span;
 use crate::value::Value;
 
@@ -57,38 +57,16 @@ fn arith(op: Arith, a: Value, b: Value, span: Span) -> Result<Value, EvalError> 
 
 /// Whether an expression's value may depend on `today` (through definitions too).
 fn reaches_today(program: &Program, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool {
-    let mut reaches = |e: &CExpr| reaches_today(program, texts, memo, e);
     match &expr.kind {
         CKind::Today => true,
-        CKind::Const(_)
-        | CKind::Fact(_)
-        | CKind::Param(_)
-        | CKind::Local(_)
-        | CKind::Verdict(_) => false,
         CKind::Def(slot) => def_reaches_today(program, texts, memo, *slot),
         CKind::Applies(rule) => program
             .rules
             .get(*rule as usize)
             .and_then(|r| r.versions.at(texts))
             .and_then(|b| b.applies.as_ref())
-            .is_some_and(reaches),
-        CKind::Not(e) | CKind::Neg(e) | CKind::Count(e) => reaches(e),
-        CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => reaches(operand),
-        CKind::And(a, b)
-        | CKind::Or(a, b)
-        | CKind::Compare(_, a, b)
-        | CKind::Arith(_, a, b)
-        | CKind::SetOp(_, a, b)
-        | CKind::Subset(a, b)
-        | CKind::Meets(a, b) => reaches(a) || reaches(b),
-        CKind::In { element, set, .. } => reaches(element) || reaches(set),
-        CKind::If(c, a, b) => reaches(c) || reaches(a) || reaches(b),
-        CKind::Quantifier { set, body, .. } => reaches(set) || reaches(body),
-        CKind::SetLiteral(items) => items.iter().any(reaches),
-        CKind::Format(segments) => segments.iter().any(|s| match s {
-            MessageSegment::Expr(e) => reaches(e),
-            MessageSegment::Text(_) => false,
-        }),
+            .is_some_and(|e| reaches_today(program, texts, memo, e)),
+        _ => expr.any_operand(|e| reaches_today(program, texts, memo, e)),
     }
 }
 

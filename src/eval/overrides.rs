@@ -64,14 +64,9 @@ pub fn parse_override(
         .get(slot)
         .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
     let value = crate::check::constant_for(program, &expr, &param.ty).map_err(|mut errors| {
-        let names: Vec<String> = program
-            .vocabularies
-            .iter()
-            .map(|v| v.name.clone())
-            .collect();
         let help = format!(
             "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
-            param.ty.display(&names),
+            program.type_name(&param.ty),
             example(program, &param.ty)
         );
         for error in &mut errors.0 {

@@ -27,21 +27,29 @@ pub(crate) trait Listener {
     /// The scope was evaluated to `value`.
     fn scope(&mut self, context: &mut Context<'_>, value: &Value);
 
-    /// A rule in force was evaluated (`slot` in `Program::rules`), whether or not it gave a
-    /// verdict; its verdict is already recorded for `verdict(…)`.
-    fn rule(
-        &mut self,
-        context: &mut Context<'_>,
-        slot: u32,
-        rule: &RuleInfo,
-        body: &RuleBody,
-        outcome: &Outcome,
-    ) -> Result<(), EvalError>;
+    /// A rule in force was evaluated, whether or not it gave a verdict; its verdict is
+    /// already recorded for `verdict(…)`.
+    fn rule(&mut self, context: &mut Context<'_>, step: &Step<'_>) -> Result<(), EvalError>;
+}
+
+/// A rule in force, evaluated.
+pub(crate) struct Step<'s> {
+    /// Its slot in `Program::rules`.
+    pub slot: u32,
+    /// The rule.
+    pub rule: &'s RuleInfo,
+    /// Its version in force.
+    pub body: &'s RuleBody,
+    /// What it decided.
+    pub outcome: Outcome,
 }
 
 impl Context<'_> {
     /// Runs the scope and the rules in force, telling `listener` about each step.
-    pub(crate) fn verdict_pass<L: Listener>(&mut self, listener: &mut L) -> Result<Pass, EvalError> {
+    pub(crate) fn verdict_pass<L: Listener>(
+        &mut self,
+        listener: &mut L,
+    ) -> Result<Pass, EvalError> {
         let program = self.program;
         let scale = &program.scale;
         let mut pass = Pass {
@@ -79,11 +87,12 @@ impl Context<'_> {
             self.touched.clear();
             let slot = u32::try_from(index).unwrap_or(u32::MAX);
             let outcome = self.rule_outcome(slot, body)?;
-            if let Some(verdict) = outcome.decided.verdict {
+            let decided = &outcome.decided;
+            if let Some(verdict) = decided.verdict {
                 if let Some(v) = self.verdicts.get_mut(index) {
                     *v = Some(verdict);
                 }
-                let until = outcome.decided.until;
+                let until = decided.until;
                 worst = Some(match worst {
                     Some((rank, last)) if rank < verdict => (rank, last),
                     Some((rank, last)) if rank == verdict => (rank, earliest(last, until)),
@@ -93,7 +102,13 @@ impl Context<'_> {
                     undecided_until = earliest(undecided_until, until);
                 }
             }
-            listener.rule(self, slot, rule, body, &outcome)?;
+            let step = Step {
+                slot,
+                rule,
+                body,
+                outcome,
+            };
+            listener.rule(self, &step)?;
         }
         (pass.decision, pass.until) = match (pass.in_scope, worst) {
             (None, _) => (scale.undecided, undecided_until),

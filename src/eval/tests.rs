@@ -4,7 +4,7 @@
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,
-    reason = "tests fail loudly on unexpected shapes"
+    reason = "tests fail loudly"
 )]
 
 use super::{EvalOptions, decide, evaluate};
@@ -66,7 +66,9 @@ fn run(facts: &str, rule: &str) -> RuleResult {
         .find(|v| v.rule as usize == slot)
         .unwrap();
     assert_eq!(verdict.verdict, result.verdict.rank, "{rule}");
-    let by = verdict.by.map(|e| program.exceptions[e as usize].id.clone());
+    let by = verdict
+        .by
+        .map(|e| program.exceptions[e as usize].id.clone());
     assert_eq!(by, result.by, "{rule}");
     assert_eq!(verdict.until, result.until, "{rule}");
     result
@@ -104,7 +106,10 @@ fn an_exception_giving_the_satisfied_verdict_until_a_day_keeps_its_day() {
     let result = run(UNKNOWN, "LAST");
     assert_eq!(result.verdict.name, "allowed");
     assert_eq!(result.by.as_deref(), Some("LAST-e"));
-    assert_eq!(result.until.map(|d| d.to_string()).as_deref(), Some("2025-06-30"));
+    assert_eq!(
+        result.until.map(|d| d.to_string()).as_deref(),
+        Some("2025-06-30")
+    );
     assert_eq!(en(&result), "waived until 2025-06-30");
     assert_eq!(shown(&result), shown(&run(FAILED, "LAST")));
 }

@@ -262,16 +262,6 @@ impl Binder<'_> {
         )
     }
 
-    fn type_name(&self, ty: &Type) -> String {
-        let names: Vec<String> = self
-            .program
-            .vocabularies
-            .iter()
-            .map(|v| v.name.clone())
-            .collect();
-        ty.display(&names).to_string()
-    }
-
     /// Binds one value to a type; reports and returns `None` when it does not fit.
     fn value(&mut self, node: &RawNode, ty: &Type, path: &str) -> Option<Value> {
         let ty = ty.required();
@@ -337,7 +327,7 @@ impl Binder<'_> {
                 let span = self.span(&node.span);
                 let message = format!(
                     "`{path}`: `{written}` is not one of the names of `{}`",
-                    self.type_name(ty)
+                    self.program.type_name(ty)
                 );
                 self.diagnostics.push(
                     Diagnostic::error(CODE, message)
@@ -353,7 +343,9 @@ impl Binder<'_> {
                     Type::Text => String::from("a text"),
                     Type::Date => String::from("a date (YYYY-MM-DD)"),
                     Type::Duration => String::from("a duration (`12 months`)"),
-                    Type::Enum(_) => format!("one of the names of `{}`", self.type_name(ty)),
+                    Type::Enum(_) => {
+                        format!("one of the names of `{}`", self.program.type_name(ty))
+                    }
                     Type::Set(_) => String::from("a list"),
                     // Fact types are required types: nothing to say.
                     Type::Optional(_) => return,

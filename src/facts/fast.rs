@@ -280,8 +280,10 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
         let index = self.index;
-        convert::text(self.ty, s, |vocabulary, name| index.member(vocabulary, name))
-            .map_err(|_| fail())
+        convert::text(self.ty, s, |vocabulary, name| {
+            index.member(vocabulary, name)
+        })
+        .map_err(|_| fail())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {

@@ -98,11 +98,6 @@ impl Properties for Group<'_> {
 }
 
 fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
-    let names: Vec<String> = program
-        .vocabularies
-        .iter()
-        .map(|v| v.name.clone())
-        .collect();
     let ty = fact.ty.required();
     let presence = match &fact.presence {
         Presence::Required => String::from(words(
@@ -121,7 +116,7 @@ fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
             "optionnel : absent ou null, il n'est pas renseigné",
         )),
     };
-    let description = format!("{}: {}; {presence}.", fact.path, ty.display(&names));
+    let description = format!("{}: {}; {presence}.", fact.path, program.type_name(ty));
     let mut schema = Map::new();
     if let Some(label) = fact.label.get(lang) {
         schema.insert(String::from("title"), Json::from(label));

@@ -8,11 +8,11 @@ use std::fmt::Write;
 
 use serde_json::Value as Json;
 
+use super::convert::value_json;
 use crate::ast::Lang;
 use crate::fact_tree::{Entry, Group};
 use crate::facts::EVALUATED_ON;
 use crate::program::{FactInfo, Presence, Program};
-use super::convert::value_json;
 use crate::schema::words;
 use crate::types::Type;
 
@@ -85,11 +85,6 @@ fn fact_lines(
     if let Some(label) = fact.label.get(lang) {
         line(out, depth, &format!("# {}", one_line(label)));
     }
-    let names: Vec<String> = program
-        .vocabularies
-        .iter()
-        .map(|v| v.name.clone())
-        .collect();
     let ty = fact.ty.required();
     let (presence, value) = match &fact.presence {
         Presence::Required => (
@@ -125,7 +120,7 @@ fn fact_lines(
     line(
         out,
         depth,
-        &format!("# {}{shape}, {presence}", ty.display(&names)),
+        &format!("# {}{shape}, {presence}", program.type_name(ty)),
     );
     names_lines(out, program, ty, lang, depth);
     match value {

@@ -3,10 +3,10 @@
 
 use serde_json::{Map, Value as Json};
 
+use super::convert::value_json;
 use crate::eval::FactSet;
 use crate::fact_tree::{Entry, Group};
 use crate::program::Program;
-use super::convert::value_json;
 use crate::value::Value;
 
 /// The fact file of a fact set, as YAML: `evaluated_on` when it has one, then the facts

@@ -252,15 +252,6 @@ impl<'a> Walker<'a> {
     }
 
     fn verdict(&self, rank: u32) -> VerdictRef {
-        let member = self
-            .program
-            .vocabularies
-            .first()
-            .and_then(|v| v.members.get(rank as usize));
-        VerdictRef {
-            rank,
-            name: member.map(|m| m.name.clone()).unwrap_or_default(),
-            label: member.map(|m| m.label.clone()).unwrap_or_default(),
-        }
+        crate::eval::verdict_of(self.program, rank)
     }
 }
