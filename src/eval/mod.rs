@@ -8,6 +8,7 @@ mod operand;
 mod ops;
 pub mod overrides;
 mod pass;
+mod policy;
 pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;
@@ -95,36 +96,10 @@ pub fn evaluation_date(asked: Option<Date>, facts: &FactSet, today: impl FnOnce(
     asked.or(facts.evaluated_on).unwrap_or_else(today)
 }
 
-/// Computes a constant expression (parameter values, defaults).
+/// Computes a constant expression (a parameter's value, a fact's default, a `--set` value):
+/// it reads no facts, parameters, definitions or rules, so no program is needed.
 pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
-    let program = empty_program();
-    let mut context = Context::new(&program, &[], Date::ZERO, 0, &[]);
-    context.eval(expr)
-}
-
-fn empty_program() -> Program {
-    Program {
-        id: String::new(),
-        title: Localized::default(),
-        texts: Vec::new(),
-        sources: Vec::new(),
-        scale: crate::program::VerdictScale {
-            undecided: 0,
-            satisfied: 0,
-            inapplicable: 0,
-        },
-        vocabularies: Vec::new(),
-        facts: Vec::new(),
-        params: Vec::new(),
-        defs: Vec::new(),
-        rules: Vec::new(),
-        exceptions: Vec::new(),
-        remarks: Vec::new(),
-        scope: Default::default(),
-        snapshots: Vec::new(),
-        local_slots: 0,
-        totals: Vec::new(),
-    }
+    Context::constant().eval(expr)
 }
 
 /// Evaluates one expression of a program over fact values (by slot), with the first `texts`

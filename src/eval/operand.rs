@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use super::expr::{Context, unknown_of};
+use super::policy::Policy;
 use super::{EvalError, ops};
 use crate::program::{Arith, CExpr, CKind, Program};
 use crate::source::Span;
@@ -56,7 +57,12 @@ fn arith(op: Arith, a: Value, b: Value, span: Span) -> Result<Value, EvalError> 
 }
 
 /// Whether an expression's value may depend on `today` (through definitions too).
-fn reaches_today(program: &Program, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool {
+pub(super) fn reaches_today(
+    program: &Program,
+    texts: usize,
+    memo: &mut [Option<bool>],
+    expr: &CExpr,
+) -> bool {
     match &expr.kind {
         CKind::Today => true,
         CKind::Def(slot) => def_reaches_today(program, texts, memo, *slot),
@@ -91,12 +97,12 @@ fn def_reaches_today(
     found
 }
 
-impl Context<'_> {
+impl<P: Policy> Context<'_, P> {
     /// Whether an expression may depend on `today`.
     fn reaches_today(&mut self, expr: &CExpr) -> bool {
         let (program, texts) = (self.program, self.texts);
         match self.watch.as_mut() {
-            Some(watch) => reaches_today(program, texts, &mut watch.def_today, expr),
+            Some(watch) => program.reaches_today(texts, &mut watch.def_today, expr),
             None => false,
         }
     }
@@ -126,17 +132,10 @@ impl Context<'_> {
                     value,
                 ))
             }
-            CKind::Def(slot) => {
-                let body = self
-                    .program
-                    .defs
-                    .get(*slot as usize)
-                    .and_then(|d| d.versions.at(self.texts));
-                match body {
-                    Some(body) => self.operand(body),
-                    None => Ok((Operand::Value(Value::NotSet), Value::NotSet)),
-                }
-            }
+            CKind::Def(slot) => match self.program.def_body(*slot, self.texts) {
+                Some(body) => self.operand(body),
+                None => Ok((Operand::Value(Value::NotSet), Value::NotSet)),
+            },
             // Evaluated as usual: a `today` met there notes the next day.
             _ => {
                 let value = self.eval(expr)?;

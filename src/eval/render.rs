@@ -3,11 +3,15 @@
 use super::EvalError;
 use super::expr::Context;
 use crate::ast::Lang;
-use crate::program::{Localized, Message, MessageSegment, Program};
+use crate::program::{Localized, Message, MessageSegment, Vocabulary};
 use crate::value::{Value, format_decimal};
 
 /// A value as a person reads it: labels in `lang` when given, names otherwise.
-pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> String {
+pub fn value_text(
+    program: &(impl AsRef<[Vocabulary]> + ?Sized),
+    value: &Value,
+    lang: Option<Lang>,
+) -> String {
     match value {
         Value::Bool(b) => match lang {
             Some(Lang::Fr) => String::from(if *b { "oui" } else { "non" }),
@@ -20,7 +24,7 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
         Value::Duration(k) => k.words(lang == Some(Lang::Fr)),
         Value::Enum { vocabulary, member } => {
             let member = program
-                .vocabularies
+                .as_ref()
                 .get(*vocabulary as usize)
                 .and_then(|v| v.members.get(*member as usize));
             match (member, lang) {
