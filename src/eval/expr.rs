@@ -97,6 +97,8 @@ impl<'p, P: Policy> Context<'p, P> {
         })
     }
 
+    // Its one caller is `eval`: inlined there, as before `Context` was generic.
+    #[inline(always)]
     fn eval_kind(&mut self, expr: &CExpr) -> Result<Value, EvalError> {
         let span = expr.span;
         Ok(match &expr.kind {

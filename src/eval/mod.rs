@@ -275,10 +275,7 @@ impl pass::Listener for Explained<'_> {
         if let Some(entry) = entry.and_then(|t| t.rules.get_mut(step.slot as usize)) {
             *entry = take_touched(context);
         }
-        if let Some(result) = context.rule_result(step, &mut self.missing)? {
-            self.results.push(result);
-        }
-        Ok(())
+        context.rule_result(step, &mut self.results, &mut self.missing)
     }
 }
 
@@ -350,17 +347,19 @@ fn undecided_message(missing: &[FactRef]) -> Localized {
 }
 
 impl Context<'_> {
-    /// The explained result of a rule the verdict pass has just evaluated (`None`: it gave
-    /// no verdict), adding to `missing` the unknown facts that kept it from deciding.
+    /// Adds to `results` the explained result of a rule the verdict pass has just evaluated
+    /// (nothing when it gave no verdict), and to `missing` the unknown facts that kept it
+    /// from deciding. Pushed in place: a result is large, and built once per rule.
     fn rule_result(
         &mut self,
         step: &pass::Step<'_>,
+        results: &mut Vec<RuleResult>,
         missing: &mut Vec<u32>,
-    ) -> Result<Option<RuleResult>, EvalError> {
+    ) -> Result<(), EvalError> {
         let program = self.program;
         let (rule, body, outcome) = (step.rule, step.body, &step.outcome);
         let Some(verdict) = outcome.decided.verdict else {
-            return Ok(None);
+            return Ok(());
         };
         let mut reads = std::mem::take(&mut self.reads);
         reads.sort_unstable();
@@ -399,7 +398,7 @@ impl Context<'_> {
                 None => body.title.clone(),
             }
         };
-        Ok(Some(RuleResult {
+        results.push(RuleResult {
             rule: rule.id.clone(),
             title: body.title.clone(),
             verdict: verdict_ref(program, verdict),
@@ -414,7 +413,8 @@ impl Context<'_> {
             cites: citations(program, &body.cites),
             because,
             missing: rule_missing,
-        }))
+        });
+        Ok(())
     }
 
     fn grounds(&self, reads: &[Read]) -> Vec<Ground> {
