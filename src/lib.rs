@@ -42,7 +42,8 @@ use diagnostic::Diagnostics;
 use source::{FileId, SourceMap};
 
 pub use eval::decision::Decision;
-pub use eval::{EvalOptions, FactSet, evaluate, evaluate_watching};
+pub use eval::{EvalOptions, evaluate, evaluate_watching};
+pub use facts::FactSet;
 pub use language::program::Program;
 
 /// Parses and checks policy files already in `sources` (a base text and its amendments).
@@ -61,7 +62,7 @@ pub fn compile(sources: &SourceMap, files: &[FileId]) -> Result<Program, Diagnos
     if !errors.is_empty() {
         return Err(errors);
     }
-    language::check::check(&parsed)
+    language::check::check(&parsed, eval::constant_or_reason)
 }
 
 /// Parses a fact file's text already in `sources` and binds it to a program.

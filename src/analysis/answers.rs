@@ -91,7 +91,14 @@ fn literal(program: &Program, ty: &Type, answer: &str, lang: Lang) -> Result<Val
     };
     let wanted = format!("{} ({shape})", ty.display(&names));
     crate::language::syntax::parse_value(answer, file)
-        .and_then(|expr| crate::language::check::constant_for(program, &expr, ty))
+        .and_then(|expr| {
+            crate::language::check::constant_for(
+                program,
+                &expr,
+                ty,
+                crate::eval::constant_or_reason,
+            )
+        })
         .map_err(|_| expected(lang, answer, &wanted))
 }
 

@@ -5,7 +5,7 @@ use std::sync::OnceLock;
 
 use jiff::civil::Date;
 
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 
 /// The day that stands for "today": the system clock's, read lazily, or a fixed day (a
 /// server's request, a reproducible run).

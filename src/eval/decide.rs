@@ -5,8 +5,9 @@
 
 use jiff::civil::Date;
 
-use super::expr::{self, Context};
-use super::{EvalError, EvalOptions, FactSet, texts_in_force};
+use super::expr::Context;
+use super::pass::{Listener, Step};
+use super::{EvalError, EvalOptions, FactSet};
 use crate::language::program::Program;
 use crate::language::value::Value;
 
@@ -44,62 +45,36 @@ pub fn decide(
     facts: &FactSet,
     options: &EvalOptions,
 ) -> Result<Verdicts, EvalError> {
-    let today = options.on;
-    let texts = texts_in_force(program, today);
-    let mut verdicts = Verdicts {
-        decision: program.scale.inapplicable,
-        until: None,
-        in_scope: Some(false),
-        rules: Vec::new(),
-    };
-    if texts == 0 {
-        return Ok(verdicts);
-    }
-    let mut context = Context::new(program, &facts.values, today, texts, Vec::new());
-    context.params = expr::Params::Overrides(&options.overrides);
+    let mut context = Context::for_options(program, &facts.values, options);
     // No explanation: what each result read is not needed.
     context.record_reads = false;
     context.record_touched = false;
-    verdicts.in_scope = match program.scope.at(texts) {
-        None => Some(true),
-        Some(scope) => match context.eval(scope)? {
-            Value::Bool(b) => Some(b),
-            Value::Unknown(_) => None,
-            _ => Some(false),
-        },
-    };
-    if verdicts.in_scope == Some(false) {
-        return Ok(verdicts);
-    }
-    for (slot, rule) in program.rules.iter().enumerate() {
-        let Some(body) = rule.versions.at(texts) else {
-            continue;
-        };
-        let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-        let outcome = context.rule_outcome(slot, body)?;
-        let Some(verdict) = outcome.decided.verdict else {
-            continue;
-        };
-        if let Some(v) = context.verdicts.get_mut(slot as usize) {
-            *v = Some(verdict);
+    let mut collect = Collect(Vec::new());
+    let pass = context.verdict_pass(&mut collect)?;
+    Ok(Verdicts {
+        decision: pass.decision,
+        until: pass.until,
+        in_scope: pass.in_scope,
+        rules: collect.0,
+    })
+}
+
+/// Keeps each rule's verdict and nothing else.
+struct Collect(Vec<RuleVerdict>);
+
+impl Listener for Collect {
+    fn scope(&mut self, _: &mut Context<'_>, _: &Value) {}
+
+    fn rule(&mut self, _: &mut Context<'_>, step: &Step<'_>) -> Result<(), EvalError> {
+        let decided = &step.outcome.decided;
+        if let Some(verdict) = decided.verdict {
+            self.0.push(RuleVerdict {
+                rule: step.slot,
+                verdict,
+                by: decided.by,
+                until: decided.until,
+            });
         }
-        verdicts.rules.push(RuleVerdict {
-            rule: slot,
-            verdict,
-            by: outcome.decided.by,
-            until: outcome.decided.until,
-        });
+        Ok(())
     }
-    let worst = verdicts.rules.iter().map(|r| r.verdict).min();
-    verdicts.decision = match verdicts.in_scope {
-        None => program.scale.undecided,
-        _ => worst.unwrap_or(program.scale.satisfied),
-    };
-    verdicts.until = verdicts
-        .rules
-        .iter()
-        .filter(|r| r.verdict == verdicts.decision)
-        .filter_map(|r| r.until)
-        .min();
-    Ok(verdicts)
 }

@@ -3,7 +3,8 @@
 
 use jiff::civil::Date;
 
-use super::{EvalError, ops};
+use super::policy::{NoPolicy, Policy};
+use super::{EvalError, EvalOptions, ops};
 use crate::language::program::{CExpr, CKind, MessageSegment, Program};
 use crate::language::value::{Value, merge_blockers};
 
@@ -16,27 +17,17 @@ pub enum Read {
     Param(u32),
 }
 
-/// Parameter values on the evaluation day, overrides applied.
-pub(crate) enum Params<'p> {
-    /// Computed in advance, by slot.
-    Values(Vec<Value>),
-    /// Looked up when read, from the program and these overrides (slot, value, as written):
-    /// no vector of values built and dropped per evaluation.
-    Overrides(&'p [(u32, Value, String)]),
-}
-
-/// A parameter without a value.
-const NOT_SET: &Value = &Value::NotSet;
-
-/// Everything one evaluation needs.
-pub(crate) struct Context<'p> {
-    pub program: &'p Program,
+/// Everything one evaluation needs: of a program's rules (by default), or of a constant
+/// ([`NoPolicy`]).
+pub(crate) struct Context<'p, P: Policy = Program> {
+    pub program: &'p P,
     pub facts: &'p [Value],
     pub today: Date,
     /// How many texts are in force.
     pub texts: usize,
-    /// Parameter values on `today`, overrides applied.
-    pub params: Params<'p>,
+    /// Parameter overrides (slot, value, as written): the other parameters are looked up in
+    /// the program when read, rather than a vector of values built and dropped each time.
+    pub overrides: &'p [(u32, Value, String)],
     /// Definition values computed so far, with what they read.
     pub def_cache: Vec<Option<(Value, Vec<Read>)>>,
     pub locals: Vec<Value>,
@@ -58,25 +49,27 @@ pub(crate) struct Context<'p> {
     pub record_touched: bool,
 }
 
-impl<'p> Context<'p> {
-    /// A context for one evaluation, with nothing computed yet.
+impl<'p, P: Policy> Context<'p, P> {
+    /// A context for one evaluation with nothing computed yet: the one place a context is
+    /// built, whatever the caller (see [`Context::for_options`], [`Context::constant`]).
     pub fn new(
-        program: &'p Program,
+        program: &'p P,
         facts: &'p [Value],
         today: Date,
         texts: usize,
-        params: Vec<Value>,
-    ) -> Context<'p> {
+        overrides: &'p [(u32, Value, String)],
+    ) -> Context<'p, P> {
+        let (defs, rules, locals) = program.sizes();
         Context {
             program,
             facts,
             today,
             texts,
-            params: Params::Values(params),
-            def_cache: vec![None; program.defs.len()],
-            locals: vec![Value::NotSet; program.local_slots as usize],
+            overrides,
+            def_cache: vec![None; defs],
+            locals: vec![Value::NotSet; locals],
             reads: Vec::new(),
-            verdicts: vec![None; program.rules.len()],
+            verdicts: vec![None; rules],
             watch: None,
             touched: Vec::new(),
             outcomes: Vec::new(),
@@ -87,19 +80,11 @@ impl<'p> Context<'p> {
 
     /// A parameter's value (`None`: no such slot).
     pub fn param(&self, slot: u32) -> Option<&'_ Value> {
-        match &self.params {
-            Params::Values(values) => values.get(slot as usize),
-            Params::Overrides(overrides) => {
-                let param = self.program.params.get(slot as usize)?;
-                Some(match overrides.iter().find(|(s, _, _)| *s == slot) {
-                    Some((_, value, _)) => value,
-                    None => param
-                        .versions
-                        .at(self.texts)
-                        .map_or(NOT_SET, |b| b.value_on(self.today)),
-                })
-            }
-        }
+        let declared = self.program.param_on(slot, self.texts, self.today)?;
+        Some(match self.overrides.iter().find(|(s, _, _)| *s == slot) {
+            Some((_, value, _)) => value,
+            None => declared,
+        })
     }
 
     /// Evaluates an expression.
@@ -112,6 +97,8 @@ impl<'p> Context<'p> {
         })
     }
 
+    // Its one caller is `eval`: inlined there, as before `Context` was generic.
+    #[inline(always)]
     fn eval_kind(&mut self, expr: &CExpr) -> Result<Value, EvalError> {
         let span = expr.span;
         Ok(match &expr.kind {
@@ -265,26 +252,17 @@ impl<'p> Context<'p> {
                     .get(*rule as usize)
                     .copied()
                     .flatten()
-                    .unwrap_or(self.program.scale.inapplicable);
+                    .unwrap_or(self.program.inapplicable());
                 Value::Enum {
                     vocabulary: 0,
                     member: verdict,
                 }
             }
-            CKind::Applies(rule) => {
-                let body = self
-                    .program
-                    .rules
-                    .get(*rule as usize)
-                    .and_then(|r| r.versions.at(self.texts));
-                match body {
-                    None => Value::Bool(false),
-                    Some(body) => match &body.applies {
-                        None => Value::Bool(true),
-                        Some(applies) => self.eval(applies)?,
-                    },
-                }
-            }
+            CKind::Applies(rule) => match self.program.rule_applies(*rule, self.texts) {
+                None => Value::Bool(false),
+                Some(None) => Value::Bool(true),
+                Some(Some(applies)) => self.eval(applies)?,
+            },
         })
     }
 
@@ -302,12 +280,7 @@ impl<'p> Context<'p> {
             }
             return Ok(value);
         }
-        let Some(body) = self
-            .program
-            .defs
-            .get(slot as usize)
-            .and_then(|d| d.versions.at(self.texts))
-        else {
+        let Some(body) = self.program.def_body(slot, self.texts) else {
             return Ok(Value::NotSet);
         };
         let mark = self.reads.len();
@@ -384,5 +357,25 @@ pub(super) fn unknown_of(a: &Value, b: &Value) -> Option<Value> {
         (Value::Unknown(x), Value::Unknown(y)) => Some(Value::Unknown(merge_blockers(x, y))),
         (u @ Value::Unknown(_), _) | (_, u @ Value::Unknown(_)) => Some(u.clone()),
         _ => None,
+    }
+}
+
+impl<'p> Context<'p> {
+    /// A context for an evaluation with these options: the texts in force on its day, the
+    /// parameters' values on that day, overrides applied.
+    pub fn for_options(
+        program: &'p Program,
+        facts: &'p [Value],
+        options: &'p EvalOptions,
+    ) -> Context<'p> {
+        let texts = super::texts_in_force(program, options.on);
+        Context::new(program, facts, options.on, texts, &options.overrides)
+    }
+}
+
+impl Context<'static, NoPolicy> {
+    /// A context for a constant: no facts, parameters, definitions, rules or day.
+    pub fn constant() -> Context<'static, NoPolicy> {
+        Context::new(&NoPolicy, &[], Date::ZERO, 0, &[])
     }
 }

@@ -3,10 +3,13 @@
 
 mod decide;
 pub mod decision;
+mod error;
 mod expr;
 mod operand;
 mod ops;
 pub mod overrides;
+mod pass;
+mod policy;
 pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;
@@ -14,68 +17,20 @@ mod watch;
 
 use jiff::civil::Date;
 
-use crate::diagnostic::Diagnostic;
 use crate::eval::decision::{
     Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
 use crate::language::ast::RemarkKind;
 use crate::language::program::{CExpr, Citation, Localized, Program};
 use crate::language::value::Value;
-use crate::source::Span;
 use expr::Context;
 pub use expr::Read;
 use render::value_text;
 
 pub use decide::{RuleVerdict, Verdicts, decide};
+pub use error::EvalError;
 
-/// An error during evaluation (overflow, a conflict of exceptions…), pointing at the policy.
-#[derive(Clone, Debug)]
-pub struct EvalError {
-    /// What went wrong.
-    pub message: String,
-    /// Where in the policy.
-    pub span: Option<Span>,
-    /// A fuller diagnostic, when there is one.
-    pub diagnostic: Option<Box<Diagnostic>>,
-}
-
-impl EvalError {
-    pub(crate) fn new(message: impl Into<String>, span: Span) -> EvalError {
-        EvalError {
-            message: message.into(),
-            span: Some(span),
-            diagnostic: None,
-        }
-    }
-
-    /// The error as a diagnostic that names the fact file it came from.
-    pub fn in_facts(&self, facts: &str) -> Diagnostic {
-        let mut diagnostic = self.to_diagnostic();
-        diagnostic.message = format!("{} (evaluating `{facts}`)", diagnostic.message);
-        diagnostic
-    }
-
-    /// The error as a diagnostic.
-    pub fn to_diagnostic(&self) -> Diagnostic {
-        if let Some(diagnostic) = &self.diagnostic {
-            return diagnostic.as_ref().clone();
-        }
-        let mut diagnostic = Diagnostic::error("doctrine::eval", self.message.clone());
-        if let Some(span) = self.span {
-            diagnostic = diagnostic.with_label(span, "while evaluating this");
-        }
-        diagnostic
-    }
-}
-
-/// The facts of one evaluation, by slot (see [`Program::facts`]).
-#[derive(Clone, Debug)]
-pub struct FactSet {
-    /// Each fact's value: known, [`Value::Unknown`] or [`Value::NotSet`].
-    pub values: Vec<Value>,
-    /// The day the fact file speaks of, if it says.
-    pub evaluated_on: Option<Date>,
-}
+pub use crate::facts::FactSet;
 
 /// How to evaluate.
 #[derive(Clone, Debug)]
@@ -94,37 +49,15 @@ pub fn evaluation_date(asked: Option<Date>, facts: &FactSet, today: impl FnOnce(
     asked.or(facts.evaluated_on).unwrap_or_else(today)
 }
 
-/// Computes a constant expression (parameter values, defaults).
+/// Computes a constant expression (a parameter's value, a fact's default, a `--set` value):
+/// it reads no facts, parameters, definitions or rules, so no program is needed.
 pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
-    let program = empty_program();
-    let mut context = Context::new(&program, &[], Date::ZERO, 0, Vec::new());
-    context.eval(expr)
+    Context::constant().eval(expr)
 }
 
-fn empty_program() -> Program {
-    Program {
-        id: String::new(),
-        title: Localized::default(),
-        texts: Vec::new(),
-        sources: Vec::new(),
-        scale: crate::language::program::VerdictScale {
-            undecided: 0,
-            satisfied: 0,
-            inapplicable: 0,
-        },
-        vocabularies: Vec::new(),
-        facts: Vec::new(),
-        params: Vec::new(),
-        defs: Vec::new(),
-        rules: Vec::new(),
-        exceptions: Vec::new(),
-        remarks: Vec::new(),
-        scope: Default::default(),
-        snapshots: Vec::new(),
-        local_slots: 0,
-        totals: Vec::new(),
-        languages: Vec::new(),
-    }
+/// [`constant`] as the checker takes it ([`Constants`](crate::language::check::Constants)).
+pub fn constant_or_reason(expr: &CExpr) -> Result<Value, String> {
+    constant(expr).map_err(|error| error.message)
 }
 
 /// Evaluates one expression of a program over fact values (by slot), with the first `texts`
@@ -137,17 +70,7 @@ pub(crate) fn expression(
     today: Date,
     expr: &CExpr,
 ) -> Result<Value, EvalError> {
-    let params = program
-        .params
-        .iter()
-        .map(|param| {
-            param
-                .versions
-                .at(texts)
-                .map_or(Value::NotSet, |b| b.value_on(today).clone())
-        })
-        .collect();
-    let mut context = Context::new(program, facts, today, texts, params);
+    let mut context = Context::new(program, facts, today, texts, &[]);
     context.eval(expr)
 }
 
@@ -204,37 +127,13 @@ fn note_policy_dates(
     }
 }
 
-/// How many texts are in force on a day.
+/// How many texts are in force on a day (texts are in application order).
 pub fn texts_in_force(program: &Program, day: Date) -> usize {
     program
         .texts
         .iter()
         .take_while(|t| t.in_force <= day)
         .count()
-}
-
-/// Each parameter's value (by slot) when the first `texts` texts apply, on the evaluation
-/// date, overrides applied.
-pub fn param_values(program: &Program, options: &EvalOptions, texts: usize) -> Vec<Value> {
-    program
-        .params
-        .iter()
-        .enumerate()
-        .map(|(slot, param)| {
-            options
-                .overrides
-                .iter()
-                .find(|(s, _, _)| *s as usize == slot)
-                .map(|(_, v, _)| v.clone())
-                .or_else(|| {
-                    param
-                        .versions
-                        .at(texts)
-                        .map(|b| b.value_on(options.on).clone())
-                })
-                .unwrap_or(Value::NotSet)
-        })
-        .collect()
 }
 
 /// Evaluates one expression of a program over fact values (by slot), as [`evaluate`] would
@@ -246,10 +145,7 @@ pub fn expression_with(
     options: &EvalOptions,
     expr: &CExpr,
 ) -> Result<Value, EvalError> {
-    let texts = texts_in_force(program, options.on);
-    let params = param_values(program, options, texts);
-    let mut context = Context::new(program, facts, options.on, texts, params);
-    context.eval(expr)
+    Context::for_options(program, facts, options).eval(expr)
 }
 
 /// The facts an evaluation evaluated, by slot, sorted: those of the scope, and those of each
@@ -290,17 +186,27 @@ fn evaluate_inner(
     facts: &FactSet,
     options: &EvalOptions,
     mut watch: Option<watch::Watch>,
-    mut trace: Option<&mut Trace>,
+    trace: Option<&mut Trace>,
 ) -> Result<(Decision, Option<Date>), EvalError> {
-    let today = options.on;
-    let texts = texts_in_force(program, today);
-    let mut context = Context::new(program, &facts.values, today, texts, Vec::new());
-    context.params = expr::Params::Overrides(&options.overrides);
+    let mut context = Context::for_options(program, &facts.values, options);
+    let (today, texts) = (context.today, context.texts);
     if let Some(watch) = watch.as_mut() {
         note_policy_dates(program, options, texts, watch);
     }
     context.watch = watch;
     context.record_touched = trace.is_some();
+    let traced = trace.is_some();
+    let mut explained = Explained {
+        results: Vec::new(),
+        missing: Vec::new(),
+        trace,
+    };
+    let pass = context.verdict_pass(&mut explained)?;
+    let Explained {
+        results,
+        mut missing,
+        ..
+    } = explained;
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program
@@ -314,10 +220,10 @@ fn evaluate_inner(
             })
             .collect(),
         evaluated_on: today,
-        decision: verdict_ref(program, program.scale.inapplicable),
-        until: None,
-        in_scope: None,
-        results: Vec::new(),
+        decision: verdict_ref(program, pass.decision),
+        until: pass.until,
+        in_scope: pass.in_scope,
+        results,
         advice: Vec::new(),
         notes: Vec::new(),
         missing: Vec::new(),
@@ -332,58 +238,43 @@ fn evaluate_inner(
             })
             .collect(),
     };
-    if texts == 0 {
-        decision.in_scope = Some(false);
-        let next = context.watch.and_then(|w| w.next);
-        return Ok((decision, next));
-    }
-    let mut missing: Vec<u32> = Vec::new();
-    let in_scope = match program.scope.at(texts) {
-        None => Some(true),
-        Some(scope) => match context.eval(scope)? {
-            Value::Bool(b) => Some(b),
-            Value::Unknown(blockers) => {
-                missing.extend(blockers.iter());
-                None
-            }
-            _ => Some(false),
-        },
-    };
-    decision.in_scope = in_scope;
-    if let Some(trace) = trace.as_deref_mut() {
-        trace.scope = take_touched(&mut context);
-    }
-    if in_scope != Some(false) {
-        context.evaluate_rules(&mut decision, &mut missing, trace.as_deref_mut())?;
-        let worst = decision
-            .results
-            .iter()
-            .map(|r| r.verdict.rank)
-            .min()
-            .unwrap_or(program.scale.satisfied);
-        let verdict = if in_scope.is_none() {
-            program.scale.undecided
-        } else {
-            worst
-        };
-        decision.decision = verdict_ref(program, verdict);
-        decision.until = decision
-            .results
-            .iter()
-            .filter(|r| r.verdict.rank == verdict)
-            .filter_map(|r| r.until)
-            .min();
-    }
     // Advice and notes do not decide: the watch ends with the rules.
     let next = context.watch.take().and_then(|w| w.next);
-    if in_scope.is_some() && trace.is_none() {
-        context.evaluate_remarks(&mut decision, in_scope == Some(false))?;
+    if texts > 0 && pass.in_scope.is_some() && !traced {
+        context.evaluate_remarks(&mut decision, pass.in_scope == Some(false))?;
     }
     missing.sort_unstable();
     missing.dedup();
     decision.missing = fact_refs(program, &missing);
     decision.missing.sort_by(|a, b| a.path.cmp(&b.path));
     Ok((decision, next))
+}
+
+/// What the full evaluation keeps of the verdict pass: each rule's explained result, the
+/// unknown facts that kept a rule (or the scope) from deciding, and what each step read.
+struct Explained<'t> {
+    results: Vec<RuleResult>,
+    missing: Vec<u32>,
+    trace: Option<&'t mut Trace>,
+}
+
+impl pass::Listener for Explained<'_> {
+    fn scope(&mut self, context: &mut Context<'_>, value: &Value) {
+        if let Value::Unknown(blockers) = value {
+            self.missing.extend(blockers.iter());
+        }
+        if let Some(trace) = self.trace.as_deref_mut() {
+            trace.scope = take_touched(context);
+        }
+    }
+
+    fn rule(&mut self, context: &mut Context<'_>, step: &pass::Step<'_>) -> Result<(), EvalError> {
+        let entry = self.trace.as_deref_mut();
+        if let Some(entry) = entry.and_then(|t| t.rules.get_mut(step.slot as usize)) {
+            *entry = take_touched(context);
+        }
+        context.rule_result(step, &mut self.results, &mut self.missing)
+    }
 }
 
 /// The verdict of a rank on the program's scale, with its name and label.
@@ -450,85 +341,73 @@ fn undecided_message(
 }
 
 impl Context<'_> {
-    fn evaluate_rules(
+    /// Adds to `results` the explained result of a rule the verdict pass has just evaluated
+    /// (nothing when it gave no verdict), and to `missing` the unknown facts that kept it
+    /// from deciding. Pushed in place: a result is large, and built once per rule.
+    fn rule_result(
         &mut self,
-        decision: &mut Decision,
+        step: &pass::Step<'_>,
+        results: &mut Vec<RuleResult>,
         missing: &mut Vec<u32>,
-        mut trace: Option<&mut Trace>,
     ) -> Result<(), EvalError> {
         let program = self.program;
-        for (slot, rule) in program.rules.iter().enumerate() {
-            let Some(body) = rule.versions.at(self.texts) else {
-                continue;
-            };
-            self.reads.clear();
-            self.touched.clear();
-            let index = slot;
-            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
-            let outcome = self.rule_outcome(slot, body)?;
-            if let Some(entry) = trace.as_deref_mut().and_then(|t| t.rules.get_mut(index)) {
-                *entry = take_touched(self);
+        let (rule, body, outcome) = (step.rule, step.body, &step.outcome);
+        let Some(verdict) = outcome.decided.verdict else {
+            return Ok(());
+        };
+        let mut reads = std::mem::take(&mut self.reads);
+        reads.sort_unstable();
+        reads.dedup();
+        let because = self.grounds(&reads);
+        let scale = &program.scale;
+        let mut rule_missing = Vec::new();
+        let texts = self.texts;
+        let exception = |e: Option<u32>| e.and_then(|e| program.exceptions.get(e as usize));
+        let exception_body = |e: Option<u32>| exception(e).and_then(|e| e.versions.at(texts));
+        let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
+            missing.extend(outcome.blockers.iter());
+            rule_missing = fact_refs(program, &outcome.blockers);
+            undecided_message(&rule_missing, self.program.output_langs())
+        } else if let Some(body) = exception_body(outcome.decided.by) {
+            match &body.message {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
             }
-            let Some(verdict) = outcome.decided.verdict else {
-                continue;
-            };
-            if let Some(v) = self.verdicts.get_mut(slot as usize) {
-                *v = Some(verdict);
+        } else if let Some((expired, _)) = outcome.decided.expired {
+            match exception_body(Some(expired)).and_then(|b| b.expired.as_ref()) {
+                Some(m) => self.render(m)?,
+                None => match &body.message {
+                    Some(m) => self.render(m)?,
+                    None => body.title.clone(),
+                },
             }
-            let mut reads = std::mem::take(&mut self.reads);
-            reads.sort_unstable();
-            reads.dedup();
-            let because = self.grounds(&reads);
-            let scale = &program.scale;
-            let mut rule_missing = Vec::new();
-            let texts = self.texts;
-            let exception = |e: Option<u32>| e.and_then(|e| program.exceptions.get(e as usize));
-            let exception_body = |e: Option<u32>| exception(e).and_then(|e| e.versions.at(texts));
-            let message = if verdict == scale.undecided && outcome.decided.by.is_none() {
-                missing.extend(outcome.blockers.iter());
-                rule_missing = fact_refs(program, &outcome.blockers);
-                undecided_message(&rule_missing, self.program.output_langs())
-            } else if let Some(body) = exception_body(outcome.decided.by) {
-                match &body.message {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            } else if let Some((expired, _)) = outcome.decided.expired {
-                match exception_body(Some(expired)).and_then(|b| b.expired.as_ref()) {
-                    Some(m) => self.render(m)?,
-                    None => match &body.message {
-                        Some(m) => self.render(m)?,
-                        None => body.title.clone(),
-                    },
-                }
-            } else if verdict == scale.satisfied {
-                match &body.satisfied {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            } else {
-                match &body.message {
-                    Some(m) => self.render(m)?,
-                    None => body.title.clone(),
-                }
-            };
-            decision.results.push(RuleResult {
-                rule: rule.id.clone(),
-                title: body.title.clone(),
-                verdict: verdict_ref(program, verdict),
-                by: exception(outcome.decided.by).map(|e| e.id.clone()),
-                by_title: exception_body(outcome.decided.by).map(|b| b.title.clone()),
-                until: outcome.decided.until,
-                expired: outcome
-                    .decided
-                    .expired
-                    .and_then(|(e, last)| exception(Some(e)).map(|e| (e.id.clone(), last))),
-                message,
-                cites: citations(program, &body.cites),
-                because,
-                missing: rule_missing,
-            });
-        }
+        } else if verdict == scale.satisfied {
+            match &body.satisfied {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
+            }
+        } else {
+            match &body.message {
+                Some(m) => self.render(m)?,
+                None => body.title.clone(),
+            }
+        };
+        results.push(RuleResult {
+            rule: rule.id.clone(),
+            title: body.title.clone(),
+            verdict: verdict_ref(program, verdict),
+            by: exception(outcome.decided.by).map(|e| e.id.clone()),
+            by_title: exception_body(outcome.decided.by).map(|b| b.title.clone()),
+            until: outcome.decided.until,
+            expired: outcome
+                .decided
+                .expired
+                .and_then(|(e, last)| exception(Some(e)).map(|e| (e.id.clone(), last))),
+            message,
+            cites: citations(program, &body.cites),
+            because,
+            missing: rule_missing,
+        });
         Ok(())
     }
 
@@ -600,3 +479,6 @@ impl Context<'_> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -4,8 +4,9 @@
 use jiff::civil::Date;
 
 use super::expr::{Context, unknown_of};
+use super::policy::Policy;
 use super::{EvalError, ops};
-use crate::language::program::{Arith, CExpr, CKind, MessageSegment, Program};
+use crate::language::program::{Arith, CExpr, CKind, Program};
 use crate::language::value::Value;
 use crate::source::Span;
 
@@ -56,39 +57,22 @@ fn arith(op: Arith, a: Value, b: Value, span: Span) -> Result<Value, EvalError> 
 }
 
 /// Whether an expression's value may depend on `today` (through definitions too).
-fn reaches_today(program: &Program, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool {
-    let mut reaches = |e: &CExpr| reaches_today(program, texts, memo, e);
+pub(super) fn reaches_today(
+    program: &Program,
+    texts: usize,
+    memo: &mut [Option<bool>],
+    expr: &CExpr,
+) -> bool {
     match &expr.kind {
         CKind::Today => true,
-        CKind::Const(_)
-        | CKind::Fact(_)
-        | CKind::Param(_)
-        | CKind::Local(_)
-        | CKind::Verdict(_) => false,
         CKind::Def(slot) => def_reaches_today(program, texts, memo, *slot),
         CKind::Applies(rule) => program
             .rules
             .get(*rule as usize)
             .and_then(|r| r.versions.at(texts))
             .and_then(|b| b.applies.as_ref())
-            .is_some_and(reaches),
-        CKind::Not(e) | CKind::Neg(e) | CKind::Count(e) => reaches(e),
-        CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => reaches(operand),
-        CKind::And(a, b)
-        | CKind::Or(a, b)
-        | CKind::Compare(_, a, b)
-        | CKind::Arith(_, a, b)
-        | CKind::SetOp(_, a, b)
-        | CKind::Subset(a, b)
-        | CKind::Meets(a, b) => reaches(a) || reaches(b),
-        CKind::In { element, set, .. } => reaches(element) || reaches(set),
-        CKind::If(c, a, b) => reaches(c) || reaches(a) || reaches(b),
-        CKind::Quantifier { set, body, .. } => reaches(set) || reaches(body),
-        CKind::SetLiteral(items) => items.iter().any(reaches),
-        CKind::Format(segments) => segments.iter().any(|s| match s {
-            MessageSegment::Expr(e) => reaches(e),
-            MessageSegment::Text(_) => false,
-        }),
+            .is_some_and(|e| reaches_today(program, texts, memo, e)),
+        _ => expr.any_operand(|e| reaches_today(program, texts, memo, e)),
     }
 }
 
@@ -113,12 +97,12 @@ fn def_reaches_today(
     found
 }
 
-impl Context<'_> {
+impl<P: Policy> Context<'_, P> {
     /// Whether an expression may depend on `today`.
     fn reaches_today(&mut self, expr: &CExpr) -> bool {
         let (program, texts) = (self.program, self.texts);
         match self.watch.as_mut() {
-            Some(watch) => reaches_today(program, texts, &mut watch.def_today, expr),
+            Some(watch) => program.reaches_today(texts, &mut watch.def_today, expr),
             None => false,
         }
     }
@@ -148,17 +132,10 @@ impl Context<'_> {
                     value,
                 ))
             }
-            CKind::Def(slot) => {
-                let body = self
-                    .program
-                    .defs
-                    .get(*slot as usize)
-                    .and_then(|d| d.versions.at(self.texts));
-                match body {
-                    Some(body) => self.operand(body),
-                    None => Ok((Operand::Value(Value::NotSet), Value::NotSet)),
-                }
-            }
+            CKind::Def(slot) => match self.program.def_body(*slot, self.texts) {
+                Some(body) => self.operand(body),
+                None => Ok((Operand::Value(Value::NotSet), Value::NotSet)),
+            },
             // Evaluated as usual: a `today` met there notes the next day.
             _ => {
                 let value = self.eval(expr)?;

@@ -1,7 +1,5 @@
 //! Operations on known values: comparisons, arithmetic, sets. Unknowns never reach here.
 
-use std::cmp::Ordering;
-
 use jiff::civil::Date;
 use rust_decimal::Decimal;
 
@@ -44,14 +42,7 @@ pub fn compare(
         }
         _ => left.total_cmp(right),
     };
-    Ok(match op {
-        Compare::Eq => order == Ordering::Equal,
-        Compare::Ne => order != Ordering::Equal,
-        Compare::Lt => order == Ordering::Less,
-        Compare::Le => order != Ordering::Greater,
-        Compare::Gt => order == Ordering::Greater,
-        Compare::Ge => order != Ordering::Less,
-    })
+    Ok(op.holds(order))
 }
 
 /// Computes arithmetic on two known values.

@@ -64,23 +64,19 @@ pub fn parse_override(
         .get(slot)
         .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
     let value =
-        crate::language::check::constant_for(program, &expr, &param.ty).map_err(|mut errors| {
-            let names: Vec<String> = program
-                .vocabularies
-                .iter()
-                .map(|v| v.name.clone())
-                .collect();
-            let help = format!(
-                "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
-                param.ty.display(&names),
-                example(program, &param.ty)
-            );
-            for error in &mut errors.0 {
-                error.message = format!("`--set {name}`: {}", error.message);
-                error.help.get_or_insert_with(|| help.clone());
-            }
-            errors
-        })?;
+        crate::language::check::constant_for(program, &expr, &param.ty, super::constant_or_reason)
+            .map_err(|mut errors| {
+                let help = format!(
+                    "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
+                    program.type_name(&param.ty),
+                    example(program, &param.ty)
+                );
+                for error in &mut errors.0 {
+                    error.message = format!("`--set {name}`: {}", error.message);
+                    error.help.get_or_insert_with(|| help.clone());
+                }
+                errors
+            })?;
     Ok((
         u32::try_from(slot).unwrap_or(u32::MAX),
         value,

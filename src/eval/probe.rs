@@ -18,12 +18,9 @@ impl<'p> Probe<'p> {
     /// A probe over a fact set with the options of an evaluation: the same day, texts in
     /// force and parameter values (overrides applied). Rules cannot read verdicts, so none
     /// is recorded.
-    pub fn new(program: &'p Program, facts: &'p FactSet, options: &EvalOptions) -> Probe<'p> {
-        let today = options.on;
-        let texts = super::texts_in_force(program, today);
-        let params = super::param_values(program, options, texts);
+    pub fn new(program: &'p Program, facts: &'p FactSet, options: &'p EvalOptions) -> Probe<'p> {
         Probe {
-            context: Context::new(program, &facts.values, today, texts, params),
+            context: Context::for_options(program, &facts.values, options),
         }
     }
 

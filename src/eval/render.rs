@@ -4,11 +4,15 @@ use super::EvalError;
 use super::expr::Context;
 use crate::i18n::{self, Words};
 use crate::language::ast::Lang;
-use crate::language::program::{Localized, Message, MessageSegment, Program};
+use crate::language::program::{Localized, Message, MessageSegment, Vocabulary};
 use crate::language::value::{CalendarDuration, Value, format_decimal};
 
 /// A value as a person reads it: labels in `lang` when given, names otherwise.
-pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> String {
+pub fn value_text(
+    program: &(impl AsRef<[Vocabulary]> + ?Sized),
+    value: &Value,
+    lang: Option<Lang>,
+) -> String {
     let words = lang.map(i18n::words);
     match value {
         Value::Bool(b) => match words {
@@ -25,7 +29,7 @@ pub fn value_text(program: &Program, value: &Value, lang: Option<Lang>) -> Strin
         },
         Value::Enum { vocabulary, member } => {
             let member = program
-                .vocabularies
+                .as_ref()
                 .get(*vocabulary as usize)
                 .and_then(|v| v.members.get(*member as usize));
             match (member, lang) {

@@ -97,10 +97,10 @@ impl Context<'_> {
             Truth::True => {}
         }
         let requires = self.truth(&body.requires, &mut blockers)?;
-        if matches!(requires, Truth::True | Truth::Unknown) {
-            options.push(Possible::verdict(self.program.scale.satisfied));
-        }
-        if matches!(requires, Truth::False | Truth::Unknown) {
+        let satisfied = self.program.scale.satisfied;
+        if matches!(requires, Truth::True) {
+            options.push(Possible::verdict(satisfied));
+        } else {
             // Borrowed from the program, which outlives this context: no copy per rule.
             let program = self.program;
             let children = program
@@ -109,7 +109,16 @@ impl Context<'_> {
                 .and_then(|s| s.rule_children.get(rule as usize))
                 .map_or(&[][..], Vec::as_slice);
             let default = Possible::verdict(body.violation);
+            let start = options.len();
             self.resolve(children, default, &mut blockers, &mut options)?;
+            // An unknown requirement leaves the satisfied verdict possible, unless what
+            // follows its failure gives that verdict anyway: then the requirement does not
+            // matter, and what gave the verdict (an exception that holds) explains it.
+            let failed = options.get(start..).unwrap_or(&[]);
+            let same_anyway = failed.iter().all(|o| o.verdict == Some(satisfied));
+            if matches!(requires, Truth::Unknown) && !same_anyway {
+                options.push(Possible::verdict(satisfied));
+            }
         }
         blockers.sort_unstable();
         blockers.dedup();

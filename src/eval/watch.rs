@@ -14,6 +14,7 @@ use jiff::civil::Date;
 
 use super::expr::{Context, unknown_of};
 use super::operand::Operand;
+use super::policy::Policy;
 use super::{EvalError, ops};
 use crate::language::program::{CExpr, Compare, Program};
 use crate::language::value::Value;
@@ -53,7 +54,7 @@ fn after(day: Date) -> Option<Date> {
     day.tomorrow().ok()
 }
 
-impl Context<'_> {
+impl<P: Policy> Context<'_, P> {
     /// Notes that the evaluation may change the day after the evaluation date.
     pub(crate) fn note_tomorrow(&mut self) {
         let tomorrow = after(self.today);

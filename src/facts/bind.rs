@@ -2,14 +2,13 @@
 //! value of its declared type; all errors collected, each pointing into the fact file.
 
 use std::collections::HashMap;
-use std::str::FromStr;
 
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 
+use super::convert::{self, Misfit};
 use super::raw::{RawKind, RawNode};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 use crate::language::program::{Presence, Program};
 use crate::language::types::Type;
 use crate::language::value::Value;
@@ -263,135 +262,101 @@ impl Binder<'_> {
         )
     }
 
-    fn type_name(&self, ty: &Type) -> String {
-        let names: Vec<String> = self
-            .program
-            .vocabularies
-            .iter()
-            .map(|v| v.name.clone())
-            .collect();
-        ty.display(&names).to_string()
-    }
-
-    fn mismatch(&mut self, node: &RawNode, path: &str, expected: &str) -> Option<Value> {
-        let found = node.kind.describe();
-        self.error(
-            node,
-            format!("`{path}` must be {expected}, found {found}"),
-            &format!("expected {expected}"),
-        );
-        None
-    }
-
     /// Binds one value to a type; reports and returns `None` when it does not fit.
     fn value(&mut self, node: &RawNode, ty: &Type, path: &str) -> Option<Value> {
-        match (ty.required(), &node.kind) {
-            (Type::Bool, RawKind::Bool(b)) => Some(Value::Bool(*b)),
-            (Type::Bool, _) => self.mismatch(node, path, "`true` or `false`"),
-            (Type::Integer, RawKind::Number(n)) => match n.parse::<i64>() {
-                Ok(i) => Some(Value::Integer(i)),
-                Err(_) if n.chars().all(|c| c.is_ascii_digit() || c == '-') => {
-                    self.error(
-                        node,
-                        format!("`{path}` is out of range: `{n}`"),
-                        "too large for an integer",
-                    );
-                    None
-                }
-                Err(_) => self.mismatch(node, path, "a whole number"),
-            },
-            (Type::Integer, _) => self.mismatch(node, path, "a whole number"),
-            (Type::Decimal, RawKind::Number(n)) => {
-                match Decimal::from_str_exact(n).or_else(|_| Decimal::from_scientific(n)) {
-                    Ok(d) => Some(Value::Decimal(d)),
-                    Err(_) => {
-                        self.error(
-                            node,
-                            format!("`{path}` is out of range: `{n}`"),
-                            "not a representable decimal",
-                        );
-                        None
-                    }
-                }
-            }
-            (Type::Decimal, _) => self.mismatch(node, path, "a number"),
-            (Type::Text, RawKind::String(s)) => Some(Value::Text(s.as_str().into())),
-            (Type::Text, _) => self.mismatch(node, path, "a text"),
-            (Type::Date, RawKind::String(s) | RawKind::Datetime(s)) => {
-                let looks_like_date = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
-                match Date::from_str(s) {
-                    Ok(date) if looks_like_date => Some(Value::Date(date)),
-                    _ if looks_like_date => {
-                        self.error(
-                            node,
-                            format!("`{path}`: `{s}` is not a valid date"),
-                            "no such day",
-                        );
-                        None
-                    }
-                    _ => self.mismatch(node, path, "a date (YYYY-MM-DD)"),
-                }
-            }
-            (Type::Date, _) => self.mismatch(node, path, "a date (YYYY-MM-DD)"),
-            (Type::Duration, RawKind::String(s)) => {
-                match crate::language::syntax::parse_value(s, self.file)
-                    .ok()
-                    .map(|e| e.kind)
-                {
-                    Some(crate::language::ast::ExprKind::Duration(d)) => Some(Value::Duration(d)),
-                    _ => self.mismatch(node, path, "a duration (`12 months`)"),
-                }
-            }
-            (Type::Duration, _) => self.mismatch(node, path, "a duration (`12 months`)"),
-            (Type::Enum(vocabulary), RawKind::String(s)) => {
-                let vocabulary = *vocabulary;
-                let members = &self.program.vocabularies.get(vocabulary as usize)?.members;
-                match members.iter().position(|m| &m.name == s) {
-                    Some(member) => Some(Value::Enum {
-                        vocabulary,
-                        member: u32::try_from(member).unwrap_or(u32::MAX),
-                    }),
-                    None => {
-                        let names: Vec<&str> = members.iter().map(|m| m.name.as_str()).collect();
-                        let help = did_you_mean(s, names.iter().copied())
-                            .unwrap_or_else(|| format!("the names are: {}", names.join(", ")));
-                        let span = self.span(&node.span);
-                        self.diagnostics.push(
-                            Diagnostic::error(
-                                CODE,
-                                format!(
-                                    "`{path}`: `{s}` is not one of the names of `{}`",
-                                    self.type_name(&Type::Enum(vocabulary))
-                                ),
-                            )
-                            .with_label(span, "unknown name")
-                            .with_help(help),
-                        );
-                        None
-                    }
-                }
-            }
-            (Type::Enum(vocabulary), _) => {
-                let expected = format!(
-                    "one of the names of `{}`",
-                    self.type_name(&Type::Enum(*vocabulary))
-                );
-                self.mismatch(node, path, &expected)
+        let ty = ty.required();
+        let converted = match (ty, &node.kind) {
+            (Type::Bool, RawKind::Bool(b)) => Ok(Value::Bool(*b)),
+            (Type::Integer | Type::Decimal, RawKind::Number(n)) => convert::number(ty, n),
+            (Type::Date, RawKind::Datetime(s)) | (_, RawKind::String(s)) => {
+                let vocabularies = &self.program.vocabularies;
+                convert::text(ty, s, |vocabulary, name| {
+                    let members = &vocabularies.get(vocabulary as usize)?.members;
+                    let member = members.iter().position(|m| m.name == name)?;
+                    u32::try_from(member).ok()
+                })
             }
             (Type::Set(element), RawKind::Seq(items)) => {
-                let element = element.as_ref().clone();
                 let mut values = Vec::new();
                 let mut ok = true;
                 for item in items {
-                    match self.value(item, &element, path) {
+                    match self.value(item, element, path) {
                         Some(v) => values.push(v),
                         None => ok = false,
                     }
                 }
-                ok.then(|| Value::set_of(values))
+                return ok.then(|| Value::set_of(values));
             }
-            (Type::Set(_), _) => self.mismatch(node, path, "a list"),
-            (Type::Optional(_), _) => None,
+            _ => Err(Misfit::Kind),
+        };
+        match converted {
+            Ok(value) => Some(value),
+            Err(misfit) => {
+                self.misfit(node, ty, path, misfit);
+                None
+            }
+        }
+    }
+
+    /// Reports a value that does not fit its type.
+    fn misfit(&mut self, node: &RawNode, ty: &Type, path: &str, misfit: Misfit) {
+        let written = match &node.kind {
+            RawKind::Number(s) | RawKind::String(s) | RawKind::Datetime(s) => s.as_str(),
+            _ => "",
+        };
+        match (misfit, ty) {
+            (Misfit::OutOfRange, _) => {
+                let label = match ty {
+                    Type::Integer => "too large for an integer",
+                    _ => "not a representable decimal",
+                };
+                let message = format!("`{path}` is out of range: `{written}`");
+                self.error(node, message, label);
+            }
+            (Misfit::NoSuchDay, _) => {
+                let message = format!("`{path}`: `{written}` is not a valid date");
+                self.error(node, message, "no such day");
+            }
+            (Misfit::UnknownName, &Type::Enum(vocabulary)) => {
+                let Some(members) = self.program.vocabularies.get(vocabulary as usize) else {
+                    return;
+                };
+                let names: Vec<&str> = members.members.iter().map(|m| m.name.as_str()).collect();
+                let help = did_you_mean(written, names.iter().copied())
+                    .unwrap_or_else(|| format!("the names are: {}", names.join(", ")));
+                let span = self.span(&node.span);
+                let message = format!(
+                    "`{path}`: `{written}` is not one of the names of `{}`",
+                    self.program.type_name(ty)
+                );
+                self.diagnostics.push(
+                    Diagnostic::error(CODE, message)
+                        .with_label(span, "unknown name")
+                        .with_help(help),
+                );
+            }
+            _ => {
+                let expected = match ty {
+                    Type::Bool => String::from("`true` or `false`"),
+                    Type::Integer => String::from("a whole number"),
+                    Type::Decimal => String::from("a number"),
+                    Type::Text => String::from("a text"),
+                    Type::Date => String::from("a date (YYYY-MM-DD)"),
+                    Type::Duration => String::from("a duration (`12 months`)"),
+                    Type::Enum(_) => {
+                        format!("one of the names of `{}`", self.program.type_name(ty))
+                    }
+                    Type::Set(_) => String::from("a list"),
+                    // Fact types are required types: nothing to say.
+                    Type::Optional(_) => return,
+                };
+                let found = node.kind.describe();
+                self.error(
+                    node,
+                    format!("`{path}` must be {expected}, found {found}"),
+                    &format!("expected {expected}"),
+                );
+            }
         }
     }
 }

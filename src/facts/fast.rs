@@ -4,16 +4,14 @@
 //! where and why, so messages stay the same. Both readers agree on every text they accept.
 
 use std::fmt;
-use std::str::FromStr;
-use std::sync::Arc;
 
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, SeqAccess, Visitor};
 
+use super::convert;
 use super::index::{FactIndex, Node};
 use super::{EVALUATED_ON, SCHEMA_KEY};
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 use crate::language::types::Type;
 use crate::language::value::Value;
 
@@ -241,42 +239,22 @@ impl<'de> DeserializeSeed<'de> for ValueSeed<'_, '_> {
     fn deserialize<D: Deserializer<'de>>(self, deserializer: D) -> Result<Value, D::Error> {
         match self.ty {
             Type::Bool => <bool as serde::Deserialize>::deserialize(deserializer).map(Value::Bool),
-            Type::Decimal => {
-                // The number as written, read as the spanned reader reads it: exact.
+            Type::Integer | Type::Decimal => {
+                // The number as written, read as the spanned reader reads it: exact, and
+                // `-0` is a whole number while `0.0` is not.
                 let raw = <&serde_json::value::RawValue as serde::Deserialize>::deserialize(
                     deserializer,
                 )?;
-                decimal(raw.get()).map(Value::Decimal).ok_or_else(fail)
-            }
-            Type::Integer => {
-                // As written too: `-0` is a whole number, `0.0` is not.
-                let raw = <&serde_json::value::RawValue as serde::Deserialize>::deserialize(
-                    deserializer,
-                )?;
-                integer(raw.get()).map(Value::Integer).ok_or_else(fail)
+                let text = raw.get();
+                if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
+                    return Err(fail()); // not a number: a text, a list…
+                }
+                convert::number(self.ty, text).map_err(|_| fail())
             }
             Type::Set(_) => deserializer.deserialize_seq(self),
             _ => deserializer.deserialize_str(self),
         }
     }
-}
-
-/// A number's text as a whole number, as the spanned reader reads it.
-fn integer(text: &str) -> Option<i64> {
-    if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        return None;
-    }
-    text.parse().ok()
-}
-
-/// A number's text as a decimal, as the spanned reader reads it.
-fn decimal(text: &str) -> Option<Decimal> {
-    if !text.starts_with(|c: char| c == '-' || c.is_ascii_digit()) {
-        return None;
-    }
-    Decimal::from_str_exact(text)
-        .or_else(|_| Decimal::from_scientific(text))
-        .ok()
 }
 
 impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
@@ -301,33 +279,11 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
     }
 
     fn visit_str<E: de::Error>(self, s: &str) -> Result<Value, E> {
-        match self.ty {
-            Type::Text => Ok(Value::Text(Arc::from(s))),
-            Type::Date => {
-                let looks_like_date = s.len() == 10 && s.as_bytes().get(4) == Some(&b'-');
-                match Date::from_str(s) {
-                    Ok(date) if looks_like_date => Ok(Value::Date(date)),
-                    _ => Err(fail()),
-                }
-            }
-            Type::Duration => {
-                match crate::language::syntax::parse_value(s, crate::source::FileId::default())
-                    .ok()
-                    .map(|e| e.kind)
-                {
-                    Some(crate::language::ast::ExprKind::Duration(d)) => Ok(Value::Duration(d)),
-                    _ => Err(fail()),
-                }
-            }
-            Type::Enum(vocabulary) => {
-                let member = self.index.member(*vocabulary, s).ok_or_else(fail)?;
-                Ok(Value::Enum {
-                    vocabulary: *vocabulary,
-                    member,
-                })
-            }
-            _ => Err(fail()),
-        }
+        let index = self.index;
+        convert::text(self.ty, s, |vocabulary, name| {
+            index.member(vocabulary, name)
+        })
+        .map_err(|_| fail())
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {

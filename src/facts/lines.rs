@@ -5,7 +5,7 @@ use std::io::{BufRead, Read};
 
 use super::{FactIndex, Format};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 use crate::language::program::Program;
 use crate::source::{SourceMap, Span};
 

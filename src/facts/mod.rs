@@ -1,6 +1,7 @@
 //! Fact files: YAML, JSON or TOML, parsed with spans and bound to a policy's facts.
 
 mod bind;
+pub mod convert;
 mod fast;
 mod index;
 pub mod lines;
@@ -15,7 +16,19 @@ pub use fast::read_json;
 pub use index::FactIndex;
 pub use raw::{RawKind, RawNode};
 
+/// The facts of one evaluation, by slot (see [`Program::facts`](crate::language::program::Program::facts)).
+#[derive(Clone, Debug)]
+pub struct FactSet {
+    /// Each fact's value: known, [`Value::Unknown`] or [`Value::NotSet`].
+    pub values: Vec<Value>,
+    /// The day the fact file speaks of, if it says.
+    pub evaluated_on: Option<Date>,
+}
+
+use jiff::civil::Date;
+
 use crate::diagnostic::Diagnostic;
+use crate::language::value::Value;
 use crate::source::{FileId, SourceFile};
 
 /// The formats of fact files.

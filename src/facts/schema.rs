@@ -5,14 +5,16 @@
 //! listed in `required`: a required fact left out (or `null`) is not an error in a fact file,
 //! it is *unknown*, and the rules that need it give their undecided verdict.
 
-use serde_json::{Map, Number, Value as Json, json};
+use serde_json::{Map, Value as Json, json};
 
 use crate::facts::tree::{Entry, Group};
 use crate::facts::{EVALUATED_ON, SCHEMA_KEY};
 use crate::language::ast::Lang;
 use crate::language::program::{FactInfo, Presence, Program};
 use crate::language::types::Type;
-use crate::language::value::{Value, format_decimal};
+
+/// A value as a fact file writes it (kept at this path for its callers).
+pub use super::convert::value_json;
 
 /// The draft every schema declares.
 pub const DRAFT: &str = "https://json-schema.org/draft/2020-12/schema";
@@ -79,11 +81,6 @@ impl Properties for Group<'_> {
 }
 
 fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
-    let names: Vec<String> = program
-        .vocabularies
-        .iter()
-        .map(|v| v.name.clone())
-        .collect();
     let ty = fact.ty.required();
     let presence = match &fact.presence {
         Presence::Required => String::from(words(lang, "schema-required")),
@@ -94,7 +91,7 @@ fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
         ),
         Presence::Optional => String::from(words(lang, "schema-optional")),
     };
-    let description = format!("{}: {}; {presence}.", fact.path, ty.display(&names));
+    let description = format!("{}: {}; {presence}.", fact.path, program.type_name(ty));
     let mut schema = Map::new();
     if let Some(label) = fact.label.get(lang) {
         schema.insert(String::from("title"), Json::from(label));
@@ -153,29 +150,6 @@ fn nullable(schema: Json, description: &str) -> Json {
     out.insert(String::from("description"), Json::from(description));
     out.insert(String::from("anyOf"), json!([schema, {"type": "null"}]));
     Json::Object(out)
-}
-
-/// A value as a fact file writes it.
-pub fn value_json(program: &Program, value: &Value) -> Json {
-    match value {
-        Value::Bool(b) => Json::Bool(*b),
-        Value::Integer(i) => Json::from(*i),
-        Value::Decimal(d) => {
-            let text = format_decimal(*d);
-            text.parse::<Number>()
-                .map_or(Json::String(text), Json::Number)
-        }
-        Value::Text(t) => Json::from(t.as_ref()),
-        Value::Date(d) => Json::from(d.to_string()),
-        Value::Duration(d) => Json::from(d.to_string()),
-        Value::Enum { vocabulary, member } => program
-            .vocabularies
-            .get(*vocabulary as usize)
-            .and_then(|v| v.members.get(*member as usize))
-            .map_or(Json::Null, |m| Json::from(m.name.as_str())),
-        Value::Set(items) => Json::Array(items.iter().map(|v| value_json(program, v)).collect()),
-        Value::Unknown(_) | Value::NotSet => Json::Null,
-    }
 }
 
 /// A word of the fact files' schema and template, in the reader's language.

@@ -8,8 +8,9 @@ use std::fmt::Write;
 
 use serde_json::Value as Json;
 
+use super::convert::value_json;
 use crate::facts::EVALUATED_ON;
-use crate::facts::schema::{value_json, words};
+use crate::facts::schema::words;
 use crate::facts::tree::{Entry, Group};
 use crate::language::ast::Lang;
 use crate::language::program::{FactInfo, Presence, Program};
@@ -63,11 +64,6 @@ fn fact_lines(
     if let Some(label) = fact.label.get(lang) {
         line(out, depth, &format!("# {}", one_line(label)));
     }
-    let names: Vec<String> = program
-        .vocabularies
-        .iter()
-        .map(|v| v.name.clone())
-        .collect();
     let ty = fact.ty.required();
     let (presence, value) = match &fact.presence {
         Presence::Required => (String::from(words(lang, "template-required")), None),
@@ -89,7 +85,7 @@ fn fact_lines(
     line(
         out,
         depth,
-        &format!("# {}{shape}, {presence}", ty.display(&names)),
+        &format!("# {}{shape}, {presence}", program.type_name(ty)),
     );
     names_lines(out, program, ty, lang, depth);
     match value {

@@ -3,8 +3,8 @@
 
 use serde_json::{Map, Value as Json};
 
-use crate::eval::FactSet;
-use crate::facts::schema::value_json;
+use super::convert::value_json;
+use crate::facts::FactSet;
 use crate::facts::tree::{Entry, Group};
 use crate::language::program::Program;
 use crate::language::value::Value;

@@ -508,6 +508,52 @@ pub struct CExpr {
     pub span: Span,
 }
 
+impl CExpr {
+    /// Whether `test` holds for one of the expression's direct operands, in order (the
+    /// expressions of a text's placeholders too): one walk for every analysis of a tree.
+    pub fn any_operand(&self, mut test: impl FnMut(&CExpr) -> bool) -> bool {
+        match &self.kind {
+            CKind::Const(_)
+            | CKind::Fact(_)
+            | CKind::Param(_)
+            | CKind::Def(_)
+            | CKind::Local(_)
+            | CKind::Today
+            | CKind::Verdict(_)
+            | CKind::Applies(_) => false,
+            CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => test(a),
+            CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => test(operand),
+            CKind::And(a, b)
+            | CKind::Or(a, b)
+            | CKind::Compare(_, a, b)
+            | CKind::Arith(_, a, b)
+            | CKind::SetOp(_, a, b)
+            | CKind::Subset(a, b)
+            | CKind::Meets(a, b)
+            | CKind::In {
+                element: a, set: b, ..
+            }
+            | CKind::Quantifier {
+                set: a, body: b, ..
+            } => test(a) || test(b),
+            CKind::If(c, a, b) => test(c) || test(a) || test(b),
+            CKind::SetLiteral(items) => items.iter().any(test),
+            CKind::Format(segments) => segments.iter().any(|s| match s {
+                MessageSegment::Expr(e) => test(e),
+                MessageSegment::Text(_) => false,
+            }),
+        }
+    }
+}
+
+impl Program {
+    /// A type as a policy writes it, with its vocabularies' names.
+    pub fn type_name(&self, ty: &Type) -> String {
+        let names: Vec<String> = self.vocabularies.iter().map(|v| v.name.clone()).collect();
+        ty.display(&names).to_string()
+    }
+}
+
 /// Comparison operators.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Compare {
@@ -523,6 +569,21 @@ pub enum Compare {
     Gt,
     /// `>=`
     Ge,
+}
+
+impl Compare {
+    /// Whether the comparison holds for two sides in this order.
+    pub fn holds(self, order: std::cmp::Ordering) -> bool {
+        use std::cmp::Ordering;
+        match self {
+            Compare::Eq => order == Ordering::Equal,
+            Compare::Ne => order != Ordering::Equal,
+            Compare::Lt => order == Ordering::Less,
+            Compare::Le => order != Ordering::Greater,
+            Compare::Gt => order == Ordering::Greater,
+            Compare::Ge => order != Ordering::Less,
+        }
+    }
 }
 
 /// Arithmetic operators.

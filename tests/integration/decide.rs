@@ -35,9 +35,10 @@ fn decide_gives_the_verdicts_of_evaluate() {
         let mut sources = SourceMap::new();
         let program =
             doctrine::app::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
-        let cases =
-            doctrine::app::inputs::case_files(&doctrine::app::inputs::default_cases(Path::new(policy)))
-                .unwrap();
+        let cases = doctrine::app::inputs::case_files(&doctrine::app::inputs::default_cases(
+            Path::new(policy),
+        ))
+        .unwrap();
         assert!(!cases.is_empty(), "{policy} has no test case");
         for case in cases {
             let path = case.display().to_string();

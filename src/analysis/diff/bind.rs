@@ -3,7 +3,7 @@
 //! unknown key, so that one corpus serves both; the other side reports it if it is wrong.
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 use crate::facts::{RawKind, RawNode};
 use crate::language::program::Program;
 use crate::source::FileId;

@@ -88,7 +88,7 @@ impl<'a> Walker<'a> {
         program: &'a Program,
         sources: &'a SourceMap,
         facts: &'a FactSet,
-        options: &EvalOptions,
+        options: &'a EvalOptions,
         all: bool,
     ) -> Walker<'a> {
         let probe = Probe::new(program, facts, options);

@@ -113,14 +113,7 @@ pub(super) fn order(a: &Value, b: &Value) -> Option<Ordering> {
 
 /// What a comparison gives for an order of its sides.
 pub(super) fn truth(op: Compare, order: Ordering) -> Option<bool> {
-    Some(match op {
-        Compare::Eq => order == Ordering::Equal,
-        Compare::Ne => order != Ordering::Equal,
-        Compare::Lt => order == Ordering::Less,
-        Compare::Le => order != Ordering::Greater,
-        Compare::Gt => order == Ordering::Greater,
-        Compare::Ge => order != Ordering::Less,
-    })
+    Some(op.holds(order))
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@ use std::path::Path;
 
 use super::{read_stdin, read_text, require_file};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::FactSet;
+use crate::facts::FactSet;
 use crate::facts::{self, Extras, Format, RawNode};
 use crate::language::program::Program;
 use crate::source::{FileId, SourceMap};

@@ -20,15 +20,12 @@ impl<'a> Checker<'a> {
     /// Checks a constant expression of type `ty` and computes it.
     pub(crate) fn constant(&mut self, expr: &ast::Expr, ty: &Type) -> Option<Value> {
         let checked = self.expect(expr, ty, &mut Scope::constant())?;
-        match crate::eval::constant(&checked) {
+        match (self.constants)(&checked) {
             Ok(value) => Some(coerce(value, ty)),
             Err(error) => {
                 self.error(
-                    Diagnostic::error(
-                        CODE,
-                        format!("cannot compute this value: {}", error.message),
-                    )
-                    .with_label(expr.span, "here"),
+                    Diagnostic::error(CODE, format!("cannot compute this value: {error}"))
+                        .with_label(expr.span, "here"),
                 );
                 None
             }

@@ -19,11 +19,18 @@ use crate::language::program::{
     CExpr, FactInfo, Program, SourceInfo, TextInfo, VerdictScale, Vocabulary,
 };
 use crate::language::types::Type;
+use crate::language::value::Value;
 use crate::source::Span;
 
-/// Checks a base policy and its amendments (in any order) into a [`Program`].
-pub fn check(files: &[ast::File]) -> Result<Program, Diagnostics> {
-    let mut checker = Checker::new(files);
+/// Computes a checked constant expression (a parameter's value, a default, a `--set`
+/// value), or says why it cannot. Computing is the evaluator's job (`eval::constant`): the
+/// caller hands it to the checker, so that the language does not depend on evaluation.
+pub type Constants = fn(&CExpr) -> Result<Value, String>;
+
+/// Checks a base policy and its amendments (in any order) into a [`Program`], computing
+/// constants with `constants`.
+pub fn check(files: &[ast::File], constants: Constants) -> Result<Program, Diagnostics> {
+    let mut checker = Checker::new(files, constants);
     let program = checker.run();
     if checker.diagnostics.has_errors() {
         Err(checker.diagnostics)
@@ -37,8 +44,9 @@ pub fn constant_for(
     program: &Program,
     expr: &ast::Expr,
     ty: &Type,
-) -> Result<crate::language::value::Value, Diagnostics> {
-    let mut checker = Checker::new(&[]);
+    constants: Constants,
+) -> Result<Value, Diagnostics> {
+    let mut checker = Checker::new(&[], constants);
     checker.vocabularies = program.vocabularies.clone();
     checker.vocabulary_index = program
         .vocabularies
@@ -90,6 +98,8 @@ pub(crate) enum DefState {
 /// The checker's working state.
 pub(crate) struct Checker<'a> {
     pub files: &'a [ast::File],
+    /// How constants are computed.
+    pub constants: Constants,
     /// File indices in application order (base first).
     pub order: Vec<usize>,
     pub diagnostics: Diagnostics,
@@ -130,9 +140,10 @@ pub(crate) struct Checker<'a> {
 }
 
 impl<'a> Checker<'a> {
-    fn new(files: &'a [ast::File]) -> Checker<'a> {
+    fn new(files: &'a [ast::File], constants: Constants) -> Checker<'a> {
         Checker {
             files,
+            constants,
             order: Vec::new(),
             diagnostics: Diagnostics::new(),
             policy_id: String::new(),

@@ -1,0 +1,107 @@
+//! What an expression reads of the policy it belongs to: parameters, definitions, rules'
+//! conditions, the verdict scale and vocabularies. A checked program answers from its
+//! declarations; a constant (a parameter's value, a fact's default, a `--set` value), computed
+//! while a policy is checked and before any program exists, reads nothing: [`NoPolicy`].
+
+use jiff::civil::Date;
+
+use crate::language::program::{CExpr, Program, Vocabulary};
+use crate::language::value::Value;
+
+/// The policy an expression is evaluated in.
+pub(crate) trait Policy: AsRef<[Vocabulary]> {
+    /// How many definitions, rules and local slots it has (the evaluation's caches).
+    fn sizes(&self) -> (usize, usize, usize);
+
+    /// A parameter's value on `today`, the first `texts` texts in force (`None`: no such
+    /// parameter).
+    fn param_on(&self, slot: u32, texts: usize, today: Date) -> Option<&Value>;
+
+    /// A definition's body in force.
+    fn def_body(&self, slot: u32, texts: usize) -> Option<&CExpr>;
+
+    /// A rule's condition of application, when the rule is in force (`Some(None)`: it
+    /// always applies).
+    fn rule_applies(&self, rule: u32, texts: usize) -> Option<Option<&CExpr>>;
+
+    /// The rank of the inapplicable verdict (the verdict of a rule that gave none).
+    fn inapplicable(&self) -> u32;
+
+    /// Whether an expression may depend on `today`, each definition's answer kept in `memo`.
+    fn reaches_today(&self, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool;
+}
+
+impl AsRef<[Vocabulary]> for Program {
+    fn as_ref(&self) -> &[Vocabulary] {
+        &self.vocabularies
+    }
+}
+
+impl Policy for Program {
+    fn sizes(&self) -> (usize, usize, usize) {
+        (self.defs.len(), self.rules.len(), self.local_slots as usize)
+    }
+
+    fn param_on(&self, slot: u32, texts: usize, today: Date) -> Option<&Value> {
+        let param = self.params.get(slot as usize)?;
+        Some(
+            param
+                .versions
+                .at(texts)
+                .map_or(&Value::NotSet, |b| b.value_on(today)),
+        )
+    }
+
+    fn def_body(&self, slot: u32, texts: usize) -> Option<&CExpr> {
+        self.defs.get(slot as usize)?.versions.at(texts)
+    }
+
+    fn rule_applies(&self, rule: u32, texts: usize) -> Option<Option<&CExpr>> {
+        let body = self.rules.get(rule as usize)?.versions.at(texts)?;
+        Some(body.applies.as_ref())
+    }
+
+    fn inapplicable(&self) -> u32 {
+        self.scale.inapplicable
+    }
+
+    fn reaches_today(&self, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool {
+        super::operand::reaches_today(self, texts, memo, expr)
+    }
+}
+
+/// No policy: what a constant is evaluated in. It declares nothing, so a constant's text
+/// writes no vocabulary's names.
+pub(crate) struct NoPolicy;
+
+impl AsRef<[Vocabulary]> for NoPolicy {
+    fn as_ref(&self) -> &[Vocabulary] {
+        &[]
+    }
+}
+
+impl Policy for NoPolicy {
+    fn sizes(&self) -> (usize, usize, usize) {
+        (0, 0, 0)
+    }
+
+    fn param_on(&self, _: u32, _: usize, _: Date) -> Option<&Value> {
+        None
+    }
+
+    fn def_body(&self, _: u32, _: usize) -> Option<&CExpr> {
+        None
+    }
+
+    fn rule_applies(&self, _: u32, _: usize) -> Option<Option<&CExpr>> {
+        None
+    }
+
+    fn inapplicable(&self) -> u32 {
+        0
+    }
+
+    fn reaches_today(&self, _: usize, _: &mut [Option<bool>], _: &CExpr) -> bool {
+        false
+    }
+}
