@@ -82,16 +82,16 @@ fn warm_evaluation(c: &mut Criterion) {
     group.finish();
 }
 
-/// Verdicts only (`eval::decide`): what a gate or a batch needs, without the explanation.
+/// Verdicts only (`eval::verdicts`): what a gate or a batch needs, without the explanation.
 fn warm_decision(c: &mut Criterion) {
     let program = fixtures::compile(&fixtures::DOCTRINE);
-    let mut group = c.benchmark_group("decide");
+    let mut group = c.benchmark_group("verdicts");
     for relative in EXAMPLES {
         let (facts, options) = fixtures::bind(&program, relative, fixtures::text(relative));
-        doctrine::eval::decide(&program, &facts, &options).unwrap();
+        doctrine::eval::verdicts(&program, &facts, &options).unwrap();
         let name = relative.trim_start_matches("examples/");
         group.bench_function(name, |b| {
-            b.iter(|| doctrine::eval::decide(&program, black_box(&facts), &options).unwrap())
+            b.iter(|| doctrine::eval::verdicts(&program, black_box(&facts), &options).unwrap())
         });
     }
     group.finish();

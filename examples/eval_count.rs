@@ -1,9 +1,9 @@
 //! A fixed amount of warm evaluation, for instruction counts (callgrind) that do not depend on
 //! the machine's load: the shipped doctrine checked once, six example fact sets bound once,
-//! then each evaluated 1 000 times by `decide` or by `evaluate`.
+//! then each evaluated 1 000 times by `eval::verdicts` or by `eval::evaluate`.
 //!
 //! `cargo build --release --example eval_count`, then
-//! `valgrind --tool=callgrind target/release/examples/eval_count decide` (or `evaluate`).
+//! `valgrind --tool=callgrind target/release/examples/eval_count verdicts` (or `evaluate`).
 #![allow(
     clippy::unwrap_used,
     clippy::expect_used,
@@ -28,9 +28,9 @@ const EXAMPLES: [&str; 6] = [
 
 fn main() {
     let explained = match std::env::args().nth(1).as_deref() {
-        Some("decide") => false,
+        Some("verdicts") => false,
         Some("evaluate") => true,
-        _ => panic!("usage: eval_count decide|evaluate"),
+        _ => panic!("usage: eval_count verdicts|evaluate"),
     };
     let program = fixtures::compile(&fixtures::DOCTRINE);
     let sets: Vec<_> = EXAMPLES
@@ -42,7 +42,7 @@ fn main() {
             if explained {
                 black_box(doctrine::evaluate(&program, black_box(facts), options).unwrap());
             } else {
-                black_box(doctrine::eval::decide(&program, black_box(facts), options).unwrap());
+                black_box(doctrine::eval::verdicts(&program, black_box(facts), options).unwrap());
             }
         }
     }

@@ -1,7 +1,6 @@
 //! Evaluation: a checked policy over one fact set, as of a day, into a [`Decision`].
 //! Pure: it reads nothing but the facts and the policy.
 
-mod decide;
 pub mod decision;
 mod error;
 mod expr;
@@ -13,6 +12,7 @@ mod policy;
 pub(crate) mod probe;
 pub(crate) mod render;
 mod rules;
+mod verdicts;
 mod watch;
 
 use jiff::civil::Date;
@@ -27,8 +27,8 @@ use expr::Context;
 pub use expr::Read;
 use render::value_text;
 
-pub use decide::{RuleVerdict, Verdicts, decide};
 pub use error::EvalError;
+pub use verdicts::{RuleVerdict, Verdicts, verdicts};
 
 pub use crate::facts::FactSet;
 

@@ -3,7 +3,7 @@
 //! for each verdict an exception can give.
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
-use super::{EvalOptions, decide, evaluate};
+use super::{EvalOptions, evaluate, verdicts};
 use crate::eval::decision::RuleResult;
 use crate::facts::Format;
 use crate::source::SourceMap;
@@ -46,7 +46,7 @@ fn run(facts: &str, rule: &str) -> RuleResult {
         overrides: Vec::new(),
     };
     let decision = evaluate(&program, &facts, &options).unwrap();
-    let verdicts = decide(&program, &facts, &options).unwrap();
+    let verdicts = verdicts(&program, &facts, &options).unwrap();
     assert_eq!(verdicts.decision, decision.decision.rank);
     assert_eq!(verdicts.until, decision.until);
     let result = decision

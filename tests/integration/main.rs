@@ -42,7 +42,6 @@ mod ask;
 mod batch;
 mod cases;
 mod completions;
-mod decide;
 mod fast_facts;
 mod fmt;
 mod fuzz_seeds;
@@ -58,6 +57,7 @@ mod report;
 mod sarif;
 mod schema;
 mod timeline;
+mod verdicts;
 
 fn main() {
     let args = Arguments::from_args();
@@ -80,7 +80,7 @@ fn modules() -> Vec<Trial> {
         schema::trials(),
         init::trials(),
         replay::trials(),
-        decide::trials(),
+        verdicts::trials(),
         fuzz_seeds::trials(),
         junit::trials(),
         completions::trials(),

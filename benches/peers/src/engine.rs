@@ -112,7 +112,7 @@ pub fn outcome(decision: &Decision) -> Outcome {
 
 /// Decides a bound fact set: verdicts only, no explanation.
 pub fn decide(program: &Program, facts: &FactSet, options: &EvalOptions) -> Verdicts {
-    match doctrine::eval::decide(program, facts, options) {
+    match doctrine::eval::verdicts(program, facts, options) {
         Ok(verdicts) => verdicts,
         Err(e) => panic!("{e:?}"),
     }

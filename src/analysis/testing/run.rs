@@ -48,7 +48,7 @@ pub struct CaseReport {
 
 /// Binds a parsed case to a program, evaluates it and compares: the decision and the
 /// differences from what the case expects.
-pub fn decide(
+pub fn evaluate_case(
     program: &Program,
     root: &RawNode,
     file: FileId,

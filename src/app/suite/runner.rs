@@ -1,12 +1,12 @@
 //! Running test cases against a policy read from files: each case's amendments pick the
 //! program (compiled once per distinct set of amendments), and the case runs on it
-//! ([`crate::analysis::testing::run::decide`]).
+//! ([`crate::analysis::testing::run::evaluate_case`]).
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::testing::run::decide;
+use crate::analysis::testing::run::evaluate_case;
 use crate::analysis::testing::{CaseReport, Coverage, Failure, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::decision::Decision;
@@ -108,7 +108,7 @@ impl Runner {
             return Err(errors);
         }
         let program = self.program(amend)?;
-        let (decision, failures) = decide(
+        let (decision, failures) = evaluate_case(
             &program,
             &root,
             file,
@@ -155,7 +155,8 @@ pub fn run_case(
         .with_help("run it with `doctrine test` (or `testing::Runner`)")
         .into());
     }
-    decide(program, &root, file, path, &Options::default(), sources).map(|(_, failures)| failures)
+    evaluate_case(program, &root, file, path, &Options::default(), sources)
+        .map(|(_, failures)| failures)
 }
 
 #[cfg(test)]

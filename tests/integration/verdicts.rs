@@ -1,4 +1,4 @@
-//! `decide` gives the verdicts of `evaluate`, without the explanation: checked on every test
+//! `eval::verdicts` gives the verdicts of `evaluate`, without the explanation: checked on every test
 //! case of every policy of the repository (unknown facts, exceptions, expired derogations,
 //! scopes, amendments), each on its own day and on days around the texts' dates.
 #![allow(
@@ -11,7 +11,7 @@
 use std::path::Path;
 
 use doctrine::analysis::testing::CASE_KEYS;
-use doctrine::eval::{EvalOptions, RuleVerdict, decide};
+use doctrine::eval::{EvalOptions, RuleVerdict, verdicts};
 use doctrine::source::SourceMap;
 use jiff::civil::Date;
 
@@ -29,7 +29,7 @@ const DAYS: [&str; 5] = [
     "2031-01-01",
 ];
 
-fn decide_gives_the_verdicts_of_evaluate() {
+fn verdicts_are_those_of_evaluate() {
     let mut compared = 0;
     for policy in POLICIES {
         let mut sources = SourceMap::new();
@@ -56,19 +56,19 @@ fn decide_gives_the_verdicts_of_evaluate() {
                 };
                 let Ok(decision) = doctrine::evaluate(&program, &facts, &options) else {
                     assert!(
-                        decide(&program, &facts, &options).is_err(),
+                        verdicts(&program, &facts, &options).is_err(),
                         "{path} on {on}"
                     );
                     continue;
                 };
-                let verdicts = decide(&program, &facts, &options).unwrap();
+                let found = verdicts(&program, &facts, &options).unwrap();
                 let context = format!("{path} on {on}");
-                assert_eq!(verdicts.decision, decision.decision.rank, "{context}");
-                assert_eq!(verdicts.until, decision.until, "{context}");
-                assert_eq!(verdicts.in_scope, decision.in_scope, "{context}");
+                assert_eq!(found.decision, decision.decision.rank, "{context}");
+                assert_eq!(found.until, decision.until, "{context}");
+                assert_eq!(found.in_scope, decision.in_scope, "{context}");
                 let name = |r: &RuleVerdict| program.rules[r.rule as usize].id.clone();
                 let by = |r: &RuleVerdict| r.by.map(|e| program.exceptions[e as usize].id.clone());
-                let rules: Vec<_> = verdicts
+                let rules: Vec<_> = found
                     .rules
                     .iter()
                     .map(|r| (name(r), r.verdict, by(r), r.until))
@@ -86,4 +86,4 @@ fn decide_gives_the_verdicts_of_evaluate() {
     assert!(compared > 300, "only {compared} evaluations compared");
 }
 
-tests![decide_gives_the_verdicts_of_evaluate,];
+tests![verdicts_are_those_of_evaluate];

@@ -40,7 +40,7 @@ pub struct Verdicts {
 
 /// Decides a fact set: the verdicts of [`evaluate`](super::evaluate), without building the
 /// explanation (messages, grounds, citations, advice, notes, missing facts).
-pub fn decide(
+pub fn verdicts(
     program: &Program,
     facts: &FactSet,
     options: &EvalOptions,
