@@ -24,7 +24,7 @@ pub struct RuleVerdict {
     pub until: Option<Date>,
 }
 
-/// What [`decide`] finds: the same decision as [`evaluate`](super::evaluate), without the
+/// What [`verdicts`] finds: the same decision as [`evaluate`](super::evaluate), without the
 /// explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdicts {

@@ -3,7 +3,7 @@
 //!
 //! A language is looked up as asked, then as its primary language (`fr` for `fr-CA`), then
 //! in English; a message missing from a resource is taken from English. Adding a language
-//! is adding `locales/TAG.ftl` and its line in [`RESOURCES`].
+//! is adding `locales/TAG.ftl` and its line in `RESOURCES`.
 
 mod catalog;
 mod fallback;
