@@ -80,8 +80,11 @@ pub(crate) fn about(
         ),
         (w.in_scope.to_string(), vec![text(in_scope)]),
     ];
-    if !record.amendments.is_empty() {
-        about.push((w.amendments.to_string(), list_of_code(&record.amendments)));
+    if !record.given.amendments.is_empty() {
+        about.push((
+            w.amendments.to_string(),
+            list_of_code(&record.given.amendments),
+        ));
     }
     if !decision.overrides.is_empty() {
         let set: Vec<String> = decision
