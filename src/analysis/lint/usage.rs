@@ -45,12 +45,13 @@ pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
                 UNUSED_PARAM => ("read", "declared here", "remove it"),
                 _ => ("used", "defined here", "remove it"),
             };
+            let help = String::from("use it in a condition or a message, or ") + remove;
             warning(
                 code,
                 format!("the {what} `{name}` is never {verb}"),
                 span,
                 label,
-                format!("use it in a condition or a message, or {remove}"),
+                help,
             )
         })
         .collect()
