@@ -23,12 +23,9 @@ pub struct Record {
     pub evaluated_on: String,
     /// The language of the messages (`fr` or `en`).
     pub lang: String,
-    /// The policy argument, as given: a file or a folder.
-    pub policy: String,
-    /// The local amendments (`--amend`), as given, in order.
-    pub amendments: Vec<String>,
-    /// The parameter overrides (`--set NAME=VALUE`), as given, in order.
-    pub set: Vec<String>,
+    /// The policy, its amendments and overrides, as given.
+    #[serde(flatten)]
+    pub given: Given,
     /// The texts applied, base first: each with its file and the SHA-256 of its bytes.
     pub texts: Vec<TextFile>,
     /// The fact file and the SHA-256 of the bytes read (`-`: standard input).
@@ -55,15 +52,22 @@ pub struct FactsFile {
     pub sha256: String,
 }
 
+/// How a run was given its policy: what a record keeps to load it again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Given {
+    /// The policy argument, as given: a file or a folder.
+    pub policy: String,
+    /// The local amendments (`--amend`), as given, in order.
+    pub amendments: Vec<String>,
+    /// The parameter overrides (`--set NAME=VALUE`), as given, in order.
+    pub set: Vec<String>,
+}
+
 /// What a run was asked, as given on its command line.
 #[derive(Clone, Debug)]
 pub struct Inputs {
-    /// The policy argument.
-    pub policy: String,
-    /// The `--amend` files.
-    pub amendments: Vec<String>,
-    /// The `--set` assignments.
-    pub set: Vec<String>,
+    /// The policy, its amendments and overrides.
+    pub given: Given,
     /// The message language.
     pub lang: Lang,
 }
@@ -99,9 +103,7 @@ impl Record {
             version: env!("CARGO_PKG_VERSION").to_string(),
             evaluated_on: decision.evaluated_on.to_string(),
             lang: inputs.lang.code().to_string(),
-            policy: inputs.policy.clone(),
-            amendments: inputs.amendments.clone(),
-            set: inputs.set.clone(),
+            given: inputs.given.clone(),
             texts,
             facts: FactsFile {
                 file: facts_name.to_string(),
@@ -128,9 +130,11 @@ mod tests {
             version: "1.2.3".into(),
             evaluated_on: "2024-01-15".into(),
             lang: "fr".into(),
-            policy: "p".into(),
-            amendments: vec!["a.doctrine".into()],
-            set: vec!["n=3".into()],
+            given: Given {
+                policy: "p".into(),
+                amendments: vec!["a.doctrine".into()],
+                set: vec!["n=3".into()],
+            },
             texts: vec![TextFile {
                 id: "t".into(),
                 file: "p/t.doctrine".into(),

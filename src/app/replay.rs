@@ -152,13 +152,17 @@ fn replay_one(
             record.facts.file, record.evaluated_on
         ))
     })?;
-    let key = (record.policy.clone(), record.amendments.clone());
+    let key = (record.given.policy.clone(), record.given.amendments.clone());
     let index = match programs.iter().position(|(k, _)| *k == key) {
         Some(index) => index,
         None => {
-            let amendments: Vec<PathBuf> = record.amendments.iter().map(PathBuf::from).collect();
-            let program =
-                crate::app::load::load_policy(Path::new(&record.policy), &amendments, sources)?;
+            let amendments: Vec<PathBuf> =
+                record.given.amendments.iter().map(PathBuf::from).collect();
+            let program = crate::app::load::load_policy(
+                Path::new(&record.given.policy),
+                &amendments,
+                sources,
+            )?;
             programs.push((key, program));
             programs.len() - 1
         }
@@ -167,14 +171,13 @@ fn replay_one(
         return Err(bad(String::from("lost a loaded policy")));
     };
     let mut errors = Diagnostics::new();
-    let overrides = super::workspace::parse_overrides(program, &record.set, sources, &mut errors);
+    let overrides =
+        super::workspace::parse_overrides(program, &record.given.set, sources, &mut errors);
     if !errors.is_empty() {
         return Err(errors);
     }
     let inputs = Inputs {
-        policy: record.policy.clone(),
-        amendments: record.amendments.clone(),
-        set: record.set.clone(),
+        given: record.given.clone(),
         lang,
     };
     let deciding = Deciding {

@@ -115,14 +115,16 @@ impl Workspace {
     /// What a decision record keeps of how the policy was loaded.
     pub fn record_inputs(&self) -> crate::analysis::record::Inputs {
         crate::analysis::record::Inputs {
-            policy: self.spec.policy.display().to_string(),
-            amendments: self
-                .spec
-                .amend
-                .iter()
-                .map(|a| a.display().to_string())
-                .collect(),
-            set: self.spec.set.clone(),
+            given: crate::analysis::record::Given {
+                policy: self.spec.policy.display().to_string(),
+                amendments: self
+                    .spec
+                    .amend
+                    .iter()
+                    .map(|a| a.display().to_string())
+                    .collect(),
+                set: self.spec.set.clone(),
+            },
             lang: self.lang,
         }
     }

@@ -5,7 +5,7 @@ use clap::Args;
 use doctrine::analysis::explain::Detail;
 
 use super::output::print_stdout;
-use super::{CaseArgs, OutputFormat, bad_input, print_json};
+use super::{CaseArgs, OutputFormat, print_json};
 
 /// Arguments of `doctrine explain`.
 #[derive(Debug, Args)]
@@ -25,17 +25,16 @@ pub struct ExplainArgs {
 
 /// Runs `doctrine explain`: exit 0 whatever the verdict, 2 on bad input.
 pub fn run(args: &ExplainArgs) -> u8 {
-    let mut ws = match args.case.open() {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
     let detail = Detail {
         all: args.all,
         rule: args.rule.clone(),
     };
-    let explanation = match ws.explain(args.case.source(), args.case.on.on, &detail) {
-        Ok(explanation) => explanation,
-        Err(errors) => return bad_input(&errors, &ws.sources),
+    let (ws, explanation) = match args
+        .case
+        .run(|ws, facts, on| ws.explain(facts, on, &detail))
+    {
+        Ok(done) => done,
+        Err(code) => return code,
     };
     match args.format {
         OutputFormat::Json => print_json(&doctrine::report::explain::json::explanation(

@@ -139,6 +139,19 @@ impl CaseArgs {
     pub fn source(&self) -> FactSource<'_> {
         FactSource::Path(&self.facts)
     }
+
+    /// Loads the policy and runs `operation` on the fact file and the day asked; on errors,
+    /// prints them and gives the exit code.
+    pub fn run<T>(
+        &self,
+        operation: impl FnOnce(&mut Workspace, FactSource<'_>, Option<Date>) -> Result<T, Diagnostics>,
+    ) -> Result<(Workspace, T), u8> {
+        let mut ws = self.open()?;
+        match operation(&mut ws, self.source(), self.on.on) {
+            Ok(found) => Ok((ws, found)),
+            Err(errors) => Err(bad_input(&errors, &ws.sources)),
+        }
+    }
 }
 
 /// `--set`: parameter overrides for this run.

@@ -4,7 +4,7 @@ use clap::Args;
 use doctrine::app::analyse::RemedyAsk;
 
 use super::output::print_stdout;
-use super::{CaseArgs, OutputFormat, bad_input, print_json};
+use super::{CaseArgs, OutputFormat, print_json};
 
 /// Arguments of `doctrine remedy`.
 #[derive(Debug, Args)]
@@ -30,19 +30,15 @@ pub struct RemedyArgs {
 
 /// Runs `doctrine remedy` and returns the exit code.
 pub fn run(args: &RemedyArgs) -> u8 {
-    let mut ws = match args.case.open() {
-        Ok(ws) => ws,
-        Err(code) => return code,
-    };
     let ask = RemedyAsk {
         target: args.target.clone(),
         fixed: args.fixed.clone(),
         max_changes: usize::from(args.max_changes),
         limit: usize::from(args.limit),
     };
-    let found = match ws.remedy(args.case.source(), args.case.on.on, &ask) {
-        Ok(found) => found,
-        Err(errors) => return bad_input(&errors, &ws.sources),
+    let (ws, found) = match args.case.run(|ws, facts, on| ws.remedy(facts, on, &ask)) {
+        Ok(done) => done,
+        Err(code) => return code,
     };
     match args.format {
         OutputFormat::Json => print_json(&doctrine::report::remedy::json::report(

@@ -115,27 +115,9 @@ fn group_digits(number: &str, words: Option<Words>) -> String {
     let Some(words) = words else {
         return number.to_string();
     };
-    let (sign, unsigned) = match number.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", number),
-    };
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (unsigned, None),
-    };
-    let (separator, point) = (
+    crate::language::value::group_digits(
+        number,
         words.get("value-group-separator"),
         words.get("value-decimal-point"),
-    );
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
-            grouped.push_str(separator);
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}{point}{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    )
 }

@@ -70,15 +70,21 @@ impl<R: BufRead> Lines<R> {
         Ok(lines)
     }
 
-    /// The next line, `None` for a blank one or the end.
-    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
-        let mut bytes = Vec::new();
+    /// Reads into `into` up to the next newline (kept), `limit` bytes at most; counts them.
+    fn read_piece(&mut self, into: &mut Vec<u8>) -> std::io::Result<usize> {
         let read = self
             .reader
             .by_ref()
             .take(self.limit)
-            .read_until(b'\n', &mut bytes)?;
+            .read_until(b'\n', into)?;
         self.bytes_read += read as u64;
+        Ok(read)
+    }
+
+    /// The next line, `None` for a blank one or the end.
+    fn next_line(&mut self) -> std::io::Result<Option<Line>> {
+        let mut bytes = Vec::new();
+        let read = self.read_piece(&mut bytes)?;
         if read == 0 {
             self.done = true;
             return Ok(None);
@@ -96,12 +102,7 @@ impl<R: BufRead> Lines<R> {
             // The rest of the line, dropped in bounded pieces.
             loop {
                 rest.clear();
-                let more = self
-                    .reader
-                    .by_ref()
-                    .take(self.limit)
-                    .read_until(b'\n', &mut rest)?;
-                self.bytes_read += more as u64;
+                let more = self.read_piece(&mut rest)?;
                 if more == 0 || rest.last() == Some(&b'\n') {
                     break;
                 }
@@ -191,17 +192,19 @@ mod tests {
         chunks
     }
 
+    /// Lines as [`read`] gives them: number, text, whether cut.
+    fn owned(lines: &[(usize, &str, bool)]) -> Vec<(usize, String, bool)> {
+        lines
+            .iter()
+            .map(|&(n, text, cut)| (n, text.to_string(), cut))
+            .collect()
+    }
+
     #[test]
     fn blank_lines_are_skipped_and_numbers_kept() {
         let chunks = read("{}\n\n  \t\n{\"a\":1}\r\n{}", 100, 10);
-        assert_eq!(
-            chunks,
-            vec![vec![
-                (1, String::from("{}"), false),
-                (4, String::from("{\"a\":1}"), false),
-                (5, String::from("{}"), false),
-            ]]
-        );
+        let expected = [(1, "{}", false), (4, "{\"a\":1}", false), (5, "{}", false)];
+        assert_eq!(chunks, [owned(&expected)]);
     }
 
     #[test]
@@ -215,12 +218,6 @@ mod tests {
     #[test]
     fn a_line_past_the_limit_is_cut_and_the_next_read_whole() {
         let chunks = read("0123456789abcdef\nok\n", 4, 10);
-        assert_eq!(
-            chunks,
-            vec![vec![
-                (1, String::from("0123"), true),
-                (2, String::from("ok"), false),
-            ]]
-        );
+        assert_eq!(chunks, [owned(&[(1, "0123", true), (2, "ok", false)])]);
     }
 }

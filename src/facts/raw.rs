@@ -84,6 +84,11 @@ fn error_at(file: FileId, range: Range<usize>, message: String, label: &str) -> 
     )
 }
 
+/// The error for a file with nothing in it; `expected` says what it should hold.
+fn empty(file: FileId, expected: &str) -> Diagnostic {
+    error_at(file, 0..0, String::from("the file is empty"), expected)
+}
+
 /// Parses JSON (strict: no comments, no trailing commas).
 pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     use jsonc_parser::ast::{ObjectPropName, Value};
@@ -158,12 +163,7 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     }
     match parsed.value {
         Some(value) => convert(value, 0, file, limit),
-        None => Err(error_at(
-            file,
-            0..0,
-            String::from("the file is empty"),
-            "expected a JSON object",
-        )),
+        None => Err(empty(file, "expected a JSON object")),
     }
 }
 
@@ -171,12 +171,7 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
 pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     use toml::de::{DeTable, DeValue};
     if text.trim().is_empty() {
-        return Err(error_at(
-            file,
-            0..0,
-            String::from("the file is empty"),
-            "expected a table of facts",
-        ));
+        return Err(empty(file, "expected a table of facts"));
     }
     let limit = crate::limits::current().max_depth;
     let table = DeTable::parse(text).map_err(|e| {
@@ -258,12 +253,7 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
         },
     };
     if text.trim().is_empty() {
-        return Err(error_at(
-            file,
-            0..0,
-            String::from("the file is empty"),
-            "expected a map of facts",
-        ));
+        return Err(empty(file, "expected a map of facts"));
     }
     let node: serde_saphyr::Spanned<YamlKind> = serde_saphyr::from_str_with_options(text, options)
         .map_err(|e| {

@@ -193,6 +193,31 @@ impl PartialEq for Value {
     }
 }
 
+/// A number (as `to_string` writes it) with the digits of its whole part grouped by three
+/// from five digits on (`40000` → `40_000` with `_`, `2024` unchanged), and `point` for its
+/// decimal point.
+pub fn group_digits(number: &str, separator: &str, point: &str) -> String {
+    let (sign, unsigned) = match number.strip_prefix('-') {
+        Some(rest) => ("-", rest),
+        None => ("", number),
+    };
+    let (whole, fraction) = match unsigned.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (unsigned, None),
+    };
+    let mut grouped = String::new();
+    for (index, digit) in whole.chars().enumerate() {
+        if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
+            grouped.push_str(separator);
+        }
+        grouped.push(digit);
+    }
+    match fraction {
+        Some(f) => format!("{sign}{grouped}{point}{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
 /// A decimal written without trailing zeros (`0.50` is `0.5`, `1000000.00` is `1000000`).
 pub fn format_decimal(value: Decimal) -> String {
     value.normalize().to_string()

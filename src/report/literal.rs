@@ -1,7 +1,7 @@
 //! Values written as a policy writes them (what `--set NAME=VALUE` takes back).
 
 use crate::language::program::Program;
-use crate::language::value::{CalendarDuration, Value, format_decimal};
+use crate::language::value::{CalendarDuration, Value, format_decimal, group_digits};
 
 /// A value as a policy literal: `1_000_000`, `0.5`, `12 months`, `2021-07-05`, `{a, b}`,
 /// `"text"`, a vocabulary name.
@@ -41,25 +41,7 @@ fn written(program: &Program, value: &Value, grouped: bool) -> String {
 /// Groups the digits of the whole part by three with `_` from five digits on, as policies
 /// write amounts: `40_000`, `5_538_000`, `2024`.
 fn group(number: &str) -> String {
-    let (sign, unsigned) = match number.strip_prefix('-') {
-        Some(rest) => ("-", rest),
-        None => ("", number),
-    };
-    let (whole, fraction) = match unsigned.split_once('.') {
-        Some((w, f)) => (w, Some(f)),
-        None => (unsigned, None),
-    };
-    let mut grouped = String::new();
-    for (index, digit) in whole.chars().enumerate() {
-        if index > 0 && (whole.len() - index) % 3 == 0 && whole.len() > 4 {
-            grouped.push('_');
-        }
-        grouped.push(digit);
-    }
-    match fraction {
-        Some(f) => format!("{sign}{grouped}.{f}"),
-        None => format!("{sign}{grouped}"),
-    }
+    group_digits(number, "_", ".")
 }
 
 /// A duration as one literal, or a sum of two when it has months and days.

@@ -63,18 +63,42 @@ pub struct CaseDiff {
     pub change: Change,
     /// The rules whose results differ, in side A's order, then side B's new ones.
     pub rules: Vec<RuleChange>,
-    /// Advice given under B only.
-    pub advice_added: Vec<RemarkResult>,
-    /// Advice given under A only.
-    pub advice_removed: Vec<RemarkResult>,
-    /// Notes given under B only.
-    pub notes_added: Vec<RemarkResult>,
-    /// Notes given under A only.
-    pub notes_removed: Vec<RemarkResult>,
-    /// Unknown facts that matter under B only.
-    pub missing_added: Vec<FactRef>,
-    /// Unknown facts that matter under A only.
-    pub missing_removed: Vec<FactRef>,
+    /// Advice given under one side only.
+    pub advice: Difference<RemarkResult>,
+    /// Notes given under one side only.
+    pub notes: Difference<RemarkResult>,
+    /// Unknown facts that matter under one side only.
+    pub missing: Difference<FactRef>,
+}
+
+/// What one side of a comparison lists and the other does not.
+#[derive(Clone, Debug)]
+pub struct Difference<T> {
+    /// Listed under B only.
+    pub added: Vec<T>,
+    /// Listed under A only.
+    pub removed: Vec<T>,
+}
+
+impl<T: Clone> Difference<T> {
+    /// The items of `before` and of `after` that the other lacks, told apart by `key`.
+    fn between(before: &[T], after: &[T], key: fn(&T) -> &str) -> Self {
+        let only = |from: &[T], to: &[T]| -> Vec<T> {
+            from.iter()
+                .filter(|item| !to.iter().any(|other| key(other) == key(item)))
+                .cloned()
+                .collect()
+        };
+        Difference {
+            added: only(after, before),
+            removed: only(before, after),
+        }
+    }
+
+    /// Whether both sides list the same.
+    pub fn is_empty(&self) -> bool {
+        self.added.is_empty() && self.removed.is_empty()
+    }
 }
 
 /// One side of a comparison, as the reports describe it.
@@ -125,20 +149,6 @@ fn same_result(a: &RuleResult, b: &RuleResult) -> bool {
     a.verdict.name == b.verdict.name && a.by == b.by && a.until == b.until && a.expired == b.expired
 }
 
-fn remark_difference(from: &[RemarkResult], to: &[RemarkResult]) -> Vec<RemarkResult> {
-    from.iter()
-        .filter(|r| !to.iter().any(|o| o.id == r.id))
-        .cloned()
-        .collect()
-}
-
-fn fact_difference(from: &[FactRef], to: &[FactRef]) -> Vec<FactRef> {
-    from.iter()
-        .filter(|f| !to.iter().any(|o| o.path == f.path))
-        .cloned()
-        .collect()
-}
-
 fn rule_changes(before: &Decision, after: &Decision) -> Vec<RuleChange> {
     let find = |d: &Decision, id: &str| d.results.iter().find(|r| r.rule == id).cloned();
     let mut ids: Vec<&str> = before.results.iter().map(|r| r.rule.as_str()).collect();
@@ -172,22 +182,12 @@ fn rule_changes(before: &Decision, after: &Decision) -> Vec<RuleChange> {
 /// Compares the decisions on one case under side A (`before`) and side B (`after`).
 pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
     let rules = rule_changes(&before, &after);
-    let advice_added = remark_difference(&after.advice, &before.advice);
-    let advice_removed = remark_difference(&before.advice, &after.advice);
-    let notes_added = remark_difference(&after.notes, &before.notes);
-    let notes_removed = remark_difference(&before.notes, &after.notes);
-    let missing_added = fact_difference(&after.missing, &before.missing);
-    let missing_removed = fact_difference(&before.missing, &after.missing);
+    let advice = Difference::between(&before.advice, &after.advice, |r| &r.id);
+    let notes = Difference::between(&before.notes, &after.notes, |r| &r.id);
+    let missing = Difference::between(&before.missing, &after.missing, |f| &f.path);
     let change = if before.decision.name != after.decision.name || before.until != after.until {
         Change::Decision
-    } else if rules.is_empty()
-        && advice_added.is_empty()
-        && advice_removed.is_empty()
-        && notes_added.is_empty()
-        && notes_removed.is_empty()
-        && missing_added.is_empty()
-        && missing_removed.is_empty()
-    {
+    } else if rules.is_empty() && advice.is_empty() && notes.is_empty() && missing.is_empty() {
         Change::None
     } else {
         Change::Detail
@@ -198,11 +198,8 @@ pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
         after,
         change,
         rules,
-        advice_added,
-        advice_removed,
-        notes_added,
-        notes_removed,
-        missing_added,
-        missing_removed,
+        advice,
+        notes,
+        missing,
     }
 }

@@ -53,24 +53,24 @@ impl Walker<'_> {
             }
             CKind::Param(slot) => {
                 let param = program.params.get(*slot as usize);
+                let (name, label) = param.map_or_else(Default::default, |p| {
+                    let label = p.versions.at(self.texts).map(|b| b.label.clone());
+                    (p.name.clone(), label.unwrap_or_default())
+                });
+                let origin = self.origin(*slot);
                 NodeKind::Param {
-                    name: param.map(|p| p.name.clone()).unwrap_or_default(),
-                    label: param
-                        .and_then(|p| p.versions.at(self.texts))
-                        .map(|b| b.label.clone())
-                        .unwrap_or_default(),
-                    origin: self.origin(*slot),
+                    name,
+                    label,
+                    origin,
                 }
             }
             CKind::Def(slot) => {
                 let def = program.defs.get(*slot as usize);
-                NodeKind::Def {
-                    name: def.map(|d| d.name.clone()).unwrap_or_default(),
-                    label: def
-                        .and_then(|d| d.labels.at(self.texts))
-                        .cloned()
-                        .unwrap_or_default(),
-                }
+                let (name, label) = def.map_or_else(Default::default, |d| {
+                    let label = d.labels.at(self.texts).cloned();
+                    (d.name.clone(), label.unwrap_or_default())
+                });
+                NodeKind::Def { name, label }
             }
             CKind::And(..) => NodeKind::And,
             CKind::Or(..) => NodeKind::Or,

@@ -5,7 +5,7 @@
     reason = "tests fail loudly on unexpected shapes"
 )]
 
-use super::{Detail, Explanation, Node, NodeKind, Truth, explain};
+use super::{Branch, Detail, Explanation, Node, NodeKind, Truth, explain};
 use crate::eval::EvalOptions;
 use crate::facts::Format;
 use crate::source::SourceMap;
@@ -51,43 +51,52 @@ fn rule(id: &str) -> Detail {
     }
 }
 
+/// Every branch of one rule.
+fn every_branch(id: &str) -> Detail {
+    Detail {
+        all: true,
+        ..rule(id)
+    }
+}
+
+/// The requirement of the first rule explained.
+fn requirement(facts: &str, detail: &Detail) -> Branch {
+    run(facts, detail, &[])
+        .rules
+        .swap_remove(0)
+        .requires
+        .unwrap()
+}
+
 fn sources(node: &Node) -> Vec<&str> {
     node.children.iter().map(|c| c.source.as_str()).collect()
 }
 
 #[test]
 fn a_false_and_shows_only_the_operand_that_decided() {
-    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &rule("AND"), &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let requires = requirement(r#"{"a": false, "b": true, "n": 1}"#, &rule("AND"));
     assert_eq!(requires.holds, Truth::False);
     assert_eq!(sources(&requires.condition), ["a"]);
-    let all = Detail {
-        all: true,
-        rule: Some("AND".into()),
-    };
-    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &all, &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let all = every_branch("AND");
+    let requires = requirement(r#"{"a": false, "b": true, "n": 1}"#, &all);
     assert_eq!(sources(&requires.condition), ["a", "b"]);
 }
 
 #[test]
 fn a_true_or_shows_the_first_operand_that_holds() {
-    let explanation = run(r#"{"a": false, "b": true, "n": 1}"#, &rule("OR"), &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let requires = requirement(r#"{"a": false, "b": true, "n": 1}"#, &rule("OR"));
     assert_eq!(requires.holds, Truth::True);
     assert_eq!(sources(&requires.condition), ["b"]);
 }
 
 #[test]
 fn an_unknown_and_shows_the_unknown_operand_and_its_blocker() {
-    let explanation = run(r#"{"b": true, "n": 1}"#, &rule("AND"), &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let requires = requirement(r#"{"b": true, "n": 1}"#, &rule("AND"));
     assert_eq!(requires.holds, Truth::Unknown);
     assert_eq!(sources(&requires.condition), ["a"]);
     assert_eq!(requires.condition.blockers[0].path, "a");
     // Unknown and false is false: only the false operand matters.
-    let explanation = run(r#"{"b": false, "n": 1}"#, &rule("AND"), &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let requires = requirement(r#"{"b": false, "n": 1}"#, &rule("AND"));
     assert_eq!(requires.holds, Truth::False);
     assert_eq!(sources(&requires.condition), ["b"]);
 }
@@ -101,10 +110,7 @@ fn exceptions_are_tried_only_when_the_requirement_fails() {
     assert_eq!(limit.result.as_ref().unwrap().by.as_deref(), Some("SMALL"));
     let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"), &[]);
     assert!(explanation.rules[0].exceptions.is_empty());
-    let all = Detail {
-        all: true,
-        rule: Some("LIMIT".into()),
-    };
+    let all = every_branch("LIMIT");
     let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &all, &[]);
     assert!(!explanation.rules[0].exceptions[0].when.tried);
 }
@@ -124,8 +130,7 @@ fn a_parameter_says_where_its_value_comes_from() {
     assert_eq!(name, "limit");
     assert_eq!(origin.origin, crate::analysis::provenance::Origin::Set);
     assert_eq!(origin.set.as_deref(), Some("3"));
-    let explanation = run(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"), &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let requires = requirement(r#"{"a": true, "b": true, "n": 5}"#, &rule("LIMIT"));
     let NodeKind::Param { origin, .. } = &requires.condition.children[1].kind else {
         panic!("expected the parameter");
     };
@@ -164,12 +169,8 @@ fn collapsed_keeps_the_rules_that_decided_and_summarises_the_others() {
 
 #[test]
 fn a_definition_is_shown_in_full_once_per_rule() {
-    let all = Detail {
-        all: true,
-        rule: Some("TWICE".into()),
-    };
-    let explanation = run(r#"{"a": true, "b": false, "n": 5}"#, &all, &[]);
-    let requires = explanation.rules[0].requires.as_ref().unwrap();
+    let all = every_branch("TWICE");
+    let requires = requirement(r#"{"a": true, "b": false, "n": 5}"#, &all);
     let first = &requires.condition.children[0];
     let second = &requires.condition.children[1].children[1];
     assert_eq!((first.source.as_str(), first.repeated), ("both", false));

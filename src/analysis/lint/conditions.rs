@@ -38,22 +38,24 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
                 None => {}
             }
         }
-        match constant(program, at, &body.requires, body.applies.as_ref()) {
-            Some(true) => found.push(warning(
-                ALWAYS_TRUE,
-                format!("the rule `{id}` is never violated"),
+        if let Some(holds) = constant(program, at, &body.requires, body.applies.as_ref()) {
+            let (code, is, label, verb) = if holds {
+                (ALWAYS_TRUE, "never violated", "always holds", "is met")
+            } else {
+                (
+                    ALWAYS_FALSE,
+                    "violated wherever it applies",
+                    "never holds",
+                    "fails",
+                )
+            };
+            found.push(warning(
+                code,
+                format!("the rule `{id}` is {is}"),
                 body.requires.span,
-                "always holds where the rule applies",
-                String::from("whatever the facts, this requirement is met: check it"),
-            )),
-            Some(false) => found.push(warning(
-                ALWAYS_FALSE,
-                format!("the rule `{id}` is violated wherever it applies"),
-                body.requires.span,
-                "never holds where the rule applies",
-                String::from("whatever the facts, this requirement fails: check it"),
-            )),
-            None => {}
+                &format!("{label} where the rule applies"),
+                format!("whatever the facts, this requirement {verb}: check it"),
+            ));
         }
     }
     for remark in &program.remarks {

@@ -17,52 +17,26 @@ pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
     let all = program.texts.len();
     let mut found = Vec::new();
     let mut texts: Vec<(String, Span, Vec<Lang>)> = Vec::new();
-    for rule in &program.rules {
-        let Some(body) = rule.versions.at(all) else {
-            continue;
-        };
-        if body.cites.is_empty() {
-            found.push(uncited("rule", &rule.id, rule.span));
+    let rules = program.rules.iter().filter_map(|r| {
+        let b = r.versions.at(all)?;
+        let parts = (&b.title, &b.message, ("satisfied message", &b.satisfied));
+        Some(("rule", &r.id, r.span, b.cites.is_empty(), parts))
+    });
+    let exceptions = program.exceptions.iter().filter_map(|x| {
+        let b = x.versions.at(all)?;
+        let parts = (&b.title, &b.message, ("expired message", &b.expired));
+        Some(("exception", &x.id, x.span, b.cites.is_empty(), parts))
+    });
+    for (kind, id, span, cites_nothing, (title, message, other)) in rules.chain(exceptions) {
+        if cites_nothing {
+            found.push(uncited(kind, id, span));
         }
-        texts.push((
-            format!("the title of rule `{}`", rule.id),
-            rule.span,
-            of_label(&body.title),
-        ));
-        for (what, message) in [
-            ("message", &body.message),
-            ("satisfied message", &body.satisfied),
-        ] {
+        texts.push((format!("the title of {kind} `{id}`"), span, of_label(title)));
+        for (what, message) in [("message", message), other] {
             if let Some(message) = message {
                 texts.push((
-                    format!("the {what} of rule `{}`", rule.id),
-                    rule.span,
-                    of_message(message),
-                ));
-            }
-        }
-    }
-    for exception in &program.exceptions {
-        let Some(body) = exception.versions.at(all) else {
-            continue;
-        };
-        if body.cites.is_empty() {
-            found.push(uncited("exception", &exception.id, exception.span));
-        }
-        let id = &exception.id;
-        texts.push((
-            format!("the title of exception `{id}`"),
-            exception.span,
-            of_label(&body.title),
-        ));
-        for (what, message) in [
-            ("message", &body.message),
-            ("expired message", &body.expired),
-        ] {
-            if let Some(message) = message {
-                texts.push((
-                    format!("the {what} of exception `{id}`"),
-                    exception.span,
+                    format!("the {what} of {kind} `{id}`"),
+                    span,
                     of_message(message),
                 ));
             }

@@ -32,39 +32,35 @@ pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
         }
         _ => {}
     });
-    let mut found = Vec::new();
-    for (slot, fact) in (0u32..).zip(&program.facts) {
-        if !facts.contains(&slot) {
-            found.push(warning(
-                UNUSED_FACT,
-                format!("the fact `{}` is never read", fact.path),
-                fact.span,
-                "declared here",
-                String::from("use it in a condition or a message, or remove its declaration"),
-            ));
-        }
-    }
-    for (slot, param) in (0u32..).zip(&program.params) {
-        if !params.contains(&slot) {
-            found.push(warning(
-                UNUSED_PARAM,
-                format!("the parameter `{}` is never read", param.name),
-                param.span,
-                "declared here",
-                String::from("use it in a condition or a message, or remove it"),
-            ));
-        }
-    }
-    for (slot, def) in (0u32..).zip(&program.defs) {
-        if !defs.contains(&slot) {
-            found.push(warning(
-                UNUSED_DEF,
-                format!("the definition `{}` is never used", def.name),
-                def.span,
-                "defined here",
-                String::from("use it in a condition or a message, or remove it"),
-            ));
-        }
-    }
-    found
+    let facts = unread(&program.facts, &facts).map(|f| (UNUSED_FACT, "fact", &f.path, f.span));
+    let params =
+        unread(&program.params, &params).map(|p| (UNUSED_PARAM, "parameter", &p.name, p.span));
+    let defs = unread(&program.defs, &defs).map(|d| (UNUSED_DEF, "definition", &d.name, d.span));
+    facts
+        .chain(params)
+        .chain(defs)
+        .map(|(code, what, name, span)| {
+            let (verb, label, remove) = match code {
+                UNUSED_FACT => ("read", "declared here", "remove its declaration"),
+                UNUSED_PARAM => ("read", "declared here", "remove it"),
+                _ => ("used", "defined here", "remove it"),
+            };
+            let help = String::from("use it in a condition or a message, or ") + remove;
+            warning(
+                code,
+                format!("the {what} `{name}` is never {verb}"),
+                span,
+                label,
+                help,
+            )
+        })
+        .collect()
+}
+
+/// The items of a list whose slot (their place in it) is not among those read.
+fn unread<'a, T>(items: &'a [T], read: &'a BTreeSet<u32>) -> impl Iterator<Item = &'a T> {
+    (0u32..)
+        .zip(items)
+        .filter(|(slot, _)| !read.contains(slot))
+        .map(|(_, item)| item)
 }

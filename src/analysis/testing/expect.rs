@@ -120,24 +120,12 @@ pub(super) fn read_expect(
                 e.by = pairs(v, file, "by", rules, ("exceptions", exceptions()), errors);
                 Ok(())
             }
-            "advice" => {
-                e.advice = ids(
-                    v,
-                    file,
-                    ("advice", "advice"),
-                    remarks(RemarkKind::Advice),
-                    errors,
-                );
-                Ok(())
-            }
-            "notes" => {
-                e.notes = ids(
-                    v,
-                    file,
-                    ("notes", "notes"),
-                    remarks(RemarkKind::Note),
-                    errors,
-                );
+            key @ ("advice" | "notes") => {
+                let (kind, list) = match key {
+                    "advice" => (RemarkKind::Advice, &mut e.advice),
+                    _ => (RemarkKind::Note, &mut e.notes),
+                };
+                *list = ids(v, file, (key, key), remarks(kind), errors);
                 Ok(())
             }
             "missing" => {

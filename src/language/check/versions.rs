@@ -46,27 +46,19 @@ fn item(program: &Program, item: ItemRef, texts: usize) -> Option<Item<'_>> {
             live: versioned.at(texts).and(versioned.text_at(texts)),
         }
     }
+    // An item of a list of the program: the list, the field that names its items, the kind.
+    macro_rules! listed {
+        ($list:ident, $i:expr, $name:ident, $kind:expr) => {{
+            let found = program.$list.get($i as usize)?;
+            of($kind, &found.$name, &found.versions, texts)
+        }};
+    }
     Some(match item {
-        ItemRef::Param(i) => {
-            let p = program.params.get(i as usize)?;
-            of("parameter", &p.name, &p.versions, texts)
-        }
-        ItemRef::Def(i) => {
-            let d = program.defs.get(i as usize)?;
-            of("definition", &d.name, &d.versions, texts)
-        }
-        ItemRef::Rule(i) => {
-            let r = program.rules.get(i as usize)?;
-            of("rule", &r.id, &r.versions, texts)
-        }
-        ItemRef::Exception(i) => {
-            let e = program.exceptions.get(i as usize)?;
-            of("exception", &e.id, &e.versions, texts)
-        }
-        ItemRef::Remark(i) => {
-            let r = program.remarks.get(i as usize)?;
-            of("", &r.id, &r.versions, texts)
-        }
+        ItemRef::Param(i) => listed!(params, i, name, "parameter"),
+        ItemRef::Def(i) => listed!(defs, i, name, "definition"),
+        ItemRef::Rule(i) => listed!(rules, i, id, "rule"),
+        ItemRef::Exception(i) => listed!(exceptions, i, id, "exception"),
+        ItemRef::Remark(i) => listed!(remarks, i, id, ""),
         ItemRef::Scope => Item {
             checked: true,
             ..of("scope", "", &program.scope, texts)

@@ -242,44 +242,20 @@ fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
 }
 
 fn lower_verdict_entry(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VerdictEntry> {
-    let mut name = None;
-    let mut label = None;
-    let mut roles = Vec::new();
-    for part in pair.clone().into_inner() {
-        match part.as_rule() {
-            Rule::name => name = Some(ident(&part, file)),
-            Rule::label => label = Some(lower_label(part, file)?),
-            Rule::verdict_role => roles.push(ident(&part, file)),
-            _ => {}
-        }
-    }
+    let (name, label) = name_and_label(&pair, file)?;
+    let roles = parts_of(&pair, Rule::verdict_role)
+        .map(|part| ident(&part, file))
+        .collect();
     let name = name.ok_or_else(|| missing(&pair, file, "a verdict name"))?;
     Ok(VerdictEntry { name, label, roles })
 }
 
 fn lower_vocabulary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VocabularyDecl> {
-    let mut name = None;
-    let mut label = None;
+    let (name, label) = name_and_label(&pair, file)?;
     let mut members = Vec::new();
-    for part in pair.clone().into_inner() {
-        match part.as_rule() {
-            Rule::name => name = Some(ident(&part, file)),
-            Rule::label => label = Some(lower_label(part, file)?),
-            Rule::vocabulary_member => {
-                let mut member = None;
-                let mut member_label = None;
-                for piece in part.into_inner() {
-                    match piece.as_rule() {
-                        Rule::name => member = Some(ident(&piece, file)),
-                        Rule::label => member_label = Some(lower_label(piece, file)?),
-                        _ => {}
-                    }
-                }
-                if let Some(member) = member {
-                    members.push((member, member_label));
-                }
-            }
-            _ => {}
+    for part in parts_of(&pair, Rule::vocabulary_member) {
+        if let (Some(member), member_label) = name_and_label(&part, file)? {
+            members.push((member, member_label));
         }
     }
     let name = name.ok_or_else(|| missing(&pair, file, "a vocabulary name"))?;
@@ -288,6 +264,20 @@ fn lower_vocabulary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VocabularyDec
         label,
         members,
     })
+}
+
+/// The name and the label of a verdict, a vocabulary or one of its members.
+fn name_and_label(pair: &Pair<'_, Rule>, file: FileId) -> Lowered<(Option<Ident>, Option<Label>)> {
+    let clauses = Clauses::new(pair);
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    Ok((clauses.first(Rule::name).map(|p| ident(&p, file)), label))
+}
+
+/// The inner pairs of `pair` of one rule.
+fn parts_of<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> impl Iterator<Item = Pair<'a, Rule>> {
+    pair.clone()
+        .into_inner()
+        .filter(move |p| p.as_rule() == rule)
 }
 
 fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
@@ -319,20 +309,33 @@ fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
 }
 
 fn lower_fact(pair: Pair<'_, Rule>, file: FileId) -> Lowered<FactDecl> {
-    let clauses = Clauses::new(&pair);
-    let path = clauses.first(Rule::path).map(|p| ident(&p, file));
-    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
-    let default = clauses.lower(Rule::expr, file, lower_expr)?;
-    let label = clauses.lower(Rule::label, file, lower_label)?;
-    let (Some(path), Some(ty)) = (path, ty) else {
-        return Err(missing(&pair, file, "`fact PATH: TYPE`"));
-    };
-    Ok(FactDecl {
-        path,
-        ty,
-        default,
-        label,
+    let shape = (Rule::path, "`fact PATH: TYPE`");
+    lower_named(pair, file, shape, |path, ty, default, label| {
+        Some(FactDecl {
+            path: path?,
+            ty: ty?,
+            default,
+            label,
+        })
     })
+}
+
+/// The clauses a fact and a definition are made of: a name (of the rule `name_rule`: a
+/// fact's path), a type, an expression (a fact's default, a definition's value) and a label.
+/// `build` makes the item of them, `None` when a clause it needs is missing (then the error
+/// says the item's `shape`).
+fn lower_named<T>(
+    pair: Pair<'_, Rule>,
+    file: FileId,
+    (name_rule, shape): (Rule, &str),
+    build: impl FnOnce(Option<Ident>, Option<TypeExpr>, Option<Expr>, Option<Label>) -> Option<T>,
+) -> Lowered<T> {
+    let clauses = Clauses::new(&pair);
+    let name = clauses.first(name_rule).map(|p| ident(&p, file));
+    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let expr = clauses.lower(Rule::expr, file, lower_expr)?;
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    build(name, ty, expr, label).ok_or_else(|| missing(&pair, file, shape))
 }
 
 fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
@@ -410,19 +413,14 @@ fn lower_param_step(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamStep> {
 }
 
 fn lower_def(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
-    let clauses = Clauses::new(&pair);
-    let name = clauses.first(Rule::name).map(|p| ident(&p, file));
-    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
-    let value = clauses.lower(Rule::expr, file, lower_expr)?;
-    let label = clauses.lower(Rule::label, file, lower_label)?;
-    let (Some(name), Some(value)) = (name, value) else {
-        return Err(missing(&pair, file, "`def NAME = EXPR`"));
-    };
-    Ok(DefDecl {
-        name,
-        ty,
-        value,
-        label,
+    let shape = (Rule::name, "`def NAME = EXPR`");
+    lower_named(pair, file, shape, |name, ty, value, label| {
+        Some(DefDecl {
+            name: name?,
+            ty,
+            value: value?,
+            label,
+        })
     })
 }
 

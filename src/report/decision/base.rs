@@ -80,8 +80,11 @@ pub(crate) fn about(
         ),
         (w.in_scope.to_string(), vec![text(in_scope)]),
     ];
-    if !record.amendments.is_empty() {
-        about.push((w.amendments.to_string(), list_of_code(&record.amendments)));
+    if !record.given.amendments.is_empty() {
+        about.push((
+            w.amendments.to_string(),
+            list_of_code(&record.given.amendments),
+        ));
     }
     if !decision.overrides.is_empty() {
         let set: Vec<String> = decision
@@ -109,13 +112,18 @@ fn list_of_code(items: &[String]) -> Vec<Inline> {
     out
 }
 
+/// A section holding one sentence, where there is nothing to list.
+fn sentence(id: &'static str, heading: &str, sentence: &str) -> Section {
+    Section {
+        id,
+        heading: heading.to_string(),
+        blocks: vec![Block::Paragraph(vec![text(sentence)])],
+    }
+}
+
 pub(crate) fn rules(decision: &Decision, scale: &VerdictScale, w: &Words, lang: Lang) -> Section {
     if decision.results.is_empty() {
-        return Section {
-            id: "rules",
-            heading: w.rules.to_string(),
-            blocks: vec![Block::Paragraph(vec![text(w.no_rule)])],
-        };
+        return sentence("rules", w.rules, w.no_rule);
     }
     let mut rows: Vec<Vec<Vec<Inline>>> = decision
         .results
@@ -282,11 +290,7 @@ pub(crate) fn missing(facts: &[FactRef], w: &Words, lang: Lang) -> Option<Sectio
 
 pub(crate) fn texts(decision: &Decision, record: &Record, w: &Words, lang: Lang) -> Section {
     if decision.texts.is_empty() {
-        return Section {
-            id: "texts",
-            heading: w.texts.to_string(),
-            blocks: vec![Block::Paragraph(vec![text(w.none)])],
-        };
+        return sentence("texts", w.texts, w.none);
     }
     let rows = decision
         .texts

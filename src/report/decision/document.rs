@@ -135,7 +135,7 @@ impl Report {
 mod tests {
     #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
     use super::*;
-    use crate::analysis::record::{Inputs, Record};
+    use crate::analysis::record::{Given, Inputs, Record};
     use crate::source::SourceMap;
 
     const POLICY: &str = r#"
@@ -160,9 +160,11 @@ mod tests {
         };
         let decision = crate::evaluate(&program, &facts, &options).unwrap();
         let inputs = Inputs {
-            policy: "age.doctrine".into(),
-            amendments: vec![],
-            set: vec![],
+            given: Given {
+                policy: "age.doctrine".into(),
+                amendments: vec![],
+                set: vec![],
+            },
             lang: Lang::EN,
         };
         let record = Record::new(&inputs, &program, &sources, &decision, "facts.json", id);

@@ -88,12 +88,12 @@ fn case(c: &CaseDiff, lang: Lang) -> Json {
         "before": decision(&c.before),
         "after": decision(&c.after),
         "rules": rules,
-        "advice_added": ids(&c.advice_added),
-        "advice_removed": ids(&c.advice_removed),
-        "notes_added": ids(&c.notes_added),
-        "notes_removed": ids(&c.notes_removed),
-        "missing_added": facts(&c.missing_added),
-        "missing_removed": facts(&c.missing_removed),
+        "advice_added": ids(&c.advice.added),
+        "advice_removed": ids(&c.advice.removed),
+        "notes_added": ids(&c.notes.added),
+        "notes_removed": ids(&c.notes.removed),
+        "missing_added": facts(&c.missing.added),
+        "missing_removed": facts(&c.missing.removed),
     })
 }
 

@@ -35,12 +35,12 @@ pub(super) fn lists(case: &CaseDiff, lang: Lang) -> Vec<(&'static str, Vec<Item<
     }
     let w = words(lang);
     let lists = [
-        (w.advice_added, remarks(&case.advice_added)),
-        (w.advice_removed, remarks(&case.advice_removed)),
-        (w.notes_added, remarks(&case.notes_added)),
-        (w.notes_removed, remarks(&case.notes_removed)),
-        (w.missing_added, facts(&case.missing_added)),
-        (w.missing_removed, facts(&case.missing_removed)),
+        (w.advice_added, remarks(&case.advice.added)),
+        (w.advice_removed, remarks(&case.advice.removed)),
+        (w.notes_added, remarks(&case.notes.added)),
+        (w.notes_removed, remarks(&case.notes.removed)),
+        (w.missing_added, facts(&case.missing.added)),
+        (w.missing_removed, facts(&case.missing.removed)),
     ];
     lists
         .into_iter()
