@@ -103,10 +103,12 @@ fn named_paths(text: &str) -> Vec<Vec<String>> {
     }
     let mut found = Vec::new();
     let mut rest = code.as_str();
+    // A `use` declaration starts a line (after its visibility); `use` in a string does not.
     while let Some(at) = rest.find("use ") {
-        let before = rest[..at].chars().last();
+        let line_start = rest[..at].rfind('\n').map_or(0, |n| n + 1);
+        let head = rest[line_start..at].trim();
         rest = &rest[at + 4..];
-        if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+        if !(head.is_empty() || head.starts_with("pub")) {
             continue;
         }
         let end = rest.find(';').unwrap_or(rest.len());
@@ -117,7 +119,9 @@ fn named_paths(text: &str) -> Vec<Vec<String>> {
             .chars()
             .filter(|c| !c.is_whitespace())
             .collect();
-        expand(&tree, "", &mut found);
+        if tree.matches('{').count() == tree.matches('}').count() {
+            expand(&tree, "", &mut found);
+        }
     }
     for start in ["crate::", "super::"] {
         for (at, _) in code.match_indices(start) {
