@@ -1,7 +1,7 @@
 //! Walks over checked expressions: one node's sub-expressions, a whole tree, or every
 //! expression of every version of every item of a policy.
 
-use crate::language::program::{CExpr, CKind, Message, MessageSegment, Program, Versioned};
+use crate::language::program::{CExpr, Message, MessageSegment, Program, Versioned};
 
 /// Calls `f` on every expression node of every version of every item.
 pub(crate) fn each_node(program: &Program, f: &mut dyn FnMut(&CExpr)) {
@@ -60,45 +60,8 @@ pub(crate) fn node(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
 
 /// Calls `f` on each direct sub-expression of an expression, in reading order.
 pub(crate) fn children(expr: &CExpr, f: &mut dyn FnMut(&CExpr)) {
-    match &expr.kind {
-        CKind::Const(_)
-        | CKind::Fact(_)
-        | CKind::Param(_)
-        | CKind::Def(_)
-        | CKind::Local(_)
-        | CKind::Today
-        | CKind::Verdict(_)
-        | CKind::Applies(_) => {}
-        CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => f(a),
-        CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => f(operand),
-        CKind::And(a, b)
-        | CKind::Or(a, b)
-        | CKind::Compare(_, a, b)
-        | CKind::Arith(_, a, b)
-        | CKind::SetOp(_, a, b)
-        | CKind::Subset(a, b)
-        | CKind::Meets(a, b)
-        | CKind::In {
-            element: a, set: b, ..
-        }
-        | CKind::Quantifier {
-            set: a, body: b, ..
-        } => {
-            f(a);
-            f(b);
-        }
-        CKind::If(a, b, c) => {
-            f(a);
-            f(b);
-            f(c);
-        }
-        CKind::SetLiteral(items) => items.iter().for_each(f),
-        CKind::Format(segments) => {
-            for segment in segments {
-                if let MessageSegment::Expr(e) = segment {
-                    f(e);
-                }
-            }
-        }
-    }
+    expr.any_operand(|child| {
+        f(child);
+        false
+    });
 }
