@@ -89,6 +89,11 @@ impl Context<'_> {
         let mark = self.reads.len();
         let mut out = Localized::default();
         for lang in self.program.output_langs() {
+            // A message written in other languages only is read in one of those (see
+            // `Localized::get`): rendering it again for this language would be wasted.
+            if !message.has_neutral() && !message.langs().any(|l| l.same_primary(lang)) {
+                continue;
+            }
             let Some(segments) = message.get(lang) else {
                 continue;
             };
