@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::clock::Today;
+use super::Today;
 use super::load::FactSource;
 use super::workspace::Workspace;
 use crate::analysis::questions::Question;

@@ -5,7 +5,7 @@ use std::path::PathBuf;
 
 use jiff::civil::Date;
 
-use super::clock::Today;
+use super::Today;
 use super::diff_sides::{LoadedSide, SideSpec, load_sides, split_paths};
 use crate::analysis::diff::{DiffReport, compare};
 use crate::diagnostic::Diagnostics;

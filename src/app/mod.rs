@@ -7,7 +7,6 @@ pub mod analyse;
 pub mod ask;
 pub mod batch;
 pub mod check;
-pub mod clock;
 pub mod decide;
 pub mod diff;
 mod diff_sides;
@@ -19,9 +18,8 @@ pub mod replay;
 pub mod suite;
 pub mod workspace;
 
-pub use clock::Today;
 pub use load::FactSource;
-pub use workspace::{Failed, PolicySpec, Workspace};
+pub use workspace::{Failed, PolicySpec, Today, Workspace};
 
 #[cfg(test)]
 #[allow(clippy::panic, reason = "tests")]

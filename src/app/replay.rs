@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use jiff::civil::Date;
 
-use super::clock::Today;
+use super::Today;
 use super::decide::{Decided, Deciding, json_output};
 use super::load::FactSource;
 use crate::analysis::record::{Inputs, Record};

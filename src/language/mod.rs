@@ -4,7 +4,6 @@
 pub mod ast;
 pub mod check;
 pub mod format;
-pub mod languages;
 pub mod program;
 pub mod syntax;
 pub mod types;

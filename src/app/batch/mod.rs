@@ -9,7 +9,7 @@ use std::sync::Arc;
 use jiff::civil::Date;
 use rayon::prelude::*;
 
-use crate::app::clock::Today;
+use crate::app::Today;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::decision::Decision;
 use crate::eval::{EvalOptions, FactSet};

@@ -1,10 +1,11 @@
-//! Labels, messages and citations.
+//! Labels, messages and citations, and the languages they are written in.
 
 use super::Checker;
 use super::expr::Scope;
 use crate::diagnostic::{Diagnostic, did_you_mean};
+use crate::i18n::Lang;
 use crate::language::ast::{self, Segment};
-use crate::language::program::{Citation, Localized, Message, MessageSegment};
+use crate::language::program::{Citation, Localized, Message, MessageSegment, Program, Versioned};
 
 impl Checker<'_> {
     /// A label without interpolation.
@@ -103,4 +104,72 @@ impl Checker<'_> {
         }
         out
     }
+}
+
+/// Every language the policy writes a label or message in: the title's first, then the
+/// others in the order of the items.
+pub(crate) fn languages_written(program: &Program) -> Vec<Lang> {
+    let mut all: Vec<Lang> = Vec::new();
+    let label =
+        |l: &Localized, all: &mut Vec<Lang>| all.extend(l.texts.iter().map(|(lang, _)| *lang));
+    let message = |m: Option<&Message>, all: &mut Vec<Lang>| {
+        all.extend(m.into_iter().flat_map(Message::langs))
+    };
+    label(&program.title, &mut all);
+    for text in &program.texts {
+        label(&text.title, &mut all);
+    }
+    for vocabulary in &program.vocabularies {
+        label(&vocabulary.label, &mut all);
+        for member in &vocabulary.members {
+            label(&member.label, &mut all);
+        }
+    }
+    for fact in &program.facts {
+        label(&fact.label, &mut all);
+    }
+    for param in &program.params {
+        for body in bodies(&param.versions) {
+            label(&body.label, &mut all);
+        }
+    }
+    for def in &program.defs {
+        for l in bodies(&def.labels) {
+            label(l, &mut all);
+        }
+    }
+    for rule in &program.rules {
+        for body in bodies(&rule.versions) {
+            label(&body.title, &mut all);
+            message(body.message.as_ref(), &mut all);
+            message(body.satisfied.as_ref(), &mut all);
+        }
+    }
+    for exception in &program.exceptions {
+        for body in bodies(&exception.versions) {
+            label(&body.title, &mut all);
+            message(body.message.as_ref(), &mut all);
+            message(body.expired.as_ref(), &mut all);
+        }
+    }
+    for remark in &program.remarks {
+        for body in bodies(&remark.versions) {
+            label(&body.title, &mut all);
+            message(Some(&body.message), &mut all);
+        }
+    }
+    let mut out: Vec<Lang> = Vec::new();
+    for lang in all {
+        if !out.contains(&lang) {
+            out.push(lang);
+        }
+    }
+    out
+}
+
+fn bodies<T>(versioned: &Versioned<T>) -> impl Iterator<Item = &T> {
+    versioned
+        .versions
+        .iter()
+        .filter_map(|(_, body)| body.as_ref())
 }

@@ -214,7 +214,7 @@ impl<'a> Checker<'a> {
             totals: self.totals.clone(),
             languages: Vec::new(),
         };
-        program.languages = crate::language::languages::written(&program);
+        program.languages = labels::languages_written(&program);
         self.check_versions(&mut program);
         Some(program)
     }
