@@ -1,4 +1,4 @@
-//! The one verdict pass that [`decide`](super::decide) and [`evaluate`](super::evaluate)
+//! The one verdict pass that [`verdicts`](super::verdicts) and [`evaluate`](super::evaluate)
 //! share: the scope, each rule in force with its exceptions, the worst verdict and its last
 //! day. What else a caller keeps (messages, grounds, a trace) it keeps through a [`Listener`],
 //! generic so that a pass that keeps nothing costs nothing more.

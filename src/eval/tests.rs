@@ -1,5 +1,5 @@
 //! Unit tests of the verdict pass through both [`evaluate`](super::evaluate) and
-//! [`decide`](super::decide): a rule whose requirement is unknown while an exception holds,
+//! [`verdicts`](super::verdicts): a rule whose requirement is unknown while an exception holds,
 //! for each verdict an exception can give.
 #![allow(clippy::unwrap_used, reason = "tests fail loudly")]
 
@@ -33,7 +33,7 @@ rule MAYBE requires ok otherwise refused satisfied "ok: {ok}"
 exception MAYBE-e to MAYBE when other gives allowed "other"
 "#;
 
-/// The result of `rule` and the verdict `decide` gives it, over facts written in JSON; both
+/// The result of `rule` and the verdict `verdicts` gives it, over facts written in JSON; both
 /// are checked to agree.
 fn run(facts: &str, rule: &str) -> RuleResult {
     let mut sources = SourceMap::new();

@@ -1,12 +1,12 @@
 //! Running test cases against a policy read from files: each case's amendments pick the
 //! program (compiled once per distinct set of amendments), and the case runs on it
-//! ([`crate::analysis::testing::run::evaluate_case`]).
+//! ([`crate::analysis::testing::evaluate_case`]).
 
 use std::collections::BTreeMap;
 use std::path::{Component, Path, PathBuf};
 use std::sync::Arc;
 
-use crate::analysis::testing::run::evaluate_case;
+use crate::analysis::testing::evaluate_case;
 use crate::analysis::testing::{CaseReport, Coverage, Failure, Options, Outcome};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::decision::Decision;

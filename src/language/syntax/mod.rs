@@ -6,8 +6,6 @@ mod lower_expr;
 mod nesting;
 #[cfg(test)]
 mod tests;
-#[cfg(test)]
-mod tests_lang;
 
 use pest::Parser;
 use pest::error::{ErrorVariant, InputLocation};

@@ -3,7 +3,7 @@
 //! and the report made of them ([`Report::new`]).
 
 use super::document::{Block, Inline, Report, Section, tone, verdict};
-use super::words::{Words, words};
+use super::{Words, words};
 use crate::analysis::record::Record;
 use crate::eval::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
 use crate::language::ast::Lang;

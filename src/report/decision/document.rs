@@ -2,7 +2,7 @@
 //! paragraphs, lists and tables, in one language. The Markdown and HTML renderers draw the
 //! same document, each escaping every text its own way.
 
-use super::words::{Words, words};
+use super::{Words, words};
 use crate::eval::decision::VerdictRef;
 use crate::language::ast::Lang;
 use crate::language::program::VerdictScale;

@@ -3,7 +3,7 @@
 //! each condition as a tree of what made it hold or fail.
 
 use super::document::{Block, Inline, Report, Section, TreeItem, verdict};
-use super::words::{Words, words};
+use super::{Words, words};
 use crate::analysis::explain::{
     Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
 };

@@ -189,7 +189,7 @@ pub fn reports(reports: &[Report], lang: Lang) -> String {
     let title = match reports {
         [one] => one.title.clone(),
         _ => {
-            let words = super::words::words(lang);
+            let words = super::words(lang);
             format!("{} ({})", words.titles, reports.len())
         }
     };

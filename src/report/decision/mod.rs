@@ -9,4 +9,82 @@ pub mod json;
 pub mod markdown;
 pub mod remedy;
 pub mod text;
-mod words;
+
+use crate::language::ast::Lang;
+
+// The words of decision reports (Markdown and HTML), in French and English.
+
+crate::words! {
+    /// Headings and labels of a decision report.
+    pub(crate) struct Words in "report" {
+        title,
+        titles,
+        decision,
+        until,
+        policy,
+        facts,
+        evaluated_on,
+        in_scope,
+        yes,
+        no,
+        unknown,
+        overrides,
+        amendments,
+        tool,
+        texts,
+        text,
+        text_title,
+        in_force,
+        file,
+        sha256,
+        none,
+        rules,
+        no_rule,
+        rule,
+        verdict,
+        message,
+        cites,
+        exception,
+        expired,
+        why,
+        read,
+        param,
+        unknown_facts,
+        advice,
+        notes,
+        missing,
+        missing_lead,
+        explanation,
+        scope,
+        in_scope_holds,
+        out_of_scope,
+        scope_unknown,
+        applies_when,
+        requires,
+        exception_to,
+        gives,
+        no_verdict,
+        value_unknown,
+        not_set,
+        not_evaluated,
+        shown_above,
+        remedies,
+        remedies_lead,
+        remedies_none,
+        remedies_more_before,
+        remedies_more_command,
+        remedies_more_after,
+        changes,
+        effects,
+        across,
+        added,
+        removed,
+        by,
+        colon,
+    }
+}
+
+/// The words in `lang`.
+pub(crate) fn words(lang: Lang) -> &'static Words {
+    Words::of(lang)
+}

@@ -3,7 +3,7 @@
 //! rules whose verdict changes.
 
 use super::document::{Block, Inline, Report, Section, verdict};
-use super::words::{Words, words};
+use super::{Words, words};
 use crate::analysis::remedy::{Change, ChangeKind, RemedyReport, Request};
 use crate::eval::render::value_text;
 use crate::eval::{EvalError, EvalOptions, FactSet};

@@ -6,8 +6,8 @@ use std::fmt::Write;
 use crate::analysis::diff::{CaseDiff, Change, DiffReport};
 use crate::language::ast::Lang;
 
-use super::parts::{Item, counted, lists, rule_change};
-use super::words::{either, side, transition, verdict, words};
+use super::{Item, counted, lists, rule_change};
+use super::{either, side, transition, verdict, words};
 
 /// Text safe in a table cell: no pipe, no line break.
 fn cell(text: &str) -> String {

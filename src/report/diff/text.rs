@@ -5,8 +5,8 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::parts::{Item, counted, lists, rule_change};
-use super::words::{either, side, transition, verdict, words};
+use super::{Item, counted, lists, rule_change};
+use super::{either, side, transition, verdict, words};
 use crate::analysis::diff::{CaseDiff, Change, DiffReport};
 use crate::language::ast::Lang;
 use crate::report::run::text_ids;

@@ -4,7 +4,8 @@
 pub mod json;
 pub mod text;
 mod tree;
-mod words;
+
+use crate::language::ast::Lang;
 
 use crate::analysis::explain::Truth;
 
@@ -16,4 +17,69 @@ pub(crate) fn mark(truth: Option<Truth>) -> &'static str {
         Some(Truth::Unknown) => "?",
         None => "•",
     }
+}
+
+// The words of an explanation in prose, per language.
+
+crate::words! {
+    /// The fixed words of the prose; labels and messages come from the policy.
+    pub(super) struct Words in "explain" {
+        decision,
+        until,
+        policy,
+        on,
+        texts,
+        none,
+        overrides,
+        scope,
+        in_scope,
+        out_of_scope,
+        scope_unknown,
+        always_applies,
+        applies,
+        does_not_apply,
+        applies_unknown,
+        requirement_met,
+        requirement_not_met,
+        requirement_unknown,
+        not_looked_at,
+        exceptions_tried,
+        exceptions_not_tried,
+        holds_gives,
+        does_not_hold,
+        holds_unknown,
+        expired,
+        last_day,
+        verdict,
+        no_verdict,
+        no_verdict_short,
+        decided_by,
+        sources,
+        other_rules,
+        not_applying,
+        no_rule,
+        no_text,
+        missing,
+        is,
+        is_unknown,
+        is_not_set,
+        unknown,
+        not_set,
+        not_evaluated,
+        missing_facts,
+        param,
+        set_by,
+        step_from,
+        source,
+        empty,
+        see_above,
+        colon,
+        open_quote,
+        close_quote,
+    }
+}
+
+/// The words of a language.
+pub(super) fn words(lang: Lang) -> &'static Words {
+    Words::of(lang)
 }

@@ -7,7 +7,7 @@ use std::fmt::Write;
 use anstyle::Style;
 
 use super::mark;
-use super::words::{Words, words};
+use super::{Words, words};
 use crate::analysis::explain::{Branch, ExceptionExplanation, Explanation, RuleExplanation, Truth};
 use crate::language::ast::Lang;
 use crate::language::program::VerdictScale;
