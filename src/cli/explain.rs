@@ -1,5 +1,5 @@
 //! `doctrine explain`: the derivation of one fact file's decision, rule by rule, condition by
-//! condition, in prose (French or English) or JSON.
+//! condition, in prose (in the language asked for) or JSON.
 
 use clap::Args;
 use doctrine::analysis::explain::Detail;

@@ -31,7 +31,7 @@ pub const LINTS: &[(&str, &str)] = &[
     ),
     (
         docs::MISSING_LANGUAGE,
-        "A title or message missing French or English in a bilingual policy",
+        "A title or message missing a language the policy writes its texts in",
     ),
     (
         conditions::ALWAYS_TRUE,

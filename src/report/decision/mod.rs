@@ -12,7 +12,7 @@ pub mod text;
 
 use crate::language::ast::Lang;
 
-// The words of decision reports (Markdown and HTML), in French and English.
+// The words of decision reports (Markdown and HTML), in each language of the interface.
 
 crate::words! {
     /// Headings and labels of a decision report.

@@ -1,5 +1,5 @@
-//! Explanations of decisions (see [`crate::analysis::explain`]) as prose for a person, in French or
-//! English, and as JSON for tools.
+//! Explanations of decisions (see [`crate::analysis::explain`]) as prose for a person, in the
+//! language asked for, and as JSON for tools.
 
 pub mod json;
 pub mod text;
