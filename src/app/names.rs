@@ -5,6 +5,41 @@
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::language::program::Program;
 
+/// The gate of a run (`eval --fail-on VERDICT`): a decision at that verdict or a worse one
+/// fails it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct FailOn {
+    /// The verdict's rank (0 is the worst).
+    pub rank: u32,
+}
+
+impl FailOn {
+    /// The gate for `name`, else the worst verdict (`--fail-on` left out).
+    pub fn named(program: &Program, name: Option<&str>) -> Result<FailOn, Diagnostic> {
+        match name {
+            None => Ok(FailOn { rank: 0 }),
+            Some(name) => verdict_rank(program, "--fail-on", name).map(|rank| FailOn { rank }),
+        }
+    }
+
+    /// Whether a decision of `rank` fails the run.
+    pub fn fails(self, rank: u32) -> bool {
+        rank <= self.rank
+    }
+
+    /// Whether any decision fails, given how many decisions each rank got.
+    pub fn any_fails(self, counts: &[u64]) -> bool {
+        counts
+            .iter()
+            .take(
+                usize::try_from(self.rank)
+                    .unwrap_or(usize::MAX)
+                    .saturating_add(1),
+            )
+            .any(|count| *count > 0)
+    }
+}
+
 /// The rank of a verdict named by option `flag`.
 pub fn verdict_rank(program: &Program, flag: &str, name: &str) -> Result<u32, Diagnostic> {
     let verdicts = program

@@ -1,8 +1,9 @@
 //! `doctrine eval`: evaluate fact files against a policy and print the decisions.
 
 use clap::Args;
+use doctrine::app::FactSource;
 use doctrine::app::decide::json_output;
-use doctrine::app::{FactSource, names};
+use doctrine::app::names::FailOn;
 use doctrine::diagnostic::Diagnostic;
 
 use super::eval_batch::Layout;
@@ -63,12 +64,9 @@ pub fn run(args: &EvalArgs) -> u8 {
         Err(code) => return code,
     };
     let mut errors = ws.errors();
-    let fail_on = match &args.fail_on {
-        None => Some(0),
-        Some(name) => names::verdict_rank(&ws.program, "--fail-on", name)
-            .map_err(|e| errors.push(e))
-            .ok(),
-    };
+    let fail_on = FailOn::named(&ws.program, args.fail_on.as_deref())
+        .map_err(|e| errors.push(e))
+        .ok();
     let (inputs, not_found) = doctrine::app::inputs::discover(&args.facts, args.jsonl);
     errors.extend(not_found);
     let any_jsonl = inputs.iter().any(|i| i.jsonl);
@@ -127,6 +125,6 @@ pub fn run(args: &EvalArgs) -> u8 {
     };
     print_stdout(&output);
     let failed =
-        fail_on.is_some_and(|limit| decided.iter().any(|d| d.decision.decision.rank <= limit));
+        fail_on.is_some_and(|gate| decided.iter().any(|d| gate.fails(d.decision.decision.rank)));
     u8::from(failed)
 }

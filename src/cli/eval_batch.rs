@@ -9,6 +9,7 @@ use doctrine::app::Today;
 use doctrine::app::Workspace;
 use doctrine::app::batch::{Batch, Outcome, Stream, Summary};
 use doctrine::app::inputs::Input;
+use doctrine::app::names::FailOn;
 use indicatif::{ProgressBar, ProgressStyle};
 use jiff::civil::Date;
 
@@ -109,7 +110,7 @@ fn progress_bar(total: Option<u64>) -> ProgressBar {
 pub fn run(
     ws: &Workspace,
     on: Option<Date>,
-    fail_on: Option<u32>,
+    fail_on: Option<FailOn>,
     layout: Layout,
     jobs: Option<usize>,
     inputs: Vec<Input>,
@@ -182,12 +183,6 @@ pub fn run(
     if summary.errors > 0 {
         return EXIT_BAD_INPUT;
     }
-    let failed = fail_on.is_some_and(|limit| {
-        summary
-            .decisions
-            .iter()
-            .take(limit as usize + 1)
-            .any(|count| *count > 0)
-    });
+    let failed = fail_on.is_some_and(|gate| gate.any_fails(&summary.decisions));
     u8::from(failed)
 }

@@ -174,7 +174,7 @@ pub struct OnArgs {
 #[derive(Debug, Args)]
 pub struct LangArgs {
     /// Language of messages, labels and reports; default: from the environment's locale.
-    #[arg(long, value_enum)]
+    #[arg(long, value_name = "LANG")]
     lang: Option<LangArg>,
 }
 

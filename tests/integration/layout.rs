@@ -295,8 +295,8 @@ fn no_import_cycle_across_folders() {
 }
 
 /// The stages of the pipeline (the folders under `src/`, and its loose files) import one
-/// another in one direction only: `language` → `facts` → `eval` → `analysis` → `report`,
-/// `app` over them all.
+/// another in one direction only, in the order `i18n` → `language` → `facts` → `eval` →
+/// `analysis` → `report` → `app`: each imports only those before it.
 fn the_stages_import_one_way() {
     let modules = library_modules();
     let edges = import_graph(&modules);
@@ -340,6 +340,35 @@ fn the_stages_import_one_way() {
         cycles.is_empty(),
         "stages that import each other:\n{}",
         cycles.join("\n")
+    );
+    // And in the order of docs/architecture.md; the loose files (spans, diagnostics,
+    // limits) serve every stage.
+    const ORDER: [&str; 7] = [
+        "i18n", "language", "facts", "eval", "analysis", "report", "app",
+    ];
+    let rank = |i: usize| ORDER.iter().position(|s| *s == stages[i]);
+    let mut backwards = Vec::new();
+    for ((a, b), example) in &why {
+        match (rank(*a), rank(*b)) {
+            (Some(from), Some(to)) if to > from => backwards.push(example.clone()),
+            (None, Some(_)) => backwards.push(format!("{example} (a loose file imports a stage)")),
+            _ => {}
+        }
+        for stage in [a, b] {
+            let known = rank(*stage).is_some()
+                || ["diagnostic", "limits", "source"].contains(&stages[*stage].as_str());
+            assert!(
+                known,
+                "a stage not in docs/architecture.md: {}",
+                stages[*stage]
+            );
+        }
+    }
+    assert!(
+        backwards.is_empty(),
+        "imports against the order of the stages ({}):\n{}",
+        ORDER.join(" → "),
+        backwards.join("\n")
     );
 }
 

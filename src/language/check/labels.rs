@@ -47,13 +47,8 @@ impl Checker<'_> {
     /// A message: each interpolated expression is checked in `scope`.
     pub(super) fn message(&mut self, label: &ast::Label, scope: &mut Scope) -> Message {
         let mut message = Message::default();
+        // The parser refuses a language given twice.
         for (lang, string) in &label.parts {
-            if message.parts.iter().any(|(l, _)| l == lang) {
-                self.error(
-                    Diagnostic::error("doctrine::check", "a message gives the same language twice")
-                        .with_label(string.span, "again here"),
-                );
-            }
             let segments = self.segments(&string.segments, scope);
             message.parts.push((*lang, segments));
         }

@@ -145,6 +145,15 @@ fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
                     }
                 }
                 if let Some(text) = text {
+                    // Two texts in one language: which one is meant cannot be guessed.
+                    if parts.iter().any(|(l, _)| *l == lang) {
+                        return Err(Diagnostic::error(
+                            "doctrine::syntax",
+                            "a text gives the same language twice",
+                        )
+                        .with_label(text.span, "the same language again here")
+                        .with_help("keep one text per language"));
+                    }
                     parts.push((lang, text));
                 }
             }
