@@ -241,26 +241,42 @@ pub struct TypeExpr {
     pub span: Span,
 }
 
-/// `fact PATH: TYPE [= DEFAULT] LABEL`
+/// `at least MIN`, `at most MAX`, `between MIN and MAX`: the values a fact or a parameter
+/// may take, bounds included.
+#[derive(Clone, Debug)]
+pub struct RangeExpr {
+    /// The lower bound: a literal, negative with `-`.
+    pub min: Option<Expr>,
+    /// The upper bound.
+    pub max: Option<Expr>,
+    /// The whole range.
+    pub span: Span,
+}
+
+/// `fact PATH: TYPE [RANGE] [= DEFAULT] LABEL`
 #[derive(Clone, Debug)]
 pub struct FactDecl {
     /// The dotted path.
     pub path: Ident,
     /// Its type.
     pub ty: TypeExpr,
+    /// The values it may take.
+    pub range: Option<RangeExpr>,
     /// Its default.
     pub default: Option<Expr>,
     /// Its label.
     pub label: Option<Label>,
 }
 
-/// `param NAME: TYPE = VALUE [cites…] [from DATE = VALUE [cites…]]… LABEL cites…`
+/// `param NAME: TYPE [RANGE] = VALUE [cites…] [from DATE = VALUE [cites…]]… LABEL cites…`
 #[derive(Clone, Debug)]
 pub struct ParamDecl {
     /// Its name.
     pub name: Ident,
     /// Its type.
     pub ty: TypeExpr,
+    /// The values it may take.
+    pub range: Option<RangeExpr>,
     /// Its first value.
     pub value: Expr,
     /// The first value's own sources (written right after it).

@@ -5,6 +5,7 @@ pub mod ast;
 pub mod check;
 pub mod format;
 pub mod program;
+pub mod range;
 pub mod syntax;
 pub mod types;
 pub mod value;

@@ -4,6 +4,7 @@
 use jiff::civil::Date;
 
 use crate::language::ast::{Lang, RemarkKind};
+use crate::language::range::Range;
 use crate::language::types::Type;
 use crate::language::value::Value;
 use crate::source::{FileId, Span};
@@ -311,6 +312,8 @@ pub struct FactInfo {
     pub path: String,
     /// Its type (`T?` for optional facts).
     pub ty: Type,
+    /// The values it may take (`at least 0`), when declared.
+    pub range: Option<Range>,
     /// What leaving it out means.
     pub presence: Presence,
     /// Its label.
@@ -326,6 +329,9 @@ pub struct ParamInfo {
     pub name: String,
     /// Its type.
     pub ty: Type,
+    /// The values it may take, when declared: every version's values lie in it, and so
+    /// must a value given with `--set`.
+    pub range: Option<Range>,
     /// Where it is first declared.
     pub span: Span,
     /// Its versions.

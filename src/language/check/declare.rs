@@ -396,6 +396,7 @@ impl<'a> Checker<'a> {
         let Some(ty) = self.resolve_type(&fact.ty) else {
             return;
         };
+        let range = self.resolve_range(fact.range.as_ref(), &ty);
         let presence = match &fact.default {
             None if ty.is_optional() => Presence::Optional,
             None => Presence::Required,
@@ -414,6 +415,10 @@ impl<'a> Checker<'a> {
                 None => Presence::Required,
             },
         };
+        if let (Presence::Default(value), Some(default)) = (&presence, &fact.default) {
+            let what = format!("the fact `{path}`");
+            self.check_in_range(range.as_ref(), value, default.span, &what);
+        }
         let index = u32::try_from(self.facts.len()).unwrap_or(u32::MAX);
         self.fact_index.insert(path.clone(), index);
         for (dot, _) in path.match_indices('.') {
@@ -425,6 +430,7 @@ impl<'a> Checker<'a> {
         self.facts.push(FactInfo {
             path,
             ty,
+            range,
             presence,
             label: fact
                 .label

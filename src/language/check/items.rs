@@ -63,6 +63,7 @@ impl<'a> Checker<'a> {
                 out.push(ParamInfo {
                     name,
                     ty: Type::Bool,
+                    range: None,
                     span,
                     versions: Versioned::default(),
                 });
@@ -71,6 +72,8 @@ impl<'a> Checker<'a> {
             if let Some(slot) = self.param_types.get_mut(index) {
                 *slot = Some(ty.clone());
             }
+            let range = declared.and_then(|d| self.resolve_range(d.range.as_ref(), &ty));
+            let what = format!("the parameter `{name}`");
             let mut bodies = Versioned::default();
             for (text, decl) in versions {
                 let Some(decl) = decl else {
@@ -89,7 +92,11 @@ impl<'a> Checker<'a> {
                         .with_help("a replacement keeps the parameter's type"),
                     );
                 }
+                self.same_range(decl, declared, range.as_ref(), &own);
                 let initial = self.constant(&decl.value, &own);
+                if let Some(value) = &initial {
+                    self.check_in_range(range.as_ref(), value, decl.value.span, &what);
+                }
                 let initial_cites = self.citations(&decl.value_cites);
                 let mut steps = Vec::new();
                 let mut previous: Option<jiff::civil::Date> = None;
@@ -103,6 +110,7 @@ impl<'a> Checker<'a> {
                     previous = Some(step.from.date);
                     let cites = self.citations(&step.cites);
                     if let Some(value) = self.constant(&step.value, &own) {
+                        self.check_in_range(range.as_ref(), &value, step.value.span, &what);
                         steps.push(ParamStep {
                             from: step.from.date,
                             value,
@@ -133,6 +141,7 @@ impl<'a> Checker<'a> {
             out.push(ParamInfo {
                 name,
                 ty,
+                range,
                 span,
                 versions: bodies,
             });

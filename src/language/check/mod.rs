@@ -7,6 +7,7 @@ mod expr;
 mod items;
 mod labels;
 mod operators;
+mod ranges;
 mod register;
 mod totals;
 mod versions;

@@ -75,7 +75,12 @@ impl Layout<'_> {
             Decl::Scope(expr) => self.expr_lines(&format!("{action}scope"), 0, at, expr),
             Decl::Vocabulary(vocabulary) => self.vocabulary(action, vocabulary, at),
             Decl::Fact(fact) => {
-                let head = format!("{action}fact {}: {}", fact.path.name, ty(&fact.ty));
+                let head = format!(
+                    "{action}fact {}: {}{}",
+                    fact.path.name,
+                    ty(&fact.ty),
+                    self.range(fact.range.as_ref())
+                );
                 let mut lines = match &fact.default {
                     Some(default) => self.expr_lines(&format!("{head} ="), 0, at, default),
                     None => vec![Line::new(0, head, at)],
@@ -183,8 +188,25 @@ impl Layout<'_> {
         lines
     }
 
+    /// A range after a type, with its leading space: ` at least 0`, ` between 1 and 3`.
+    fn range(&self, range: Option<&RangeExpr>) -> String {
+        match range.map(|r| (r.min.as_ref(), r.max.as_ref())) {
+            Some((Some(min), Some(max))) => {
+                format!(" between {} and {}", self.printer.expr(min), self.printer.expr(max))
+            }
+            Some((Some(min), None)) => format!(" at least {}", self.printer.expr(min)),
+            Some((None, Some(max))) => format!(" at most {}", self.printer.expr(max)),
+            _ => String::new(),
+        }
+    }
+
     fn param(&self, action: &str, param: &ParamDecl, at: u32) -> Vec<Line> {
-        let head = format!("{action}param {}: {} =", param.name.name, ty(&param.ty));
+        let head = format!(
+            "{action}param {}: {}{} =",
+            param.name.name,
+            ty(&param.ty),
+            self.range(param.range.as_ref())
+        );
         let mut lines = self.expr_lines(&head, 0, at, &param.value);
         self.value_cites(&mut lines, &param.value_cites);
         for step in &param.steps {

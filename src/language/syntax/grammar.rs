@@ -41,6 +41,10 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         lang_text | lang => "a language tag (`fr`, `de`, `fr-CA`)",
         type_expr | set_type | scalar_type => "a type",
         optional_mark => "`?`",
+        range | range_between | range_at_least | range_at_most => {
+            "a range (`at least`, `at most`, `between … and …`)"
+        }
+        range_bound => "a bound (a number, a duration or a date)",
         expr => "an expression",
         op_not => "`not`",
         op_neg => "`-`",
@@ -89,6 +93,10 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         kw_as => "`as`",
         kw_scope => "`scope`",
         kw_total => "`total`",
+        kw_between => "`between`",
+        kw_at => "`at`",
+        kw_least => "`least`",
+        kw_most => "`most`",
         kw_over => "`over`",
         kw_fact => "`fact`",
         kw_param => "`param`",

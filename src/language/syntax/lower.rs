@@ -319,14 +319,37 @@ fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
 
 fn lower_fact(pair: Pair<'_, Rule>, file: FileId) -> Lowered<FactDecl> {
     let shape = (Rule::path, "`fact PATH: TYPE`");
+    let range = Clauses::new(&pair).lower(Rule::range, file, lower_range)?;
     lower_named(pair, file, shape, |path, ty, default, label| {
         Some(FactDecl {
             path: path?,
             ty: ty?,
+            range,
             default,
             label,
         })
     })
+}
+
+/// Lowers a `range`: `at least MIN`, `at most MAX` or `between MIN and MAX`.
+fn lower_range(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RangeExpr> {
+    let span = span_of(&pair, file);
+    let form = pair
+        .clone()
+        .into_inner()
+        .next()
+        .ok_or_else(|| missing(&pair, file, "a range"))?;
+    let rule = form.as_rule();
+    let mut bounds = parts_of(&form, Rule::range_bound)
+        .map(|bound| lower_expr(bound, file))
+        .collect::<Lowered<Vec<_>>>()?
+        .into_iter();
+    let (min, max) = match rule {
+        Rule::range_between => (bounds.next(), bounds.next()),
+        Rule::range_at_least => (bounds.next(), None),
+        _ => (None, bounds.next()),
+    };
+    Ok(RangeExpr { min, max, span })
 }
 
 /// The clauses a fact and a definition are made of: a name (of the rule `name_rule`: a
@@ -369,6 +392,7 @@ fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
     let clauses = Clauses::new(&pair);
     let name = clauses.first(Rule::name).map(|p| ident(&p, file));
     let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let range = clauses.lower(Rule::range, file, lower_range)?;
     let value = clauses.lower(Rule::expr, file, lower_expr)?;
     let value_cites = clauses.lower(Rule::value_cites, file, lower_value_cites)?;
     let steps = clauses
@@ -385,6 +409,7 @@ fn lower_param(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ParamDecl> {
     Ok(ParamDecl {
         name,
         ty,
+        range,
         value,
         value_cites: value_cites.unwrap_or_default(),
         steps,
