@@ -1,7 +1,7 @@
 //! Parameter overrides (`--set NAME=VALUE`): the value is written as in a policy file.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::language::program::Program;
+use crate::language::program::{ParamInfo, Program};
 use crate::language::value::Value;
 use crate::source::{SourceMap, Span};
 
@@ -77,11 +77,29 @@ pub fn parse_override(
                 }
                 errors
             })?;
+    in_range(param, &value, expr.span)?;
     Ok((
         u32::try_from(slot).unwrap_or(u32::MAX),
         value,
         value_text.to_string(),
     ))
+}
+
+/// Refuses a value outside the range the parameter declares (`at least 0 days`).
+fn in_range(param: &ParamInfo, value: &Value, span: Span) -> Result<(), Diagnostics> {
+    match &param.range {
+        Some(range) if !range.contains(value) => {
+            let (name, words) = (&param.name, range.words());
+            Err(Diagnostic::error(
+                "doctrine::set",
+                format!("`--set {name}`: the value is outside the parameter's range: {words}"),
+            )
+            .with_label(span, format!("not {words}"))
+            .with_help(format!("the policy declares `{name}` {words}"))
+            .into())
+        }
+        _ => Ok(()),
+    }
 }
 
 /// An example value of a type, as a policy writes it.

@@ -182,6 +182,7 @@ impl Binder<'_> {
                     continue; // null: left out
                 }
                 let bound = self.value(value, &ty, &path);
+                let bound = bound.and_then(|bound| self.in_range(slot, value, bound, &path));
                 if let (Some(bound), Some(place)) = (bound, self.values.get_mut(slot)) {
                     *place = Some(bound);
                 }
@@ -296,6 +297,29 @@ impl Binder<'_> {
                 None
             }
         }
+    }
+
+    /// Refuses a value outside the range its fact declares (`at least 0`): reported at the
+    /// value, naming the range.
+    fn in_range(&mut self, slot: usize, node: &RawNode, value: Value, path: &str) -> Option<Value> {
+        let Some(range) = self.program.facts.get(slot).and_then(|f| f.range.as_ref()) else {
+            return Some(value);
+        };
+        if range.contains(&value) {
+            return Some(value);
+        }
+        let words = range.words();
+        let written = match &node.kind {
+            RawKind::Number(s) | RawKind::String(s) | RawKind::Datetime(s) => s.clone(),
+            _ => convert::value_json(self.program, &value).to_string(),
+        };
+        let span = self.span(&node.span);
+        self.diagnostics.push(
+            Diagnostic::error(CODE, format!("`{path}` must be {words}, found `{written}`"))
+                .with_label(span, format!("not {words}"))
+                .with_help(format!("the policy declares the values `{path}` may take: {words}")),
+        );
+        None
     }
 
     /// Reports a value that does not fit its type.

@@ -42,7 +42,10 @@ pub fn read_json(index: &FactIndex, text: &str) -> Option<FactSet> {
         .into_iter()
         .zip(&index.absent)
         .map(|(value, absent)| value.unwrap_or_else(|| absent.clone()))
-        .collect();
+        .collect::<Vec<_>>();
+    if !index.within_ranges(&values) {
+        return None;
+    }
     Some(FactSet {
         values,
         evaluated_on: state.evaluated_on,

@@ -2,6 +2,7 @@
 //! vocabulary names to members, and each slot's value when left out.
 
 use crate::language::program::{Presence, Program};
+use crate::language::range::Range;
 use crate::language::types::Type;
 use crate::language::value::Value;
 
@@ -33,6 +34,8 @@ pub struct FactIndex {
     pub(crate) members: Vec<Vec<Box<str>>>,
     /// Per slot, the value of a fact left out.
     pub(crate) absent: Vec<Value>,
+    /// The slots whose fact declares a range, with it.
+    pub(crate) ranges: Vec<(usize, Range)>,
 }
 
 impl FactIndex {
@@ -46,6 +49,12 @@ impl FactIndex {
                 .map(|v| v.members.iter().map(|m| m.name.as_str().into()).collect())
                 .collect(),
             absent: Vec::new(),
+            ranges: program
+                .facts
+                .iter()
+                .enumerate()
+                .filter_map(|(slot, f)| Some((slot, f.range.clone()?)))
+                .collect(),
         };
         for (slot, fact) in program.facts.iter().enumerate() {
             index.insert(&fact.path, slot, fact.ty.required().clone());
@@ -57,6 +66,14 @@ impl FactIndex {
             });
         }
         index
+    }
+
+    /// Whether every value lies in its fact's range (the fast reader leaves a value out of
+    /// range to the spanned reader, which says where).
+    pub(crate) fn within_ranges(&self, values: &[Value]) -> bool {
+        self.ranges
+            .iter()
+            .all(|(slot, range)| values.get(*slot).is_none_or(|v| range.contains(v)))
     }
 
     fn insert(&mut self, path: &str, slot: usize, ty: Type) {
