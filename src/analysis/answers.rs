@@ -37,7 +37,26 @@ pub fn parse(
             Ok(Value::set_of(items))
         }
         Type::Text => Ok(Value::Text(answer.into())),
-        ty => literal(program, ty, answer, lang),
+        ty => literal(program, ty, answer, lang)
+            .and_then(|value| in_range(program, question, value, answer, lang)),
+    }
+}
+
+/// Refuses a value outside the range the fact declares (`at least 0`).
+fn in_range(
+    program: &Program,
+    question: &Question,
+    value: Value,
+    answer: &str,
+    lang: Lang,
+) -> Result<Value, String> {
+    let range = program
+        .facts
+        .get(question.slot as usize)
+        .and_then(|f| f.range.as_ref());
+    match range {
+        Some(range) if !range.contains(&value) => Err(expected(lang, answer, &range.words())),
+        _ => Ok(value),
     }
 }
 
@@ -125,7 +144,7 @@ mod tests {
             "policy p text p1 in force from 2020-01-01
              verdicts no yes as satisfied unsure as undecided out as inapplicable
              vocabulary colour red green blue
-             fact a: bool fact c: colour fact s: set of colour fact n: decimal
+             fact a: bool fact c: colour fact s: set of colour fact n: decimal at least 0
              fact d: date fact k: duration
              rule R requires a and c = red and s is empty and n > 1 and d > 2020-01-01
                  and k > 1 month otherwise no"
@@ -187,6 +206,7 @@ mod tests {
             Ok(Value::Decimal("1000.5".parse().unwrap()))
         );
         assert!(ask(&p, 3, "many").is_err());
+        assert!(ask(&p, 3, "-1").unwrap_err().contains("expected at least 0"));
         assert_eq!(
             ask(&p, 4, "2021-07-05"),
             Ok(Value::Date("2021-07-05".parse().unwrap()))

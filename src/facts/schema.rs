@@ -11,7 +11,9 @@ use crate::facts::tree::{Entry, Group};
 use crate::facts::{EVALUATED_ON, SCHEMA_KEY};
 use crate::language::ast::Lang;
 use crate::language::program::{FactInfo, Presence, Program};
+use crate::language::range::Range;
 use crate::language::types::Type;
+use crate::language::value::Value;
 
 /// A value as a fact file writes it (kept at this path for its callers).
 pub use super::convert::value_json;
@@ -91,12 +93,18 @@ fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
         ),
         Presence::Optional => String::from(words(lang, "schema-optional")),
     };
-    let description = format!("{}: {}; {presence}.", fact.path, program.type_name(ty));
+    let range = fact
+        .range
+        .as_ref()
+        .map(|r| format!(" {}", r.words()))
+        .unwrap_or_default();
+    let description = format!("{}: {}{range}; {presence}.", fact.path, program.type_name(ty));
     let mut schema = Map::new();
     if let Some(label) = fact.label.get(lang) {
         schema.insert(String::from("title"), Json::from(label));
     }
-    if let Json::Object(rest) = nullable(type_schema(program, ty, lang), &description) {
+    let value_schema = bounded(program, type_schema(program, ty, lang), fact.range.as_ref());
+    if let Json::Object(rest) = nullable(value_schema, &description) {
         schema.extend(rest);
     }
     if let Presence::Default(value) = &fact.presence {
@@ -138,6 +146,25 @@ fn type_schema(program: &Program, ty: &Type, lang: Lang) -> Json {
         }),
         Type::Optional(inner) => type_schema(program, inner, lang),
     }
+}
+
+/// A number's schema with its fact's range as `minimum` and `maximum` (both included);
+/// the ranges of days and durations are said in the description only.
+fn bounded(program: &Program, mut schema: Json, range: Option<&Range>) -> Json {
+    let (Some(range), Json::Object(object)) = (range, &mut schema) else {
+        return schema;
+    };
+    let number = |bound: &Option<Value>| match bound {
+        Some(value @ (Value::Integer(_) | Value::Decimal(_))) => Some(value_json(program, value)),
+        _ => None,
+    };
+    if let Some(min) = number(&range.min) {
+        object.insert(String::from("minimum"), min);
+    }
+    if let Some(max) = number(&range.max) {
+        object.insert(String::from("maximum"), max);
+    }
+    schema
 }
 
 fn date() -> Json {

@@ -82,10 +82,15 @@ fn fact_lines(
         Type::Set(_) => " ([a, b])",
         _ => "",
     };
+    let range = fact
+        .range
+        .as_ref()
+        .map(|r| format!(" {}", r.words()))
+        .unwrap_or_default();
     line(
         out,
         depth,
-        &format!("# {}{shape}, {presence}", program.type_name(ty)),
+        &format!("# {}{range}{shape}, {presence}", program.type_name(ty)),
     );
     names_lines(out, program, ty, lang, depth);
     match value {
