@@ -206,7 +206,11 @@ mod tests {
             Ok(Value::Decimal("1000.5".parse().unwrap()))
         );
         assert!(ask(&p, 3, "many").is_err());
-        assert!(ask(&p, 3, "-1").unwrap_err().contains("expected at least 0"));
+        assert!(
+            ask(&p, 3, "-1")
+                .unwrap_err()
+                .contains("expected at least 0")
+        );
         assert_eq!(
             ask(&p, 4, "2021-07-05"),
             Ok(Value::Date("2021-07-05".parse().unwrap()))

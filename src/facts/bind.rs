@@ -317,7 +317,9 @@ impl Binder<'_> {
         self.diagnostics.push(
             Diagnostic::error(CODE, format!("`{path}` must be {words}, found `{written}`"))
                 .with_label(span, format!("not {words}"))
-                .with_help(format!("the policy declares the values `{path}` may take: {words}")),
+                .with_help(format!(
+                    "the policy declares the values `{path}` may take: {words}"
+                )),
         );
         None
     }

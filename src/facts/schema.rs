@@ -98,7 +98,11 @@ fn fact_schema(program: &Program, fact: &FactInfo, lang: Lang) -> Json {
         .as_ref()
         .map(|r| format!(" {}", r.words()))
         .unwrap_or_default();
-    let description = format!("{}: {}{range}; {presence}.", fact.path, program.type_name(ty));
+    let description = format!(
+        "{}: {}{range}; {presence}.",
+        fact.path,
+        program.type_name(ty)
+    );
     let mut schema = Map::new();
     if let Some(label) = fact.label.get(lang) {
         schema.insert(String::from("title"), Json::from(label));

@@ -33,7 +33,9 @@ impl Checker<'_> {
                     format!("a range bounds a number, a duration or a date, not `{type_name}`"),
                 )
                 .with_label(range.span, "a range on this type")
-                .with_help("ranges apply to integer, decimal, duration and date facts and parameters"),
+                .with_help(
+                    "ranges apply to integer, decimal, duration and date facts and parameters",
+                ),
             );
             return None;
         }
@@ -48,9 +50,12 @@ impl Checker<'_> {
         let checked = Range { min, max };
         if checked.is_empty() {
             self.error(
-                Diagnostic::error(CODE, "the lower bound of this range is above its upper bound")
-                    .with_label(range.span, "no value lies in this range")
-                    .with_help("write the lower bound first: `between LOW and HIGH`"),
+                Diagnostic::error(
+                    CODE,
+                    "the lower bound of this range is above its upper bound",
+                )
+                .with_label(range.span, "no value lies in this range")
+                .with_help("write the lower bound first: `between LOW and HIGH`"),
             );
             return None;
         }
@@ -72,7 +77,10 @@ impl Checker<'_> {
             self.error(
                 Diagnostic::error(
                     CODE,
-                    format!("this value is outside the range of {what}: {}", range.words()),
+                    format!(
+                        "this value is outside the range of {what}: {}",
+                        range.words()
+                    ),
                 )
                 .with_label(span, format!("not {}", range.words())),
             );

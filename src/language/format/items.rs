@@ -192,7 +192,11 @@ impl Layout<'_> {
     fn range(&self, range: Option<&RangeExpr>) -> String {
         match range.map(|r| (r.min.as_ref(), r.max.as_ref())) {
             Some((Some(min), Some(max))) => {
-                format!(" between {} and {}", self.printer.expr(min), self.printer.expr(max))
+                format!(
+                    " between {} and {}",
+                    self.printer.expr(min),
+                    self.printer.expr(max)
+                )
             }
             Some((Some(min), None)) => format!(" at least {}", self.printer.expr(min)),
             Some((None, Some(max))) => format!(" at most {}", self.printer.expr(max)),

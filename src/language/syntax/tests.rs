@@ -1,4 +1,4 @@
-//! Lowering of parameters: per-value citations, and which `cites` is the parameter's.
+//! Lowering of parameters: per-value citations, which `cites` is the parameter's, and ranges.
 
 use crate::language::ast::{Citation, Decl, File, ParamDecl};
 use crate::source::FileId;
@@ -167,4 +167,27 @@ mod language_tags {
         );
         assert!(Lang::parse("de-abcdefghijk").is_err());
     }
+}
+
+#[test]
+fn a_range_keeps_its_bounds_and_the_value_after_it() {
+    use crate::language::ast::ExprKind;
+    let p = param("param x: integer between -1 and 3 = 2 from 2025-01-01 = 3");
+    let range = p.range.expect("a range");
+    assert!(matches!(
+        range.min.map(|e| e.kind),
+        Some(ExprKind::Unary(..))
+    ));
+    assert!(matches!(
+        range.max.map(|e| e.kind),
+        Some(ExprKind::Integer(3))
+    ));
+    assert!(matches!(p.value.kind, ExprKind::Integer(2)));
+    assert_eq!(p.steps.len(), 1);
+    let p = param("param y: duration at least 0 days = 12 months");
+    let range = p.range.expect("a range");
+    assert!(range.min.is_some() && range.max.is_none());
+    let p = param("param z: decimal at most 100% = 50%");
+    assert!(p.range.is_some_and(|r| r.min.is_none() && r.max.is_some()));
+    assert!(param("param w: integer = 2").range.is_none());
 }
