@@ -92,10 +92,14 @@ impl<'a> Checker<'a> {
                         .with_help("a replacement keeps the parameter's type"),
                     );
                 }
-                self.same_range(decl, declared, range.as_ref(), &own);
+                // A version of another type is reported above; its values have no range.
+                let bounds = range.as_ref().filter(|_| own == ty);
+                if own == ty {
+                    self.same_range(decl, declared, bounds, &own);
+                }
                 let initial = self.constant(&decl.value, &own);
                 if let Some(value) = &initial {
-                    self.check_in_range(range.as_ref(), value, decl.value.span, &what);
+                    self.check_in_range(bounds, value, decl.value.span, &what);
                 }
                 let initial_cites = self.citations(&decl.value_cites);
                 let mut steps = Vec::new();
@@ -110,7 +114,7 @@ impl<'a> Checker<'a> {
                     previous = Some(step.from.date);
                     let cites = self.citations(&step.cites);
                     if let Some(value) = self.constant(&step.value, &own) {
-                        self.check_in_range(range.as_ref(), &value, step.value.span, &what);
+                        self.check_in_range(bounds, &value, step.value.span, &what);
                         steps.push(ParamStep {
                             from: step.from.date,
                             value,
