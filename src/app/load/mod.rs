@@ -1,5 +1,6 @@
 //! The loader: the one part of the library that reads (and writes) files — policy files
-//! and folders here, fact files in `facts.rs` ([`FactSource`]).
+//! and folders here, fact files in `facts.rs` ([`FactSource`]), atomic writes in `write.rs`,
+//! paths confined to a folder in `confine.rs` ([`Root`]).
 
 use std::path::{Path, PathBuf};
 
