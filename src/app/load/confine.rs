@@ -53,7 +53,12 @@ impl Root {
                     Err(Diagnostic::error(
                         "doctrine::io",
                         format!("cannot read `{}`: {}", path.display(), io_reason(&error)),
-                    ))
+                    )
+                    .with_help(format!(
+                        "the record names files as `eval` was given them, read here from `{}`; \
+                         `--root FOLDER` reads them from the folder `eval` ran in",
+                        self.shown_root()
+                    )))
                 } else {
                     Err(self.outside(named))
                 }
@@ -82,12 +87,17 @@ impl Root {
         }
     }
 
-    fn outside(&self, named: &str) -> Diagnostic {
-        let root = if self.shown.as_os_str().is_empty() {
+    /// The root as messages show it (`.` for the current folder).
+    fn shown_root(&self) -> String {
+        if self.shown.as_os_str().is_empty() {
             String::from(".")
         } else {
             self.shown.display().to_string()
-        };
+        }
+    }
+
+    fn outside(&self, named: &str) -> Diagnostic {
+        let root = self.shown_root();
         Diagnostic::error(
             "doctrine::replay",
             format!(
@@ -115,4 +125,44 @@ fn normalise(path: &Path) -> PathBuf {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
+    use super::*;
+
+    #[test]
+    fn paths_resolve_inside_the_root_and_nowhere_else() {
+        let dir = std::env::temp_dir().join(format!("doctrine-confine-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("root/sub")).unwrap();
+        std::fs::write(dir.join("root/a.yaml"), "a: 1\n").unwrap();
+        std::fs::write(dir.join("outside.yaml"), "b: 2\n").unwrap();
+        let root = Root::new(&dir.join("root")).unwrap();
+        assert_eq!(root.resolve("a.yaml").unwrap(), dir.join("root/a.yaml"));
+        assert!(root.resolve("sub/../a.yaml").is_ok());
+        let absolute = dir.join("root/a.yaml");
+        assert!(root.resolve(absolute.to_str().unwrap()).is_ok());
+        for named in [
+            "../outside.yaml",
+            "sub/../../outside.yaml",
+            "../gone.yaml",
+            "/etc/x",
+        ] {
+            let error = root.resolve(named).unwrap_err();
+            assert!(
+                error.message.contains("outside"),
+                "{named}: {}",
+                error.message
+            );
+        }
+        let missing = root.resolve("sub/gone.yaml").unwrap_err();
+        assert!(
+            missing.message.contains("cannot read"),
+            "{}",
+            missing.message
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
 }
