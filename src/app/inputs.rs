@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use super::load::io_reason;
+use super::load::{cannot_list, io_reason, readable_entry};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts::Format;
 
@@ -159,17 +159,25 @@ fn folder_files(folder: &Path, keep: fn(&Path) -> bool) -> Result<Vec<String>, D
                 ),
             )
         })?;
-        for entry in entries.filter_map(Result::ok) {
-            let path = entry.path();
+        // Sorted, so that of two bad entries the same one is named first every time.
+        let mut listed = Vec::new();
+        for entry in entries {
+            let entry = entry.map_err(|e| cannot_list(&dir, &e))?;
+            listed.push((
+                entry.path(),
+                entry.file_type().is_ok_and(|t| t.is_symlink()),
+            ));
+        }
+        listed.sort();
+        for (path, is_link) in listed {
             if is_hidden(&path) {
                 continue;
             }
-            let is_link = entry.file_type().is_ok_and(|t| t.is_symlink());
             if path.is_dir() {
                 if !is_link {
                     pending.push(path);
                 }
-            } else if path.is_file() && keep(&path) {
+            } else if keep(&path) && readable_entry(&path)? {
                 found.push(path);
             }
         }

@@ -13,10 +13,14 @@ use super::output::print_stdout;
 /// Arguments of `doctrine replay`.
 #[derive(Debug, Args)]
 pub struct ReplayArgs {
-    /// A decision, or an array of decisions, as `doctrine eval --format json` wrote it. Run
-    /// from the folder `eval` ran in: the record names files as they were given.
+    /// A decision, or an array of decisions, as `doctrine eval --format json` wrote it.
     #[arg(value_name = "RECORD")]
     record: PathBuf,
+    /// The folder the files the record names are read from and must stay inside (no `..`,
+    /// absolute path or symbolic link out of it) [default: the record's folder]. The record
+    /// names files as `eval` was given them: give the folder `eval` ran in.
+    #[arg(long, value_name = "FOLDER")]
+    root: Option<PathBuf>,
 }
 
 /// Runs `doctrine replay`: 0 the same bytes, 1 different bytes (the diff is printed), 2 a
@@ -24,10 +28,11 @@ pub struct ReplayArgs {
 pub fn run(args: &ReplayArgs) -> u8 {
     let mut sources = SourceMap::new();
     let name = args.record.display().to_string();
-    let replayed = match doctrine::app::replay::replay(&args.record, &mut sources) {
-        Ok(replayed) => replayed,
-        Err(errors) => return bad_input(&errors, &sources),
-    };
+    let replayed =
+        match doctrine::app::replay::replay(&args.record, args.root.as_deref(), &mut sources) {
+            Ok(replayed) => replayed,
+            Err(errors) => return bad_input(&errors, &sources),
+        };
     let count = replayed.count;
     if replayed.before == replayed.after {
         print_stdout(&format!(

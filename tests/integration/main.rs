@@ -43,6 +43,8 @@ mod batch;
 mod cases;
 mod completions;
 mod fast_facts;
+#[cfg(unix)]
+mod files;
 mod fmt;
 mod fuzz_seeds;
 mod hostile;
@@ -76,6 +78,8 @@ fn modules() -> Vec<Trial> {
         properties::trials(),
         timeline::trials(),
         fmt::trials(),
+        #[cfg(unix)]
+        files::trials(),
         hostile::trials(),
         schema::trials(),
         init::trials(),

@@ -1,11 +1,16 @@
 //! The loader: the one part of the library that reads (and writes) files — policy files
-//! and folders here, fact files in `facts.rs` ([`FactSource`]).
+//! and folders here, fact files in `facts.rs` ([`FactSource`]), atomic writes in `write.rs`,
+//! paths confined to a folder in `confine.rs` ([`Root`]).
 
 use std::path::{Path, PathBuf};
 
+mod confine;
 mod facts;
+mod write;
 
+pub use confine::Root;
 pub use facts::{FactSource, load_fact_set, load_facts, open_lines, parse_facts, read_facts};
+pub use write::write_text;
 
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::language::program::Program;
@@ -47,6 +52,9 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
             format!("cannot read `{shown}`: {}", io_reason(&e)),
         )
     })?;
+    if !metadata.is_file() {
+        return Err(not_a_file(path, &metadata));
+    }
     let limit = crate::limits::current().max_file_size;
     if metadata.len() > limit {
         return Err(too_large(&shown.to_string(), limit));
@@ -70,6 +78,20 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         return Err(too_large(&shown.to_string(), limit));
     }
     Ok(bytes)
+}
+
+/// The error for a path that exists but is not a regular file: a folder, or a FIFO, socket
+/// or device, which would block a read forever or never end (`-` reads standard input).
+pub(crate) fn not_a_file(path: &Path, metadata: &std::fs::Metadata) -> Diagnostic {
+    let shown = path.display();
+    if metadata.is_dir() {
+        return Diagnostic::error("doctrine::io", format!("`{shown}` is a folder, not a file"));
+    }
+    Diagnostic::error(
+        "doctrine::io",
+        format!("`{shown}` is not a regular file (a FIFO, socket or device)"),
+    )
+    .with_help("name a regular file, or `-` to read standard input")
 }
 
 pub(super) fn too_large(shown: &str, limit: u64) -> Diagnostic {
@@ -107,12 +129,18 @@ pub fn policy_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
             ),
         )
     })?;
-    let mut files: Vec<PathBuf> = entries
-        .filter_map(Result::ok)
-        .map(|e| e.path())
-        .filter(|p| p.is_file() && p.extension().is_some_and(|x| x == "doctrine"))
-        .collect();
-    files.sort();
+    let mut paths = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| cannot_list(path, &e))?;
+        paths.push(entry.path());
+    }
+    paths.sort();
+    let mut files = Vec::new();
+    for file in paths {
+        if file.extension().is_some_and(|x| x == "doctrine") && readable_entry(&file)? {
+            files.push(file);
+        }
+    }
     if files.is_empty() {
         return Err(Diagnostic::error(
             "doctrine::io",
@@ -120,6 +148,43 @@ pub fn policy_files(path: &Path) -> Result<Vec<PathBuf>, Diagnostic> {
         ));
     }
     Ok(files)
+}
+
+/// Whether a folder's entry whose name says it is a policy or fact file is a file to read:
+/// `true` for a regular file, `false` for a folder, and an error naming the entry for
+/// anything else (a symbolic link that leads nowhere or loops, a FIFO, socket or device):
+/// skipping it would silently change the policy or the corpus.
+pub(crate) fn readable_entry(path: &Path) -> Result<bool, Diagnostic> {
+    match std::fs::metadata(path) {
+        Ok(metadata) if metadata.is_file() => Ok(true),
+        Ok(metadata) if metadata.is_dir() => Ok(false),
+        Ok(metadata) => Err(not_a_file(path, &metadata)),
+        Err(error) => {
+            let link = std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink());
+            let reason = if link {
+                String::from("it is a symbolic link that leads nowhere or loops")
+            } else {
+                io_reason(&error)
+            };
+            Err(Diagnostic::error(
+                "doctrine::io",
+                format!("cannot read `{}`: {reason}", path.display()),
+            )
+            .with_help("remove the entry or make it a readable file: it is not skipped"))
+        }
+    }
+}
+
+/// The error for a folder entry that cannot be listed.
+pub(crate) fn cannot_list(folder: &Path, error: &std::io::Error) -> Diagnostic {
+    Diagnostic::error(
+        "doctrine::io",
+        format!(
+            "cannot read the folder `{}`: {}",
+            folder.display(),
+            io_reason(error)
+        ),
+    )
 }
 
 /// Loads a policy (file or folder) and local amendments, then parses and checks them.
@@ -141,12 +206,6 @@ pub fn load_policy(
         return Err(errors);
     }
     crate::compile(sources, &ids)
-}
-
-/// Writes a file whole (a formatted policy, a completed fact file).
-pub fn write_text(path: &str, text: &str) -> Result<(), Diagnostic> {
-    std::fs::write(path, text)
-        .map_err(|e| Diagnostic::error("doctrine::io", format!("cannot write `{path}`: {e}")))
 }
 
 /// The size of a file in bytes; 0 when it cannot be read (reading it will say why).
@@ -172,10 +231,7 @@ pub fn read_stdin() -> Result<String, Diagnostic> {
 pub fn require_file(path: &Path) -> Result<(), Diagnostic> {
     match std::fs::metadata(path) {
         Ok(metadata) if metadata.is_file() => Ok(()),
-        Ok(_) => Err(Diagnostic::error(
-            "doctrine::io",
-            format!("`{}` is a folder, not a file", path.display()),
-        )),
+        Ok(metadata) => Err(not_a_file(path, &metadata)),
         Err(e) => Err(Diagnostic::error(
             "doctrine::io",
             format!("cannot read `{}`: {}", path.display(), io_reason(&e)),

@@ -2,13 +2,17 @@
 //! check that every file they read is unchanged, decide again, and give the bytes recorded
 //! and the bytes now, for the caller to compare.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use jiff::civil::Date;
 
+mod verify;
+
+use verify::{changed, changed_files, load_policy, read_facts};
+
 use super::Today;
 use super::decide::{Decided, Deciding, json_output};
-use super::load::FactSource;
+use super::load::{FactSource, Root};
 use crate::analysis::record::{Inputs, Record};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::language::program::Program;
@@ -25,17 +29,32 @@ pub struct Replayed {
     pub count: usize,
 }
 
-/// Replays the decisions of a record file.
-pub fn replay(path: &Path, sources: &mut SourceMap) -> Result<Replayed, Diagnostics> {
+/// Replays the decisions of a record file. The paths a record names are resolved from
+/// `root` (by default the record's own folder) and must lead inside it.
+pub fn replay(
+    path: &Path,
+    root: Option<&Path>,
+    sources: &mut SourceMap,
+) -> Result<Replayed, Diagnostics> {
     let (recorded, id, array) = read_records(path, sources)?;
-    let changed = Diagnostics(recorded.iter().flat_map(changed_files).collect());
+    let root = Root::new(root.unwrap_or_else(|| path.parent().unwrap_or(Path::new(""))))?;
+    let mut changed = Diagnostics::new();
+    for error in recorded
+        .iter()
+        .flat_map(|record| changed_files(record, &root))
+    {
+        // A file named as the policy and as its text, or by two records, is named once.
+        if !changed.0.iter().any(|e| e.message == error.message) {
+            changed.push(error);
+        }
+    }
     if !changed.is_empty() {
         return Err(changed);
     }
     let mut programs: Vec<((String, Vec<String>), Program)> = Vec::new();
     let mut decided = Vec::new();
     for record in &recorded {
-        decided.push(replay_one(record, &mut programs, sources)?);
+        decided.push(replay_one(record, &root, &mut programs, sources)?);
     }
     let before = sources
         .get(id)
@@ -102,40 +121,10 @@ fn read_records(
     }
 }
 
-/// The files a record names whose bytes are not those recorded (standard input is checked
-/// once read, by [`replay_one`]).
-fn changed_files(record: &Record) -> Vec<Diagnostic> {
-    let texts = record.texts.iter().map(|t| (&t.file, &t.sha256));
-    let facts =
-        std::iter::once((&record.facts.file, &record.facts.sha256)).filter(|(f, _)| *f != "-");
-    texts
-        .chain(facts)
-        .filter_map(
-            |(file, recorded)| match crate::app::load::file_sha256(Path::new(file)) {
-                Ok(now) if &now == recorded => None,
-                Ok(now) => Some(changed(file, recorded, &now)),
-                Err(error) => Some(error),
-            },
-        )
-        .collect()
-}
-
-fn changed(file: &str, recorded: &str, now: &str) -> Diagnostic {
-    let shown = if file == "-" {
-        String::from("standard input")
-    } else {
-        format!("`{file}`")
-    };
-    Diagnostic::error(
-        "doctrine::replay",
-        format!("{shown} has changed since the decision was recorded"),
-    )
-    .with_help(format!("recorded SHA-256 {recorded}, now {now}"))
-}
-
 /// Evaluates one record again, loading its policy once per policy and amendments.
 fn replay_one(
     record: &Record,
+    root: &Root,
     programs: &mut Vec<((String, Vec<String>), Program)>,
     sources: &mut SourceMap,
 ) -> Result<Decided, Diagnostics> {
@@ -156,13 +145,7 @@ fn replay_one(
     let index = match programs.iter().position(|(k, _)| *k == key) {
         Some(index) => index,
         None => {
-            let amendments: Vec<PathBuf> =
-                record.given.amendments.iter().map(PathBuf::from).collect();
-            let program = crate::app::load::load_policy(
-                Path::new(&record.given.policy),
-                &amendments,
-                sources,
-            )?;
+            let program = load_policy(record, root, sources)?;
             programs.push((key, program));
             programs.len() - 1
         }
@@ -187,12 +170,25 @@ fn replay_one(
         today: &Today::fixed(on),
         inputs: &inputs,
     };
-    let mut decided = deciding.decide(&[FactSource::Path(&record.facts.file)], sources)?;
+    let facts = if record.facts.file == "-" {
+        None
+    } else {
+        Some(read_facts(record, root)?)
+    };
+    let source = match &facts {
+        None => FactSource::Path("-"),
+        Some((text, format)) => FactSource::Text {
+            name: &record.facts.file,
+            text,
+            format: *format,
+        },
+    };
+    let mut decided = deciding.decide(&[source], sources)?;
     let one = decided
         .pop()
         .ok_or_else(|| bad(format!("`{}` gave no decision", record.facts.file)))?;
     if one.record.facts.sha256 != record.facts.sha256 {
-        return Err(changed("-", &record.facts.sha256, &one.record.facts.sha256).into());
+        return Err(changed("-", &record.facts.sha256).into());
     }
     Ok(one)
 }

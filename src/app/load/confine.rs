@@ -1,0 +1,168 @@
+//! Confining the paths a file names (a decision record's policy, amendments and facts) to a
+//! folder: resolved from it, and refused when they lead outside, through `..`, an absolute
+//! path or a symbolic link.
+
+use std::path::{Component, Path, PathBuf};
+
+use super::io_reason;
+use crate::diagnostic::Diagnostic;
+
+/// A folder that the paths a record names are resolved from and must stay inside.
+#[derive(Clone, Debug)]
+pub struct Root {
+    /// The folder as given, for messages and for the paths resolved from it.
+    shown: PathBuf,
+    /// The folder with its symbolic links resolved, to compare paths with.
+    canonical: PathBuf,
+}
+
+impl Root {
+    /// The root `folder` (the empty path is the current folder).
+    pub fn new(folder: &Path) -> Result<Root, Diagnostic> {
+        let existing = if folder.as_os_str().is_empty() {
+            Path::new(".")
+        } else {
+            folder
+        };
+        let canonical = std::fs::canonicalize(existing).map_err(|e| {
+            Diagnostic::error(
+                "doctrine::io",
+                format!(
+                    "cannot read the folder `{}`: {}",
+                    existing.display(),
+                    io_reason(&e)
+                ),
+            )
+        })?;
+        Ok(Root {
+            shown: folder.to_path_buf(),
+            canonical,
+        })
+    }
+
+    /// The path `named` (relative to the root, or absolute) once checked to lead inside the
+    /// root, as it is to be opened. The error names the path and the rule, and says the same
+    /// whether or not a path outside exists.
+    pub fn resolve(&self, named: &str) -> Result<PathBuf, Diagnostic> {
+        let path = self.shown.join(named);
+        match std::fs::canonicalize(&path) {
+            Ok(canonical) if canonical.starts_with(&self.canonical) => Ok(path),
+            Ok(_) => Err(self.outside(named)),
+            Err(error) => {
+                if self.leads_inside(named) {
+                    Err(Diagnostic::error(
+                        "doctrine::io",
+                        format!("cannot read `{}`: {}", path.display(), io_reason(&error)),
+                    )
+                    .with_help(format!(
+                        "the record names files as `eval` was given them, read here from `{}`; \
+                         `--root FOLDER` reads them from the folder `eval` ran in",
+                        self.shown_root()
+                    )))
+                } else {
+                    Err(self.outside(named))
+                }
+            }
+        }
+    }
+
+    /// For a path that cannot be resolved: whether its deepest existing ancestor, resolved,
+    /// and the rest of it, taken word for word, lead inside the root.
+    fn leads_inside(&self, named: &str) -> bool {
+        let absolute = normalise(&self.canonical.join(named));
+        let mut ancestor = absolute.as_path();
+        let mut rest = Vec::new();
+        loop {
+            if let Ok(canonical) = std::fs::canonicalize(ancestor) {
+                let full = rest.iter().rev().fold(canonical, |p: PathBuf, c| p.join(c));
+                return full.starts_with(&self.canonical);
+            }
+            match (ancestor.parent(), ancestor.file_name()) {
+                (Some(parent), Some(name)) => {
+                    rest.push(name.to_os_string());
+                    ancestor = parent;
+                }
+                _ => return false,
+            }
+        }
+    }
+
+    /// The root as messages show it (`.` for the current folder).
+    fn shown_root(&self) -> String {
+        if self.shown.as_os_str().is_empty() {
+            String::from(".")
+        } else {
+            self.shown.display().to_string()
+        }
+    }
+
+    fn outside(&self, named: &str) -> Diagnostic {
+        let root = self.shown_root();
+        Diagnostic::error(
+            "doctrine::replay",
+            format!(
+                "the record names `{named}`, outside `{root}`: replay reads only the files \
+                 inside the record's folder"
+            ),
+        )
+        .with_help(
+            "`..`, absolute paths and symbolic links that lead out of it are refused; replay \
+             with `--root FOLDER` to read the files under FOLDER",
+        )
+    }
+}
+
+/// `path` with `.` and `..` taken word for word (a `..` removes the name before it).
+fn normalise(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for component in path.components() {
+        match component {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                out.pop();
+            }
+            other => out.push(other),
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
+    use super::*;
+
+    #[test]
+    fn paths_resolve_inside_the_root_and_nowhere_else() {
+        let dir = std::env::temp_dir().join(format!("doctrine-confine-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("root/sub")).unwrap();
+        std::fs::write(dir.join("root/a.yaml"), "a: 1\n").unwrap();
+        std::fs::write(dir.join("outside.yaml"), "b: 2\n").unwrap();
+        let root = Root::new(&dir.join("root")).unwrap();
+        assert_eq!(root.resolve("a.yaml").unwrap(), dir.join("root/a.yaml"));
+        assert!(root.resolve("sub/../a.yaml").is_ok());
+        let absolute = dir.join("root/a.yaml");
+        assert!(root.resolve(absolute.to_str().unwrap()).is_ok());
+        for named in [
+            "../outside.yaml",
+            "sub/../../outside.yaml",
+            "../gone.yaml",
+            "/etc/x",
+        ] {
+            let error = root.resolve(named).unwrap_err();
+            assert!(
+                error.message.contains("outside"),
+                "{named}: {}",
+                error.message
+            );
+        }
+        let missing = root.resolve("sub/gone.yaml").unwrap_err();
+        assert!(
+            missing.message.contains("cannot read"),
+            "{}",
+            missing.message
+        );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+}
