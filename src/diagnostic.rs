@@ -190,3 +190,64 @@ pub fn did_you_mean<'a>(
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: u32, severity: Severity) -> Diagnostic {
+        let mut diagnostic =
+            Diagnostic::error("test", "wrong").with_label(Span::new(FileId(file), 0, 1), "here");
+        diagnostic.severity = severity;
+        diagnostic
+    }
+
+    #[test]
+    fn the_cap_counts_per_file_and_keeps_the_order() {
+        let mut all = Diagnostics::new();
+        for i in 0..5 {
+            all.push(at(0, Severity::Error));
+            all.push(at(
+                1,
+                if i % 2 == 0 {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+            ));
+        }
+        all.push(Diagnostic::error("test", "nowhere"));
+        let (shown, omitted) = all.capped(2);
+        let files: Vec<Option<FileId>> = shown
+            .iter()
+            .map(|d| d.primary_span().map(|s| s.file))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                Some(FileId(0)),
+                Some(FileId(1)),
+                Some(FileId(0)),
+                Some(FileId(1)),
+                None
+            ]
+        );
+        assert_eq!(
+            omitted,
+            [
+                Omitted {
+                    file: Some(FileId(0)),
+                    errors: 3,
+                    warnings: 0
+                },
+                Omitted {
+                    file: Some(FileId(1)),
+                    errors: 1,
+                    warnings: 2
+                },
+            ]
+        );
+        assert_eq!(all.capped(0).0.len(), 11);
+        assert!(all.capped(0).1.is_empty());
+    }
+}

@@ -90,7 +90,9 @@ impl LineStarts {
 
     /// The 0-based line of a byte offset.
     pub fn line_of(&self, offset: usize) -> usize {
-        self.0.partition_point(|start| *start <= offset).saturating_sub(1)
+        self.0
+            .partition_point(|start| *start <= offset)
+            .saturating_sub(1)
     }
 
     /// Where a 0-based line starts, if the text has it.
@@ -143,7 +145,11 @@ impl SourceFile {
         let starts = self.line_starts();
         let line = starts.line_of(offset);
         let line_start = starts.start(line).unwrap_or(0);
-        let col = self.text.get(line_start..offset).map_or(0, |s| s.chars().count()) + 1;
+        let col = self
+            .text
+            .get(line_start..offset)
+            .map_or(0, |s| s.chars().count())
+            + 1;
         (line + 1 + self.lines_before, col)
     }
 
@@ -258,7 +264,11 @@ mod tests {
         }
         assert_eq!(file.offset_of(0, 1), text.len());
         assert_eq!(file.offset_of(99, 1), text.len());
-        assert_eq!(file.line_range(8), 6..19, "the line end is `\\n`; a `\\r` before it stays");
+        assert_eq!(
+            file.line_range(8),
+            6..19,
+            "the line end is `\\n`; a `\\r` before it stays"
+        );
     }
 
     #[test]
@@ -270,7 +280,10 @@ mod tests {
             let _ = file.line_col(offset);
             let _ = file.offset_of(offset / 5 + 1, 2);
         }
-        assert!(std::ptr::eq(first, file.line_starts()), "the index was rebuilt");
+        assert!(
+            std::ptr::eq(first, file.line_starts()),
+            "the index was rebuilt"
+        );
         assert_eq!(file.line_starts().count(), 1001);
         assert_eq!(file.line_col(text.len() - 1), (1003, 5));
     }

@@ -43,6 +43,7 @@ mod batch;
 mod cases;
 mod completions;
 mod fast_facts;
+mod floods;
 mod fmt;
 mod fuzz_seeds;
 mod hostile;
@@ -77,6 +78,7 @@ fn modules() -> Vec<Trial> {
         timeline::trials(),
         fmt::trials(),
         hostile::trials(),
+        floods::trials(),
         schema::trials(),
         init::trials(),
         replay::trials(),

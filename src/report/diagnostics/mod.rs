@@ -158,8 +158,7 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap, texts: &mut Texts) -> R
         code: diagnostic.code.to_string(),
         help,
         severity: Some(diagnostic.severity),
-        source: primary
-            .map(|(name, part)| NamedSource::new(name, part).with_language("doctrine")),
+        source: primary.map(|(name, part)| NamedSource::new(name, part).with_language("doctrine")),
         labels,
         related,
     }
