@@ -153,7 +153,47 @@ fn check_reports_are_capped_and_say_how_many_are_left_out() {
     assert!(sarif["runs"][0].get("invocations").is_none());
 }
 
+/// The helps of a list of diagnostics: whether each has one.
+fn helped(diagnostics: &doctrine::diagnostic::Diagnostics) -> Vec<bool> {
+    diagnostics.0.iter().map(|d| d.help.is_some()).collect()
+}
+
+/// Past the diagnostics shown, none is given a "did you mean" (each search compares the
+/// name with every name of the policy: a flood of them took square time).
+fn help_is_sought_only_for_the_diagnostics_shown() {
+    let mut policy = String::from(
+        "policy p text t in force from 2020-01-01\n\
+         verdicts refused allowed as satisfied unknown as undecided out as inapplicable\n\
+         fact amount: integer\n",
+    );
+    for i in 0..60 {
+        policy.push_str(&format!(
+            "rule R{i} requires amounr > 1 otherwise refused\n"
+        ));
+    }
+    let mut sources = doctrine::source::SourceMap::new();
+    let id = sources.add("p.doctrine", policy.as_str());
+    let errors = doctrine::compile(&sources, &[id]).unwrap_err();
+    let mut expected = vec![true; 50];
+    expected.extend([false; 10]);
+    assert_eq!(helped(&errors), expected);
+
+    let ok = policy
+        .split("rule R1 ")
+        .next()
+        .unwrap()
+        .replace("amounr", "amount");
+    let id = sources.add("ok.doctrine", ok.as_str());
+    let program = doctrine::compile(&sources, &[id]).unwrap();
+    let facts: String = (0..60).map(|i| format!("amoun{i}: 1\n")).collect();
+    let id = sources.add("facts.yaml", facts.as_str());
+    let errors =
+        doctrine::bind_facts(&program, &sources, id, doctrine::facts::Format::Yaml).unwrap_err();
+    assert_eq!(helped(&errors), expected);
+}
+
 tests![
+    help_is_sought_only_for_the_diagnostics_shown,
     thousands_of_unknown_keys_print_fifty_and_count_the_rest,
     the_cap_is_an_option_and_a_variable,
     json_errors_are_capped_with_a_note_that_counts,
