@@ -2,7 +2,9 @@
 //!
 //! Detection builds these plain values; `report::diagnostics` renders them with miette.
 
-use crate::source::Span;
+use std::collections::BTreeMap;
+
+use crate::source::{FileId, Span};
 
 /// How serious a diagnostic is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -107,6 +109,44 @@ impl Diagnostics {
     pub fn extend(&mut self, other: Diagnostics) {
         self.0.extend(other.0);
     }
+
+    /// The diagnostics shown when at most `max` are shown per file (0 shows all), in their
+    /// order, and what is left out of each file, in the order of the files.
+    pub fn capped(&self, max: usize) -> (Vec<&Diagnostic>, Vec<Omitted>) {
+        let mut shown = Vec::new();
+        let mut seen: BTreeMap<Option<FileId>, usize> = BTreeMap::new();
+        let mut omitted: BTreeMap<Option<FileId>, Omitted> = BTreeMap::new();
+        for diagnostic in &self.0 {
+            let file = diagnostic.primary_span().map(|span| span.file);
+            let count = seen.entry(file).or_insert(0);
+            *count += 1;
+            if max == 0 || *count <= max {
+                shown.push(diagnostic);
+                continue;
+            }
+            let left = omitted.entry(file).or_insert(Omitted {
+                file,
+                errors: 0,
+                warnings: 0,
+            });
+            match diagnostic.severity {
+                Severity::Error => left.errors += 1,
+                Severity::Warning => left.warnings += 1,
+            }
+        }
+        (shown, omitted.into_values().collect())
+    }
+}
+
+/// What a cap on the diagnostics shown per file left out of one file.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Omitted {
+    /// The file (`None`: the diagnostics that point at no file).
+    pub file: Option<FileId>,
+    /// Errors not shown.
+    pub errors: usize,
+    /// Warnings not shown.
+    pub warnings: usize,
 }
 
 impl From<Diagnostic> for Diagnostics {
@@ -149,4 +189,65 @@ pub fn did_you_mean<'a>(
         // Ties go to the first in alphabetical order, whatever order the candidates came in.
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))
         .map(|(_, candidate)| format!("did you mean `{candidate}`?"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(file: u32, severity: Severity) -> Diagnostic {
+        let mut diagnostic =
+            Diagnostic::error("test", "wrong").with_label(Span::new(FileId(file), 0, 1), "here");
+        diagnostic.severity = severity;
+        diagnostic
+    }
+
+    #[test]
+    fn the_cap_counts_per_file_and_keeps_the_order() {
+        let mut all = Diagnostics::new();
+        for i in 0..5 {
+            all.push(at(0, Severity::Error));
+            all.push(at(
+                1,
+                if i % 2 == 0 {
+                    Severity::Warning
+                } else {
+                    Severity::Error
+                },
+            ));
+        }
+        all.push(Diagnostic::error("test", "nowhere"));
+        let (shown, omitted) = all.capped(2);
+        let files: Vec<Option<FileId>> = shown
+            .iter()
+            .map(|d| d.primary_span().map(|s| s.file))
+            .collect();
+        assert_eq!(
+            files,
+            [
+                Some(FileId(0)),
+                Some(FileId(1)),
+                Some(FileId(0)),
+                Some(FileId(1)),
+                None
+            ]
+        );
+        assert_eq!(
+            omitted,
+            [
+                Omitted {
+                    file: Some(FileId(0)),
+                    errors: 3,
+                    warnings: 0
+                },
+                Omitted {
+                    file: Some(FileId(1)),
+                    errors: 1,
+                    warnings: 2
+                },
+            ]
+        );
+        assert_eq!(all.capped(0).0.len(), 11);
+        assert!(all.capped(0).1.is_empty());
+    }
 }

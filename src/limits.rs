@@ -1,5 +1,6 @@
 //! Limits on what the loader and the parsers accept: a file's size, and how deeply a fact
-//! file or a policy expression may nest. Hostile input is refused by them, not by a crash.
+//! file or a policy expression may nest; and how many diagnostics are shown per file.
+//! Hostile input is refused by them, not by a crash or a flood.
 
 use std::sync::OnceLock;
 
@@ -14,13 +15,16 @@ pub struct Limits {
     pub max_depth: usize,
     /// The largest policy or fact file read, in bytes.
     pub max_file_size: u64,
+    /// How many diagnostics are shown per file; the rest are counted in one line. 0 shows all.
+    pub max_errors: usize,
 }
 
 impl Limits {
-    /// The limits when none are configured: 64 levels, 64 MiB.
+    /// The limits when none are configured: 64 levels, 64 MiB, 50 diagnostics per file.
     pub const DEFAULT: Limits = Limits {
         max_depth: 64,
         max_file_size: 64 * 1024 * 1024,
+        max_errors: 50,
     };
 }
 

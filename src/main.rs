@@ -17,6 +17,7 @@ fn main() -> ExitCode {
     doctrine::limits::configure(doctrine::limits::Limits {
         max_depth: cli.max_depth,
         max_file_size: cli.max_file_size,
+        max_errors: cli.max_errors,
     });
     let worker = std::thread::Builder::new()
         .stack_size(STACK_BYTES)

@@ -3,7 +3,7 @@
 use clap::{Args, ValueEnum};
 use doctrine::diagnostic::Severity;
 
-use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_stdout};
+use super::output::{EXIT_BAD_INPUT, print_diagnostics, print_exact};
 use super::{PolicyArgs, SetArgs, print_json};
 
 /// Arguments of `doctrine check`.
@@ -62,7 +62,7 @@ pub fn run(args: &CheckArgs) -> u8 {
             }
         }
         CheckFormat::Json => print_json(&checked.json()),
-        CheckFormat::Sarif => print_stdout(&doctrine::report::diagnostics::sarif::render(
+        CheckFormat::Sarif => print_exact(&doctrine::report::diagnostics::sarif::render(
             &checked.diagnostics,
             &checked.sources,
             doctrine::analysis::lint::LINTS,

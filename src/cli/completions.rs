@@ -5,7 +5,7 @@ use clap::{Args, CommandFactory};
 use clap_complete::Shell;
 
 use super::Cli;
-use super::output::{EXIT_BAD_INPUT, print_stdout};
+use super::output::{EXIT_BAD_INPUT, print_exact};
 
 /// Arguments of `doctrine completions`.
 #[derive(Debug, Args)]
@@ -20,7 +20,7 @@ pub fn run_completions(args: &CompletionsArgs) -> u8 {
     let mut command = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(args.shell, &mut command, "doctrine", &mut out);
-    print_stdout(&String::from_utf8_lossy(&out));
+    print_exact(&String::from_utf8_lossy(&out));
     0
 }
 
@@ -30,7 +30,7 @@ pub fn run_man() -> u8 {
     let mut out = Vec::new();
     match clap_mangen::Man::new(Cli::command()).render(&mut out) {
         Ok(()) => {
-            print_stdout(&String::from_utf8_lossy(&out));
+            print_exact(&String::from_utf8_lossy(&out));
             0
         }
         Err(e) => {

@@ -103,6 +103,10 @@ pub fn run(args: &DiffArgs) -> u8 {
             )
         }
     };
-    print_stdout(&out);
+    if matches!(args.format, DiffFormat::Json) {
+        super::output::print_exact(&out);
+    } else {
+        print_stdout(&out);
+    }
     u8::from(args.fail_on_change && report.summary.changed > 0)
 }

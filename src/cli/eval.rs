@@ -123,7 +123,11 @@ pub fn run(args: &EvalArgs) -> u8 {
             Err(errors) => return bad_input(&errors, &ws.sources),
         },
     };
-    print_stdout(&output);
+    if matches!(format, EvalFormat::Json | EvalFormat::Jsonl) {
+        super::output::print_exact(&output);
+    } else {
+        print_stdout(&output);
+    }
     let failed =
         fail_on.is_some_and(|gate| decided.iter().any(|d| gate.fails(d.decision.decision.rank)));
     u8::from(failed)

@@ -45,6 +45,11 @@ impl Writer {
                     (Layout::Text, 0) | (Layout::Jsonl, _) => "",
                     (Layout::Text, _) => "\n",
                 };
+                // Text is for people: its controls are shown, not obeyed; JSON stays exact.
+                let report = match self.layout {
+                    Layout::Text => doctrine::report::escape::terminal(report),
+                    _ => std::borrow::Cow::Borrowed(report.as_str()),
+                };
                 let written = self
                     .out
                     .write_all(before.as_bytes())

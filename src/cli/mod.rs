@@ -41,6 +41,10 @@ pub struct Cli {
     #[arg(long, global = true, value_name = "BYTES", env = "DOCTRINE_MAX_FILE_SIZE",
           default_value_t = doctrine::limits::Limits::DEFAULT.max_file_size)]
     pub max_file_size: u64,
+    /// How many errors and warnings are shown per file, the rest counted (default 50; 0: all).
+    #[arg(long, global = true, value_name = "COUNT", env = "DOCTRINE_MAX_ERRORS",
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_errors)]
+    pub max_errors: usize,
     /// What to do.
     #[command(subcommand)]
     pub command: Command,
@@ -249,5 +253,5 @@ pub fn parse_date(text: &str) -> Result<Date, String> {
 /// Prints a JSON value on stdout, pretty, with a final newline.
 pub fn print_json(json: &serde_json::Value) {
     let text = serde_json::to_string_pretty(json).unwrap_or_default();
-    output::print_stdout(&format!("{text}\n"));
+    output::print_exact(&format!("{text}\n"));
 }

@@ -74,9 +74,19 @@ pub fn diagnostics_text(diagnostics: &Diagnostics, sources: &SourceMap) -> Strin
     render_as(diagnostics, sources, format, stderr_colour())
 }
 
-/// Prints text on stdout, keeping ANSI styles only where the terminal takes them.
+/// Prints text on stdout, keeping ANSI styles only where the terminal takes them; every
+/// other control character and bidirectional override, which a fact value or a policy text
+/// may hold, is shown escaped (`\u{1b}`), never obeyed.
 pub fn print_stdout(text: &str) {
     let mut out = anstream::stdout();
+    let _ = out.write_all(doctrine::report::escape::terminal(text).as_bytes());
+    let _ = out.flush();
+}
+
+/// Prints a machine format (JSON, SARIF, XML, a schema, a script) on stdout as it is: its
+/// texts stay exact (JSON escapes controls itself).
+pub fn print_exact(text: &str) {
+    let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
     let _ = out.flush();
 }

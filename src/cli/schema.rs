@@ -18,10 +18,14 @@ pub struct FactsOfArgs {
 
 /// Runs `doctrine schema`: prints the JSON Schema; exit 0, or 2 on bad input.
 pub fn run_schema(args: &FactsOfArgs) -> u8 {
-    with_workspace(args, |ws| {
-        let text = serde_json::to_string_pretty(&ws.schema()).unwrap_or_default();
-        format!("{text}\n")
-    })
+    match args.policy.open(&SetArgs::default(), &args.lang) {
+        Ok(ws) => {
+            let text = serde_json::to_string_pretty(&ws.schema()).unwrap_or_default();
+            super::output::print_exact(&format!("{text}\n"));
+            0
+        }
+        Err(code) => code,
+    }
 }
 
 /// Runs `doctrine init`: prints the YAML template; exit 0, or 2 on bad input.

@@ -82,7 +82,7 @@ pub fn run(args: &TestArgs) -> u8 {
             &runner.coverage,
             &runner.sources,
         )),
-        TestFormat::Junit => print_stdout(&doctrine::report::suite::junit::junit(
+        TestFormat::Junit => super::output::print_exact(&doctrine::report::suite::junit::junit(
             reports,
             &suite.program.id,
             &runner.sources,

@@ -208,6 +208,17 @@ impl Binder<'_> {
     }
 
     fn unknown_key(&mut self, path: &str, range: &std::ops::Range<usize>) {
+        // Past the diagnostics shown per file, an error is only counted: no help is sought
+        // (a file of 50,000 unknown keys would compare each with every fact for nothing).
+        let shown = crate::limits::current().max_errors;
+        if shown > 0 && self.diagnostics.0.len() >= shown {
+            let span = self.span(range);
+            self.diagnostics.push(
+                Diagnostic::error(CODE, format!("unknown fact `{path}`"))
+                    .with_label(span, "the policy reads no such fact"),
+            );
+            return;
+        }
         let mut candidates: Vec<String> =
             self.program.facts.iter().map(|f| f.path.clone()).collect();
         candidates.push(String::from(EVALUATED_ON));

@@ -5,6 +5,7 @@
 pub mod decision;
 pub mod diagnostics;
 pub mod diff;
+pub mod escape;
 pub mod explain;
 pub mod literal;
 pub mod params;

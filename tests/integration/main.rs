@@ -45,6 +45,7 @@ mod completions;
 mod fast_facts;
 #[cfg(unix)]
 mod files;
+mod floods;
 mod fmt;
 mod fuzz_seeds;
 mod hostile;
@@ -81,6 +82,7 @@ fn modules() -> Vec<Trial> {
         #[cfg(unix)]
         files::trials(),
         hostile::trials(),
+        floods::trials(),
         schema::trials(),
         init::trials(),
         replay::trials(),

@@ -326,6 +326,19 @@ impl Checker<'_> {
     }
 
     fn unknown_name(&mut self, path: &str, span: Span, hint: Option<&Type>) {
+        // Past the diagnostics shown, an error is only counted: no help is sought (each
+        // search reads every name, so a policy of unknown names would check in square time).
+        let shown = crate::limits::current().max_errors;
+        if shown > 0 && self.diagnostics.0.len() >= shown {
+            self.error(
+                Diagnostic::error(
+                    "doctrine::check::unknown_name",
+                    format!("unknown name `{path}`"),
+                )
+                .with_label(span, "not declared"),
+            );
+            return;
+        }
         let mut candidates: Vec<String> = self.fact_index.keys().cloned().collect();
         candidates.extend(self.params.iter().map(|p| p.name.clone()));
         candidates.extend(self.defs.iter().map(|d| d.name.clone()));

@@ -7,9 +7,14 @@ use std::fmt;
 
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, SourceSpan};
 
-use self::part::Part;
-use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
-use crate::source::SourceMap;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use self::part::{Part, Shown};
+use crate::diagnostic::{Diagnostic, Diagnostics, Omitted, Severity};
+use crate::language::value::group_digits;
+use crate::report::escape::{visible, visible_line};
+use crate::source::{FileId, SourceMap, Span};
 
 /// One diagnostic made ready for miette: its source attached, labels in other files as
 /// related reports.
@@ -74,36 +79,44 @@ impl miette::Diagnostic for Rendered {
 const MAX_SHOWN_LINE: usize = 400;
 
 /// Whether the line a span starts on is short enough to show.
-fn showable(sources: &SourceMap, span: crate::source::Span) -> bool {
-    let Some(file) = sources.get(span.file) else {
-        return false;
-    };
-    let start = span.start as usize;
-    let before = file.text.get(..start).unwrap_or("");
-    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
-    let line_end = file
-        .text
-        .get(start..)
-        .and_then(|rest| rest.find('\n'))
-        .map_or(file.text.len(), |i| start + i);
-    line_end.saturating_sub(line_start) <= MAX_SHOWN_LINE
+fn showable(sources: &SourceMap, span: Span) -> bool {
+    sources
+        .get(span.file)
+        .is_some_and(|file| file.line_range(span.start as usize).len() <= MAX_SHOWN_LINE)
 }
 
-fn part(file: &crate::source::SourceFile) -> Part {
-    Part {
-        text: file.text.to_string(),
-        lines_before: file.lines_before,
+/// The texts shown of the files of one rendering, each escaped once however many
+/// diagnostics point into it.
+#[derive(Default)]
+struct Texts(HashMap<FileId, Arc<Shown>>);
+
+impl Texts {
+    fn part(&mut self, sources: &SourceMap, file: FileId) -> Option<(String, Part)> {
+        let source = sources.get(file)?;
+        let shown = self
+            .0
+            .entry(file)
+            .or_insert_with(|| Arc::new(Shown::new(source)));
+        Some((
+            visible_line(&source.name).into_owned(),
+            Part {
+                shown: Arc::clone(shown),
+                lines_before: source.lines_before,
+            },
+        ))
     }
 }
 
-fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
+fn prepare(diagnostic: &Diagnostic, sources: &SourceMap, texts: &mut Texts) -> Rendered {
+    let message = visible(&diagnostic.message).into_owned();
+    let help = diagnostic.help.as_deref().map(|h| visible(h).into_owned());
     if let Some(span) = diagnostic.primary_span()
         && !showable(sources, span)
     {
         return Rendered {
-            message: format!("{} (at {})", diagnostic.message, sources.location(span)),
+            message: format!("{message} (at {})", visible_line(&sources.location(span))),
             code: diagnostic.code.to_string(),
-            help: diagnostic.help.clone(),
+            help,
             severity: Some(diagnostic.severity),
             source: None,
             labels: Vec::new(),
@@ -111,44 +124,71 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap) -> Rendered {
         };
     }
     let primary_file = diagnostic.primary_span().map(|s| s.file);
-    let source = primary_file
-        .and_then(|file| sources.get(file))
-        .map(|f| NamedSource::new(f.name.clone(), part(f)).with_language("doctrine"));
+    let primary = primary_file.and_then(|file| texts.part(sources, file));
     let mut labels = Vec::new();
     let mut related = Vec::new();
     for label in &diagnostic.labels {
-        let span = SourceSpan::new((label.span.start as usize).into(), label.span.len());
+        let text = visible(&label.message).into_owned();
+        let (start, end) = (label.span.start as usize, label.span.end as usize);
         if Some(label.span.file) == primary_file {
-            labels.push(LabeledSpan::new_with_span(
-                Some(label.message.clone()),
-                span,
-            ));
+            let span = primary.as_ref().map_or_else(
+                || SourceSpan::new(start.into(), label.span.len()),
+                |(_, part)| part.shown.span(start, end),
+            );
+            labels.push(LabeledSpan::new_with_span(Some(text), span));
         } else {
+            let other = texts.part(sources, label.span.file);
+            let span = other.as_ref().map_or_else(
+                || SourceSpan::new(start.into(), label.span.len()),
+                |(_, part)| part.shown.span(start, end),
+            );
             related.push(Rendered {
-                message: label.message.clone(),
+                message: text.clone(),
                 code: String::new(),
                 help: None,
                 severity: None,
-                source: sources
-                    .get(label.span.file)
-                    .map(|f| NamedSource::new(f.name.clone(), part(f))),
-                labels: vec![LabeledSpan::new_with_span(
-                    Some(label.message.clone()),
-                    span,
-                )],
+                source: other.map(|(name, part)| NamedSource::new(name, part)),
+                labels: vec![LabeledSpan::new_with_span(Some(text), span)],
                 related: Vec::new(),
             });
         }
     }
     Rendered {
-        message: diagnostic.message.clone(),
+        message,
         code: diagnostic.code.to_string(),
-        help: diagnostic.help.clone(),
+        help,
         severity: Some(diagnostic.severity),
-        source,
+        source: primary.map(|(name, part)| NamedSource::new(name, part).with_language("doctrine")),
         labels,
         related,
     }
+}
+
+/// The line that ends a capped list: what was left out of one file, and how to see it.
+pub fn omitted_message(omitted: &Omitted, sources: &SourceMap) -> String {
+    let count = |n: usize, one: &str, many: &str| {
+        let word = if n == 1 { one } else { many };
+        format!("{} more {word}", group_digits(&n.to_string(), ",", "."))
+    };
+    let what = match (omitted.errors, omitted.warnings) {
+        (0, warnings) => count(warnings, "warning", "warnings"),
+        (errors, 0) => count(errors, "error", "errors"),
+        (errors, warnings) => format!(
+            "{} and {}",
+            count(errors, "error", "errors"),
+            count(warnings, "warning", "warnings")
+        ),
+    };
+    let place = omitted
+        .file
+        .and_then(|file| sources.get(file))
+        .map_or_else(String::new, |file| {
+            format!(" in {}", visible_line(&file.name))
+        });
+    format!(
+        "… and {what}{place}, not shown (at most {} per file): `--max-errors 0` shows them all",
+        crate::limits::current().max_errors
+    )
 }
 
 /// How diagnostics are written.
@@ -174,7 +214,7 @@ pub fn render_as(
         ErrorFormat::Human => render(diagnostics, sources, colour),
         ErrorFormat::Plain => {
             let handler = miette::NarratableReportHandler::new();
-            render_with(diagnostics, sources, &|out, d| {
+            render_with(diagnostics, sources, false, &|out, d| {
                 handler.render_report(out, d)
             })
         }
@@ -192,9 +232,11 @@ fn render_json(diagnostics: &Diagnostics, sources: &SourceMap) -> String {
     out
 }
 
-/// Each diagnostic as a JSON object, every place with its file, line and column.
+/// Each diagnostic shown as a JSON object, every place with its file, line and column (the
+/// texts exact, as JSON escapes them); then, for each file with more diagnostics than are
+/// shown, a `note` that counts them (`omitted`, `errors`, `warnings`).
 pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json::Value> {
-    let place = |span: crate::source::Span| {
+    let place = |span: Span| {
         let file = sources.get(span.file);
         let (line, column) = file.map_or((0, 0), |f| f.line_col(span.start as usize));
         let (end_line, end_column) = file.map_or((0, 0), |f| f.line_col(span.end as usize));
@@ -206,8 +248,9 @@ pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json
             "end_column": end_column,
         })
     };
+    let (shown, omitted) = diagnostics.capped(crate::limits::current().max_errors);
     let mut out = Vec::new();
-    for diagnostic in &diagnostics.0 {
+    for diagnostic in shown {
         let labels: Vec<serde_json::Value> = diagnostic
             .labels
             .iter()
@@ -238,24 +281,54 @@ pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json
         }
         out.push(object);
     }
+    for left in &omitted {
+        out.push(serde_json::json!({
+            "severity": "note",
+            "code": OMITTED_CODE,
+            "message": omitted_message(left, sources),
+            "help": null,
+            "labels": [],
+            "file": left.file.and_then(|file| sources.get(file)).map(|f| f.name.clone()),
+            "omitted": left.errors + left.warnings,
+            "errors": left.errors,
+            "warnings": left.warnings,
+        }));
+    }
     out
 }
 
-/// Renders each diagnostic with a handler that writes one report per call.
+/// The code of the note that counts the diagnostics a cap left out.
+pub const OMITTED_CODE: &str = "doctrine::omitted";
+
+/// Renders each diagnostic shown with a handler that writes one report per call, then a
+/// line per file whose diagnostics were capped.
 fn render_with(
     diagnostics: &Diagnostics,
     sources: &SourceMap,
+    separate: bool,
     handler: &dyn Fn(&mut String, &dyn miette::Diagnostic) -> std::fmt::Result,
 ) -> String {
+    let (shown, omitted) = diagnostics.capped(crate::limits::current().max_errors);
+    let mut texts = Texts::default();
     let mut out = String::new();
-    for diagnostic in &diagnostics.0 {
-        let rendered = prepare(diagnostic, sources);
+    for (index, diagnostic) in shown.into_iter().enumerate() {
+        if separate && index > 0 {
+            out.push('\n');
+        }
+        let rendered = prepare(diagnostic, sources, &mut texts);
         if handler(&mut out, &rendered).is_err() {
-            out.push_str(&diagnostic.message);
+            out.push_str(&rendered.message);
         }
         if !out.ends_with('\n') {
             out.push('\n');
         }
+    }
+    for left in &omitted {
+        if separate {
+            out.push('\n');
+        }
+        out.push_str(&omitted_message(left, sources));
+        out.push('\n');
     }
     out
 }
@@ -268,16 +341,7 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, colour: bool) -> S
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme).with_width(100);
-    let mut out = String::new();
-    for (index, diagnostic) in diagnostics.0.iter().enumerate() {
-        if index > 0 {
-            out.push('\n');
-        }
-        let rendered = prepare(diagnostic, sources);
-        if handler.render_report(&mut out, &rendered).is_err() {
-            out.push_str(&diagnostic.message);
-            out.push('\n');
-        }
-    }
-    out
+    render_with(diagnostics, sources, true, &|out, d| {
+        handler.render_report(out, d)
+    })
 }

@@ -6,17 +6,18 @@ use crate::diagnostic::{Diagnostics, Severity};
 use crate::source::{SourceMap, Span};
 
 /// The SARIF log of one run: the tool with its rules (`rules`: code and short description),
-/// and one result per diagnostic.
+/// and one result per diagnostic shown; when a file has more than the cap per file, the
+/// run's invocation has a note that counts those left out (`properties.omitted`).
 pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, rules: &[(&str, &str)]) -> String {
+    let (shown, omitted) = diagnostics.capped(crate::limits::current().max_errors);
     let mut rule_ids: Vec<(&str, &str)> = rules.to_vec();
     // Errors have codes of their own: list them too, so that every result names a rule.
-    for diagnostic in &diagnostics.0 {
+    for diagnostic in &shown {
         if !rule_ids.iter().any(|(id, _)| *id == diagnostic.code) {
             rule_ids.push((diagnostic.code, "An error in the policy"));
         }
     }
-    let results: Vec<Json> = diagnostics
-        .0
+    let results: Vec<Json> = shown
         .iter()
         .map(|diagnostic| {
             let mut text = diagnostic.message.clone();
@@ -56,7 +57,7 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, rules: &[(&str, &s
             })
         })
         .collect();
-    let log = json!({
+    let mut log = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
         "version": "2.1.0",
         "runs": [{
@@ -68,6 +69,36 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, rules: &[(&str, &s
             "results": results,
         }],
     });
+    if !omitted.is_empty()
+        && let Some(run) = log.pointer_mut("/runs/0").and_then(Json::as_object_mut)
+    {
+        let notes: Vec<Json> = omitted
+            .iter()
+            .map(|left| {
+                let uri = left
+                    .file
+                    .and_then(|file| sources.get(file))
+                    .map(|f| f.name.replace('\\', "/"));
+                json!({
+                    "level": "note",
+                    "descriptor": { "id": super::OMITTED_CODE },
+                    "message": { "text": super::omitted_message(left, sources) },
+                    "locations": uri.map(|uri| vec![json!({
+                        "physicalLocation": { "artifactLocation": { "uri": uri } },
+                    })]).unwrap_or_default(),
+                    "properties": {
+                        "omitted": left.errors + left.warnings,
+                        "errors": left.errors,
+                        "warnings": left.warnings,
+                    },
+                })
+            })
+            .collect();
+        run.insert(
+            "invocations".into(),
+            json!([{ "executionSuccessful": true, "toolExecutionNotifications": notes }]),
+        );
+    }
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
