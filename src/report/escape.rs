@@ -48,8 +48,9 @@ fn escape_where(text: &str, hazard: impl Fn(char) -> bool) -> Cow<'_, str> {
 }
 
 /// A report written for a terminal, with its own colours: every hazardous character is
-/// escaped except the select-graphic-rendition sequences (`ESC [ digits ; … m`) that style
-/// it, which only colour text (and which the output strips when it takes no colour).
+/// escaped except the select-graphic-rendition sequences (`ESC [ digits m`) of the styles
+/// the reports use, which only colour text (and which the output strips when it takes no
+/// colour).
 pub fn terminal(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_hazard) {
         return Cow::Borrowed(text);
@@ -78,17 +79,21 @@ fn sgr_len(text: &str) -> usize {
     let Some(body) = text.strip_prefix("\u{1b}[") else {
         return 0;
     };
-    let params = body
-        .bytes()
-        .take_while(|b| b.is_ascii_digit() || *b == b';')
-        .count();
-    // Styles are short; a long run of digits is not one of ours.
-    if params <= 16 && body.as_bytes().get(params) == Some(&b'm') {
-        2 + params + 1
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let param = body.get(..digits).unwrap_or("");
+    // Only the styles the reports use pass: a value that carries its own escape sequence
+    // may at worst colour text as the reports do, never hide it (conceal, reverse, black)
+    // or move the cursor.
+    if OWN_STYLES.contains(&param) && body.as_bytes().get(digits) == Some(&b'm') {
+        2 + digits + 1
     } else {
         0
     }
 }
+
+/// The select-graphic-rendition parameters the reports write: reset, bold, dim, and the
+/// red, green, yellow and magenta of verdicts.
+const OWN_STYLES: [&str; 7] = ["0", "1", "2", "31", "32", "33", "35"];
 
 #[cfg(test)]
 mod tests {
@@ -107,9 +112,30 @@ mod tests {
     #[test]
     fn styles_stay_other_sequences_do_not() {
         assert_eq!(
-            terminal("\u{1b}[1mbold\u{1b}[0m \u{1b}[2J\u{1b}[1;32mok\u{1b}[0m"),
-            "\u{1b}[1mbold\u{1b}[0m \\u{1b}[2J\u{1b}[1;32mok\u{1b}[0m"
+            terminal("\u{1b}[1mbold\u{1b}[0m \u{1b}[2J\u{1b}[32mok\u{1b}[0m"),
+            "\u{1b}[1mbold\u{1b}[0m \\u{1b}[2J\u{1b}[32mok\u{1b}[0m"
         );
+        // Conceal, reverse video and black text would hide what follows.
+        assert_eq!(
+            terminal("\u{1b}[8mhidden\u{1b}[7m\u{1b}[30m\u{1b}[1;32m"),
+            "\\u{1b}[8mhidden\\u{1b}[7m\\u{1b}[30m\\u{1b}[1;32m"
+        );
+        // Each style the reports write passes.
+        let styles = [
+            anstyle::Style::new().bold(),
+            anstyle::Style::new().dimmed(),
+            anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Red.into())),
+            anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Green.into())),
+            anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Yellow.into())),
+            anstyle::Style::new().fg_color(Some(anstyle::AnsiColor::Magenta.into())),
+            anstyle::Style::new()
+                .bold()
+                .fg_color(Some(anstyle::AnsiColor::Green.into())),
+        ];
+        for style in styles {
+            let text = format!("{style}x{style:#}");
+            assert_eq!(terminal(&text), text, "{text:?}");
+        }
         assert_eq!(terminal("x\u{1b}"), "x\\u{1b}");
     }
 }
