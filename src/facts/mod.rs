@@ -5,6 +5,7 @@ pub mod convert;
 mod fast;
 mod index;
 pub mod lines;
+mod number;
 pub mod raw;
 pub mod schema;
 pub mod template;

@@ -13,6 +13,8 @@ use crate::source::{FileId, SourceFile, Span};
 const JSON_READER_DEPTH: usize = 512;
 /// How deeply the TOML reader nests, whatever the configured limit.
 const TOML_READER_DEPTH: usize = 80;
+/// How deeply the YAML reader nests brackets (`[`, `{`), whatever the configured limit.
+const YAML_READER_DEPTH: usize = 255;
 
 /// A value of a fact file, with where it is written.
 #[derive(Clone, Debug)]
@@ -77,6 +79,20 @@ fn too_deep(file: FileId, span: Range<usize>, limit: usize) -> Diagnostic {
     .with_help("raise the limit with `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)")
 }
 
+/// The error for a value nested deeper than a reader itself reads: `--max-depth` cannot
+/// raise that, so the message does not advise it.
+fn reader_too_deep(file: FileId, span: Range<usize>, reader: &str, cap: usize) -> Diagnostic {
+    error_at(
+        file,
+        span,
+        format!(
+            "the file nests more than {cap} levels deep, the most the {reader} reader reads \
+             (whatever `--max-depth` says)"
+        ),
+        "too deep",
+    )
+}
+
 fn error_at(file: FileId, range: Range<usize>, message: String, label: &str) -> Diagnostic {
     Diagnostic::error("doctrine::facts::syntax", message).with_label(
         Span::new(file, range.start, range.end.max(range.start)),
@@ -105,7 +121,8 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     let parsed = jsonc_parser::parse_to_ast(text, &Default::default(), &options).map_err(|e| {
         let range = e.range();
         if e.kind().to_string().contains("nesting depth") {
-            return too_deep(file, range.start..range.end, limit.min(JSON_READER_DEPTH));
+            let span = range.start..range.end;
+            return reader_too_deep(file, span, "JSON", JSON_READER_DEPTH);
         }
         error_at(
             file,
@@ -177,7 +194,7 @@ pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     let table = DeTable::parse(text).map_err(|e| {
         let range = e.span().unwrap_or(0..0);
         if e.message().contains("recurse") {
-            return too_deep(file, range, limit.min(TOML_READER_DEPTH));
+            return reader_too_deep(file, range, "TOML", TOML_READER_DEPTH);
         }
         error_at(
             file,
@@ -242,16 +259,25 @@ pub fn parse_toml(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
     convert(DeValue::Table(table.into_inner()), span, 0, (file, limit))
 }
 
-/// Parses YAML (1.2: `no`, `on` and `off` are text, not booleans).
+/// Parses YAML (1.2: `no`, `on` and `off` are text, not booleans). A number with a point
+/// or an exponent is read from its text as written, exactly, as JSON's and TOML's are (the
+/// reader's 64-bit float is dropped); a tag other than the core schema's is refused.
 pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNode, Diagnostic> {
+    let aliases = std::rc::Rc::new(std::cell::Cell::new(0usize));
+    let seen = std::rc::Rc::clone(&aliases);
     let options = serde_saphyr::options! {
         strict_booleans: true,
         leading_zero_numbers_as_strings: true,
         underscored_numbers_as_strings: true,
+        reject_unsupported_tags: true,
+        // `1e400` and `.inf` reach the visitor, which reads their text: refused by the
+        // binder as JSON's and TOML's are, with the fact's name.
+        non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
         budget: serde_saphyr::budget! {
             max_depth: crate::limits::current().max_depth,
         },
-    };
+    }
+    .with_budget_report(move |report| seen.set(report.aliases));
     if text.trim().is_empty() {
         return Err(empty(file, "expected a map of facts"));
     }
@@ -262,11 +288,15 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
                 .map(|l| source.offset_of(l.line() as usize, l.column() as usize))
                 .unwrap_or(0);
             let raw = e.to_string();
-            if raw.contains("recursion limit") || raw.contains("Depth {") {
+            if raw.contains("recursion limit") {
+                let cap = YAML_READER_DEPTH;
+                return reader_too_deep(file, offset..offset + 1, "YAML", cap);
+            }
+            if raw.contains("Depth {") {
                 let limit = crate::limits::current().max_depth;
                 return too_deep(file, offset..offset + 1, limit);
             }
-            let message = yaml_message(&e);
+            let message = yaml_message(&e, aliases.get() > 0);
             error_at(
                 file,
                 offset..offset + 1,
@@ -277,7 +307,7 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
     Ok(yaml_node(node, source))
 }
 
-fn yaml_message(error: &serde_saphyr::Error) -> String {
+fn yaml_message(error: &serde_saphyr::Error, has_aliases: bool) -> String {
     let text = error.to_string();
     let mut message = text.lines().next().unwrap_or("").trim();
     // The reader's message repeats the place ("error: line 9 column 5: …"): our label shows it.
@@ -312,7 +342,19 @@ fn yaml_message(error: &serde_saphyr::Error) -> String {
         } else {
             String::from("more than a fact file may hold")
         };
-        return format!("the file expands to {what}, aliases replayed: too large for a fact file");
+        if has_aliases {
+            return format!(
+                "the file expands to {what}, aliases replayed: too large for a fact file"
+            );
+        }
+        return format!("the file holds {what}: too large for a fact file");
+    }
+    if let Some(rest) = message.strip_prefix("unsupported tag ") {
+        return format!(
+            "the tag {} is not one a fact file may use (it may use the core schema's: \
+             `!!str`, `!!int`, `!!float`, `!!bool`, `!!null`, `!!seq`, `!!map`)",
+            rest.trim()
+        );
     }
     if message.contains("non-finite float") {
         return String::from(
@@ -340,6 +382,20 @@ fn yaml_node(node: serde_saphyr::Spanned<YamlKind>, source: &SourceFile) -> RawN
     let span = yaml_span(&node.referenced, source);
     let kind = match node.value {
         YamlKind::Scalar(kind) => kind,
+        YamlKind::Float => {
+            // The text where the value is defined (an alias's anchor, not the alias),
+            // without the quotes a tagged scalar (`!!float "1.5"`) may have.
+            let text = source
+                .text
+                .get(yaml_span(&node.defined, source))
+                .unwrap_or("")
+                .trim();
+            let unquoted = ['"', '\'']
+                .iter()
+                .find_map(|q| text.strip_prefix(*q)?.strip_suffix(*q))
+                .unwrap_or(text);
+            RawKind::Number(super::number::yaml_decimal(unquoted))
+        }
         YamlKind::Seq(items) => {
             RawKind::Seq(items.into_iter().map(|i| yaml_node(i, source)).collect())
         }
@@ -362,6 +418,8 @@ fn yaml_node(node: serde_saphyr::Spanned<YamlKind>, source: &SourceFile) -> RawN
 /// A YAML value whose children carry their locations.
 enum YamlKind {
     Scalar(RawKind),
+    /// A number the reader took for a float: its text is read from the file.
+    Float,
     Seq(Vec<serde_saphyr::Spanned<YamlKind>>),
     Map(
         Vec<(
@@ -373,7 +431,60 @@ enum YamlKind {
 
 impl<'de> Deserialize<'de> for YamlKind {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        deserializer.deserialize_any(YamlVisitor(PhantomData))
+        // The reader hands a value with its tag under this name (its `Tagged` wrapper's):
+        // the tag is checked, then the value read as any other.
+        deserializer.deserialize_newtype_struct("__yaml_tagged", TagVisitor)
+    }
+}
+
+/// A value read without looking at its tag.
+struct Untagged(YamlKind);
+
+impl<'de> Deserialize<'de> for Untagged {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer
+            .deserialize_any(YamlVisitor(PhantomData))
+            .map(Untagged)
+    }
+}
+
+/// Whether a tag is one of the YAML core schema's (or `!`, which says "as written").
+fn core_tag(tag: &str) -> bool {
+    let name = tag
+        .strip_prefix("tag:yaml.org,2002:")
+        .or_else(|| tag.strip_prefix("!!"))
+        .unwrap_or(if tag == "!" { "str" } else { "" });
+    matches!(name, "str" | "int" | "float" | "bool" | "null" | "seq" | "map")
+}
+
+/// Reads a value with its tag, refusing a tag outside the core schema: `!!binary` would
+/// decode base64 silently, an application's `!custom` would be ignored.
+struct TagVisitor;
+
+impl<'de> Visitor<'de> for TagVisitor {
+    type Value = YamlKind;
+
+    fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("a YAML value")
+    }
+    fn visit_newtype_struct<D: Deserializer<'de>>(self, d: D) -> Result<YamlKind, D::Error> {
+        Untagged::deserialize(d).map(|u| u.0)
+    }
+    fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<YamlKind, A::Error> {
+        let value: Untagged = seq
+            .next_element()?
+            .ok_or_else(|| de::Error::custom("a tagged value without its value"))?;
+        let tag: Option<String> = seq.next_element()?;
+        match tag {
+            Some(tag) if !core_tag(&tag) => {
+                let short = match tag.strip_prefix("tag:yaml.org,2002:") {
+                    Some(name) => format!("!!{name}"),
+                    None => tag,
+                };
+                Err(de::Error::custom(format!("unsupported tag `{short}`")))
+            }
+            _ => Ok(value.0),
+        }
     }
 }
 
@@ -400,10 +511,9 @@ impl<'de> Visitor<'de> for YamlVisitor {
     fn visit_u128<E: de::Error>(self, v: u128) -> Result<YamlKind, E> {
         Ok(YamlKind::Scalar(RawKind::Number(v.to_string())))
     }
-    fn visit_f64<E: de::Error>(self, v: f64) -> Result<YamlKind, E> {
-        // Rust prints the shortest text that reads back as the same number: `0.1`, not
-        // `0.1000000000000000055…`, so the exact decimal is the one the author wrote.
-        Ok(YamlKind::Scalar(RawKind::Number(format!("{v}"))))
+    fn visit_f64<E: de::Error>(self, _: f64) -> Result<YamlKind, E> {
+        // Not the float (`999999.99999999999` would be a million, `1e-400` zero): its text.
+        Ok(YamlKind::Float)
     }
     fn visit_str<E: de::Error>(self, v: &str) -> Result<YamlKind, E> {
         Ok(YamlKind::Scalar(RawKind::String(v.to_string())))
