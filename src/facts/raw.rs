@@ -13,7 +13,8 @@ use crate::source::{FileId, SourceFile, Span};
 const JSON_READER_DEPTH: usize = 512;
 /// How deeply the TOML reader nests, whatever the configured limit.
 const TOML_READER_DEPTH: usize = 80;
-/// How deeply the YAML reader nests brackets (`[`, `{`), whatever the configured limit.
+/// How deeply the YAML reader nests, whatever the configured limit: its own cap on brackets
+/// (`[`, `{`), and ours on indented blocks, which it would follow until the stack overflows.
 const YAML_READER_DEPTH: usize = 255;
 
 /// A value of a fact file, with where it is written.
@@ -274,7 +275,7 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
         // binder as JSON's and TOML's are, with the fact's name.
         non_finite_float_policy: serde_saphyr::NonFiniteFloatPolicy::PassThrough,
         budget: serde_saphyr::budget! {
-            max_depth: crate::limits::current().max_depth,
+            max_depth: crate::limits::current().max_depth.min(YAML_READER_DEPTH),
         },
     }
     .with_budget_report(move |report| seen.set(report.aliases));
@@ -294,6 +295,10 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
             }
             if raw.contains("Depth {") {
                 let limit = crate::limits::current().max_depth;
+                if limit > YAML_READER_DEPTH {
+                    let cap = YAML_READER_DEPTH;
+                    return reader_too_deep(file, offset..offset + 1, "YAML", cap);
+                }
                 return too_deep(file, offset..offset + 1, limit);
             }
             let message = yaml_message(&e, aliases.get() > 0);
