@@ -59,6 +59,31 @@ impl Format {
     }
 }
 
+/// Where the value of the fact at `path` is written in a parsed fact file, whether its
+/// groups are nested maps (`a: {b: 1}`) or dotted keys (`a.b: 1`), as the binder reads them.
+pub fn value_span(root: &RawNode, path: &str) -> Option<std::ops::Range<usize>> {
+    fn find(node: &RawNode, prefix: &str, path: &str) -> Option<std::ops::Range<usize>> {
+        let RawKind::Map(entries) = &node.kind else {
+            return None;
+        };
+        entries.iter().find_map(|(key, value)| {
+            let here = if prefix.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{prefix}.{}", key.name)
+            };
+            if here == path {
+                Some(value.span.clone())
+            } else if path.starts_with(&format!("{here}.")) {
+                find(value, &here, path)
+            } else {
+                None
+            }
+        })
+    }
+    find(root, "", path)
+}
+
 /// Parses a fact file's text into a tree with spans. A file that starts with a byte-order
 /// mark is refused: the formats do not allow one (JSON, TOML) or are read as UTF-8 only.
 pub fn parse(source: &SourceFile, file: FileId, format: Format) -> Result<RawNode, Diagnostic> {
