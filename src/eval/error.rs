@@ -49,8 +49,8 @@ impl EvalError {
             return diagnostic;
         };
         // Read again, on this error only: a fact set keeps values, not where they were.
-        let format = crate::facts::Format::from_path(&source.name)
-            .unwrap_or(crate::facts::Format::Json);
+        let format =
+            crate::facts::Format::from_path(&source.name).unwrap_or(crate::facts::Format::Json);
         let Ok(root) = crate::facts::parse(source, file, format) else {
             return diagnostic;
         };

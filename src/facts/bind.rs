@@ -317,7 +317,11 @@ impl Binder<'_> {
                 let message = format!(
                     "`{path}` has more digits after the point than a decimal holds: `{written}`"
                 );
-                self.error(node, message, "at most 28 digits after the point, never rounded");
+                self.error(
+                    node,
+                    message,
+                    "at most 28 digits after the point, never rounded",
+                );
             }
             (Misfit::NotANumber, _) => {
                 let message = format!("`{path}`: `{written}` is not a number a fact can hold");

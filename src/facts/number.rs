@@ -141,7 +141,11 @@ pub(crate) fn yaml_decimal(text: &str) -> String {
     out.push_str(if p.whole.is_empty() { "0" } else { p.whole });
     if text.contains('.') {
         out.push('.');
-        out.push_str(if p.fraction.is_empty() { "0" } else { p.fraction });
+        out.push_str(if p.fraction.is_empty() {
+            "0"
+        } else {
+            p.fraction
+        });
     }
     if let Some(at) = text.find(['e', 'E']) {
         out.push_str(text.get(at..).unwrap_or(""));

@@ -459,7 +459,10 @@ fn core_tag(tag: &str) -> bool {
         .strip_prefix("tag:yaml.org,2002:")
         .or_else(|| tag.strip_prefix("!!"))
         .unwrap_or(if tag == "!" { "str" } else { "" });
-    matches!(name, "str" | "int" | "float" | "bool" | "null" | "seq" | "map")
+    matches!(
+        name,
+        "str" | "int" | "float" | "bool" | "null" | "seq" | "map"
+    )
 }
 
 /// Reads a value with its tag, refusing a tag outside the core schema: `!!binary` would

@@ -240,15 +240,29 @@ fn standard_input_is_held_to_the_file_size_limit() {
 fn a_readers_own_depth_cap_is_named_as_such() {
     let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
     let cases = [
-        ("cap.yaml", format!("a: {}\n", nested(300)), "the YAML reader"),
+        (
+            "cap.yaml",
+            format!("a: {}\n", nested(300)),
+            "the YAML reader",
+        ),
         // Indented, past the cap: refused, not followed until the stack overflows.
         (
             "cap-block.yaml",
-            (0..10_000).map(|i| format!("{}k:\n", " ".repeat(i))).collect(),
+            (0..10_000)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect(),
             "the YAML reader",
         ),
-        ("cap.json", format!("{{\"a\": {}}}", nested(600)), "the JSON reader"),
-        ("cap.toml", format!("a = {}\n", nested(100)), "the TOML reader"),
+        (
+            "cap.json",
+            format!("{{\"a\": {}}}", nested(600)),
+            "the JSON reader",
+        ),
+        (
+            "cap.toml",
+            format!("a = {}\n", nested(100)),
+            "the TOML reader",
+        ),
     ];
     for (name, text, reader) in cases {
         let file = write(name, &text);

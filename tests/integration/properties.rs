@@ -226,10 +226,12 @@ fn number_text() -> impl Strategy<Value = String> {
         1 => "[eE][+-]?[0-9]{1,3}",
         1 => (-30i32..30).prop_map(|e| format!("e{e}")),
     ];
-    (any::<bool>(), whole, fraction, exponent)
-        .prop_map(|(negative, whole, fraction, exponent)| {
-            format!("{}{whole}{fraction}{exponent}", if negative { "-" } else { "" })
-        })
+    (any::<bool>(), whole, fraction, exponent).prop_map(|(negative, whole, fraction, exponent)| {
+        format!(
+            "{}{whole}{fraction}{exponent}",
+            if negative { "-" } else { "" }
+        )
+    })
 }
 
 /// A decimal on, just under or just over the threshold of `x` (1,000,000), in many
@@ -262,7 +264,12 @@ fn whole_or_any() -> impl Strategy<Value = String> {
 
 /// What a fact file gives: the decision's JSON (without the file's name), or the messages
 /// of its refusal.
-fn outcome(program: &Program, name: &str, text: &str, format: Format) -> Result<String, Vec<String>> {
+fn outcome(
+    program: &Program,
+    name: &str,
+    text: &str,
+    format: Format,
+) -> Result<String, Vec<String>> {
     let mut sources = SourceMap::new();
     let id = sources.add(name, text);
     let facts = doctrine::bind_facts(program, &sources, id, format)
