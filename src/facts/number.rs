@@ -54,7 +54,9 @@ fn parts(text: &str) -> Option<Parts<'_>> {
             }
             // Past a million the value is out of range whatever the digits: saturate there.
             let magnitude = magnitude.trim_start_matches('0');
-            let value = if magnitude.len() > 7 {
+            let value = if magnitude.is_empty() {
+                0
+            } else if magnitude.len() > 7 {
                 1_000_000_000
             } else {
                 magnitude.parse::<i64>().unwrap_or(1_000_000_000)
@@ -167,6 +169,19 @@ mod tests {
         assert_eq!(exact("0e-400"), "0");
         assert_eq!(exact("1.000000000000000000000000000000000"), "1");
         assert_eq!(exact("12"), "12");
+        assert_eq!(exact("5e0"), "5");
+        assert_eq!(exact("5E+00"), "5");
+        assert_eq!(exact("-25e-0"), "-25");
+        assert_eq!(exact("1e-28"), "0.0000000000000000000000000001");
+        assert_eq!(decimal("1.5e-28"), Err(Misfit::TooPrecise));
+        assert_eq!(
+            exact("79228162514264337593543950335"),
+            "79228162514264337593543950335"
+        );
+        assert_eq!(
+            decimal("79228162514264337593543950336"),
+            Err(Misfit::OutOfRange)
+        );
         assert_eq!(decimal("1e-400"), Err(Misfit::TooPrecise));
         assert_eq!(decimal("1e400"), Err(Misfit::OutOfRange));
         assert_eq!(decimal("1e99999999999999999999"), Err(Misfit::OutOfRange));

@@ -235,20 +235,21 @@ fn number_text() -> impl Strategy<Value = String> {
 }
 
 /// A decimal on, just under or just over the threshold of `x` (1,000,000), in many
-/// spellings: a 64-bit float cannot tell most of them apart.
-fn near_threshold() -> impl Strategy<Value = String> {
-    (0usize..25, 0usize..4, -3i32..8).prop_map(|(digits, shape, shift)| {
+/// spellings a 64-bit float cannot tell apart, all within what a decimal holds exactly;
+/// with whether it is under the threshold.
+fn near_threshold() -> impl Strategy<Value = (String, bool)> {
+    (0usize..20, 0usize..4, 0usize..6, any::<bool>()).prop_map(|(digits, shape, shift, big_e)| {
         let nines = "9".repeat(digits.max(1));
         let zeros = "0".repeat(digits);
+        let e = if big_e { "E" } else { "e" };
         match shape {
-            0 => format!("999999.{nines}"),
-            1 => format!("1000000.{zeros}1"),
-            2 => format!("1000000{}", if digits % 2 == 0 { "" } else { ".0" }),
-            // The same value with its point moved into the exponent.
+            0 => (format!("999999.{nines}"), true),
+            1 => (format!("1000000.{zeros}1"), false),
+            2 => (format!("1{}{e}{}", "0".repeat(6 - shift), shift), false),
+            // Just under, with the point moved into the exponent.
             _ => {
-                let shift = shift.clamp(0, 5) as usize;
                 let (whole, fraction) = "999999".split_at(6 - shift);
-                format!("{whole}.{fraction}{nines}e{shift}")
+                (format!("{whole}.{fraction}{nines}{e}+{shift}"), true)
             }
         }
     })
@@ -290,11 +291,26 @@ fn outcome(
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
 
+    /// Numbers a float would round across a threshold decide exactly, in every format.
+    fn numbers_near_a_threshold_decide_exactly(x in near_threshold()) {
+        let ((x, under), program) = (x, compile(NUMBERS));
+        let expected = if under { "allowed" } else { "refused" };
+        for (name, text, format) in [
+            ("f.yaml", format!("x: {x}\nn: 0\n"), Format::Yaml),
+            ("f.json", format!("{{\"x\": {x}, \"n\": 0}}"), Format::Json),
+            ("f.toml", format!("x = {x}\nn = 0\n"), Format::Toml),
+        ] {
+            let decision = outcome(&program, name, &text, format);
+            let json: serde_json::Value = serde_json::from_str(decision.as_ref().unwrap()).unwrap();
+            prop_assert_eq!(json["results"][0]["verdict"].as_str(), Some(expected), "{}: x = {}", name, x);
+        }
+    }
+
     /// The same numbers written in YAML, JSON and TOML give the same decision, or the same
     /// refusal with the same words: each is read from its text, exactly, by one grammar
     /// (the fast JSON reader agrees too).
     fn the_three_formats_read_numbers_alike(
-        x in prop_oneof![near_threshold(), number_text()],
+        x in prop_oneof![near_threshold().prop_map(|(x, _)| x), number_text()],
         n in whole_or_any(),
     ) {
         let program = compile(NUMBERS);
@@ -393,6 +409,7 @@ proptest! {
 }
 
 tests![
+    numbers_near_a_threshold_decide_exactly,
     the_three_formats_read_numbers_alike,
     logic_over_unknowns_is_kleene,
     kleene_laws_hold,
