@@ -169,7 +169,7 @@ impl Workspace {
         let mut loaded = Vec::new();
         for source in facts {
             match source.load(&self.program, &mut self.sources, &[]) {
-                Ok((facts, _, _)) => loaded.push((source.name().to_string(), facts)),
+                Ok((facts, _, id)) => loaded.push((source.name().to_string(), facts, id)),
                 Err(e) => errors.extend(e),
             }
         }
@@ -177,7 +177,7 @@ impl Workspace {
             return Err(errors);
         }
         let mut timelines = Vec::new();
-        for (name, facts) in loaded {
+        for (name, facts, id) in loaded {
             let end = to.unwrap_or_else(|| default_to(&self.program, &facts, start));
             let periods = crate::analysis::timeline::timeline(
                 &self.program,
@@ -192,7 +192,9 @@ impl Workspace {
                     to: end,
                     periods,
                 }),
-                Err(error) => errors.push(error.in_facts(&name)),
+                Err(error) => {
+                    errors.push(error.in_fact_file(&name, &self.program, &self.sources, id));
+                }
             }
         }
         if errors.is_empty() {

@@ -90,7 +90,7 @@ impl Deciding<'_> {
                         options,
                     });
                 }
-                Err(error) => errors.push(error.in_facts(&path)),
+                Err(error) => errors.push(error.in_fact_file(&path, self.program, sources, id)),
             }
         }
         if errors.is_empty() {

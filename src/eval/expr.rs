@@ -158,7 +158,15 @@ impl<'p, P: Policy> Context<'p, P> {
                     None if matches!(a, Value::NotSet) || matches!(b, Value::NotSet) => {
                         Value::NotSet
                     }
-                    None => ops::arith(*op, &a, &b, span)?,
+                    None => ops::arith(*op, &a, &b, span).map_err(|mut error| {
+                        // The facts it read directly: the message can point at their values.
+                        for operand in [left, right] {
+                            if let CKind::Fact(slot) = operand.kind {
+                                error.facts.push(slot);
+                            }
+                        }
+                        error
+                    })?,
                 }
             }
             CKind::SetOp(op, left, right) => {

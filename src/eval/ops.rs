@@ -48,7 +48,27 @@ pub fn compare(
 /// Computes arithmetic on two known values.
 pub fn arith(op: Arith, left: &Value, right: &Value, span: Span) -> Result<Value, EvalError> {
     let overflow = || EvalError::new("arithmetic overflow", span);
-    let out_of_calendar = || EvalError::new("the date falls outside the calendar", span);
+    let out_of_calendar = || {
+        let (sign, right) = match (op, right) {
+            (Arith::Sub, Value::Date(b)) => ("-", b.to_string()),
+            (Arith::Sub, Value::Duration(k)) => ("-", k.to_string()),
+            (_, Value::Duration(k)) => ("+", k.to_string()),
+            (_, Value::Date(d)) => ("+", d.to_string()),
+            _ => ("+", String::new()),
+        };
+        let left = match left {
+            Value::Date(d) => d.to_string(),
+            Value::Duration(k) => k.to_string(),
+            _ => String::new(),
+        };
+        EvalError::new(
+            format!(
+                "the date falls outside the calendar: {left} {sign} {right} is not a day \
+                 from -9999-01-01 to 9999-12-31"
+            ),
+            span,
+        )
+    };
     Ok(match (op, left, right) {
         (_, Value::Integer(a), Value::Integer(b)) if op != Arith::Div => Value::Integer(
             match op {

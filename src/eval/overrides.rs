@@ -56,6 +56,9 @@ pub fn parse_override(
     } else {
         (value, assignment.len() - value.len())
     };
+    if let Some(error) = misshapen_date(program, name, param, value, offset, id) {
+        return Err(error.into());
+    }
     // Pad the value so that its spans point into the whole assignment.
     let expr = crate::language::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
     let value_text = value.trim();
@@ -100,6 +103,46 @@ fn in_range(param: &ParamInfo, value: &Value, span: Span) -> Result<(), Diagnost
         }
         _ => Ok(()),
     }
+}
+
+/// A date parameter given a day in the shape of a date but not of four, two and two digits
+/// (`99999-01-01`): the language would read it as a subtraction of whole numbers and say
+/// "found integer"; say instead that it is no date.
+fn misshapen_date(
+    program: &Program,
+    name: &str,
+    param: &crate::language::program::ParamInfo,
+    value: &str,
+    offset: usize,
+    id: crate::source::FileId,
+) -> Option<Diagnostic> {
+    if *param.ty.required() != crate::language::types::Type::Date {
+        return None;
+    }
+    let text = value.trim();
+    let parts: Vec<&str> = text.split('-').collect();
+    let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
+    if parts.len() != 3 || !parts.iter().all(digits) || lengths == [4, 2, 2] {
+        return None;
+    }
+    let start = offset + (value.len() - value.trim_start().len());
+    let what = match lengths.first() {
+        Some(&year) if year > 4 => "its year has more than four digits",
+        _ => "a date is written YYYY-MM-DD",
+    };
+    Some(
+        Diagnostic::error(
+            "doctrine::set",
+            format!("`--set {name}`: `{text}` is not a date: {what}"),
+        )
+        .with_label(Span::new(id, start, start + text.len()), "not a date")
+        .with_help(format!(
+            "`{name}` is `{}`: a day from 0000-01-01 to 9999-12-31, written YYYY-MM-DD, \
+             for example `{name}=2024-01-01`",
+            program.type_name(&param.ty)
+        )),
+    )
 }
 
 /// An example value of a type, as a policy writes it.

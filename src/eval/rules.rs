@@ -245,6 +245,7 @@ impl Context<'_> {
                                 e2.id, e1.id
                             )),
                         )),
+                        facts: Vec::new(),
                     });
                 }
             }

@@ -350,6 +350,20 @@ impl Binder<'_> {
                 let message = format!("`{path}` is out of range: `{written}`");
                 self.error(node, message, label);
             }
+            (Misfit::TooPrecise, _) => {
+                let message = format!(
+                    "`{path}` has more digits after the point than a decimal holds: `{written}`"
+                );
+                self.error(
+                    node,
+                    message,
+                    "at most 28 digits after the point, never rounded",
+                );
+            }
+            (Misfit::NotANumber, _) => {
+                let message = format!("`{path}`: `{written}` is not a number a fact can hold");
+                self.error(node, message, "an infinity or NaN");
+            }
             (Misfit::NoSuchDay, _) => {
                 let message = format!("`{path}`: `{written}` is not a valid date");
                 self.error(node, message, "no such day");
@@ -393,6 +407,19 @@ impl Binder<'_> {
                     format!("`{path}` must be {expected}, found {found}"),
                     &format!("expected {expected}"),
                 );
+                if *ty == Type::Integer
+                    && let RawKind::Number(text) = &node.kind
+                    && super::number::is_decimal_shaped(text)
+                    && let Some(last) = self.diagnostics.0.last_mut()
+                {
+                    // One rule in every format: a point or an exponent makes a decimal.
+                    let rule = "a whole number is written without a fraction part or \
+                                exponent, in YAML, JSON and TOML alike";
+                    last.help = Some(match super::number::decimal(text) {
+                        Ok(d) if d.fract().is_zero() => format!("write `{}`: {rule}", d.trunc()),
+                        _ => format!("{rule} (`2`, not `2.0`)"),
+                    });
+                }
             }
         }
     }

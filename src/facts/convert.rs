@@ -6,7 +6,6 @@
 use std::str::FromStr;
 
 use jiff::civil::Date;
-use rust_decimal::Decimal;
 use serde_json::{Number, Value as Json};
 
 use crate::language::program::Program;
@@ -26,23 +25,19 @@ pub(crate) enum Misfit {
     NoSuchDay,
     /// A text that is not one of the vocabulary's names.
     UnknownName,
+    /// A decimal with more digits after the point than a decimal holds (28): never rounded.
+    TooPrecise,
+    /// A number of the format that no fact holds: an infinity or NaN (`inf`, `.nan`).
+    NotANumber,
 }
 
 /// A number as written (`-12`, `0.5`, `1e3`), as a value of `ty` (a whole number or a
-/// decimal; exact: `0.1` is one tenth).
+/// decimal), read exactly by the grammar every format shares ([`super::number`]): `0.1` is
+/// one tenth, and a whole-number fact refuses `2.0` and `1e3` in every format.
 pub(crate) fn number(ty: &Type, text: &str) -> Result<Value, Misfit> {
     match ty {
-        Type::Integer => match text.parse::<i64>() {
-            Ok(i) => Ok(Value::Integer(i)),
-            Err(_) if text.chars().all(|c| c.is_ascii_digit() || c == '-') => {
-                Err(Misfit::OutOfRange)
-            }
-            Err(_) => Err(Misfit::Kind),
-        },
-        Type::Decimal => Decimal::from_str_exact(text)
-            .or_else(|_| Decimal::from_scientific(text))
-            .map(Value::Decimal)
-            .map_err(|_| Misfit::OutOfRange),
+        Type::Integer => super::number::integer(text).map(Value::Integer),
+        Type::Decimal => super::number::decimal(text).map(Value::Decimal),
         _ => Err(Misfit::Kind),
     }
 }

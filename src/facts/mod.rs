@@ -5,6 +5,7 @@ pub mod convert;
 mod fast;
 mod index;
 pub mod lines;
+mod number;
 pub mod raw;
 pub mod schema;
 pub mod template;
@@ -56,6 +57,31 @@ impl Format {
             _ => None,
         }
     }
+}
+
+/// Where the value of the fact at `path` is written in a parsed fact file, whether its
+/// groups are nested maps (`a: {b: 1}`) or dotted keys (`a.b: 1`), as the binder reads them.
+pub fn value_span(root: &RawNode, path: &str) -> Option<std::ops::Range<usize>> {
+    fn find(node: &RawNode, prefix: &str, path: &str) -> Option<std::ops::Range<usize>> {
+        let RawKind::Map(entries) = &node.kind else {
+            return None;
+        };
+        entries.iter().find_map(|(key, value)| {
+            let here = if prefix.is_empty() {
+                key.name.clone()
+            } else {
+                format!("{prefix}.{}", key.name)
+            };
+            if here == path {
+                Some(value.span.clone())
+            } else if path.starts_with(&format!("{here}.")) {
+                find(value, &here, path)
+            } else {
+                None
+            }
+        })
+    }
+    find(root, "", path)
 }
 
 /// Parses a fact file's text into a tree with spans. A file that starts with a byte-order

@@ -235,7 +235,60 @@ fn standard_input_is_held_to_the_file_size_limit() {
     );
 }
 
+/// Past a reader's own nesting cap, raising `--max-depth` cannot help: the message names
+/// the reader's cap and does not advise it.
+fn a_readers_own_depth_cap_is_named_as_such() {
+    let nested = |n: usize| format!("{}{}", "[".repeat(n), "]".repeat(n));
+    let cases = [
+        (
+            "cap.yaml",
+            format!("a: {}\n", nested(300)),
+            "the YAML reader",
+        ),
+        // Indented, past the cap: refused, not followed until the stack overflows.
+        (
+            "cap-block.yaml",
+            (0..10_000)
+                .map(|i| format!("{}k:\n", " ".repeat(i)))
+                .collect(),
+            "the YAML reader",
+        ),
+        (
+            "cap.json",
+            format!("{{\"a\": {}}}", nested(600)),
+            "the JSON reader",
+        ),
+        (
+            "cap.toml",
+            format!("a = {}\n", nested(100)),
+            "the TOML reader",
+        ),
+    ];
+    for (name, text, reader) in cases {
+        let file = write(name, &text);
+        let args = [&["--max-depth", "20000"][..], &eval(&file)].concat();
+        let (code, stderr) = doctrine(&args, &[]);
+        assert_eq!(code, 2, "{name}: {stderr}");
+        assert!(stderr.contains(reader), "{name}: {stderr}");
+        assert!(!stderr.contains("raise the limit"), "{name}: {stderr}");
+        assert!(!stderr.contains("20000 levels"), "{name}: {stderr}");
+    }
+}
+
+/// A YAML file too large for the reader's budget, with no alias: the message does not
+/// speak of aliases replayed.
+fn a_large_yaml_file_without_aliases_is_not_said_to_replay_them() {
+    let items = vec!["0"; 250_001].join(",");
+    let file = write("many.yaml", &format!("a: [{items}]\n"));
+    let (code, stderr) = doctrine(&eval(&file), &[]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("more than 250000 values"), "{stderr}");
+    assert!(!stderr.contains("alias"), "{stderr}");
+}
+
 tests![
+    a_readers_own_depth_cap_is_named_as_such,
+    a_large_yaml_file_without_aliases_is_not_said_to_replay_them,
     fact_files_nested_ten_thousand_deep_are_refused,
     a_fact_file_just_over_the_default_limit_is_refused_by_its_size,
     a_policy_file_over_the_limit_is_refused_by_its_size,

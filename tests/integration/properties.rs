@@ -1,6 +1,6 @@
 //! Property tests through the real pipeline: formatting is idempotent and keeps decisions,
 //! logic over unknowns is Kleene's, evaluation is deterministic, date arithmetic clamps to
-//! the month's end and keeps order. Case counts are kept small so the file runs in seconds.
+//! the month's end and keeps order, the three fact formats read the same numbers alike. Case counts are kept small so the file runs in seconds.
 
 #![allow(
     clippy::unwrap_used,
@@ -194,8 +194,137 @@ const FACT_SETS: [[Truth; 3]; 4] = [
     [Truth::Unknown, Truth::False, Truth::Unknown],
 ];
 
+/// A policy over one decimal and one whole number, each compared with a threshold that
+/// generated numbers fall on, just under and just over.
+const NUMBERS: &str = "policy p text t in force from 2020-01-01
+verdicts refused allowed as satisfied unknown as undecided out as inapplicable
+fact x: decimal
+fact n: integer
+rule X requires x < 1_000_000 otherwise refused
+rule N requires n >= -5 otherwise refused
+";
+
+/// A number as JSON, TOML and YAML all write it: `-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`.
+fn number_text() -> impl Strategy<Value = String> {
+    let whole = prop_oneof![
+        Just(String::from("0")),
+        "[1-9][0-9]{0,35}",
+        Just(String::from("999999")),
+        Just(String::from("1000000")),
+        Just(String::from("5")),
+        Just(String::from("9223372036854775807")),
+        Just(String::from("9223372036854775808")),
+    ];
+    let fraction = prop_oneof![
+        3 => Just(String::new()),
+        2 => "\\.[0-9]{1,35}",
+        1 => Just(String::from(".99999999999999999999999999")),
+        1 => Just(String::from(".0")),
+    ];
+    let exponent = prop_oneof![
+        4 => Just(String::new()),
+        1 => "[eE][+-]?[0-9]{1,3}",
+        1 => (-30i32..30).prop_map(|e| format!("e{e}")),
+    ];
+    (any::<bool>(), whole, fraction, exponent).prop_map(|(negative, whole, fraction, exponent)| {
+        format!(
+            "{}{whole}{fraction}{exponent}",
+            if negative { "-" } else { "" }
+        )
+    })
+}
+
+/// A decimal on, just under or just over the threshold of `x` (1,000,000), in many
+/// spellings a 64-bit float cannot tell apart, all within what a decimal holds exactly;
+/// with whether it is under the threshold.
+fn near_threshold() -> impl Strategy<Value = (String, bool)> {
+    (0usize..20, 0usize..4, 0usize..6, any::<bool>()).prop_map(|(digits, shape, shift, big_e)| {
+        let nines = "9".repeat(digits.max(1));
+        let zeros = "0".repeat(digits);
+        let e = if big_e { "E" } else { "e" };
+        match shape {
+            0 => (format!("999999.{nines}"), true),
+            1 => (format!("1000000.{zeros}1"), false),
+            2 => (format!("1{}{e}{}", "0".repeat(6 - shift), shift), false),
+            // Just under, with the point moved into the exponent.
+            _ => {
+                let (whole, fraction) = "999999".split_at(6 - shift);
+                (format!("{whole}.{fraction}{nines}{e}+{shift}"), true)
+            }
+        }
+    })
+}
+
+/// A whole number near the threshold of `n` (-5), or any number.
+fn whole_or_any() -> impl Strategy<Value = String> {
+    prop_oneof![
+        3 => (-9i64..9).prop_map(|n| n.to_string()),
+        1 => number_text(),
+    ]
+}
+
+/// What a fact file gives: the decision's JSON (without the file's name), or the messages
+/// of its refusal.
+fn outcome(
+    program: &Program,
+    name: &str,
+    text: &str,
+    format: Format,
+) -> Result<String, Vec<String>> {
+    let mut sources = SourceMap::new();
+    let id = sources.add(name, text);
+    let facts = doctrine::bind_facts(program, &sources, id, format)
+        .map_err(|errors| errors.0.into_iter().map(|e| e.message).collect::<Vec<_>>())?;
+    let options = EvalOptions {
+        on: "2024-01-15".parse().unwrap(),
+        overrides: vec![],
+    };
+    let decision = doctrine::evaluate(program, &facts, &options).unwrap();
+    Ok(doctrine::report::decision::json::decision(
+        &decision,
+        "facts",
+        doctrine::language::ast::Lang::EN,
+    )
+    .to_string())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// Numbers a float would round across a threshold decide exactly, in every format.
+    fn numbers_near_a_threshold_decide_exactly(x in near_threshold()) {
+        let ((x, under), program) = (x, compile(NUMBERS));
+        let expected = if under { "allowed" } else { "refused" };
+        for (name, text, format) in [
+            ("f.yaml", format!("x: {x}\nn: 0\n"), Format::Yaml),
+            ("f.json", format!("{{\"x\": {x}, \"n\": 0}}"), Format::Json),
+            ("f.toml", format!("x = {x}\nn = 0\n"), Format::Toml),
+        ] {
+            let decision = outcome(&program, name, &text, format);
+            let json: serde_json::Value = serde_json::from_str(decision.as_ref().unwrap()).unwrap();
+            prop_assert_eq!(json["results"][0]["verdict"].as_str(), Some(expected), "{}: x = {}", name, x);
+        }
+    }
+
+    /// The same numbers written in YAML, JSON and TOML give the same decision, or the same
+    /// refusal with the same words: each is read from its text, exactly, by one grammar
+    /// (the fast JSON reader agrees too).
+    fn the_three_formats_read_numbers_alike(
+        x in prop_oneof![near_threshold().prop_map(|(x, _)| x), number_text()],
+        n in whole_or_any(),
+    ) {
+        let program = compile(NUMBERS);
+        let yaml = outcome(&program, "f.yaml", &format!("x: {x}\nn: {n}\n"), Format::Yaml);
+        let json = outcome(&program, "f.json", &format!("{{\"x\": {x}, \"n\": {n}}}"), Format::Json);
+        let toml = outcome(&program, "f.toml", &format!("x = {x}\nn = {n}\n"), Format::Toml);
+        prop_assert_eq!(&yaml, &json, "x = {}, n = {}", x, n);
+        prop_assert_eq!(&toml, &json, "x = {}, n = {}", x, n);
+        let fast = doctrine::facts::read_json(
+            &doctrine::facts::FactIndex::new(&program),
+            &format!("{{\"x\": {x}, \"n\": {n}}}"),
+        );
+        prop_assert_eq!(fast.is_some(), json.is_ok(), "x = {}, n = {}", x, n);
+    }
 
     /// The evaluator computes Kleene's logic, unknowns included: so every law of it holds
     /// (double negation, De Morgan, `false and unknown` is false, …).
@@ -280,6 +409,8 @@ proptest! {
 }
 
 tests![
+    numbers_near_a_threshold_decide_exactly,
+    the_three_formats_read_numbers_alike,
     logic_over_unknowns_is_kleene,
     kleene_laws_hold,
     fmt_is_idempotent_and_keeps_decisions,

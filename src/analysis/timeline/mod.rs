@@ -114,6 +114,7 @@ pub fn timeline(
             message: format!("the window ends ({to}) before it starts ({from})"),
             span: None,
             diagnostic: None,
+            facts: Vec::new(),
         });
     }
     let mut periods: Vec<Period> = Vec::new();
