@@ -37,10 +37,8 @@ pub enum CheckFormat {
 /// Runs `doctrine check`: exit 0 when the policy checks (and, with `--deny-warnings`, has no
 /// warning), 1 when it has errors (or denied warnings), 2 when it cannot be read.
 pub fn run(args: &CheckArgs) -> u8 {
-    let checked = doctrine::app::check::check(
-        &args.policy.spec(&SetArgs::default()),
-        args.analysis_budget,
-    );
+    let checked =
+        doctrine::app::check::check(&args.policy.spec(&SetArgs::default()), args.analysis_budget);
     // A policy that cannot be read is bad usage, whatever the format.
     if checked.unreadable {
         print_diagnostics(&checked.diagnostics, &checked.sources);

@@ -85,7 +85,10 @@ pub fn lint_within(program: &Program, budget: usize) -> Diagnostics {
         found.extend(totality::lint(program, at, &budget));
     }
     if budget.cut() > 0 {
-        found.push(exceptions::conditions_not_analysed(budget.cut(), budget.total()));
+        found.push(exceptions::conditions_not_analysed(
+            budget.cut(),
+            budget.total(),
+        ));
     }
     let key = |d: &Diagnostic| {
         d.primary_span()

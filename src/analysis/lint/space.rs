@@ -53,7 +53,6 @@ impl Budget {
         self.left.set(left.saturating_sub(1));
         left > 0
     }
-
 }
 
 /// What a search of a space came to.
