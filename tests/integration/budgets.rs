@@ -201,7 +201,33 @@ fn remedy_keeps_memory_within_budget() {
     }
 }
 
+/// A 10,000-long chain of `and`, under a raised `--max-depth`, checks (the checker's work on
+/// it is linear: see the count in `language::check::operators`), and evaluates.
+fn a_long_chain_of_and_checks() {
+    let chain = vec!["a"; 10_000].join(" and ");
+    let policy = write(
+        "chain.doctrine",
+        &format!("{HEADER}fact a: bool\nrule R cites law requires {chain} otherwise refused\n"),
+    );
+    let (code, stdout, stderr) = doctrine(&["check", &policy, "--max-depth", "20000"]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("no error"), "{stdout}");
+    let facts = write("chain.json", "{\"a\": true}");
+    let (code, stdout, stderr) = doctrine(&[
+        "eval",
+        &policy,
+        &facts,
+        "--max-depth",
+        "20000",
+        "--on",
+        "2024-01-01",
+    ]);
+    assert_eq!(code, 0, "{stderr}");
+    assert!(stdout.contains("allowed"), "{stdout}");
+}
+
 tests![
+    a_long_chain_of_and_checks,
     check_analysis_stops_at_budget,
     remedy_on_many_rules_is_cut_by_memory,
     remedy_on_unknown_booleans_is_cut,
