@@ -121,7 +121,7 @@ fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
 
 /// Bad answers in a row to one question after which input that is not typed at a terminal
 /// is given up on: a script answering wrongly would otherwise be asked forever.
-const BAD_ANSWERS: usize = 3;
+const BAD_ANSWERS: usize = 5;
 
 /// Why a session stopped before its end.
 enum Stop {
