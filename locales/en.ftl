@@ -295,6 +295,7 @@ remedy-added = add
 remedy-removed = remove
 remedy-shown = shown
 remedy-stopped = Larger sets were not searched: the remedies above are the smallest; --limit widens the search.
+remedy-cut = The search was cut at its budget before every set of changes was tried: other remedies may exist; --budget widens the search.
 remedy-colon = :{" "}
 
 ## Questions asked one by one (doctrine ask)

@@ -13,6 +13,8 @@ pub enum Severity {
     Error,
     /// The input works but is probably not what was meant.
     Warning,
+    /// Something worth knowing that is not a fault (an analysis cut short by its budget).
+    Note,
 }
 
 /// A place in a source, with what to say about it.

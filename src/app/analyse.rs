@@ -25,6 +25,8 @@ pub struct RemedyAsk {
     pub max_changes: usize,
     /// How many remedies to find.
     pub limit: usize,
+    /// The most evaluations the search makes (and, in proportion, the memory it keeps).
+    pub budget: usize,
 }
 
 /// The remedies found, and the day they were searched on.
@@ -127,6 +129,7 @@ impl Workspace {
             fixed,
             max_changes: ask.max_changes,
             limit: ask.limit,
+            budget: ask.budget,
         };
         let report =
             crate::analysis::remedy::remedies(&self.program, &facts_set, &options, &request)

@@ -41,12 +41,13 @@ impl Checked {
     }
 }
 
-/// Loads, checks and lints the policy of `spec` (its overrides are not read).
-pub fn check(spec: &PolicySpec) -> Checked {
+/// Loads, checks and lints the policy of `spec` (its overrides are not read), the exception
+/// analysis trying at most `analysis_budget` combinations of facts.
+pub fn check(spec: &PolicySpec, analysis_budget: usize) -> Checked {
     let mut sources = SourceMap::new();
     match super::load::load_policy(&spec.policy, &spec.amend, &mut sources) {
         Ok(program) => Checked {
-            diagnostics: crate::analysis::lint::lint(&program),
+            diagnostics: crate::analysis::lint::lint_within(&program, analysis_budget),
             program: Some(program),
             sources,
             unreadable: false,

@@ -67,13 +67,19 @@ pub fn run(args: &AskArgs) -> u8 {
         words: Words::of(lang),
         echo: !stdin.is_terminal(),
     };
-    let asked = Asking::new(&ws.program, facts, options, lang).and_then(|mut asking| {
-        session.run(&mut asking, &args.case.facts, &mut stdin.lock())?;
-        Ok(asking)
-    });
+    let asked = Asking::new(&ws.program, facts, options, lang)
+        .map_err(Stop::Eval)
+        .and_then(|mut asking| {
+            let mut reader = Reader::new(stdin.lock());
+            session.run(&mut asking, &args.case.facts, &mut reader)?;
+            Ok(asking)
+        });
     let asking = match asked {
         Ok(asking) => asking,
-        Err(error) => return bad_input(&error.in_facts(&args.case.facts).into(), &ws.sources),
+        Err(Stop::Eval(error)) => {
+            return bad_input(&error.in_facts(&args.case.facts).into(), &ws.sources);
+        }
+        Err(Stop::Input(error)) => return bad_input(&(*error).into(), &ws.sources),
     };
     let questions = asking.questions().unwrap_or_default();
     print_stdout(&format!(
@@ -113,6 +119,71 @@ fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
     }
 }
 
+/// Bad answers in a row to one question after which input that is not typed at a terminal
+/// is given up on: a script answering wrongly would otherwise be asked forever.
+const BAD_ANSWERS: usize = 5;
+
+/// Why a session stopped before its end.
+enum Stop {
+    /// Deciding failed.
+    Eval(doctrine::eval::EvalError),
+    /// The input is unusable: not UTF-8, unreadable, or bad answers again and again.
+    Input(Box<Diagnostic>),
+}
+
+/// Lines of standard input, counted, so that a bad byte is reported where it is.
+struct Reader<R> {
+    input: R,
+    /// Lines read so far.
+    lines: usize,
+    /// Bytes read so far.
+    bytes: usize,
+}
+
+impl<R: BufRead> Reader<R> {
+    fn new(input: R) -> Reader<R> {
+        Reader {
+            input,
+            lines: 0,
+            bytes: 0,
+        }
+    }
+
+    /// The next line, without its end; `None` at the end of the input.
+    fn line(&mut self) -> Result<Option<String>, Stop> {
+        let mut raw = Vec::new();
+        let read = self
+            .input
+            .read_until(b'\n', &mut raw)
+            .map_err(|e| input_error(format!("cannot read standard input: {e}")))?;
+        if read == 0 {
+            return Ok(None);
+        }
+        let start = self.bytes;
+        self.lines += 1;
+        self.bytes += read;
+        match String::from_utf8(raw) {
+            Ok(line) => Ok(Some(line)),
+            Err(error) => {
+                let at = error.utf8_error().valid_up_to();
+                let byte = error.as_bytes().get(at).copied().unwrap_or_default();
+                Err(input_error(format!(
+                    "standard input is not UTF-8: byte 0x{byte:02x} at line {}, byte {} of the input",
+                    self.lines,
+                    start + at + 1
+                )))
+            }
+        }
+    }
+}
+
+fn input_error(message: String) -> Stop {
+    Stop::Input(Box::new(
+        Diagnostic::error("doctrine::ask::input", message)
+            .with_help("answer each question on its own line, in UTF-8 text"),
+    ))
+}
+
 /// One run of questions and answers on a text stream.
 struct Session {
     lang: Lang,
@@ -142,9 +213,9 @@ impl Session {
         &self,
         asking: &mut Asking<'_>,
         name: &str,
-        input: &mut dyn BufRead,
-    ) -> Result<(), doctrine::eval::EvalError> {
-        let first = asking.questions()?;
+        input: &mut Reader<impl BufRead>,
+    ) -> Result<(), Stop> {
+        let first = asking.questions().map_err(Stop::Eval)?;
         print_stdout(&format!(
             "{}  ({name})\n",
             self.decision_line(&asking.decision)
@@ -153,9 +224,9 @@ impl Session {
             return Ok(());
         }
         print_stdout(&format!("{} {}\n", first.len(), self.words.questions));
-        while let Some(question) = asking.next()? {
+        while let Some(question) = asking.next().map_err(Stop::Eval)? {
             self.show(&question);
-            let Some(answer) = self.answer(asking, &question, input) else {
+            let Some(answer) = self.answer(asking, &question, input)? else {
                 print_stdout(&format!("\n{}\n", self.words.end));
                 return Ok(());
             };
@@ -165,7 +236,7 @@ impl Session {
                     print_stdout(&format!("  ({})\n", self.words.skipped));
                 }
                 Some(value) => {
-                    let decision = asking.answer(&question, value)?;
+                    let decision = asking.answer(&question, value).map_err(Stop::Eval)?;
                     print_stdout(&format!("  → {}\n", self.decision_line(decision)));
                 }
             }
@@ -191,30 +262,46 @@ impl Session {
     }
 
     /// Reads answers until one is valid: `Some(Some(value))`, `Some(None)` for an empty
-    /// answer, `None` at the end of the input.
+    /// answer, `None` at the end of the input. Input not typed at a terminal has
+    /// [`BAD_ANSWERS`] tries per question.
     fn answer(
         &self,
         asking: &Asking<'_>,
         question: &Question,
-        input: &mut dyn BufRead,
-    ) -> Option<Option<doctrine::language::value::Value>> {
+        input: &mut Reader<impl BufRead>,
+    ) -> Result<Option<Option<doctrine::language::value::Value>>, Stop> {
+        let mut bad = 0;
         loop {
             print_stdout("> ");
-            let mut line = String::new();
-            match input.read_line(&mut line) {
-                Ok(0) | Err(_) => return None,
-                Ok(_) => {}
-            }
+            let Some(line) = input.line()? else {
+                return Ok(None);
+            };
             let answer = line.trim();
             if self.echo {
                 print_stdout(&format!("{answer}\n"));
             }
             if answer.is_empty() {
-                return Some(None);
+                return Ok(Some(None));
             }
             match asking.parse(question, answer) {
-                Ok(value) => return Some(Some(value)),
+                Ok(value) => return Ok(Some(Some(value))),
                 Err(message) => print_stdout(&format!("  {message}\n")),
+            }
+            bad += 1;
+            if self.echo && bad >= BAD_ANSWERS {
+                return Err(Stop::Input(Box::new(
+                    Diagnostic::error(
+                        "doctrine::ask::input",
+                        format!(
+                            "{bad} answers in a row to `{}` do not fit, at line {} of standard input: giving up",
+                            question.fact, input.lines
+                        ),
+                    )
+                    .with_help(format!(
+                        "answer with one of: {} (an empty line skips the question)",
+                        doctrine::report::questions::allowed(question)
+                    )),
+                )));
             }
         }
     }

@@ -14,6 +14,10 @@ pub struct CheckArgs {
     /// Fail (exit 1) on warnings too, not only on errors: for CI.
     #[arg(long)]
     deny_warnings: bool,
+    /// How many combinations of facts the analysis of sibling exceptions may try; past it, a
+    /// note names the pairs it did not finish.
+    #[arg(long, value_name = "N", default_value_t = doctrine::analysis::lint::ANALYSIS_BUDGET)]
+    analysis_budget: usize,
     /// Output format: text (diagnostics on stderr), json or sarif (one document on stdout).
     #[arg(long, value_enum, default_value = "text")]
     format: CheckFormat,
@@ -33,7 +37,8 @@ pub enum CheckFormat {
 /// Runs `doctrine check`: exit 0 when the policy checks (and, with `--deny-warnings`, has no
 /// warning), 1 when it has errors (or denied warnings), 2 when it cannot be read.
 pub fn run(args: &CheckArgs) -> u8 {
-    let checked = doctrine::app::check::check(&args.policy.spec(&SetArgs::default()));
+    let checked =
+        doctrine::app::check::check(&args.policy.spec(&SetArgs::default()), args.analysis_budget);
     // A policy that cannot be read is bad usage, whatever the format.
     if checked.unreadable {
         print_diagnostics(&checked.diagnostics, &checked.sources);

@@ -23,6 +23,10 @@ pub struct RemedyArgs {
     /// How many remedies to show; larger sets are not searched once this many are found.
     #[arg(long, value_name = "N", default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     limit: u16,
+    /// The most fact sets the search evaluates; the memory it keeps grows with it. Past it,
+    /// the search stops and says so.
+    #[arg(long, value_name = "N", default_value_t = doctrine::analysis::remedy::BUDGET as u64, value_parser = clap::value_parser!(u64).range(1..))]
+    budget: u64,
     /// Output format.
     #[arg(long, value_enum, default_value = "text")]
     format: OutputFormat,
@@ -35,6 +39,7 @@ pub fn run(args: &RemedyArgs) -> u8 {
         fixed: args.fixed.clone(),
         max_changes: usize::from(args.max_changes),
         limit: usize::from(args.limit),
+        budget: usize::try_from(args.budget).unwrap_or(usize::MAX),
     };
     let (ws, found) = match args.case.run(|ws, facts, on| ws.remedy(facts, on, &ask)) {
         Ok(done) => done,

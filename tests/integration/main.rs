@@ -40,6 +40,7 @@ macro_rules! tests {
 
 mod ask;
 mod batch;
+mod budgets;
 mod cases;
 mod completions;
 mod fast_facts;
@@ -71,6 +72,7 @@ fn main() {
 /// that none starts last and runs alone.
 fn modules() -> Vec<Trial> {
     [
+        budgets::trials(),
         fast_facts::trials(),
         report::trials(),
         remedy::trials(),

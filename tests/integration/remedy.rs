@@ -84,6 +84,7 @@ fn verify(
         fixed: Vec::new(),
         max_changes: 3,
         limit: 10,
+        budget: doctrine::analysis::remedy::BUDGET,
     };
     let report = remedies(program, facts, options, &request).unwrap();
     let now = evaluate(program, facts, options).unwrap();
@@ -190,6 +191,7 @@ fn office365_2021() {
         fixed: Vec::new(),
         max_changes: 4,
         limit: 10,
+        budget: doctrine::analysis::remedy::BUDGET,
     };
     let report = remedies(&program, &facts, &options, &request).unwrap();
     let listed: Vec<String> = report.remedies.iter().map(|r| shown(&r.changes)).collect();

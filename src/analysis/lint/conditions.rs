@@ -1,7 +1,7 @@
 //! Conditions that are always true or always false, whatever the facts: a rule that never
 //! applies or is never violated, advice or a note that is never given.
 
-use super::space::{At, Space};
+use super::space::{At, Budget, Found, Space};
 use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
 use crate::language::program::{CExpr, Program};
@@ -12,7 +12,7 @@ pub const ALWAYS_TRUE: &str = "doctrine::lint::condition_always_true";
 pub const ALWAYS_FALSE: &str = "doctrine::lint::condition_always_false";
 
 /// The rules', advice's and notes' conditions in force at `at`.
-pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
+pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for rule in &program.rules {
         let Some(body) = rule.versions.at(at.texts) else {
@@ -20,7 +20,7 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
         };
         let id = &rule.id;
         if let Some(applies) = &body.applies {
-            match constant(program, at, applies, None) {
+            match constant(program, at, applies, None, budget) {
                 Some(false) => found.push(never_holds(
                     ALWAYS_FALSE,
                     format!("the rule `{id}` never applies"),
@@ -38,7 +38,7 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
                 None => {}
             }
         }
-        if let Some(holds) = constant(program, at, &body.requires, body.applies.as_ref()) {
+        if let Some(holds) = constant(program, at, &body.requires, body.applies.as_ref(), budget) {
             let (code, is, label, verb) = if holds {
                 (ALWAYS_TRUE, "never violated", "always holds", "is met")
             } else {
@@ -62,7 +62,7 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
         let Some(body) = remark.versions.at(at.texts) else {
             continue;
         };
-        if constant(program, at, &body.when, None) == Some(false) {
+        if constant(program, at, &body.when, None, budget) == Some(false) {
             found.push(never_holds(
                 ALWAYS_FALSE,
                 format!("`{}` is never given", remark.id),
@@ -74,19 +74,21 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
 }
 
 /// The value a condition has for every combination of facts where `given` holds (all of
-/// them without `given`); `None` when it varies, cannot be told, or no combination fits.
+/// them without `given`); `None` when it varies, cannot be told, or no combination fits, or
+/// when the budget runs out first (the budget counts it).
 pub(crate) fn constant(
     program: &Program,
     at: At,
     expr: &CExpr,
     given: Option<&CExpr>,
+    budget: &Budget,
 ) -> Option<bool> {
     let exprs: Vec<&CExpr> = std::iter::once(expr).chain(given).collect();
     let space = Space::of(program, at, &exprs)?;
     let mut seen: Option<bool> = None;
     let mut any = false;
     // Stops at the first combination that varies or cannot be told.
-    let stopped = space.find(|assignment| {
+    let stopped = space.find_within(budget, |assignment| {
         if let Some(given) = given {
             match assignment.holds(given) {
                 Some(true) => {}
@@ -107,7 +109,15 @@ pub(crate) fn constant(
             }
         }
     });
-    if stopped.is_some() || !any {
+    match stopped {
+        Found::No => {}
+        Found::Yes(()) => return None,
+        Found::Cut => {
+            budget.count_cut();
+            return None;
+        }
+    }
+    if !any {
         return None;
     }
     seen

@@ -2,9 +2,9 @@
 //! with different verdicts (the evaluator then stops with a conflict).
 
 use super::conditions::constant;
-use super::space::{At, Space};
+use super::space::{At, Budget, Found, Space};
 use super::{never_holds, warning};
-use crate::diagnostic::Diagnostic;
+use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::program::{ExceptionBody, ExceptionInfo, Program, RuleBody};
 
 /// An exception whose condition never holds.
@@ -13,9 +13,14 @@ pub const NEVER_HOLDS: &str = "doctrine::lint::exception_never_holds";
 pub const SHADOWED: &str = "doctrine::lint::exception_shadowed";
 /// Sibling exceptions that can both hold with different verdicts.
 pub const POSSIBLE_CONFLICT: &str = "doctrine::lint::possible_conflict";
+/// Pairs of sibling exceptions the analysis's budget did not let it finish.
+pub const NOT_ANALYSED: &str = "doctrine::lint::not_analysed";
+
+/// How many unfinished pairs a note names; it counts the others.
+const PAIRS_NAMED: usize = 5;
 
 /// The exception lints on the exception tree in force at `at`.
-pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
+pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic> {
     let Some(snapshot) = program.snapshots.get(at.texts.saturating_sub(1)) else {
         return Vec::new();
     };
@@ -27,13 +32,16 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
     for (rule, children) in program.rules.iter().zip(&snapshot.rule_children) {
         let children: Vec<_> = children.iter().filter_map(in_force).collect();
         if let Some(body) = rule.versions.at(at.texts) {
-            found.extend(never_violated(program, at, &rule.id, body, &children));
+            found.extend(never_violated(
+                program, at, &rule.id, body, &children, budget,
+            ));
         }
         found.extend(siblings(
             program,
             at,
             &children,
             &snapshot.exception_children,
+            budget,
         ));
     }
     for children in &snapshot.exception_children {
@@ -43,6 +51,7 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
             at,
             &children,
             &snapshot.exception_children,
+            budget,
         ));
     }
     found
@@ -57,9 +66,10 @@ fn never_violated(
     rule: &str,
     body: &RuleBody,
     children: &[Child<'_>],
+    budget: &Budget,
 ) -> Vec<Diagnostic> {
     if children.is_empty()
-        || constant(program, at, &body.requires, body.applies.as_ref()) != Some(true)
+        || constant(program, at, &body.requires, body.applies.as_ref(), budget) != Some(true)
     {
         return Vec::new();
     }
@@ -83,10 +93,12 @@ fn siblings(
     at: At,
     children: &[Child<'_>],
     grandchildren: &[Vec<u32>],
+    budget: &Budget,
 ) -> Vec<Diagnostic> {
     let mut found = Vec::new();
+    let mut unfinished: Vec<(&str, &str)> = Vec::new();
     for (info, body) in children {
-        if constant(program, at, &body.when, None) == Some(false) {
+        if constant(program, at, &body.when, None, budget) == Some(false) {
             found.push(never_holds(
                 NEVER_HOLDS,
                 format!("the exception `{}` can never hold", info.id),
@@ -100,11 +112,14 @@ fn siblings(
                 continue;
             };
             if a.gives != b.gives {
-                let example = space.find(|assignment| {
+                let example = space.find_within(budget, |assignment| {
                     (assignment.holds(&a.when)? && assignment.holds(&b.when)?)
                         .then(|| assignment.describe())
                 });
-                if let Some(example) = example {
+                if example == Found::Cut {
+                    unfinished.push((&first.id, &second.id));
+                }
+                if let Found::Yes(example) = example {
                     found.push(
                         warning(
                             POSSIBLE_CONFLICT,
@@ -126,6 +141,7 @@ fn siblings(
             }
             // Same verdict: one whose every case the other covers adds nothing, unless it has
             // exceptions of its own.
+            let mut cut = false;
             for ((this, x), (other, y)) in [((first, a), (second, b)), ((second, b), (first, a))] {
                 let has_children = program
                     .exceptions
@@ -137,7 +153,7 @@ fn siblings(
                     continue;
                 }
                 let mut holds_once = false;
-                let uncovered = space.find(|assignment| {
+                let uncovered = space.find_within(budget, |assignment| {
                     let own = assignment.holds(&x.when);
                     if own != Some(true) {
                         return own.is_none().then_some(());
@@ -145,7 +161,8 @@ fn siblings(
                     holds_once = true;
                     (assignment.holds(&y.when) != Some(true)).then_some(())
                 });
-                if uncovered.is_none() && holds_once {
+                cut |= uncovered == Found::Cut;
+                if uncovered == Found::No && holds_once {
                     found.push(
                         warning(
                             SHADOWED,
@@ -161,7 +178,57 @@ fn siblings(
                     );
                 }
             }
+            if cut {
+                unfinished.push((&first.id, &second.id));
+            }
         }
     }
+    if let (Some((first, _)), false) = (children.first(), unfinished.is_empty()) {
+        found.push(not_analysed(first.span, &unfinished, budget.total()));
+    }
     found
+}
+
+/// The note that the budget cut the analysis of some pairs of one node's exceptions.
+fn not_analysed(span: crate::source::Span, pairs: &[(&str, &str)], total: usize) -> Diagnostic {
+    let mut named: Vec<String> = pairs
+        .iter()
+        .take(PAIRS_NAMED)
+        .map(|(a, b)| format!("`{a}` and `{b}`"))
+        .collect();
+    if pairs.len() > PAIRS_NAMED {
+        named.push(format!("and {} more", pairs.len() - PAIRS_NAMED));
+    }
+    Diagnostic {
+        severity: Severity::Note,
+        code: NOT_ANALYSED,
+        message: format!(
+            "{} pair(s) of sibling exceptions not fully analysed: {}",
+            pairs.len(),
+            named.join(", ")
+        ),
+        labels: Vec::new(),
+        help: None,
+    }
+    .with_label(span, "siblings of this one")
+    .with_help(budget_help(total))
+}
+
+/// The note that the budget cut short the analysis of some conditions (always true or false,
+/// `total over`), which then get no warning.
+pub(crate) fn conditions_not_analysed(count: usize, total: usize) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Note,
+        code: NOT_ANALYSED,
+        message: format!("{count} condition(s) not fully analysed"),
+        labels: Vec::new(),
+        help: None,
+    }
+    .with_help(budget_help(total))
+}
+
+fn budget_help(total: usize) -> String {
+    format!(
+        "the analysis stopped at its budget of {total} combinations of facts, so some warnings may be missing; raise it with `doctrine check --analysis-budget N`"
+    )
 }

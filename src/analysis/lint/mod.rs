@@ -15,7 +15,11 @@ mod usage;
 
 use crate::diagnostic::{Diagnostic, Diagnostics, Severity};
 use crate::language::program::Program;
-use space::At;
+use space::{At, Budget};
+
+/// How many combinations of facts the exception analysis tries, by default, before it stops
+/// and says which pairs of exceptions it did not finish (`doctrine check --analysis-budget`).
+pub const ANALYSIS_BUDGET: usize = 1_000_000;
 
 /// Every lint: its code and what it finds, for reports that list them (SARIF rules).
 pub const LINTS: &[(&str, &str)] = &[
@@ -57,17 +61,34 @@ pub const LINTS: &[(&str, &str)] = &[
         totality::NOT_TOTAL,
         "A combination of the facts of `total over` that no rule decides",
     ),
+    (
+        exceptions::NOT_ANALYSED,
+        "Pairs of sibling exceptions the analysis's budget did not let it finish (a note)",
+    ),
 ];
 
-/// Finds every warning about a checked policy, sorted by place, without duplicates.
+/// Finds every warning about a checked policy, sorted by place, without duplicates, within
+/// the default budget.
 pub fn lint(program: &Program) -> Diagnostics {
+    lint_within(program, ANALYSIS_BUDGET)
+}
+
+/// Like [`lint`], the exception analysis trying at most `budget` combinations of facts.
+pub fn lint_within(program: &Program, budget: usize) -> Diagnostics {
+    let budget = Budget::new(budget);
     let mut found = Vec::new();
     found.extend(usage::lint(program));
     found.extend(docs::lint(program));
     for at in moments(program) {
-        found.extend(conditions::lint(program, at));
-        found.extend(exceptions::lint(program, at));
-        found.extend(totality::lint(program, at));
+        found.extend(conditions::lint(program, at, &budget));
+        found.extend(exceptions::lint(program, at, &budget));
+        found.extend(totality::lint(program, at, &budget));
+    }
+    if budget.cut() > 0 {
+        found.push(exceptions::conditions_not_analysed(
+            budget.cut(),
+            budget.total(),
+        ));
     }
     let key = |d: &Diagnostic| {
         d.primary_span()

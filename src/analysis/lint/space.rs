@@ -12,6 +12,60 @@ use crate::language::value::Value;
 /// Beyond this many combinations, a lint that needs them all is skipped quietly.
 pub(crate) const MAX_COMBINATIONS: usize = 1 << 16;
 
+/// The work a lint may do: how many combinations it may still try. Shared by the lints of
+/// one run, so that no policy makes `check` slow, however many siblings it has.
+#[derive(Debug)]
+pub(crate) struct Budget {
+    total: usize,
+    left: std::cell::Cell<usize>,
+    /// How many conditions (not pairs of exceptions, which say so themselves) it cut short.
+    cut: std::cell::Cell<usize>,
+}
+
+impl Budget {
+    /// A budget of `combinations` tries.
+    pub(crate) fn new(combinations: usize) -> Budget {
+        Budget {
+            total: combinations,
+            left: std::cell::Cell::new(combinations),
+            cut: std::cell::Cell::new(0),
+        }
+    }
+
+    /// Counts a condition the budget cut short.
+    pub(crate) fn count_cut(&self) {
+        self.cut.set(self.cut.get().saturating_add(1));
+    }
+
+    /// How many conditions it cut short.
+    pub(crate) fn cut(&self) -> usize {
+        self.cut.get()
+    }
+
+    /// How many tries it had.
+    pub(crate) fn total(&self) -> usize {
+        self.total
+    }
+
+    /// Takes one try; false when none is left.
+    fn take(&self) -> bool {
+        let left = self.left.get();
+        self.left.set(left.saturating_sub(1));
+        left > 0
+    }
+}
+
+/// What a search of a space came to.
+#[derive(Debug, PartialEq)]
+pub(crate) enum Found<R> {
+    /// A combination gave this.
+    Yes(R),
+    /// Every combination was tried: none gave anything.
+    No,
+    /// The budget ran out before every combination was tried.
+    Cut,
+}
+
 /// Where conditions are evaluated: how many texts are in force, and on which day.
 #[derive(Clone, Copy, Debug)]
 pub(crate) struct At {
@@ -73,8 +127,13 @@ impl<'p> Space<'p> {
         Some(Space { program, at, atoms })
     }
 
-    /// Calls `f` with each combination (the fact values by slot) until it returns `Some`.
-    pub(crate) fn find<R>(&self, mut f: impl FnMut(&Assignment<'_>) -> Option<R>) -> Option<R> {
+    /// Calls `f` with each combination (the fact values by slot) until it returns `Some`,
+    /// each combination taken from `budget`; stops when it runs out.
+    pub(crate) fn find_within<R>(
+        &self,
+        budget: &Budget,
+        mut f: impl FnMut(&Assignment<'_>) -> Option<R>,
+    ) -> Found<R> {
         // Facts outside the space are unknown: a condition that reads one cannot be told.
         let mut values: Vec<Value> = (0..self.program.facts.len())
             .map(|slot| {
@@ -87,6 +146,9 @@ impl<'p> Space<'p> {
             .collect();
         let mut counter = vec![0usize; self.atoms.len()];
         loop {
+            if !budget.take() {
+                return Found::Cut;
+            }
             for ((fact, domain), index) in self.atoms.iter().zip(&counter) {
                 if let (Some(slot), Some(value)) =
                     (values.get_mut(*fact as usize), domain.get(*index))
@@ -99,7 +161,7 @@ impl<'p> Space<'p> {
                 values: &values,
             };
             if let Some(found) = f(&assignment) {
-                return Some(found);
+                return Found::Yes(found);
             }
             // The next combination, as a mixed-radix counter; done when it wraps.
             let mut position = 0;
@@ -107,7 +169,7 @@ impl<'p> Space<'p> {
                 let (Some(digit), Some((_, domain))) =
                     (counter.get_mut(position), self.atoms.get(position))
                 else {
-                    return None;
+                    return Found::No;
                 };
                 *digit += 1;
                 if *digit < domain.len() {

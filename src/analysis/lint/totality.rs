@@ -1,6 +1,6 @@
 //! `total over PATH, …`: a combination of those facts, in scope, to which no rule applies.
 
-use super::space::{At, Space};
+use super::space::{At, Budget, Found, Space};
 use super::warning;
 use crate::diagnostic::Diagnostic;
 use crate::language::program::Program;
@@ -10,13 +10,13 @@ pub const NOT_TOTAL: &str = "doctrine::lint::not_total";
 
 /// The first combination of each `total over`'s facts that no rule in force applies to. A
 /// rule whose `applies when` reads other facts may apply: it counts as deciding.
-pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
+pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic> {
     let mut found = Vec::new();
     for total in &program.totals {
         let Some(space) = Space::over(program, at, &total.facts) else {
             continue;
         };
-        let gap = space.find(|assignment| {
+        let gap = space.find_within(budget, |assignment| {
             if let Some(scope) = program.scope.at(at.texts)
                 && assignment.holds(scope) == Some(false)
             {
@@ -32,7 +32,10 @@ pub(crate) fn lint(program: &Program, at: At) -> Vec<Diagnostic> {
                 });
             (!decided).then(|| assignment.describe())
         });
-        if let Some(example) = gap {
+        if gap == Found::Cut {
+            budget.count_cut();
+        }
+        if let Found::Yes(example) = gap {
             found.push(warning(
                 NOT_TOTAL,
                 String::from("some combinations of these facts get no verdict from any rule"),

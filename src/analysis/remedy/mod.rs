@@ -17,6 +17,8 @@ mod search;
 mod sites;
 mod thresholds;
 
+pub use search::{BUDGET, Cut, KEPT_PER_EVALUATION};
+
 use jiff::civil::Date;
 
 use crate::eval::decision::{Decision, VerdictRef};
@@ -37,6 +39,9 @@ pub struct Request {
     pub max_changes: usize,
     /// Once this many remedies are found, larger sets are not searched.
     pub limit: usize,
+    /// The most evaluations the search makes ([`BUDGET`] by default); the sets it keeps for
+    /// the next size hold at most [`KEPT_PER_EVALUATION`] slots per evaluation of it.
+    pub budget: usize,
 }
 
 /// What the remedies reach.
@@ -138,11 +143,14 @@ pub struct RemedyReport {
     pub best: Option<VerdictRef>,
     /// The most changes searched.
     pub max_changes: usize,
-    /// Whether every set of up to `max_changes` changes was searched (false: the search
-    /// stopped at the size where `limit` remedies were found).
+    /// Whether every set of up to `max_changes` changes was searched (false: see `cut`).
     pub exhausted: bool,
+    /// Why the search stopped early: `limit` remedies found, or the budget spent.
+    pub cut: Option<Cut>,
     /// How many fact sets were evaluated.
     pub evaluations: usize,
+    /// The most slots the sets waiting for the next size held at once (the memory bound).
+    pub kept: usize,
 }
 
 /// Searches the remedies of a decision.

@@ -1,7 +1,12 @@
 //! The breadth-first search of remedies: sets of changes by size, each set grown only by
 //! facts that the rules holding its decision back read, supersets of remedies never tried.
+//!
+//! The work is bounded twice by the request's budget: in evaluations, and in memory, where
+//! the sets waiting for the next size keep only their changes and the facts they may change
+//! next (not the facts nor the trace of their evaluation), counted against
+//! [`KEPT_PER_EVALUATION`] slots per evaluation of the budget.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 use super::candidates::{Candidate, Candidates};
 use super::sites::{Sites, collect};
@@ -9,17 +14,49 @@ use super::{Goal, RemedyReport, Request, acceptable};
 use crate::eval::decision::Decision;
 use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate_traced};
 use crate::language::program::Program;
-use crate::language::value::Value;
 
-/// Past this many evaluations the search stops, whatever size it has reached.
-const BUDGET: usize = 200_000;
+/// Past this many evaluations the search stops, whatever size it has reached, unless the
+/// request says otherwise (`doctrine remedy --budget`).
+pub const BUDGET: usize = 200_000;
 
-/// A set of changes being searched.
+/// How many slots (a fact to change next, or a change made) the sets waiting for the next
+/// size may keep, per evaluation of the budget: memory grows with the budget, not with the
+/// square of the policy's size.
+pub const KEPT_PER_EVALUATION: usize = 20;
+
+/// A set of changes evaluated.
 pub(super) struct Node {
     pub changes: Vec<(u32, Candidate)>,
-    pub values: Vec<Value>,
     pub decision: Decision,
     pub trace: Trace,
+}
+
+/// A set of changes waiting to be grown: its changes, and the facts it may change next.
+struct Kept {
+    changes: Vec<(u32, Candidate)>,
+    next: Vec<u32>,
+}
+
+impl Kept {
+    /// The slots it takes in the budget of memory.
+    fn slots(&self) -> usize {
+        self.changes.len().saturating_mul(CHANGE_SLOTS) + self.next.len()
+    }
+}
+
+/// A change kept weighs a few slots: a value and its kind.
+const CHANGE_SLOTS: usize = 8;
+
+/// Why a search stopped before trying every set of up to `max_changes` changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Cut {
+    /// `limit` remedies were found: larger sets were not searched (those found are the
+    /// smallest).
+    Limit,
+    /// The budget of evaluations was spent.
+    Evaluations,
+    /// The budget of memory (sets kept for the next size) was reached.
+    Memory,
 }
 
 /// A search in progress: what it is given, and how many evaluations it has made.
@@ -32,6 +69,10 @@ pub(super) struct Search<'a> {
     pub now: u32,
     pub sites: &'a Sites,
     pub evaluations: usize,
+    /// The most slots the sets waiting for the next size held at once.
+    pub kept: usize,
+    /// Each rule's slot, by id.
+    pub rule_slots: HashMap<&'a str, u32>,
 }
 
 /// Runs the search.
@@ -58,6 +99,11 @@ pub(super) fn run(
         now,
         sites: &sites,
         evaluations: 1,
+        kept: 0,
+        rule_slots: (0_u32..)
+            .zip(&program.rules)
+            .map(|(slot, rule)| (rule.id.as_str(), slot))
+            .collect(),
     };
     let mut report = RemedyReport {
         decision: decision.decision.clone(),
@@ -69,11 +115,15 @@ pub(super) fn run(
         best: None,
         max_changes: request.max_changes,
         exhausted: true,
+        cut: None,
         evaluations: 0,
+        kept: 0,
     };
     if !report.reached {
-        let (found, exhausted) = search.levels(decision, trace)?;
-        report.exhausted = exhausted;
+        let (found, cut) = search.levels(decision, trace)?;
+        report.exhausted = cut.is_none();
+        report.cut = cut;
+        report.kept = search.kept;
         report.remedies = search.confirm(found)?;
     }
     report.best = report
@@ -104,7 +154,8 @@ impl<'a> Search<'a> {
         acceptable(self.program, &self.goal, self.now, rank)
     }
 
-    /// Each size in turn; returns the remedies found and whether the search was exhausted.
+    /// Each size in turn; returns the remedies found and why the search stopped early, if
+    /// it did.
     #[allow(
         clippy::type_complexity,
         reason = "the found sets with their keys, used only here"
@@ -113,21 +164,37 @@ impl<'a> Search<'a> {
         &mut self,
         decision: Decision,
         trace: Trace,
-    ) -> Result<(Vec<Vec<(u32, Candidate)>>, bool), EvalError> {
+    ) -> Result<(Vec<Vec<(u32, Candidate)>>, Option<Cut>), EvalError> {
         let candidates = Candidates::new(self.program, self.options, self.sites, &self.base.values);
-        let mut frontier = vec![Node {
+        let root = Node {
             changes: Vec::new(),
-            values: self.base.values.clone(),
             decision,
             trace,
+        };
+        let mut frontier = vec![Kept {
+            next: self.relevant(&root),
+            changes: Vec::new(),
         }];
-        let mut visited: HashSet<Vec<String>> = HashSet::new();
+        let budget = self.request.budget;
+        let memory = budget.saturating_mul(KEPT_PER_EVALUATION);
         let mut found: Vec<(Vec<String>, Vec<(u32, Candidate)>)> = Vec::new();
+        let done = |found: Vec<(Vec<String>, Vec<(u32, Candidate)>)>| {
+            found.into_iter().map(|(_, c)| c).collect::<Vec<_>>()
+        };
         for size in 1..=self.request.max_changes {
-            let mut next = Vec::new();
+            let mut next: Vec<Kept> = Vec::new();
+            let mut held: usize = 0;
+            // Sets of this size are made only at this size: what was seen before is forgotten.
+            let mut visited: HashSet<Vec<String>> = HashSet::new();
             for node in &frontier {
-                for slot in self.relevant(node) {
-                    for candidate in candidates.of(&node.values, slot) {
+                let mut values = self.base.values.clone();
+                for (slot, candidate) in &node.changes {
+                    if let Some(cell) = values.get_mut(*slot as usize) {
+                        *cell = candidate.to.clone();
+                    }
+                }
+                for &slot in &node.next {
+                    for candidate in candidates.of(&values, slot) {
                         let mut changes = node.changes.clone();
                         changes.push((slot, candidate));
                         changes.sort_by_key(|(s, _)| *s);
@@ -139,24 +206,33 @@ impl<'a> Search<'a> {
                         {
                             continue;
                         }
-                        if self.evaluations >= BUDGET {
-                            return Ok((found.into_iter().map(|(_, c)| c).collect(), false));
+                        if self.evaluations >= budget {
+                            return Ok((done(found), Some(Cut::Evaluations)));
                         }
                         let child = self.evaluate(changes)?;
                         if self.at_goal(child.decision.decision.rank) {
                             found.push((set_key, child.changes));
                         } else if size < self.request.max_changes {
-                            next.push(child);
+                            let kept = Kept {
+                                next: self.relevant(&child),
+                                changes: child.changes,
+                            };
+                            held = held.saturating_add(kept.slots());
+                            if held > memory {
+                                return Ok((done(found), Some(Cut::Memory)));
+                            }
+                            self.kept = self.kept.max(held);
+                            next.push(kept);
                         }
                     }
                 }
             }
             frontier = next;
             if found.len() >= self.request.limit && size < self.request.max_changes {
-                return Ok((found.into_iter().map(|(_, c)| c).collect(), false));
+                return Ok((done(found), Some(Cut::Limit)));
             }
         }
-        Ok((found.into_iter().map(|(_, c)| c).collect(), true))
+        Ok((done(found), None))
     }
 
     pub(super) fn evaluate(&mut self, changes: Vec<(u32, Candidate)>) -> Result<Node, EvalError> {
@@ -174,7 +250,6 @@ impl<'a> Search<'a> {
         let (decision, trace) = evaluate_traced(self.program, &facts, self.options)?;
         Ok(Node {
             changes,
-            values: facts.values,
             decision,
             trace,
         })
@@ -192,13 +267,23 @@ impl<'a> Search<'a> {
             facts.extend(&node.trace.scope);
         }
         if !target_outside {
+            // A table of the rules taken, not a search of the list: linear in the rules.
             let mut rules: Vec<u32> = Vec::new();
+            let mut taken = vec![false; program.rules.len()];
+            let mut take = |rules: &mut Vec<u32>, rule: u32| {
+                if let Some(seen) = taken.get_mut(rule as usize)
+                    && !*seen
+                {
+                    *seen = true;
+                    rules.push(rule);
+                }
+            };
             for result in &node.decision.results {
                 if self.at_goal(result.verdict.rank) {
                     continue;
                 }
-                if let Some(slot) = program.rules.iter().position(|r| r.id == result.rule) {
-                    rules.push(u32::try_from(slot).unwrap_or(u32::MAX));
+                if let Some(slot) = self.rule_slots.get(result.rule.as_str()) {
+                    take(&mut rules, *slot);
                 }
             }
             let mut index = 0;
@@ -211,9 +296,7 @@ impl<'a> Search<'a> {
                     .into_iter()
                     .flatten()
                 {
-                    if !rules.contains(read) {
-                        rules.push(*read);
-                    }
+                    take(&mut rules, *read);
                 }
             }
             for rule in rules {

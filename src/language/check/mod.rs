@@ -138,6 +138,10 @@ pub(crate) struct Checker<'a> {
     pub skipped: HashSet<Span>,
     /// `total over …` declarations, checked.
     pub totals: Vec<crate::language::program::Total>,
+    /// The facts the `and` or `or` checked last narrows (its span, whether when false): the
+    /// operator whose left operand it is reads them here instead of walking it again, so
+    /// that a chain of n operators is checked in linear work, not quadratic.
+    pub narrowed_last: Option<(Span, bool, Vec<u32>)>,
 }
 
 impl<'a> Checker<'a> {
@@ -174,6 +178,7 @@ impl<'a> Checker<'a> {
             def_bodies: Vec::new(),
             skipped: HashSet::new(),
             totals: Vec::new(),
+            narrowed_last: None,
         }
     }
 

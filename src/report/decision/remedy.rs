@@ -18,6 +18,7 @@ pub const REQUEST: Request = Request {
     fixed: Vec::new(),
     max_changes: 3,
     limit: 5,
+    budget: crate::analysis::remedy::BUDGET,
 };
 
 /// The most remedies a report lists.

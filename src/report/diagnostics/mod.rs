@@ -46,6 +46,7 @@ impl miette::Diagnostic for Rendered {
         Some(match self.severity {
             Some(Severity::Error) => miette::Severity::Error,
             Some(Severity::Warning) => miette::Severity::Warning,
+            Some(Severity::Note) => miette::Severity::Advice,
             None => miette::Severity::Advice,
         })
     }
@@ -266,6 +267,7 @@ pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json
             "severity": match diagnostic.severity {
                 Severity::Error => "error",
                 Severity::Warning => "warning",
+                Severity::Note => "note",
             },
             "code": diagnostic.code,
             "message": diagnostic.message,

@@ -31,6 +31,7 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, rules: &[(&str, &s
                 "level": match diagnostic.severity {
                     Severity::Error => "error",
                     Severity::Warning => "warning",
+                    Severity::Note => "note",
                 },
                 "message": { "text": text },
                 "locations": diagnostic.primary_span().map(|span| vec![location(sources, span, None)]).unwrap_or_default(),

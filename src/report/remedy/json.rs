@@ -3,7 +3,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::analysis::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
 use crate::facts::schema::value_json;
 use crate::language::ast::Lang;
@@ -33,6 +33,12 @@ pub fn report(
         "best": report.best.as_ref().map(|v| v.name.clone()),
         "max_changes": report.max_changes,
         "exhausted": report.exhausted,
+        "cut": report.cut.map(|cut| match cut {
+            Cut::Limit => "limit",
+            Cut::Evaluations => "evaluations",
+            Cut::Memory => "memory",
+        }),
+        "evaluations": report.evaluations,
         "found": report.remedies.len(),
         "remedies": report
             .remedies

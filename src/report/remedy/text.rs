@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::analysis::remedy::{Change, ChangeKind, Goal, Remedy, RemedyReport};
+use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
 use crate::eval::render::value_text;
 use crate::language::ast::Lang;
@@ -39,6 +39,7 @@ crate::words! {
         removed,
         shown,
         stopped,
+        cut,
         colon,
     }
 }
@@ -107,8 +108,15 @@ pub fn report(
     for (index, remedy) in report.remedies.iter().take(shown).enumerate() {
         one(&mut out, program, report, remedy, index + 1, words, lang);
     }
-    if !report.exhausted {
-        let _ = writeln!(out, "\n{dim}{}{dim:#}", words.stopped);
+    match report.cut {
+        None => {}
+        Some(Cut::Limit) => {
+            let _ = writeln!(out, "\n{dim}{}{dim:#}", words.stopped);
+        }
+        // Cut by the budget, the search says so plainly: nothing found proves nothing.
+        Some(Cut::Evaluations | Cut::Memory) => {
+            let _ = writeln!(out, "\n{}", words.cut);
+        }
     }
     out
 }
