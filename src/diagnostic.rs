@@ -130,10 +130,12 @@ impl Diagnostics {
                 file,
                 errors: 0,
                 warnings: 0,
+                notes: 0,
             });
             match diagnostic.severity {
                 Severity::Error => left.errors += 1,
                 Severity::Warning => left.warnings += 1,
+                Severity::Note => left.notes += 1,
             }
         }
         (shown, omitted.into_values().collect())
@@ -149,6 +151,15 @@ pub struct Omitted {
     pub errors: usize,
     /// Warnings not shown.
     pub warnings: usize,
+    /// Notes not shown.
+    pub notes: usize,
+}
+
+impl Omitted {
+    /// Diagnostics not shown, of every severity.
+    pub fn total(&self) -> usize {
+        self.errors + self.warnings + self.notes
+    }
 }
 
 impl From<Diagnostic> for Diagnostics {
@@ -240,12 +251,14 @@ mod tests {
                 Omitted {
                     file: Some(FileId(0)),
                     errors: 3,
-                    warnings: 0
+                    warnings: 0,
+                    notes: 0
                 },
                 Omitted {
                     file: Some(FileId(1)),
                     errors: 1,
-                    warnings: 2
+                    warnings: 2,
+                    notes: 0
                 },
             ]
         );

@@ -171,14 +171,19 @@ pub fn omitted_message(omitted: &Omitted, sources: &SourceMap) -> String {
         let word = if n == 1 { one } else { many };
         format!("{} more {word}", group_digits(&n.to_string(), ",", "."))
     };
-    let what = match (omitted.errors, omitted.warnings) {
-        (0, warnings) => count(warnings, "warning", "warnings"),
-        (errors, 0) => count(errors, "error", "errors"),
-        (errors, warnings) => format!(
-            "{} and {}",
-            count(errors, "error", "errors"),
-            count(warnings, "warning", "warnings")
-        ),
+    let parts: Vec<String> = [
+        (omitted.errors, "error", "errors"),
+        (omitted.warnings, "warning", "warnings"),
+        (omitted.notes, "note", "notes"),
+    ]
+    .into_iter()
+    .filter(|(n, _, _)| *n > 0)
+    .map(|(n, one, many)| count(n, one, many))
+    .collect();
+    let what = match parts.as_slice() {
+        [] => count(0, "error", "errors"),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
     };
     let place = omitted
         .file
@@ -291,9 +296,10 @@ pub fn to_json(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<serde_json
             "help": null,
             "labels": [],
             "file": left.file.and_then(|file| sources.get(file)).map(|f| f.name.clone()),
-            "omitted": left.errors + left.warnings,
+            "omitted": left.total(),
             "errors": left.errors,
             "warnings": left.warnings,
+            "notes": left.notes,
         }));
     }
     out

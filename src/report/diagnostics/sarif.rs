@@ -88,9 +88,10 @@ pub fn render(diagnostics: &Diagnostics, sources: &SourceMap, rules: &[(&str, &s
                         "physicalLocation": { "artifactLocation": { "uri": uri } },
                     })]).unwrap_or_default(),
                     "properties": {
-                        "omitted": left.errors + left.warnings,
+                        "omitted": left.total(),
                         "errors": left.errors,
                         "warnings": left.warnings,
+                        "notes": left.notes,
                     },
                 })
             })
