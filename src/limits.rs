@@ -28,6 +28,11 @@ impl Limits {
     };
 }
 
+/// The deepest nesting any configuration allows. The parser, the checker and the evaluator
+/// recurse once per level; measured on the command line's 256 MiB stack, a debug build
+/// overflows past about 15,000 levels, so a raised `--max-depth` stops here instead.
+pub const MAX_DEPTH_CEILING: usize = 10_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits::DEFAULT
@@ -37,15 +42,34 @@ impl Default for Limits {
 /// The limits of this process, set once (the command line sets them from its options).
 static CONFIGURED: OnceLock<Limits> = OnceLock::new();
 
-/// Sets the limits of this process; returns `false`, changing nothing, when they were
-/// already set (or already read): a run never changes its limits half-way.
+/// Sets the limits of this process, the depth at most [`MAX_DEPTH_CEILING`]; returns
+/// `false`, changing nothing, when they were already set (or already read): a run never
+/// changes its limits half-way.
 pub fn configure(limits: Limits) -> bool {
-    CONFIGURED.set(limits).is_ok()
+    CONFIGURED
+        .set(Limits {
+            max_depth: limits.max_depth.min(MAX_DEPTH_CEILING),
+            ..limits
+        })
+        .is_ok()
 }
 
 /// The limits in force: those configured, else [`Limits::DEFAULT`].
 pub fn current() -> Limits {
     *CONFIGURED.get_or_init(Limits::default)
+}
+
+/// How to get past the depth limit, for the help of a "too deep" error: raise the option
+/// while it is below [`MAX_DEPTH_CEILING`]; at the ceiling, say that nothing can.
+pub fn deeper_help() -> String {
+    if current().max_depth >= MAX_DEPTH_CEILING {
+        format!("the limit is at its highest: `--max-depth` allows at most {MAX_DEPTH_CEILING}")
+    } else {
+        format!(
+            "raise the limit with `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`), \
+             up to {MAX_DEPTH_CEILING}"
+        )
+    }
 }
 
 /// A size in bytes for messages: `64 MiB`, `1500 bytes`.

@@ -33,9 +33,11 @@ pub struct Cli {
     /// How errors are printed: `human` (underlined source), `plain` (sentences), `json`.
     #[arg(long, value_enum, global = true, default_value = "human")]
     pub error_format: ErrorFormatArg,
-    /// How deeply a fact file or a policy expression may nest (default 64).
+    /// How deeply a fact file or a policy expression may nest (default 64, at most 10000).
     #[arg(long, global = true, value_name = "LEVELS", env = "DOCTRINE_MAX_DEPTH",
-          default_value_t = doctrine::limits::Limits::DEFAULT.max_depth)]
+          default_value_t = doctrine::limits::Limits::DEFAULT.max_depth,
+          value_parser = clap::builder::RangedU64ValueParser::<usize>::new()
+              .range(0..=doctrine::limits::MAX_DEPTH_CEILING as u64))]
     pub max_depth: usize,
     /// The largest policy or fact file read, in bytes (default 67108864: 64 MiB).
     #[arg(long, global = true, value_name = "BYTES", env = "DOCTRINE_MAX_FILE_SIZE",

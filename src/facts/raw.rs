@@ -74,7 +74,7 @@ fn too_deep(file: FileId, span: Range<usize>, limit: usize) -> Diagnostic {
         format!("the file nests more than {limit} levels deep"),
         "too deep",
     )
-    .with_help("raise the limit with `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)")
+    .with_help(crate::limits::deeper_help())
 }
 
 /// The error for a value nested deeper than a reader itself reads: `--max-depth` cannot

@@ -204,12 +204,12 @@ fn remedy_keeps_memory_within_budget() {
 /// A 10,000-long chain of `and`, under a raised `--max-depth`, checks (the checker's work on
 /// it is linear: see the count in `language::check::operators`), and evaluates.
 fn a_long_chain_of_and_checks() {
-    let chain = vec!["a"; 10_000].join(" and ");
+    let chain = vec!["a"; 9_000].join(" and ");
     let policy = write(
         "chain.doctrine",
         &format!("{HEADER}fact a: bool\nrule R cites law requires {chain} otherwise refused\n"),
     );
-    let (code, stdout, stderr) = doctrine(&["check", &policy, "--max-depth", "20000"]);
+    let (code, stdout, stderr) = doctrine(&["check", &policy, "--max-depth", "10000"]);
     assert_eq!(code, 0, "{stderr}");
     assert!(stdout.contains("no error"), "{stdout}");
     let facts = write("chain.json", "{\"a\": true}");
@@ -218,7 +218,7 @@ fn a_long_chain_of_and_checks() {
         &policy,
         &facts,
         "--max-depth",
-        "20000",
+        "10000",
         "--on",
         "2024-01-01",
     ]);
@@ -226,8 +226,28 @@ fn a_long_chain_of_and_checks() {
     assert!(stdout.contains("allowed"), "{stdout}");
 }
 
+/// `--max-depth` stops at a ceiling the stack is known to hold (a 20,000-long chain under
+/// `--max-depth 20000` overflowed it): past the ceiling the option is refused, and at it a
+/// deeper expression is refused without advice to raise the option further.
+fn max_depth_has_a_ceiling() {
+    let chain = vec!["a"; 10_050].join(" and ");
+    let policy = write(
+        "deep-chain.doctrine",
+        &format!("{HEADER}fact a: bool\nrule R cites law requires {chain} otherwise refused\n"),
+    );
+    let (code, _, stderr) = doctrine(&["check", &policy, "--max-depth", "10001"]);
+    assert_eq!(code, 2, "{stderr}");
+    assert!(stderr.contains("not in 0..=10000"), "{stderr}");
+    // `check` exits 1 on a policy with errors.
+    let (code, _, stderr) = doctrine(&["check", &policy, "--max-depth", "10000"]);
+    assert_eq!(code, 1, "{stderr}");
+    assert!(stderr.contains("doctrine::syntax::too_deep"), "{stderr}");
+    assert!(stderr.contains("at its highest"), "{stderr}");
+}
+
 tests![
     a_long_chain_of_and_checks,
+    max_depth_has_a_ceiling,
     check_analysis_stops_at_budget,
     remedy_on_many_rules_is_cut_by_memory,
     remedy_on_unknown_booleans_is_cut,

@@ -80,10 +80,10 @@ pub(super) fn lower_expr(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 ),
             )
             .with_label(span, "too deep here")
-            .with_help(
-                "split the expression into definitions (`def`), or raise the limit with \
-                 `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)",
-            ))
+            .with_help(format!(
+                "split the expression into definitions (`def`); {}",
+                crate::limits::deeper_help()
+            )))
         } else {
             Ok((Expr { kind, span }, depth))
         }

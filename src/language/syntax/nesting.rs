@@ -128,10 +128,10 @@ pub(super) fn check(text: &str, file: FileId, limit: usize) -> Result<(), Diagno
                     format!("the expression nests more than {limit} levels deep"),
                 )
                 .with_label(Span::new(file, i, i + width), "too deep here")
-                .with_help(
-                    "split the expression into definitions (`def`), or raise the limit with \
-                     `--max-depth LEVELS` (or `DOCTRINE_MAX_DEPTH`)",
-                ));
+                .with_help(format!(
+                    "split the expression into definitions (`def`); {}",
+                    crate::limits::deeper_help()
+                )));
             }
         }
         i += width;
