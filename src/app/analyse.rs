@@ -13,6 +13,7 @@ use crate::analysis::remedy::{RemedyReport, Request};
 use crate::analysis::timeline::{Period, default_from, default_to};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::{EvalOptions, FactSet};
+use crate::source::FileId;
 
 /// What remedies to search for.
 #[derive(Clone, Debug)]
@@ -57,10 +58,10 @@ impl Workspace {
         facts: FactSource<'_>,
         on: Option<Date>,
         errors: &mut Diagnostics,
-    ) -> Option<(FactSet, EvalOptions)> {
-        let facts = self.fact_set(facts, errors)?;
+    ) -> Option<(FactSet, EvalOptions, FileId)> {
+        let (facts, file) = self.fact_set(facts, errors)?;
         let options = self.options(on, &facts);
-        Some((facts, options))
+        Some((facts, options, file))
     }
 
     /// Explains one case's decision, all of it or one rule (`detail.rule`, which must be
@@ -77,7 +78,7 @@ impl Workspace {
         {
             errors.push(e);
         }
-        let Some((facts_set, options)) = self.case(facts, on, &mut errors) else {
+        let Some((facts_set, options, file)) = self.case(facts, on, &mut errors) else {
             return Err(errors);
         };
         if let Some(id) = &detail.rule {
@@ -96,7 +97,14 @@ impl Workspace {
             }
         }
         let decision = crate::eval::evaluate(&self.program, &facts_set, &options)
-            .map_err(|error| Diagnostics::from(error.in_facts(facts.name())))?;
+            .map_err(|error| {
+                Diagnostics::from(error.in_fact_file(
+                    facts.name(),
+                    &self.program,
+                    &self.sources,
+                    file,
+                ))
+            })?;
         Ok(crate::analysis::explain::explain(
             &self.program,
             &self.sources,
@@ -121,7 +129,7 @@ impl Workspace {
                 .ok()
         });
         let fixed = names::fixed_facts(&self.program, &ask.fixed, &mut errors);
-        let Some((facts_set, options)) = self.case(facts, on, &mut errors) else {
+        let Some((facts_set, options, file)) = self.case(facts, on, &mut errors) else {
             return Err(errors);
         };
         let request = Request {
@@ -133,7 +141,14 @@ impl Workspace {
         };
         let report =
             crate::analysis::remedy::remedies(&self.program, &facts_set, &options, &request)
-                .map_err(|error| Diagnostics::from(error.in_facts(facts.name())))?;
+                .map_err(|error| {
+                Diagnostics::from(error.in_fact_file(
+                    facts.name(),
+                    &self.program,
+                    &self.sources,
+                    file,
+                ))
+            })?;
         Ok(Remedies {
             report,
             on: options.on,

@@ -15,7 +15,7 @@ use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
 use crate::language::program::Program;
 use crate::report::decision::document::Report;
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap};
 
 /// One fact set decided.
 #[derive(Debug)]
@@ -32,6 +32,8 @@ pub struct Decided {
     pub facts: FactSet,
     /// The options it was decided with.
     pub options: EvalOptions,
+    /// Its text in the workspace's sources.
+    pub file: FileId,
 }
 
 /// How fact sets are decided: the policy, its overrides, the day asked and today.
@@ -88,6 +90,7 @@ impl Deciding<'_> {
                         questions,
                         facts,
                         options,
+                        file: id,
                     });
                 }
                 Err(error) => errors.push(error.in_fact_file(&path, self.program, sources, id)),
@@ -162,7 +165,7 @@ impl Workspace {
                 &d.options,
             );
             if let Err(error) = remedies {
-                errors.push(error.in_facts(&d.path));
+                errors.push(error.in_fact_file(&d.path, &self.program, &self.sources, d.file));
             }
             reports.push(report);
         }

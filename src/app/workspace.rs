@@ -13,7 +13,7 @@ use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
 use crate::language::ast::Lang;
 use crate::language::program::Program;
-use crate::source::SourceMap;
+use crate::source::{FileId, SourceMap};
 
 /// What names a policy: its file or folder, local amendments, and parameter overrides.
 #[derive(Clone, Debug, Default)]
@@ -102,9 +102,9 @@ impl Workspace {
         &mut self,
         source: FactSource<'_>,
         errors: &mut Diagnostics,
-    ) -> Option<FactSet> {
+    ) -> Option<(FactSet, FileId)> {
         match source.load(&self.program, &mut self.sources, &[]) {
-            Ok((facts, _, _)) if errors.is_empty() => Some(facts),
+            Ok((facts, _, file)) if errors.is_empty() => Some((facts, file)),
             Ok(_) => None,
             Err(e) => {
                 errors.extend(e);

@@ -57,7 +57,7 @@ pub fn run(args: &AskArgs) -> u8 {
     } else {
         ws.case(args.case.source(), args.case.on.on, &mut errors)
     };
-    let Some((facts, options)) = case else {
+    let Some((facts, options, file)) = case else {
         return bad_input(&errors, &ws.sources);
     };
     let lang = ws.lang;
@@ -77,7 +77,8 @@ pub fn run(args: &AskArgs) -> u8 {
     let asking = match asked {
         Ok(asking) => asking,
         Err(Stop::Eval(error)) => {
-            return bad_input(&error.in_facts(&args.case.facts).into(), &ws.sources);
+            let located = error.in_fact_file(&args.case.facts, &ws.program, &ws.sources, file);
+            return bad_input(&located.into(), &ws.sources);
         }
         Err(Stop::Input(error)) => return bad_input(&(*error).into(), &ws.sources),
     };

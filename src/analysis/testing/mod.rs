@@ -129,7 +129,7 @@ pub fn evaluate_case(
         .into());
     }
     let decision = crate::eval::evaluate(program, &facts, &EvalOptions { on, overrides })
-        .map_err(|e| Diagnostics::from(e.in_facts(shown)))?;
+        .map_err(|e| Diagnostics::from(e.in_fact_file(shown, program, sources, file)))?;
     let failures = compare(&case.expect, &decision);
     Ok((decision, failures))
 }

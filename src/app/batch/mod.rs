@@ -11,7 +11,7 @@ use rayon::prelude::*;
 use crate::app::Today;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::decision::Decision;
-use crate::eval::{EvalOptions, FactSet};
+use crate::eval::{EvalError, EvalOptions, FactSet};
 use crate::facts::FactIndex;
 use crate::facts::lines::{Line, bind_line};
 use crate::language::program::Program;
@@ -102,9 +102,10 @@ impl<'p> Batch<'p> {
             .map(|item| {
                 let origin = item.origin();
                 let mut sources = self.sources.clone();
-                let decided = self
-                    .facts(item, &mut sources)
-                    .and_then(|facts| self.evaluate(&facts, &origin));
+                let decided = self.facts(&item, &mut sources).and_then(|facts| {
+                    self.evaluate(&facts)
+                        .map_err(|error| self.located(&error, &item, &origin, &mut sources))
+                });
                 match decided {
                     Ok(decision) => Outcome::Decided {
                         rank: decision.decision.rank,
@@ -116,25 +117,49 @@ impl<'p> Batch<'p> {
             .collect()
     }
 
-    fn facts(&self, item: Item, sources: &mut SourceMap) -> Result<FactSet, Diagnostics> {
+    fn facts(&self, item: &Item, sources: &mut SourceMap) -> Result<FactSet, Diagnostics> {
         match item {
             Item::File(path) => {
-                crate::app::load::load_fact_set(&path, self.program, &self.index, sources)
+                crate::app::load::load_fact_set(path, self.program, &self.index, sources)
             }
             Item::Line { input, line } => {
-                bind_line(self.program, &self.index, &input, &line, sources)
+                bind_line(self.program, &self.index, input, line, sources)
             }
-            Item::Broken(diagnostic) => Err(diagnostic.into()),
+            Item::Broken(diagnostic) => Err(diagnostic.clone().into()),
         }
     }
 
-    fn evaluate(&self, facts: &FactSet, origin: &str) -> Result<Decision, Diagnostics> {
+    /// An evaluation error pointing at the values it read in the fact set's text. The fast
+    /// reader keeps no text, so it is read again, on this error only.
+    fn located(
+        &self,
+        error: &EvalError,
+        item: &Item,
+        origin: &str,
+        sources: &mut SourceMap,
+    ) -> Diagnostics {
+        let file = match item {
+            Item::File(path) => crate::app::load::load_facts(path, self.program, sources, &[])
+                .ok()
+                .map(|(_, _, id)| id),
+            Item::Line { input, line } => std::str::from_utf8(&line.bytes)
+                .ok()
+                .map(|text| sources.add_part(&**input, text, line.number.saturating_sub(1))),
+            Item::Broken(_) => None,
+        };
+        match file {
+            Some(file) => error.in_fact_file(origin, self.program, sources, file),
+            None => error.in_facts(origin),
+        }
+        .into()
+    }
+
+    fn evaluate(&self, facts: &FactSet) -> Result<Decision, EvalError> {
         let options = EvalOptions {
             on: self.today.date_for(self.on, facts),
             overrides: self.overrides.clone(),
         };
         crate::eval::evaluate(self.program, facts, &options)
-            .map_err(|error| error.in_facts(origin).into())
     }
 }
 

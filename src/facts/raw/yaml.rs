@@ -43,13 +43,11 @@ pub fn parse_yaml(text: &str, source: &SourceFile, file: FileId) -> Result<RawNo
                 .map(|l| source.offset_of(l.line() as usize, l.column() as usize))
                 .unwrap_or(0);
             let raw = e.to_string();
-            if raw.contains("recursion limit") {
-                let cap = YAML_READER_DEPTH;
-                return reader_too_deep(file, offset..offset + 1, "YAML", cap);
-            }
-            if raw.contains("Depth {") {
+            if raw.contains("recursion limit") || raw.contains("Depth {") {
+                // Either stop lies past the configured limit when that is the lower: the file
+                // is too deep for it. Only above the reader's own cap is the reader to blame.
                 let limit = crate::limits::current().max_depth;
-                if limit > YAML_READER_DEPTH {
+                if limit >= YAML_READER_DEPTH {
                     let cap = YAML_READER_DEPTH;
                     return reader_too_deep(file, offset..offset + 1, "YAML", cap);
                 }
