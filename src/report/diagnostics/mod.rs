@@ -165,7 +165,8 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap, texts: &mut Texts) -> R
     }
 }
 
-/// The line that ends a capped list: what was left out of one file, and how to see it.
+/// The line that ends a capped list: what was left out of one file, and how to see it; the
+/// file's name as it is (text output escapes the line, JSON keeps it exact).
 pub fn omitted_message(omitted: &Omitted, sources: &SourceMap) -> String {
     let count = |n: usize, one: &str, many: &str| {
         let word = if n == 1 { one } else { many };
@@ -189,7 +190,7 @@ pub fn omitted_message(omitted: &Omitted, sources: &SourceMap) -> String {
         .file
         .and_then(|file| sources.get(file))
         .map_or_else(String::new, |file| {
-            format!(" in {}", visible_line(&file.name))
+            format!(" in {}", file.name)
         });
     format!(
         "… and {what}{place}, not shown (at most {} per file): `--max-errors 0` shows them all",
@@ -335,7 +336,7 @@ fn render_with(
         if separate {
             out.push('\n');
         }
-        out.push_str(&omitted_message(left, sources));
+        out.push_str(&visible_line(&omitted_message(left, sources)));
         out.push('\n');
     }
     out
