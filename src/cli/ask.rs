@@ -11,7 +11,7 @@ use doctrine::eval::decision::Decision;
 use doctrine::language::ast::Lang;
 use doctrine::source::SourceMap;
 
-use super::output::print_stdout;
+use super::output::{print_exact, print_stdout};
 use super::{CaseArgs, bad_input};
 
 /// Arguments of `doctrine ask`.
@@ -108,7 +108,8 @@ fn write(asking: &Asking<'_>, path: &str, words: &Words) -> u8 {
         }
     };
     if path == "-" {
-        print_stdout(&format!("\n{yaml}"));
+        // The fact file as written, exact: escaping its values would change them.
+        print_exact(&format!("\n{yaml}"));
         return 0;
     }
     match doctrine::app::load::write_text(path, &yaml) {
@@ -150,15 +151,32 @@ impl<R: BufRead> Reader<R> {
         }
     }
 
-    /// The next line, without its end; `None` at the end of the input.
+    /// The next line, without its end; `None` at the end of the input. A line longer than
+    /// the file size limit is refused: reading it whole would take unbounded memory.
     fn line(&mut self) -> Result<Option<String>, Stop> {
+        let limit = doctrine::limits::current().max_file_size;
         let mut raw = Vec::new();
-        let read = self
-            .input
+        let read = std::io::Read::take(&mut self.input, limit.saturating_add(1))
             .read_until(b'\n', &mut raw)
             .map_err(|e| input_error(format!("cannot read standard input: {e}")))?;
         if read == 0 {
             return Ok(None);
+        }
+        if read as u64 > limit {
+            return Err(Stop::Input(Box::new(
+                Diagnostic::error(
+                    "doctrine::ask::input",
+                    format!(
+                        "line {} of standard input is longer than the file size limit ({})",
+                        self.lines + 1,
+                        doctrine::limits::show_size(limit)
+                    ),
+                )
+                .with_help(
+                    "answer each question on a line of its own; raise the limit with \
+                     `--max-file-size BYTES` (or `DOCTRINE_MAX_FILE_SIZE`)",
+                ),
+            )));
         }
         let start = self.bytes;
         self.lines += 1;

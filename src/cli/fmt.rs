@@ -22,8 +22,9 @@ pub struct FmtArgs {
 pub fn run(args: &FmtArgs) -> u8 {
     let done = doctrine::app::fmt::format(&args.files, args.check);
     let _ = std::io::stdout().write_all(done.stdout.as_bytes());
+    // A file name may hold control characters: shown escaped, as every name is.
     for file in &done.unformatted {
-        println!("{file}");
+        println!("{}", doctrine::report::escape::visible_line(file));
     }
     if !done.errors.is_empty() {
         bad_input(&done.errors, &done.sources)

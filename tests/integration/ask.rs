@@ -3,10 +3,12 @@
 #![allow(
     clippy::unwrap_used,
     clippy::indexing_slicing,
+    clippy::panic,
     reason = "tests may unwrap and index"
 )]
 
 use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
 use doctrine::source::SourceMap;
@@ -70,4 +72,100 @@ fn written_facts_load_back_with_the_answers() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
-tests![written_facts_load_back_with_the_answers,];
+/// Runs `doctrine ask` on `facts` with `args` after it, `input` on stdin; exit code,
+/// stdout, stderr.
+fn ask(facts: &Path, args: &[&str], input: &[u8]) -> (i32, String, String) {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_doctrine"))
+        .args(["ask", "policies/cloud-au-centre"])
+        .arg(facts)
+        .args(["--lang", "en"])
+        .args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut stdin = child.stdin.take().unwrap();
+    // The session may stop before reading all: a broken pipe is not the test's concern.
+    let _ = stdin.write_all(input);
+    drop(stdin);
+    let output = child.wait_with_output().unwrap();
+    (
+        output.status.code().unwrap_or(-1),
+        String::from_utf8(output.stdout).unwrap(),
+        String::from_utf8(output.stderr).unwrap(),
+    )
+}
+
+/// A fact file whose offer holds a bidirectional override and an escape sequence.
+fn hostile_facts(dir: &Path) -> PathBuf {
+    let text = std::fs::read_to_string("examples/unknown-facts.yaml")
+        .unwrap()
+        .replace(
+            "offer: \"Microsoft 365 (Azure)\"",
+            "offer: \"Evil\\u202eCloud\\e[2J\"",
+        );
+    assert!(text.contains("Evil"));
+    let facts = dir.join("hostile.yaml");
+    std::fs::write(&facts, text).unwrap();
+    facts
+}
+
+/// `--write -` prints the fact file exact, as a file would hold it: it parses back, with
+/// the values as they were. Escaped for the terminal (`\u{202e}`), it was no YAML.
+fn written_to_stdout_the_facts_parse_back() {
+    let dir = std::env::temp_dir().join(format!("doctrine-ask-exact-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let facts = hostile_facts(&dir);
+    let (code, stdout, stderr) = ask(&facts, &["--write", "-"], b"true\n3\n");
+    assert_eq!(code, 0, "{stderr}");
+    let at = stdout.find("\nevaluated_on:").unwrap();
+    let written = dir.join("written.yaml");
+    std::fs::write(&written, &stdout[at + 1..]).unwrap();
+    let mut sources = SourceMap::new();
+    let program =
+        doctrine::app::load::load_policy("policies/cloud-au-centre".as_ref(), &[], &mut sources)
+            .unwrap();
+    let path = written.display().to_string();
+    let loaded = doctrine::app::load::load_facts(&path, &program, &mut sources, &[]);
+    let (facts, _, _) = loaded.unwrap_or_else(|e| panic!("{e:?}\n{}", &stdout[at..]));
+    let slot = program
+        .facts
+        .iter()
+        .position(|f| f.path == "hosting.offer")
+        .unwrap();
+    assert_eq!(
+        facts.values[slot],
+        doctrine::language::value::Value::Text("Evil\u{202e}Cloud\u{1b}[2J".into())
+    );
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+/// An answer longer than the file size limit is refused (exit 2) once the limit is read,
+/// not read whole into memory.
+fn an_answer_past_the_size_limit_is_refused() {
+    let dir = std::env::temp_dir().join(format!("doctrine-ask-long-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let facts = dir.join("facts.yaml");
+    std::fs::copy("examples/unknown-facts.yaml", &facts).unwrap();
+    let mut input = vec![b't'; 100_000];
+    input.extend_from_slice(b"\n3\n");
+    let (code, stdout, stderr) = ask(&facts, &["--max-file-size", "30000"], &input);
+    assert_eq!(code, 2, "{stdout}{stderr}");
+    assert!(stderr.contains("line 1 of standard input"), "{stderr}");
+    assert!(stderr.contains("file size limit"), "{stderr}");
+    assert!(stderr.contains("--max-file-size"), "{stderr}");
+    assert!(!stdout.contains("tttt"), "{stdout}");
+    // Within the limit, the same answer is read (and refused as an answer, not for its size).
+    let (_, stdout, stderr) = ask(&facts, &["--max-file-size", "200000"], &input);
+    assert!(!stderr.contains("file size limit"), "{stderr}");
+    assert!(stdout.contains("is not an answer"), "{stdout}");
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
+tests![
+    written_facts_load_back_with_the_answers,
+    written_to_stdout_the_facts_parse_back,
+    an_answer_past_the_size_limit_is_refused,
+];

@@ -266,7 +266,106 @@ fn replay_refuses_links_that_lead_out() {
     assert!(!all.contains(&hash), "{all}");
 }
 
+/// `doctrine ask --write target`, answering its two questions; its exit code and stdout.
+fn ask_writing(target: &Path) -> (i32, String) {
+    use std::io::Write;
+    let mut child = Command::new(BIN)
+        .args([
+            "ask",
+            "policies/cloud-au-centre",
+            "examples/unknown-facts.yaml",
+            "--lang",
+            "en",
+        ])
+        .arg("--write")
+        .arg(target)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(b"true\n3\n").unwrap();
+    let out = child.wait_with_output().unwrap();
+    let all = format!(
+        "{}{}",
+        String::from_utf8_lossy(&out.stdout),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    (out.status.code().unwrap_or(-1), all)
+}
+
+/// What is not a regular file is written in place, not replaced: a FIFO stays a FIFO and
+/// its reader gets the facts; `/dev/stdout` prints them (its canonical path, a pipe's, is
+/// no file to rename over); as root, a device node stays a device. The atomic writer made
+/// each of them a regular file, or failed on `/dev/stdout`.
+fn ask_writes_fifos_devices_and_stdout_in_place() {
+    use std::os::unix::fs::FileTypeExt;
+    let dir = scratch("write-in-place");
+    let fifo = dir.join("answers.yaml");
+    mkfifo(&fifo);
+    let reader = Command::new("cat")
+        .arg(&fifo)
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let (code, all) = ask_writing(&fifo);
+    let still = std::fs::symlink_metadata(&fifo)
+        .unwrap()
+        .file_type()
+        .is_fifo();
+    if !still {
+        let mut reader = reader;
+        let _ = reader.kill();
+        let _ = reader.wait();
+        panic!("the FIFO was replaced: {all}");
+    }
+    let read = reader.wait_with_output().unwrap();
+    assert_eq!(code, 0, "{all}");
+    let yaml = String::from_utf8(read.stdout).unwrap();
+    assert!(yaml.contains("secnumcloud: true"), "{yaml}");
+
+    let (code, all) = ask_writing(Path::new("/dev/stdout"));
+    assert_eq!(code, 0, "{all}");
+    assert!(all.contains("secnumcloud: true"), "{all}");
+
+    let root = Command::new("id").arg("-u").output().unwrap();
+    if String::from_utf8_lossy(&root.stdout).trim() == "0" {
+        let device = dir.join("null");
+        let made = Command::new("mknod")
+            .arg(&device)
+            .args(["c", "1", "3"])
+            .status()
+            .unwrap();
+        // A container may refuse device nodes even to root: nothing to check then.
+        if made.success() {
+            let (code, all) = ask_writing(&device);
+            assert_eq!(code, 0, "{all}");
+            let kind = std::fs::symlink_metadata(&device).unwrap().file_type();
+            assert!(kind.is_char_device(), "{all}");
+        }
+    }
+}
+
+/// `fmt --check` lists a file whose name holds ESC with the character escaped, as every
+/// name is shown: printed raw, it acted on the terminal.
+fn fmt_check_escapes_file_names() {
+    let dir = scratch("fmt-names");
+    let file = dir.join("evil\u{1b}]0;title\u{7}.doctrine");
+    std::fs::write(&file, unformatted_policy()).unwrap();
+    let (code, stdout, stderr) = run(&["fmt", "--check", file.to_str().unwrap()], None);
+    assert_eq!(code, 1, "{stdout}{stderr}");
+    assert!(!stdout.contains('\u{1b}'), "{stdout:?}");
+    assert!(!stdout.contains('\u{7}'), "{stdout:?}");
+    assert!(
+        stdout.contains("evil\\u{1b}]0;title\\u{7}.doctrine"),
+        "{stdout:?}"
+    );
+}
+
 tests![
+    fmt_check_escapes_file_names,
+    ask_writes_fifos_devices_and_stdout_in_place,
     a_failed_fmt_leaves_the_policy_whole,
     fmt_keeps_permissions_and_links,
     unreadable_links_in_a_policy_folder_are_errors,

@@ -6,6 +6,30 @@ use std::path::{Component, Path, PathBuf};
 
 use super::io_reason;
 use crate::diagnostic::Diagnostic;
+use crate::source::SourceMap;
+
+/// A path a record names, checked to lead inside the root: the file to open, and the name
+/// to show.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Resolved {
+    /// The path with its symbolic links resolved, as checked: what is opened, so that a
+    /// link swapped in after the check is not followed.
+    pub open: PathBuf,
+    /// The path as the record writes it, joined to the root as given: what messages show.
+    pub shown: PathBuf,
+}
+
+impl Resolved {
+    /// The file's text, named by [`Resolved::shown`] in messages and in `sources`.
+    pub fn read_text(&self, sources: &mut SourceMap) -> Result<String, Diagnostic> {
+        super::read_text_as(&self.open, &self.shown, sources)
+    }
+
+    /// The SHA-256 of the file's bytes, named by [`Resolved::shown`] in messages.
+    pub fn sha256(&self) -> Result<String, Diagnostic> {
+        super::file_sha256_as(&self.open, &self.shown)
+    }
+}
 
 /// A folder that the paths a record names are resolved from and must stay inside.
 #[derive(Clone, Debug)]
@@ -41,12 +65,15 @@ impl Root {
     }
 
     /// The path `named` (relative to the root, or absolute) once checked to lead inside the
-    /// root, as it is to be opened. The error names the path and the rule, and says the same
-    /// whether or not a path outside exists.
-    pub fn resolve(&self, named: &str) -> Result<PathBuf, Diagnostic> {
+    /// root: its resolved form, to open, and its name. The error names the path and the rule,
+    /// and says the same whether or not a path outside exists.
+    pub fn resolve(&self, named: &str) -> Result<Resolved, Diagnostic> {
         let path = self.shown.join(named);
         match std::fs::canonicalize(&path) {
-            Ok(canonical) if canonical.starts_with(&self.canonical) => Ok(path),
+            Ok(canonical) if canonical.starts_with(&self.canonical) => Ok(Resolved {
+                open: canonical,
+                shown: path,
+            }),
             Ok(_) => Err(self.outside(named)),
             Err(error) => {
                 if self.leads_inside(named) {
@@ -140,7 +167,12 @@ mod tests {
         std::fs::write(dir.join("root/a.yaml"), "a: 1\n").unwrap();
         std::fs::write(dir.join("outside.yaml"), "b: 2\n").unwrap();
         let root = Root::new(&dir.join("root")).unwrap();
-        assert_eq!(root.resolve("a.yaml").unwrap(), dir.join("root/a.yaml"));
+        let resolved = root.resolve("a.yaml").unwrap();
+        assert_eq!(resolved.shown, dir.join("root/a.yaml"));
+        assert_eq!(
+            resolved.open,
+            dir.join("root/a.yaml").canonicalize().unwrap()
+        );
         assert!(root.resolve("sub/../a.yaml").is_ok());
         let absolute = dir.join("root/a.yaml");
         assert!(root.resolve(absolute.to_str().unwrap()).is_ok());
@@ -163,6 +195,36 @@ mod tests {
             "{}",
             missing.message
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// What is opened is the path as checked: a link inside the root swapped, after the
+    /// check, for one that leads out is not followed. Opening the path as written read the
+    /// file outside.
+    #[cfg(unix)]
+    #[test]
+    fn a_link_swapped_after_the_check_is_not_followed() {
+        let dir =
+            std::env::temp_dir().join(format!("doctrine-confine-swap-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(dir.join("root")).unwrap();
+        std::fs::write(dir.join("root/a.yaml"), "inside\n").unwrap();
+        std::fs::write(dir.join("secret.yaml"), "SECRET\n").unwrap();
+        let link = dir.join("root/link.yaml");
+        std::os::unix::fs::symlink("a.yaml", &link).unwrap();
+        let root = Root::new(&dir.join("root")).unwrap();
+        let resolved = root.resolve("link.yaml").unwrap();
+        assert_eq!(resolved.shown, link);
+        std::fs::remove_file(&link).unwrap();
+        std::os::unix::fs::symlink("../secret.yaml", &link).unwrap();
+        let mut sources = SourceMap::new();
+        assert_eq!(resolved.read_text(&mut sources).unwrap(), "inside\n");
+        let inside = crate::source::sha256_hex(b"inside\n");
+        assert_eq!(resolved.sha256().unwrap(), inside);
+        // Messages name the path as written, not as resolved.
+        std::fs::remove_file(dir.join("root/a.yaml")).unwrap();
+        let error = resolved.sha256().unwrap_err();
+        assert!(error.message.contains("link.yaml"), "{}", error.message);
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -8,7 +8,7 @@ mod confine;
 mod facts;
 mod write;
 
-pub use confine::Root;
+pub use confine::{Resolved, Root};
 pub use facts::{FactSource, load_fact_set, load_facts, open_lines, parse_facts, read_facts};
 pub use write::write_text;
 
@@ -22,8 +22,18 @@ use crate::source::SourceMap;
 /// limit ([`crate::limits`]). A file that is not UTF-8 is added to `sources` as far as it can
 /// be read, so the error can point at it.
 pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnostic> {
-    let shown = path.display();
-    let bytes = read_bytes(path)?;
+    read_text_as(path, path, sources)
+}
+
+/// [`read_text`] of the file at `open`, named `shown` in messages and in `sources`: a path
+/// resolved for reading ([`Root::resolve`]) keeps the name its user wrote.
+pub(crate) fn read_text_as(
+    open: &Path,
+    shown: &Path,
+    sources: &mut SourceMap,
+) -> Result<String, Diagnostic> {
+    let bytes = read_bytes(open, shown)?;
+    let shown = shown.display();
     String::from_utf8(bytes).map_err(|e| {
         let offset = e.utf8_error().valid_up_to();
         let lossy = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -40,12 +50,19 @@ pub fn read_text(path: &Path, sources: &mut SourceMap) -> Result<String, Diagnos
 /// The SHA-256 of a file's bytes (lowercase hex): what a decision record keeps of each file
 /// it read, and what `doctrine replay` checks again.
 pub fn file_sha256(path: &Path) -> Result<String, Diagnostic> {
-    Ok(crate::source::sha256_hex(&read_bytes(path)?))
+    file_sha256_as(path, path)
 }
 
-/// Reads a file's bytes, refusing one larger than the configured limit.
-fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
-    let shown = path.display();
+/// [`file_sha256`] of the file at `open`, named `shown` in messages.
+pub(crate) fn file_sha256_as(open: &Path, shown: &Path) -> Result<String, Diagnostic> {
+    Ok(crate::source::sha256_hex(&read_bytes(open, shown)?))
+}
+
+/// Reads the bytes of the file at `open` (named `shown` in messages), refusing one larger
+/// than the configured limit.
+fn read_bytes(open: &Path, named: &Path) -> Result<Vec<u8>, Diagnostic> {
+    let path = open;
+    let shown = named.display();
     let metadata = std::fs::metadata(path).map_err(|e| {
         Diagnostic::error(
             "doctrine::io",
@@ -53,7 +70,7 @@ fn read_bytes(path: &Path) -> Result<Vec<u8>, Diagnostic> {
         )
     })?;
     if !metadata.is_file() {
-        return Err(not_a_file(path, &metadata));
+        return Err(not_a_file(named, &metadata));
     }
     let limit = crate::limits::current().max_file_size;
     if metadata.len() > limit {

@@ -1,4 +1,5 @@
-//! Writing a file whole and atomically: a temporary file beside it, synced, renamed over it.
+//! Writing a file whole and atomically: a temporary file beside it, synced, renamed over it
+//! (a device, a FIFO or `/dev/stdout` is written in place: it cannot be replaced).
 
 use std::fs::File;
 use std::io::Write;
@@ -12,7 +13,8 @@ use crate::diagnostic::Diagnostic;
 /// then renamed over the file. On any error the file is left as it was and the temporary
 /// file is removed. The file keeps its permissions; a symbolic link is followed (its target
 /// is replaced, the link stays); a file with other hard links gets a new inode, so the other
-/// names keep the old text.
+/// names keep the old text. What is not a regular file (a device such as `/dev/null`, a FIFO,
+/// `/dev/stdout`) is written in place, as it cannot be replaced without destroying it.
 pub fn write_text(path: &str, text: &str) -> Result<(), Diagnostic> {
     write_atomic(Path::new(path), text.as_bytes(), |file, bytes| {
         file.write_all(bytes)
@@ -33,19 +35,34 @@ pub(crate) fn write_atomic(
         )
         .with_help("the file is unchanged")
     };
+    if in_place(path) {
+        return std::fs::OpenOptions::new()
+            .write(true)
+            .create(true)
+            .truncate(true)
+            .open(path)
+            .and_then(|mut file| write(&mut file, bytes).and_then(|()| file.flush()))
+            .map_err(|e| {
+                Diagnostic::error(
+                    "doctrine::io",
+                    format!("cannot write `{}`: {}", path.display(), io_reason(&e)),
+                )
+            });
+    }
     let target = target_of(path).map_err(|e| cannot(io_reason(&e)))?;
     let folder = match target.parent() {
         Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
         _ => PathBuf::from("."),
     };
     let permissions = std::fs::metadata(&target).ok().map(|m| m.permissions());
-    let (temporary, mut file) = create_temporary(&folder, &target).map_err(|e| {
-        cannot(format!(
-            "cannot create a temporary file in `{}`: {}",
-            folder.display(),
-            io_reason(&e)
-        ))
-    })?;
+    let (temporary, mut file) =
+        create_temporary(&folder, &target, permissions.as_ref()).map_err(|e| {
+            cannot(format!(
+                "cannot create a temporary file in `{}`: {}",
+                folder.display(),
+                io_reason(&e)
+            ))
+        })?;
     let written = write(&mut file, bytes)
         .and_then(|()| file.sync_all())
         .and_then(|()| match permissions {
@@ -68,6 +85,31 @@ pub(crate) fn write_atomic(
     Ok(())
 }
 
+/// Whether `path` is to be written in place: it exists and is not a regular file (a device,
+/// a FIFO, a socket), or it is a link into `/proc` (`/dev/stdout` leads to
+/// `/proc/self/fd/1`), whose target, even a regular file, is the file a process has open.
+fn in_place(path: &Path) -> bool {
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file()) {
+        return true;
+    }
+    let mut link = path.to_path_buf();
+    // A chain of links is followed a few steps: a longer one is not a standard stream's.
+    for _ in 0..8 {
+        let Ok(next) = std::fs::read_link(&link) else {
+            return false;
+        };
+        let next = match link.parent() {
+            Some(parent) if next.is_relative() => parent.join(next),
+            _ => next,
+        };
+        if next.starts_with("/proc") {
+            return true;
+        }
+        link = next;
+    }
+    false
+}
+
 /// The file to replace: the path itself, or the file a symbolic link leads to (renaming
 /// over the link would turn it into a plain file).
 fn target_of(path: &Path) -> std::io::Result<PathBuf> {
@@ -78,7 +120,13 @@ fn target_of(path: &Path) -> std::io::Result<PathBuf> {
 }
 
 /// Creates a new, hidden temporary file beside `target`, never one that exists already.
-fn create_temporary(folder: &Path, target: &Path) -> std::io::Result<(PathBuf, File)> {
+/// The file is created with the permissions of the file it replaces (`permissions`), so that
+/// the new text is never readable by more people than the old one was.
+fn create_temporary(
+    folder: &Path,
+    target: &Path,
+    permissions: Option<&std::fs::Permissions>,
+) -> std::io::Result<(PathBuf, File)> {
     let name = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -89,11 +137,16 @@ fn create_temporary(folder: &Path, target: &Path) -> std::io::Result<(PathBuf, F
             ".{name}.{}.{attempt}.doctrine-tmp",
             std::process::id()
         ));
-        match std::fs::OpenOptions::new()
-            .write(true)
-            .create_new(true)
-            .open(&temporary)
-        {
+        let mut options = std::fs::OpenOptions::new();
+        options.write(true).create_new(true);
+        #[cfg(unix)]
+        if let Some(permissions) = permissions {
+            use std::os::unix::fs::{OpenOptionsExt, PermissionsExt};
+            options.mode(permissions.mode() & 0o777);
+        }
+        #[cfg(not(unix))]
+        let _ = permissions;
+        match options.open(&temporary) {
             Ok(file) => return Ok((temporary, file)),
             Err(error) if error.kind() == std::io::ErrorKind::AlreadyExists => last = error,
             Err(error) => return Err(error),
@@ -179,6 +232,41 @@ mod tests {
             entries(&dir),
             ["hard.doctrine", "link.doctrine", "p.doctrine"]
         );
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// The new text of a file only its owner may read is never in a file others may read,
+    /// not even while it is written: the temporary file has the mode from its creation.
+    #[cfg(unix)]
+    #[test]
+    fn the_temporary_file_has_the_mode_of_the_file_from_the_start() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = scratch("mode");
+        let file = dir.join("secret.yaml");
+        std::fs::write(&file, "old\n").unwrap();
+        std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        let mut seen = None;
+        write_atomic(&file, b"new\n", |temporary, bytes| {
+            seen = Some(temporary.metadata()?.permissions().mode() & 0o777);
+            temporary.write_all(bytes)
+        })
+        .unwrap();
+        assert_eq!(seen, Some(0o600));
+        std::fs::remove_dir_all(&dir).unwrap();
+    }
+
+    /// A FIFO is written in place, not replaced by a regular file; `/dev/stdout` too.
+    #[cfg(unix)]
+    #[test]
+    fn what_is_not_a_regular_file_is_written_in_place() {
+        let dir = scratch("in-place");
+        let file = dir.join("p.doctrine");
+        assert!(!in_place(&file));
+        std::fs::write(&file, "old\n").unwrap();
+        assert!(!in_place(&file));
+        assert!(in_place(Path::new("/dev/null")));
+        assert!(in_place(Path::new("/dev/stdout")));
+        assert!(in_place(&dir));
         std::fs::remove_dir_all(&dir).unwrap();
     }
 }

@@ -2,13 +2,15 @@
 //! check that every file they read is unchanged, decide again, and give the bytes recorded
 //! and the bytes now, for the caller to compare.
 
+use std::collections::hash_map::Entry;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use jiff::civil::Date;
 
 mod verify;
 
-use verify::{changed, changed_files, load_policy, read_facts};
+use verify::{Digests, changed, changed_files, load_policy, read_facts};
 
 use super::Today;
 use super::decide::{Decided, Deciding, json_output};
@@ -38,20 +40,22 @@ pub fn replay(
 ) -> Result<Replayed, Diagnostics> {
     let (recorded, id, array) = read_records(path, sources)?;
     let root = Root::new(root.unwrap_or_else(|| path.parent().unwrap_or(Path::new(""))))?;
+    let mut digests = Digests::default();
     let mut changed = Diagnostics::new();
+    let mut seen = HashSet::new();
     for error in recorded
         .iter()
-        .flat_map(|record| changed_files(record, &root))
+        .flat_map(|record| changed_files(record, &root, &mut digests))
     {
         // A file named as the policy and as its text, or by two records, is named once.
-        if !changed.0.iter().any(|e| e.message == error.message) {
+        if seen.insert(error.message.clone()) {
             changed.push(error);
         }
     }
     if !changed.is_empty() {
         return Err(changed);
     }
-    let mut programs: Vec<((String, Vec<String>), Program)> = Vec::new();
+    let mut programs = HashMap::new();
     let mut decided = Vec::new();
     for record in &recorded {
         decided.push(replay_one(record, &root, &mut programs, sources)?);
@@ -121,11 +125,14 @@ fn read_records(
     }
 }
 
+/// The policies loaded in a run, by the policy and amendments a record names.
+type Programs = HashMap<(String, Vec<String>), Program>;
+
 /// Evaluates one record again, loading its policy once per policy and amendments.
 fn replay_one(
     record: &Record,
     root: &Root,
-    programs: &mut Vec<((String, Vec<String>), Program)>,
+    programs: &mut Programs,
     sources: &mut SourceMap,
 ) -> Result<Decided, Diagnostics> {
     let bad = |what: String| Diagnostics::from(Diagnostic::error("doctrine::replay", what));
@@ -142,17 +149,11 @@ fn replay_one(
         ))
     })?;
     let key = (record.given.policy.clone(), record.given.amendments.clone());
-    let index = match programs.iter().position(|(k, _)| *k == key) {
-        Some(index) => index,
-        None => {
-            let program = load_policy(record, root, sources)?;
-            programs.push((key, program));
-            programs.len() - 1
-        }
+    let program = match programs.entry(key) {
+        Entry::Occupied(entry) => entry.into_mut(),
+        Entry::Vacant(entry) => entry.insert(load_policy(record, root, sources)?),
     };
-    let Some((_, program)) = programs.get(index) else {
-        return Err(bad(String::from("lost a loaded policy")));
-    };
+    let program = &*program;
     let mut errors = Diagnostics::new();
     let overrides =
         super::workspace::parse_overrides(program, &record.given.set, sources, &mut errors);

@@ -1,18 +1,44 @@
 //! What replay reads, checked: each path a record names confined to the root, each file's
 //! bytes against the SHA-256 recorded, and no line shown of a file the record did not verify.
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use crate::analysis::record::Record;
-use crate::app::load::Root;
+use crate::app::load::{Resolved, Root};
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::facts::Format;
 use crate::language::program::Program;
 use crate::source::{FileId, SourceMap};
 
+/// The SHA-256 of each file read in one run, by the path opened: records that name the same
+/// policy and facts (a batch replayed) hash each file once, not once per record.
+#[derive(Default)]
+pub(super) struct Digests {
+    by_path: HashMap<PathBuf, Result<String, Diagnostic>>,
+    /// How many files were read and hashed.
+    computed: usize,
+}
+
+impl Digests {
+    fn of(&mut self, file: &Resolved) -> Result<String, Diagnostic> {
+        if let Some(known) = self.by_path.get(&file.open) {
+            return known.clone();
+        }
+        self.computed += 1;
+        let digest = file.sha256();
+        self.by_path.insert(file.open.clone(), digest.clone());
+        digest
+    }
+}
+
 /// The files a record names that lead outside the root, cannot be read, or whose bytes are
 /// not those recorded (standard input is checked once read, by `replay_one`).
-pub(super) fn changed_files(record: &Record, root: &Root) -> Vec<Diagnostic> {
+pub(super) fn changed_files(
+    record: &Record,
+    root: &Root,
+    digests: &mut Digests,
+) -> Vec<Diagnostic> {
     let texts = record.texts.iter().map(|t| (&t.file, Some(&t.sha256)));
     let facts = std::iter::once((&record.facts.file, Some(&record.facts.sha256)))
         .filter(|(f, _)| *f != "-");
@@ -28,9 +54,9 @@ pub(super) fn changed_files(record: &Record, root: &Root) -> Vec<Diagnostic> {
                 Err(error) => return Some(error),
             };
             let recorded = recorded?;
-            match crate::app::load::file_sha256(&path) {
+            match digests.of(&path) {
                 Ok(now) if &now == recorded => None,
-                Ok(_) => Some(changed(&path.display().to_string(), recorded)),
+                Ok(_) => Some(changed(&path.shown.display().to_string(), recorded)),
                 Err(error) => Some(error),
             }
         })
@@ -64,7 +90,8 @@ pub(super) fn load_policy(
     sources: &mut SourceMap,
 ) -> Result<Program, Diagnostics> {
     let given = &record.given;
-    let policy = root.resolve(&given.policy)?;
+    // The folder is listed by its name; each file listed is resolved and checked again.
+    let policy = root.resolve(&given.policy)?.shown;
     let mut names = Vec::new();
     for file in crate::app::load::policy_files(&policy)? {
         if file == policy {
@@ -80,7 +107,7 @@ pub(super) fn load_policy(
     for name in names {
         let path = root.resolve(&name)?;
         let mut scratch = SourceMap::new();
-        match crate::app::load::read_text(&path, &mut scratch) {
+        match path.read_text(&mut scratch) {
             Ok(text) => {
                 let sha256 = crate::source::sha256_hex(text.as_bytes());
                 let verified = record
@@ -89,7 +116,7 @@ pub(super) fn load_policy(
                     .any(|t| t.file == name && t.sha256 == sha256);
                 let id = sources.add(name.as_str(), text);
                 if !verified {
-                    unverified.push((id, path));
+                    unverified.push((id, path.shown));
                 }
                 ids.push(id);
             }
@@ -141,16 +168,41 @@ pub(super) fn read_facts(record: &Record, root: &Root) -> Result<(String, Format
     let format = Format::from_path(file).ok_or_else(|| {
         Diagnostic::error(
             "doctrine::io",
-            format!("cannot tell the format of `{}`", path.display()),
+            format!("cannot tell the format of `{}`", path.shown.display()),
         )
     })?;
     let mut scratch = SourceMap::new();
-    let text = crate::app::load::read_text(&path, &mut scratch).map_err(|mut error| {
+    let text = path.read_text(&mut scratch).map_err(|mut error| {
         error.labels.clear();
         error
     })?;
     if crate::source::sha256_hex(text.as_bytes()) != record.facts.sha256 {
-        return Err(changed(&path.display().to_string(), &record.facts.sha256).into());
+        return Err(changed(&path.shown.display().to_string(), &record.facts.sha256).into());
     }
     Ok((text, format))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, reason = "tests may unwrap")]
+    use super::*;
+
+    /// A thousand records naming the same policy and facts hash each file once, not once per
+    /// record (which made replaying a batch quadratic in its size).
+    #[test]
+    fn each_file_is_hashed_once_per_run() {
+        let folder = Path::new("tests/cases/replay/changed-policy");
+        let text = std::fs::read_to_string(folder.join("record.json")).unwrap();
+        let json: serde_json::Value = serde_json::from_str(&text).unwrap();
+        let record: Record = serde_json::from_value(json["record"].clone()).unwrap();
+        let root = Root::new(folder).unwrap();
+        let mut digests = Digests::default();
+        let mut errors = 0;
+        for _ in 0..1000 {
+            errors += changed_files(&record, &root, &mut digests).len();
+        }
+        // The policy's text is not the one recorded: said for every record, read once.
+        assert_eq!(errors, 1000);
+        assert_eq!(digests.computed, 2);
+    }
 }
