@@ -283,6 +283,7 @@ remedy-best = beste erreicht
 remedy-reached = Die Entscheidung erreicht das Ziel bereits: nichts zu ändern.
 remedy-best-now = Die Entscheidung ist bereits die beste, die eine Änderung der Tatsachen erreichen kann.
 remedy-none = Keine Änderung erreicht das Ziel.
+remedy-none-cut = Vor dem Abbruch der Suche bei ihrem Budget wurde keine Menge von Änderungen gefunden, die das Ziel erreicht: es kann eine geben; --budget erweitert die Suche.
 remedy-until = bis
 remedy-by = durch
 remedy-no-verdict = kein Urteil
