@@ -34,6 +34,8 @@ choice-no = nein
 
 undecided-message = Keine Entscheidung möglich: unbekannte Tatsachen: { $facts }.
 answer-invalid = `{ $answer }` ist keine Antwort: erwartet { $expected }
+range-refused = muss { $range } sein, gefunden { $value }
+answer-refused = `{ $answer }` ist keine Antwort: { $why }
 
 ## Fragen zu unbekannten Tatsachen
 

@@ -34,6 +34,8 @@ choice-no = no
 
 undecided-message = Cannot decide: unknown facts: { $facts }.
 answer-invalid = `{ $answer }` is not an answer: expected { $expected }
+range-refused = must be { $range }, found { $value }
+answer-refused = `{ $answer }` is not an answer: { $why }
 
 ## Questions for unknown facts
 

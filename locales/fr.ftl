@@ -30,6 +30,8 @@ choice-no = non
 
 undecided-message = Impossible de décider : faits inconnus : { $facts }.
 answer-invalid = `{ $answer }` n'est pas une réponse : attendu { $expected }
+range-refused = doit être { $range }, trouvé { $value }
+answer-refused = `{ $answer }` n'est pas une réponse : { $why }
 
 ## Questions pour les faits inconnus
 

@@ -76,7 +76,11 @@ pub(crate) fn within(values: Vec<Value>, range: Option<&Range>, ty: &Type) -> Ve
     for value in values {
         if range.contains(&value) {
             kept.push(value);
-        } else if range.min.as_ref().is_some_and(|min| !range_of(min).contains(&value)) {
+        } else if range
+            .min
+            .as_ref()
+            .is_some_and(|min| !range_of(min).contains(&value))
+        {
             below = true;
         } else {
             above = true;
