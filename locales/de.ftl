@@ -34,6 +34,8 @@ choice-no = nein
 
 undecided-message = Keine Entscheidung möglich: unbekannte Tatsachen: { $facts }.
 answer-invalid = `{ $answer }` ist keine Antwort: erwartet { $expected }
+range-refused = muss { $range } sein, gefunden { $value }
+answer-refused = `{ $answer }` ist keine Antwort: { $why }
 
 ## Fragen zu unbekannten Tatsachen
 
@@ -283,6 +285,7 @@ remedy-best = beste erreicht
 remedy-reached = Die Entscheidung erreicht das Ziel bereits: nichts zu ändern.
 remedy-best-now = Die Entscheidung ist bereits die beste, die eine Änderung der Tatsachen erreichen kann.
 remedy-none = Keine Änderung erreicht das Ziel.
+remedy-none-cut = Vor dem Abbruch der Suche bei ihrem Budget wurde keine Menge von Änderungen gefunden, die das Ziel erreicht: es kann eine geben; --budget erweitert die Suche.
 remedy-until = bis
 remedy-by = durch
 remedy-no-verdict = kein Urteil

@@ -34,6 +34,8 @@ choice-no = no
 
 undecided-message = Cannot decide: unknown facts: { $facts }.
 answer-invalid = `{ $answer }` is not an answer: expected { $expected }
+range-refused = must be { $range }, found { $value }
+answer-refused = `{ $answer }` is not an answer: { $why }
 
 ## Questions for unknown facts
 
@@ -283,6 +285,7 @@ remedy-best = best reached
 remedy-reached = The decision already reaches the target: nothing to change.
 remedy-best-now = The decision is already the best that changing facts can reach.
 remedy-none = No set of changes reaches the target.
+remedy-none-cut = No set of changes that reaches the target was found before the search was cut at its budget: one may exist; --budget widens the search.
 remedy-until = until
 remedy-by = by
 remedy-no-verdict = no verdict

@@ -30,6 +30,8 @@ choice-no = non
 
 undecided-message = Impossible de décider : faits inconnus : { $facts }.
 answer-invalid = `{ $answer }` n'est pas une réponse : attendu { $expected }
+range-refused = doit être { $range }, trouvé { $value }
+answer-refused = `{ $answer }` n'est pas une réponse : { $why }
 
 ## Questions pour les faits inconnus
 
@@ -276,6 +278,7 @@ remedy-best = meilleure atteinte
 remedy-reached = La décision atteint déjà la cible : rien à changer.
 remedy-best-now = La décision est déjà la meilleure qu'un changement des faits puisse atteindre.
 remedy-none = Aucun ensemble de changements n'atteint la cible.
+remedy-none-cut = Aucun ensemble de changements atteignant la cible n'a été trouvé avant que la recherche soit coupée à son budget : il peut en exister ; --budget élargit la recherche.
 remedy-until = jusqu'au
 remedy-by = par
 remedy-no-verdict = pas de verdict

@@ -54,9 +54,12 @@ fn in_range(
         .facts
         .get(question.slot as usize)
         .and_then(|f| f.range.as_ref());
-    match range {
-        Some(range) if !range.contains(&value) => Err(expected(lang, answer, &range.words())),
-        _ => Ok(value),
+    match range.and_then(|range| range.refusal(&value, lang)) {
+        Some(why) => {
+            let args = [("answer", answer.into()), ("why", why.into())];
+            Err(crate::i18n::words(lang).format("answer-refused", &args))
+        }
+        None => Ok(value),
     }
 }
 
@@ -209,7 +212,7 @@ mod tests {
         assert!(
             ask(&p, 3, "-1")
                 .unwrap_err()
-                .contains("expected at least 0")
+                .contains("is not an answer: must be at least 0, found -1")
         );
         assert_eq!(
             ask(&p, 4, "2021-07-05"),

@@ -90,16 +90,18 @@ pub fn parse_override(
 
 /// Refuses a value outside the range the parameter declares (`at least 0 days`).
 fn in_range(param: &ParamInfo, value: &Value, span: Span) -> Result<(), Diagnostics> {
-    match &param.range {
-        Some(range) if !range.contains(value) => {
+    let Some(range) = &param.range else {
+        return Ok(());
+    };
+    match range.refusal(value, crate::i18n::Lang::EN) {
+        Some(refusal) => {
             let (name, words) = (&param.name, range.words());
-            Err(Diagnostic::error(
-                "doctrine::set",
-                format!("`--set {name}`: the value is outside the parameter's range: {words}"),
+            Err(
+                Diagnostic::error("doctrine::set", format!("`--set {name}` {refusal}"))
+                    .with_label(span, format!("not {words}"))
+                    .with_help(format!("the policy declares `{name}` {words}"))
+                    .into(),
             )
-            .with_label(span, format!("not {words}"))
-            .with_help(format!("the policy declares `{name}` {words}"))
-            .into())
         }
         _ => Ok(()),
     }

@@ -316,17 +316,13 @@ impl Binder<'_> {
         let Some(range) = self.program.facts.get(slot).and_then(|f| f.range.as_ref()) else {
             return Some(value);
         };
-        if range.contains(&value) {
+        let Some(refusal) = range.refusal(&value, crate::i18n::Lang::EN) else {
             return Some(value);
-        }
-        let words = range.words();
-        let written = match &node.kind {
-            RawKind::Number(s) | RawKind::String(s) | RawKind::Datetime(s) => s.clone(),
-            _ => convert::value_json(self.program, &value).to_string(),
         };
+        let words = range.words();
         let span = self.span(&node.span);
         self.diagnostics.push(
-            Diagnostic::error(CODE, format!("`{path}` must be {words}, found `{written}`"))
+            Diagnostic::error(CODE, format!("`{path}` {refusal}"))
                 .with_label(span, format!("not {words}"))
                 .with_help(format!(
                     "the policy declares the values `{path}` may take: {words}"

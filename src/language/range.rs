@@ -3,6 +3,7 @@
 
 use std::cmp::Ordering;
 
+use crate::i18n::Lang;
 use crate::language::value::{CalendarDuration, Value, format_decimal};
 
 /// Checked bounds, both included, each of the fact's or parameter's type.
@@ -16,11 +17,9 @@ pub struct Range {
 
 impl Range {
     /// Whether `value` lies in the range. A value that is unknown or not set lies in any
-    /// range (there is nothing to refuse); the elements of a set are each tested.
+    /// range (there is nothing to refuse). The checker allows ranges only on numbers,
+    /// durations and dates, never on sets.
     pub fn contains(&self, value: &Value) -> bool {
-        if let Value::Set(items) = value {
-            return items.iter().all(|item| self.contains(item));
-        }
         let above = self
             .min
             .as_ref()
@@ -30,6 +29,19 @@ impl Range {
             .as_ref()
             .is_none_or(|max| at_least(max, value) != Some(false));
         above && below
+    }
+
+    /// Why `value` is refused, in `lang`: `must be at least 1, found -1`; `None` when it lies
+    /// in the range. Facts, answers and `--set` all say it so.
+    pub fn refusal(&self, value: &Value, lang: Lang) -> Option<String> {
+        if self.contains(value) {
+            return None;
+        }
+        let args = [
+            ("range", self.words().into()),
+            ("value", bound(value).into()),
+        ];
+        Some(crate::i18n::words(lang).format("range-refused", &args))
     }
 
     /// Whether the lower bound is above the upper one: no value fits.
@@ -71,7 +83,7 @@ fn duration_at_least(value: CalendarDuration, bound: CalendarDuration) -> bool {
     }
 }
 
-/// A bound as a policy writes it.
+/// A bound, or a value refused, as a policy writes it.
 fn bound(value: &Value) -> String {
     match value {
         Value::Integer(i) => i.to_string(),
@@ -101,6 +113,27 @@ mod tests {
         assert!(!range.contains(&Value::Integer(0)));
         assert!(!range.contains(&Value::Integer(4)));
         assert_eq!(range.words(), "between 1 and 3");
+    }
+
+    #[test]
+    fn a_refusal_says_the_range_and_the_value() {
+        let range = Range {
+            min: Some(Value::Integer(1)),
+            max: None,
+        };
+        assert_eq!(range.refusal(&Value::Integer(1), Lang::EN), None);
+        assert_eq!(
+            range.refusal(&Value::Integer(-1), Lang::EN).as_deref(),
+            Some("must be at least 1, found -1")
+        );
+        let days_range = Range {
+            min: Some(days(0)),
+            max: None,
+        };
+        assert_eq!(
+            days_range.refusal(&days(-5), Lang::FR).as_deref(),
+            Some("doit être at least 0 days, trouvé -5 days")
+        );
     }
 
     #[test]

@@ -4,6 +4,7 @@
 use rust_decimal::Decimal;
 
 use crate::language::program::Program;
+use crate::language::range::Range;
 use crate::language::types::Type;
 use crate::language::value::Value;
 
@@ -60,6 +61,56 @@ pub(crate) fn domain(program: &Program, ty: &Type, thresholds: &[Value]) -> Opti
     values.sort_by(Value::total_cmp);
     values.dedup();
     Some(values)
+}
+
+/// The values of a domain that lie in a fact's declared range, sorted. Where a value was
+/// dropped below the range (or above it), the bound itself stands in for it: each interval
+/// between thresholds that meets the range keeps a value in it, so a condition that only
+/// values outside the range satisfy is found never to hold.
+pub(crate) fn within(values: Vec<Value>, range: Option<&Range>, ty: &Type) -> Vec<Value> {
+    let Some(range) = range else {
+        return values;
+    };
+    let (mut below, mut above) = (false, false);
+    let mut kept: Vec<Value> = Vec::with_capacity(values.len());
+    for value in values {
+        if range.contains(&value) {
+            kept.push(value);
+        } else if range
+            .min
+            .as_ref()
+            .is_some_and(|min| !range_of(min).contains(&value))
+        {
+            below = true;
+        } else {
+            above = true;
+        }
+    }
+    let bounds = [(below, &range.min), (above, &range.max)];
+    for (dropped, bound) in bounds {
+        if let (true, Some(bound)) = (dropped, bound) {
+            kept.push(typed(bound, ty));
+        }
+    }
+    kept.sort_by(Value::total_cmp);
+    kept.dedup();
+    kept
+}
+
+/// The range `at least min`.
+fn range_of(min: &Value) -> Range {
+    Range {
+        min: Some(min.clone()),
+        max: None,
+    }
+}
+
+/// A bound as a value of the fact's type (an integer bound serves a decimal fact).
+fn typed(bound: &Value, ty: &Type) -> Value {
+    match (bound, ty.required()) {
+        (Value::Integer(i), Type::Decimal) => Value::Decimal(Decimal::from(*i)),
+        _ => bound.clone(),
+    }
 }
 
 /// Each threshold's neighbours; a fact never compared still gets one value.

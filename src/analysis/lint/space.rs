@@ -5,7 +5,7 @@
 use jiff::civil::Date;
 
 use super::collect::Collector;
-use super::domains::domain;
+use super::domains::{domain, within};
 use crate::language::program::{CExpr, Program};
 use crate::language::value::Value;
 
@@ -101,7 +101,12 @@ impl<'p> Space<'p> {
                 .thresholds
                 .get(fact)
                 .map_or(&[][..], Vec::as_slice);
-            let values = domain(program, &info.ty, thresholds)?;
+            // Only values the fact may take: no example, and no case, lies outside its range.
+            let values = within(
+                domain(program, &info.ty, thresholds)?,
+                info.range.as_ref(),
+                &info.ty,
+            );
             combinations = combinations.checked_mul(values.len().max(1))?;
             if combinations > MAX_COMBINATIONS {
                 return None;

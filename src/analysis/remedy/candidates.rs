@@ -103,6 +103,15 @@ impl<'a> Candidates<'a> {
             if (known && to == current) || candidates.iter().any(|c| c.to == to) {
                 continue;
             }
+            // A value the fact may not take is no remedy. Ranges are intervals, so when the
+            // nearest value across a threshold is outside, every farther one is too.
+            if fact
+                .range
+                .as_ref()
+                .is_some_and(|range| !range.contains(&to))
+            {
+                continue;
+            }
             let kind = kind_of(&current, &to, across);
             candidates.push(Candidate { to, kind });
         }

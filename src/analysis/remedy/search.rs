@@ -184,6 +184,10 @@ impl<'a> Search<'a> {
         for size in 1..=self.request.max_changes {
             let mut next: Vec<Kept> = Vec::new();
             let mut held: usize = 0;
+            // Once the memory is full, this size is still tried to the end (within the budget
+            // of evaluations), keeping nothing more: its remedies are found, the next size's
+            // are not searched.
+            let mut full = false;
             // Sets of this size are made only at this size: what was seen before is forgotten.
             let mut visited: HashSet<Vec<String>> = HashSet::new();
             for node in &frontier {
@@ -212,15 +216,17 @@ impl<'a> Search<'a> {
                         let child = self.evaluate(changes)?;
                         if self.at_goal(child.decision.decision.rank) {
                             found.push((set_key, child.changes));
-                        } else if size < self.request.max_changes {
+                        } else if size < self.request.max_changes && !full {
                             let kept = Kept {
                                 next: self.relevant(&child),
                                 changes: child.changes,
                             };
-                            held = held.saturating_add(kept.slots());
-                            if held > memory {
-                                return Ok((done(found), Some(Cut::Memory)));
+                            let holding = held.saturating_add(kept.slots());
+                            if holding > memory {
+                                full = true;
+                                continue;
                             }
+                            held = holding;
                             self.kept = self.kept.max(held);
                             next.push(kept);
                         }
@@ -230,6 +236,9 @@ impl<'a> Search<'a> {
             frontier = next;
             if found.len() >= self.request.limit && size < self.request.max_changes {
                 return Ok((done(found), Some(Cut::Limit)));
+            }
+            if full {
+                return Ok((done(found), Some(Cut::Memory)));
             }
         }
         Ok((done(found), None))

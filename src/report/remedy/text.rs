@@ -27,6 +27,7 @@ crate::words! {
         reached,
         best_now,
         none,
+        none_cut,
         until,
         by,
         no_verdict,
@@ -102,8 +103,15 @@ pub fn report(
         let _ = writeln!(out, "\n{message}");
         return out;
     }
+    // Cut by the budget, the search says so plainly: nothing found proves nothing.
+    let budget_cut = matches!(report.cut, Some(Cut::Evaluations | Cut::Memory));
     if report.remedies.is_empty() {
-        let _ = writeln!(out, "\n{}", words.none);
+        let none = if budget_cut {
+            words.none_cut
+        } else {
+            words.none
+        };
+        let _ = writeln!(out, "\n{none}");
     }
     for (index, remedy) in report.remedies.iter().take(shown).enumerate() {
         one(&mut out, program, report, remedy, index + 1, words, lang);
@@ -113,10 +121,10 @@ pub fn report(
         Some(Cut::Limit) => {
             let _ = writeln!(out, "\n{dim}{}{dim:#}", words.stopped);
         }
-        // Cut by the budget, the search says so plainly: nothing found proves nothing.
-        Some(Cut::Evaluations | Cut::Memory) => {
+        Some(Cut::Evaluations | Cut::Memory) if !report.remedies.is_empty() => {
             let _ = writeln!(out, "\n{}", words.cut);
         }
+        Some(Cut::Evaluations | Cut::Memory) => {}
     }
     out
 }
