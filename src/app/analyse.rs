@@ -96,8 +96,8 @@ impl Workspace {
                 .into());
             }
         }
-        let decision = crate::eval::evaluate(&self.program, &facts_set, &options)
-            .map_err(|error| {
+        let decision =
+            crate::eval::evaluate(&self.program, &facts_set, &options).map_err(|error| {
                 Diagnostics::from(error.in_fact_file(
                     facts.name(),
                     &self.program,
@@ -142,13 +142,13 @@ impl Workspace {
         let report =
             crate::analysis::remedy::remedies(&self.program, &facts_set, &options, &request)
                 .map_err(|error| {
-                Diagnostics::from(error.in_fact_file(
-                    facts.name(),
-                    &self.program,
-                    &self.sources,
-                    file,
-                ))
-            })?;
+                    Diagnostics::from(error.in_fact_file(
+                        facts.name(),
+                        &self.program,
+                        &self.sources,
+                        file,
+                    ))
+                })?;
         Ok(Remedies {
             report,
             on: options.on,

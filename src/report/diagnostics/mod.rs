@@ -189,9 +189,7 @@ pub fn omitted_message(omitted: &Omitted, sources: &SourceMap) -> String {
     let place = omitted
         .file
         .and_then(|file| sources.get(file))
-        .map_or_else(String::new, |file| {
-            format!(" in {}", file.name)
-        });
+        .map_or_else(String::new, |file| format!(" in {}", file.name));
     format!(
         "… and {what}{place}, not shown (at most {} per file): `--max-errors 0` shows them all",
         crate::limits::current().max_errors
