@@ -60,26 +60,25 @@ pub fn parse_override(
         return Err(error.into());
     }
     // Pad the value so that its spans point into the whole assignment.
-    let expr = crate::language::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)?;
+    // Errors name the option, and say how to write the value when they do not.
+    let in_set = |mut errors: Diagnostics| {
+        let help = format!(
+            "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
+            program.type_name(&param.ty),
+            example(program, &param.ty)
+        );
+        for error in &mut errors.0 {
+            error.message = format!("`--set {name}`: {}", error.message);
+            error.help.get_or_insert_with(|| help.clone());
+        }
+        errors
+    };
+    let expr = crate::language::syntax::parse_value(&format!("{}{value}", " ".repeat(offset)), id)
+        .map_err(in_set)?;
     let value_text = value.trim();
-    let param = program
-        .params
-        .get(slot)
-        .ok_or_else(|| Diagnostic::error("doctrine::set", "lost a parameter"))?;
     let value =
         crate::language::check::constant_for(program, &expr, &param.ty, super::constant_or_reason)
-            .map_err(|mut errors| {
-                let help = format!(
-                    "`{name}` is `{}`: write its value as in a policy, for example `{name}={}`",
-                    program.type_name(&param.ty),
-                    example(program, &param.ty)
-                );
-                for error in &mut errors.0 {
-                    error.message = format!("`--set {name}`: {}", error.message);
-                    error.help.get_or_insert_with(|| help.clone());
-                }
-                errors
-            })?;
+            .map_err(in_set)?;
     in_range(param, &value, expr.span)?;
     Ok((
         u32::try_from(slot).unwrap_or(u32::MAX),
@@ -107,9 +106,9 @@ fn in_range(param: &ParamInfo, value: &Value, span: Span) -> Result<(), Diagnost
     }
 }
 
-/// A date parameter given a day in the shape of a date but not of four, two and two digits
-/// (`99999-01-01`): the language would read it as a subtraction of whole numbers and say
-/// "found integer"; say instead that it is no date.
+/// A date parameter given a day in the shape of a date but not of four (or more), two and
+/// two digits (`2024-1-1`): the language would read it as a subtraction of whole numbers and
+/// say "found integer"; say instead that it is no date.
 fn misshapen_date(
     program: &Program,
     name: &str,
@@ -125,14 +124,13 @@ fn misshapen_date(
     let parts: Vec<&str> = text.split('-').collect();
     let digits = |p: &&str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
     let lengths: Vec<usize> = parts.iter().map(|p| p.len()).collect();
-    if parts.len() != 3 || !parts.iter().all(digits) || lengths == [4, 2, 2] {
+    // A year of more than four digits is a date literal the language itself refuses.
+    let long_year = lengths.first().is_some_and(|year| *year > 4);
+    if parts.len() != 3 || !parts.iter().all(digits) || lengths == [4, 2, 2] || long_year {
         return None;
     }
     let start = offset + (value.len() - value.trim_start().len());
-    let what = match lengths.first() {
-        Some(&year) if year > 4 => "its year has more than four digits",
-        _ => "a date is written YYYY-MM-DD",
-    };
+    let what = "a date is written YYYY-MM-DD";
     Some(
         Diagnostic::error(
             "doctrine::set",

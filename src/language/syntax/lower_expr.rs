@@ -232,12 +232,20 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
     Ok(Expr { kind, span })
 }
 
-/// Lowers a `date_lit`, refusing days that do not exist.
+/// Lowers a `date_lit`, refusing days that do not exist and years past 9999.
 pub(super) fn lower_date(pair: &Pair<'_, Rule>, file: FileId) -> Lowered<Date> {
-    Date::from_str(pair.as_str()).map_err(|_| {
+    let text = pair.as_str();
+    if text.split('-').next().is_some_and(|year| year.len() > 4) {
+        return Err(syntax_error(
+            span_of(pair, file),
+            format!("`{text}` is not a date: its year has more than four digits"),
+            "years run from 0000 to 9999",
+        ));
+    }
+    Date::from_str(text).map_err(|_| {
         syntax_error(
             span_of(pair, file),
-            format!("`{}` is not a valid date", pair.as_str()),
+            format!("`{text}` is not a valid date"),
             "no such day",
         )
     })
