@@ -12,7 +12,7 @@ use crate::analysis::provenance::ParamOnDay;
 use crate::analysis::remedy::{RemedyReport, Request};
 use crate::analysis::timeline::{Period, default_from, default_to};
 use crate::diagnostic::{Diagnostic, Diagnostics};
-use crate::eval::{EvalOptions, FactSet};
+use crate::eval::{EvalError, EvalOptions, FactSet};
 use crate::source::FileId;
 
 /// What remedies to search for.
@@ -64,6 +64,13 @@ impl Workspace {
         Some((facts, options, file))
     }
 
+    /// An evaluation error of a case, pointing at the values it read in the case's file.
+    fn in_case(&self, error: &EvalError, name: &str, file: FileId) -> Diagnostics {
+        error
+            .in_fact_file(name, &self.program, &self.sources, file)
+            .into()
+    }
+
     /// Explains one case's decision, all of it or one rule (`detail.rule`, which must be
     /// in force on the day).
     pub fn explain(
@@ -96,15 +103,8 @@ impl Workspace {
                 .into());
             }
         }
-        let decision =
-            crate::eval::evaluate(&self.program, &facts_set, &options).map_err(|error| {
-                Diagnostics::from(error.in_fact_file(
-                    facts.name(),
-                    &self.program,
-                    &self.sources,
-                    file,
-                ))
-            })?;
+        let decision = crate::eval::evaluate(&self.program, &facts_set, &options)
+            .map_err(|error| self.in_case(&error, facts.name(), file))?;
         Ok(crate::analysis::explain::explain(
             &self.program,
             &self.sources,
@@ -141,14 +141,7 @@ impl Workspace {
         };
         let report =
             crate::analysis::remedy::remedies(&self.program, &facts_set, &options, &request)
-                .map_err(|error| {
-                    Diagnostics::from(error.in_fact_file(
-                        facts.name(),
-                        &self.program,
-                        &self.sources,
-                        file,
-                    ))
-                })?;
+                .map_err(|error| self.in_case(&error, facts.name(), file))?;
         Ok(Remedies {
             report,
             on: options.on,
