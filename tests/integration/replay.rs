@@ -237,20 +237,25 @@ fn a_changed_output_is_shown_as_a_diff() {
     assert!(stdout.ends_with("1 decision(s) replayed: the output differs\n"));
 }
 
+/// A message read as words: where it wraps depends on the length of the scratch folder's
+/// path in it.
+fn words(message: &str) -> String {
+    let words: Vec<&str> = message.split_whitespace().filter(|w| *w != "│").collect();
+    words.join(" ")
+}
+
 fn what_is_not_a_record_is_refused() {
     let dir = scratch("refused");
     let file = dir.join("record.json");
     std::fs::write(&file, "{\"decision\": \"compliant\"}\n").unwrap();
     let (code, _, stderr) = replay(&file, None);
     assert_eq!(code, 2);
-    // The message wraps where the scratch folder's path makes it: read it as words.
-    let words: Vec<&str> = stderr.split_whitespace().filter(|w| *w != "│").collect();
-    assert!(words.join(" ").contains("decision 1 cannot be"), "{stderr}");
+    assert!(words(&stderr).contains("decision 1 cannot be"), "{stderr}");
     assert!(stderr.contains("`record`"), "{stderr}");
     std::fs::write(&file, "{\"decision\": ").unwrap();
     let (code, _, stderr) = replay(&file, None);
     assert_eq!(code, 2);
-    assert!(stderr.contains("is not JSON"), "{stderr}");
+    assert!(words(&stderr).contains("is not JSON"), "{stderr}");
 }
 
 tests![
