@@ -28,6 +28,53 @@ pub struct Decision {
     pub missing: Vec<FactRef>,
     /// Parameters overridden for this evaluation.
     pub overrides: Vec<(String, String)>,
+    /// Each outcome in force, in policy order.
+    pub outcomes: Vec<OutcomeResult>,
+    /// The outcome whose value is the decision (none: the decision is the worst verdict).
+    pub decided_by_outcome: Option<String>,
+}
+
+/// The value of one outcome, and why.
+#[derive(Clone, Debug)]
+pub struct OutcomeResult {
+    /// The outcome's name.
+    pub name: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its value (`NotSet` when no case holds; unknown, or the vocabulary's `as undecided`
+    /// name, when unknown facts keep it from deciding).
+    pub value: crate::language::value::Value,
+    /// Its value as a policy writes it.
+    pub written: String,
+    /// For a set: each member as a policy writes it.
+    pub members: Vec<String>,
+    /// Its value for a reader, per language.
+    pub shown: Localized,
+    /// The case that decided, if one did.
+    pub by: Option<String>,
+    /// That case's title.
+    pub by_title: Option<Localized>,
+    /// Why, in words: the case's message.
+    pub message: Localized,
+    /// Its sources: the case's, else the outcome's, as "title, pinpoint".
+    pub cites: Vec<String>,
+    /// The facts and parameters its value depended on.
+    pub because: Vec<Ground>,
+    /// The labelled grounds (`any of:`) that held in the deciding case's condition.
+    pub grounds: Vec<GroundHeld>,
+    /// When unknown facts kept it from deciding: those facts.
+    pub missing: Vec<FactRef>,
+}
+
+/// A labelled ground that held.
+#[derive(Clone, Debug)]
+pub struct GroundHeld {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its sources, as "title, pinpoint".
+    pub cites: Vec<String>,
 }
 
 /// A text applied.

@@ -15,6 +15,8 @@ pub enum Read {
     Fact(u32),
     /// A parameter slot.
     Param(u32),
+    /// A labelled ground of `any of:` that held, by slot.
+    Ground(u32),
 }
 
 /// Everything one evaluation needs: of a program's rules (by default), or of a constant
@@ -266,6 +268,8 @@ impl<'p, P: Policy> Context<'p, P> {
                     member: verdict,
                 }
             }
+            CKind::Cases(cases) => self.cases(cases, &expr.ty)?,
+            CKind::Grounds(grounds) => self.any_of(grounds)?,
             CKind::Applies(rule) => match self.program.rule_applies(*rule, self.texts) {
                 None => Value::Bool(false),
                 Some(None) => Value::Bool(true),
@@ -283,7 +287,7 @@ impl<'p, P: Policy> Context<'p, P> {
                 self.touched
                     .extend(reads.iter().filter_map(|read| match read {
                         Read::Fact(slot) => Some(*slot),
-                        Read::Param(_) => None,
+                        Read::Param(_) | Read::Ground(_) => None,
                     }));
             }
             return Ok(value);

@@ -6,6 +6,8 @@ mod error;
 mod expr;
 mod operand;
 mod ops;
+mod outcome;
+mod outcomes;
 pub mod overrides;
 mod pass;
 mod policy;
@@ -21,7 +23,7 @@ use crate::eval::decision::{
     Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
 use crate::language::ast::RemarkKind;
-use crate::language::program::{CExpr, Citation, Localized, Program};
+use crate::language::program::{CExpr, Citation, DecisionOf, Localized, Program};
 use crate::language::value::Value;
 use expr::Context;
 pub use expr::Read;
@@ -199,14 +201,17 @@ fn evaluate_inner(
     let mut explained = Explained {
         results: Vec::new(),
         missing: Vec::new(),
+        scope_missing: Vec::new(),
         trace,
     };
     let pass = context.verdict_pass(&mut explained)?;
     let Explained {
         results,
         mut missing,
+        scope_missing,
         ..
     } = explained;
+    let by_outcome = context.outcome_decision(&pass, &scope_missing)?;
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program
@@ -220,8 +225,15 @@ fn evaluate_inner(
             })
             .collect(),
         evaluated_on: today,
-        decision: verdict_ref(program, pass.decision),
-        until: pass.until,
+        decision: match &by_outcome {
+            Some(decided) => outcome_ref(program, decided.member),
+            None => verdict_ref(program, pass.decision),
+        },
+        until: if by_outcome.is_some() {
+            None
+        } else {
+            pass.until
+        },
         in_scope: pass.in_scope,
         results,
         advice: Vec::new(),
@@ -237,7 +249,20 @@ fn evaluate_inner(
                     .map(|p| (p.name.clone(), text.clone()))
             })
             .collect(),
+        outcomes: Vec::new(),
+        decided_by_outcome: match &program.decision {
+            DecisionOf::Outcome { def, .. } => {
+                program.defs.get(*def as usize).map(|d| d.name.clone())
+            }
+            DecisionOf::Verdicts { .. } => None,
+        },
     };
+    if texts > 0 && !traced {
+        decision.outcomes = context.outcome_results()?;
+    }
+    if let Some(decided) = by_outcome {
+        missing = decided.missing;
+    }
     // Advice and notes do not decide: the watch ends with the rules.
     let next = context.watch.take().and_then(|w| w.next);
     if texts > 0 && pass.in_scope.is_some() && !traced {
@@ -255,6 +280,8 @@ fn evaluate_inner(
 struct Explained<'t> {
     results: Vec<RuleResult>,
     missing: Vec<u32>,
+    /// The unknown facts that kept the scope from deciding.
+    scope_missing: Vec<u32>,
     trace: Option<&'t mut Trace>,
 }
 
@@ -262,6 +289,7 @@ impl pass::Listener for Explained<'_> {
     fn scope(&mut self, context: &mut Context<'_>, value: &Value) {
         if let Value::Unknown(blockers) = value {
             self.missing.extend(blockers.iter());
+            self.scope_missing.extend(blockers.iter());
         }
         if let Some(trace) = self.trace.as_deref_mut() {
             trace.scope = take_touched(context);
@@ -291,6 +319,22 @@ fn verdict_ref(program: &Program, rank: u32) -> VerdictRef {
         rank,
         name: member.map(|m| m.name.clone()).unwrap_or_default(),
         label: member.map(|m| m.label.clone()).unwrap_or_default(),
+    }
+}
+
+/// A name of the decision outcome's vocabulary, as the decision.
+fn outcome_ref(program: &Program, member: u32) -> VerdictRef {
+    let DecisionOf::Outcome { vocabulary, .. } = &program.decision else {
+        return verdict_ref(program, member);
+    };
+    let found = program
+        .vocabularies
+        .get(*vocabulary as usize)
+        .and_then(|v| v.members.get(member as usize));
+    VerdictRef {
+        rank: member,
+        name: found.map(|m| m.name.clone()).unwrap_or_default(),
+        label: found.map(|m| m.label.clone()).unwrap_or_default(),
     }
 }
 
@@ -423,6 +467,7 @@ impl Context<'_> {
                     }
                     Some(self.ground(fact.path.clone(), false, fact.label.clone(), value))
                 }
+                Read::Ground(_) => None,
                 Read::Param(slot) => {
                     let param = self.program.params.get(*slot as usize)?;
                     let value = self.param(*slot)?;

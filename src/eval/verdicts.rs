@@ -28,7 +28,8 @@ pub struct RuleVerdict {
 /// explanation.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdicts {
-    /// The decision's rank on the scale.
+    /// The decision's rank on the scale; for a policy that decides by an outcome, the
+    /// position of the outcome's name in its vocabulary.
     pub decision: u32,
     /// For a temporary decision: its last day, when known.
     pub until: Option<Date>,
@@ -51,8 +52,10 @@ pub fn verdicts(
     context.record_touched = false;
     let mut collect = Collect(Vec::new());
     let pass = context.verdict_pass(&mut collect)?;
+    // A policy that decides by an outcome: the decision is its name's position.
+    let by_outcome = context.outcome_decision(&pass, &[])?;
     Ok(Verdicts {
-        decision: pass.decision,
+        decision: by_outcome.map_or(pass.decision, |d| d.member),
         until: pass.until,
         in_scope: pass.in_scope,
         rules: collect.0,

@@ -197,6 +197,8 @@ pub enum Decl {
     Exception(ExceptionDecl),
     /// Advice or a note.
     Remark(RemarkDecl),
+    /// `decision OUTCOME fails on …`: what the decision is.
+    Decision(DecisionDecl),
     /// `repeal KIND ID`
     Repeal {
         /// What kind of item.
@@ -226,6 +228,8 @@ pub struct VocabularyDecl {
     pub label: Option<Label>,
     /// Its names, in order.
     pub members: Vec<(Ident, Option<Label>)>,
+    /// Members marked `as undecided` or `as inapplicable`: the role's word, and the member.
+    pub roles: Vec<(Ident, Ident)>,
 }
 
 /// A type as written.
@@ -300,17 +304,31 @@ pub struct ParamStep {
     pub cites: Vec<Citation>,
 }
 
-/// `def NAME [: TYPE] = EXPR`
+/// `def NAME [: TYPE] = EXPR`, or `outcome NAME: TYPE "title" cites… case…` (a definition
+/// whose value is its cases', listed with the decision).
 #[derive(Clone, Debug)]
 pub struct DefDecl {
     /// Its name.
     pub name: Ident,
     /// Its declared type.
     pub ty: Option<TypeExpr>,
-    /// Its value.
+    /// Its value (an outcome's: [`ExprKind::Cases`]).
     pub value: Expr,
-    /// Its label.
+    /// Its label (an outcome's title).
     pub label: Option<Label>,
+    /// For an outcome: its sources.
+    pub outcome: Option<Vec<Citation>>,
+}
+
+/// `decision OUTCOME [fails on VALUE, …]` or `decision verdict [fails on VERDICT]`.
+#[derive(Clone, Debug)]
+pub struct DecisionDecl {
+    /// The outcome that is the decision (none: the worst verdict).
+    pub outcome: Option<Ident>,
+    /// The values that make `eval` exit 1.
+    pub fails_on: Vec<Ident>,
+    /// Where it is written.
+    pub span: Span,
 }
 
 /// `KEY "pinpoint"`
@@ -348,8 +366,8 @@ pub struct RuleDecl {
 pub struct ExceptionDecl {
     /// Its id.
     pub id: Ident,
-    /// What it is an exception to.
-    pub target: Ident,
+    /// What it is an exception to: one item or several.
+    pub targets: Vec<Ident>,
     /// Its title.
     pub title: Option<Label>,
     /// Its citations.
@@ -449,6 +467,42 @@ pub enum ExprKind {
     Verdict(Ident),
     /// `applies(RULE)`
     Applies(Ident),
+    /// An outcome's cases: the value of the first that holds.
+    Cases(Vec<Case>),
+    /// `any of: ID: EXPR cites…, …`: labelled grounds, any of which holds.
+    Grounds(Vec<GroundExpr>),
+}
+
+/// One case of an outcome: `case ID "title" cites… when EXPR gives EXPR message`.
+#[derive(Clone, Debug)]
+pub struct Case {
+    /// Its id.
+    pub id: Ident,
+    /// Its title.
+    pub title: Option<Label>,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// When it holds (none: always).
+    pub when: Option<Expr>,
+    /// The value it gives.
+    pub gives: Expr,
+    /// Why, in words.
+    pub message: Option<Label>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One labelled ground of `any of:`.
+#[derive(Clone, Debug)]
+pub struct GroundExpr {
+    /// Its id.
+    pub id: Ident,
+    /// Its title.
+    pub title: Option<Label>,
+    /// When it holds.
+    pub expr: Expr,
+    /// Its sources.
+    pub cites: Vec<Citation>,
 }
 
 /// Prefix operators.

@@ -48,6 +48,62 @@ pub struct Program {
     /// The languages its texts are written in (BCP 47 tags), the title's first; empty when
     /// every text is written without a language.
     pub languages: Vec<Lang>,
+    /// The labelled grounds of `any of:` disjunctions, by slot.
+    pub grounds: Vec<GroundInfo>,
+    /// What the decision is: the worst verdict, or an outcome's value.
+    pub decision: DecisionOf,
+}
+
+/// What a policy's decision is, and which decisions fail a run.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DecisionOf {
+    /// The worst verdict of the rules; a run fails at `fails_on` or worse (none: the worst
+    /// verdict of the scale).
+    Verdicts {
+        /// The rank of the verdict `decision verdict fails on …` names.
+        fails_on: Option<u32>,
+    },
+    /// The value of an outcome of a vocabulary's type.
+    Outcome {
+        /// The outcome's definition slot.
+        def: u32,
+        /// Its vocabulary.
+        vocabulary: u32,
+        /// The members that fail a run (none: no decision fails).
+        fails_on: Vec<u32>,
+    },
+}
+
+/// A labelled ground of `any of:`.
+#[derive(Clone, Debug)]
+pub struct GroundInfo {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// Where it is written.
+    pub span: Span,
+}
+
+/// One case of an outcome, checked.
+#[derive(Clone, Debug)]
+pub struct CCase {
+    /// Its id.
+    pub id: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<Citation>,
+    /// When it holds (none: always).
+    pub when: Option<CExpr>,
+    /// The value it gives.
+    pub gives: CExpr,
+    /// Why, in words.
+    pub message: Option<Message>,
+    /// Where it is written.
+    pub span: Span,
 }
 
 impl Program {
@@ -283,6 +339,11 @@ pub struct Vocabulary {
     pub label: Localized,
     /// Its names, in order.
     pub members: Vec<Member>,
+    /// The member marked `as undecided`: an outcome's value when unknown facts keep it from
+    /// deciding.
+    pub undecided: Option<u32>,
+    /// The member marked `as inapplicable`: the decision before any text is in force.
+    pub inapplicable: Option<u32>,
 }
 
 /// A name of a vocabulary.
@@ -402,6 +463,8 @@ pub struct DefInfo {
     pub versions: Versioned<CExpr>,
     /// Its label in each version (empty when a version has none).
     pub labels: Versioned<Localized>,
+    /// For an outcome: its sources in each version (`None`: a plain definition).
+    pub outcome: Option<Versioned<Vec<Citation>>>,
 }
 
 /// A rule.
@@ -457,8 +520,8 @@ pub struct ExceptionInfo {
 /// One version of an exception.
 #[derive(Clone, Debug)]
 pub struct ExceptionBody {
-    /// What it is an exception to.
-    pub target: Target,
+    /// What it is an exception to: one item or several.
+    pub targets: Vec<Target>,
     /// Its title.
     pub title: Localized,
     /// Its sources.
@@ -527,6 +590,19 @@ impl CExpr {
             | CKind::Today
             | CKind::Verdict(_)
             | CKind::Applies(_) => false,
+            CKind::Cases(cases) => cases.iter().any(|case| {
+                case.when.as_ref().is_some_and(&mut test)
+                    || test(&case.gives)
+                    || case.message.as_ref().is_some_and(|m| {
+                        m.parts.iter().any(|(_, segments)| {
+                            segments.iter().any(|s| match s {
+                                MessageSegment::Expr(e) => test(e),
+                                MessageSegment::Text(_) => false,
+                            })
+                        })
+                    })
+            }),
+            CKind::Grounds(grounds) => grounds.iter().any(|(_, e)| test(e)),
             CKind::Not(a) | CKind::Neg(a) | CKind::Count(a) => test(a),
             CKind::IsSet { operand, .. } | CKind::IsEmpty { operand, .. } => test(operand),
             CKind::And(a, b)
@@ -695,4 +771,8 @@ pub enum CKind {
     Verdict(u32),
     /// `applies(RULE)`
     Applies(u32),
+    /// An outcome's cases: the value of the first that holds.
+    Cases(Vec<CCase>),
+    /// `any of:` labelled grounds (ground slot, condition): true when one holds.
+    Grounds(Vec<(u32, CExpr)>),
 }

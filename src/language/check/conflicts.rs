@@ -82,7 +82,7 @@ fn touch(item: &Item) -> Option<(Key, Span, &'static str)> {
         }
         Decl::Fact(f) => (Key::Fact(f.path.name.clone()), f.path.span, "added"),
         Decl::Vocabulary(v) => (Key::Vocabulary(v.name.name.clone()), v.name.span, "added"),
-        Decl::Verdicts(_) | Decl::Total(_) => return None,
+        Decl::Verdicts(_) | Decl::Total(_) | Decl::Decision(_) => return None,
     })
 }
 

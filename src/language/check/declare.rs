@@ -178,6 +178,16 @@ impl<'a> Checker<'a> {
                 }
             }
         }
+        let decides_by_outcome = ordered.iter().any(|(_, f)| {
+            f.items
+                .iter()
+                .any(|i| matches!(&i.decl, Decl::Decision(d) if d.outcome.is_some()))
+        });
+        if self.scale.is_none() && decides_by_outcome {
+            // A policy that decides by an outcome needs no verdicts of its own: its rules,
+            // if any, use this scale.
+            self.default_scale();
+        }
         if self.scale.is_none() {
             let span = ordered
                 .first()
@@ -192,6 +202,8 @@ impl<'a> Checker<'a> {
                 name: String::from("verdict"),
                 label: Default::default(),
                 members: Vec::new(),
+                undecided: None,
+                inapplicable: None,
             });
         }
         for &(_, file) in &ordered {
@@ -257,6 +269,8 @@ impl<'a> Checker<'a> {
             name: String::from("verdict"),
             label: Default::default(),
             members,
+            undecided: roles[0],
+            inapplicable: roles[2],
         });
         match roles {
             [Some(undecided), Some(satisfied), Some(inapplicable)] => {
@@ -303,6 +317,24 @@ impl<'a> Checker<'a> {
                     .unwrap_or_default(),
             });
         }
+        let mut roles: [Option<u32>; 2] = [None, None];
+        for (role, member) in &vocabulary.roles {
+            let slot = usize::from(role.name != "undecided");
+            let position = members.iter().position(|m| m.name == member.name);
+            let Some((place, position)) = roles.get_mut(slot).zip(position) else {
+                continue;
+            };
+            if place.is_some() {
+                self.error(
+                    Diagnostic::error(
+                        CODE,
+                        format!("two names of `{name}` are marked `as {}`", role.name),
+                    )
+                    .with_label(role.span, "marked again here"),
+                );
+            }
+            *place = u32::try_from(position).ok();
+        }
         let index = u32::try_from(self.vocabularies.len()).unwrap_or(u32::MAX);
         self.vocabulary_index.insert(name.clone(), index);
         self.vocabularies.push(Vocabulary {
@@ -313,6 +345,32 @@ impl<'a> Checker<'a> {
                 .map(|l| self.localized(l))
                 .unwrap_or_default(),
             members,
+            undecided: roles[0],
+            inapplicable: roles[1],
+        });
+    }
+
+    /// The scale of a policy that decides by an outcome and declares no verdicts.
+    fn default_scale(&mut self) {
+        let members = ["undecided", "satisfied", "inapplicable"]
+            .into_iter()
+            .map(|name| Member {
+                name: name.to_string(),
+                label: Default::default(),
+            })
+            .collect();
+        self.vocabulary_index.insert(String::from("verdict"), 0);
+        self.vocabularies.push(Vocabulary {
+            name: String::from("verdict"),
+            label: Default::default(),
+            members,
+            undecided: Some(0),
+            inapplicable: Some(2),
+        });
+        self.scale = Some(VerdictScale {
+            undecided: 0,
+            satisfied: 1,
+            inapplicable: 2,
         });
     }
 

@@ -184,6 +184,13 @@ impl Checker<'_> {
                 let rule = self.rule_reference(id)?;
                 (CKind::Verdict(rule), Type::Enum(0))
             }
+            ExprKind::Cases(cases) => self.cases(cases, hint, scope)?,
+            ExprKind::Grounds(grounds) => {
+                if scope.constant {
+                    return self.not_constant(span, "`any of:`");
+                }
+                self.grounds(grounds, scope)?
+            }
             ExprKind::Applies(id) => {
                 if scope.constant {
                     return self.not_constant(span, "`applies(…)`");

@@ -5,11 +5,11 @@ use super::operators::narrowing;
 use super::{Checker, DefState, ItemRef};
 use crate::diagnostic::{Diagnostic, did_you_mean};
 use crate::language::ast::{self, ItemKind, RemarkKind};
-use crate::language::program::Localized;
 use crate::language::program::{
     CExpr, DefInfo, ExceptionBody, ExceptionInfo, ParamBody, ParamInfo, ParamStep, RemarkBody,
     RemarkInfo, RuleBody, RuleInfo, Target, Versioned,
 };
+use crate::language::program::{Citation, Localized};
 use crate::language::types::Type;
 use crate::language::value::Value;
 use crate::source::Span;
@@ -230,6 +230,8 @@ impl<'a> Checker<'a> {
                 self.check_def_version(def, version);
             }
         }
+        let outcomes = self.outcome_cites();
+        let mut outcomes = outcomes;
         let mut out = Vec::new();
         for (index, pending) in self.defs.iter().enumerate() {
             // A definition that did not check keeps its slot, with no version: its errors
@@ -243,6 +245,7 @@ impl<'a> Checker<'a> {
                         span: pending.span,
                         versions: Versioned::default(),
                         labels: Versioned::default(),
+                        outcome: None,
                     });
                     continue;
                 }
@@ -270,15 +273,40 @@ impl<'a> Checker<'a> {
                     })
                     .collect(),
             };
+            let outcome = outcomes.get_mut(index).and_then(Option::take);
             out.push(DefInfo {
                 name: pending.name.clone(),
                 ty,
                 span: pending.span,
                 versions,
                 labels,
+                outcome,
             });
         }
         out
+    }
+
+    /// The sources of each outcome's versions (`None` for a plain definition).
+    fn outcome_cites(&mut self) -> Vec<Option<Versioned<Vec<Citation>>>> {
+        let written: Vec<Vec<(u32, Option<&'a ast::DefDecl>)>> =
+            self.defs.iter().map(|p| p.versions.clone()).collect();
+        written
+            .into_iter()
+            .map(|versions| {
+                let is_outcome = versions
+                    .iter()
+                    .any(|(_, decl)| decl.is_some_and(|d| d.outcome.is_some()));
+                is_outcome.then(|| Versioned {
+                    versions: versions
+                        .iter()
+                        .map(|(text, decl)| {
+                            let cites = decl.map(|d| d.outcome.as_deref().unwrap_or(&[]));
+                            (*text, cites.map(|c| self.citations(c)))
+                        })
+                        .collect(),
+                })
+            })
+            .collect()
     }
 
     pub(super) fn check_scope(&mut self) -> Versioned<CExpr> {
@@ -380,7 +408,11 @@ impl<'a> Checker<'a> {
             pending,
             ItemRef::Exception,
             |this, decl: &ast::ExceptionDecl| {
-                let target = this.exception_target(&decl.target);
+                let targets: Vec<Option<Target>> = decl
+                    .targets
+                    .iter()
+                    .map(|t| this.exception_target(t))
+                    .collect();
                 let mut scope = Scope::default();
                 let when = this.condition(&decl.when, &mut scope);
                 if let Some(when) = &when {
@@ -401,7 +433,7 @@ impl<'a> Checker<'a> {
                     None => None,
                 };
                 Some(ExceptionBody {
-                    target: target?,
+                    targets: targets.into_iter().collect::<Option<Vec<_>>>()?,
                     title,
                     cites,
                     when: when?,

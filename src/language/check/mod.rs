@@ -7,6 +7,7 @@ mod expr;
 mod items;
 mod labels;
 mod operators;
+mod outcomes;
 mod ranges;
 mod register;
 mod totals;
@@ -142,6 +143,10 @@ pub(crate) struct Checker<'a> {
     /// operator whose left operand it is reads them here instead of walking it again, so
     /// that a chain of n operators is checked in linear work, not quadratic.
     pub narrowed_last: Option<(Span, bool, Vec<u32>)>,
+    /// The labelled grounds of `any of:`, by slot.
+    pub grounds: Vec<crate::language::program::GroundInfo>,
+    /// `decision …` declarations, with their text.
+    pub decisions: Vec<(u32, &'a ast::DecisionDecl)>,
 }
 
 impl<'a> Checker<'a> {
@@ -179,6 +184,8 @@ impl<'a> Checker<'a> {
             skipped: HashSet::new(),
             totals: Vec::new(),
             narrowed_last: None,
+            grounds: Vec::new(),
+            decisions: Vec::new(),
         }
     }
 
@@ -197,6 +204,7 @@ impl<'a> Checker<'a> {
         let rules = self.check_rules();
         let exceptions = self.check_exceptions();
         let remarks = self.check_remarks();
+        let decision = self.check_decision(&defs);
         let scale = self.scale.clone()?;
         let mut program = Program {
             id: self.policy_id.clone(),
@@ -219,6 +227,8 @@ impl<'a> Checker<'a> {
             local_slots: self.local_slots,
             totals: self.totals.clone(),
             languages: Vec::new(),
+            grounds: self.grounds.clone(),
+            decision,
         };
         program.languages = labels::languages_written(&program);
         self.check_versions(&mut program);

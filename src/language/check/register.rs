@@ -17,6 +17,26 @@ impl<'a> Checker<'a> {
             for item in file.items.iter().filter(|i| !skipped.contains(&i.span)) {
                 match &item.decl {
                     Decl::Total(paths) => self.register_total(item, paths),
+                    Decl::Decision(decision) => {
+                        if item.action == Action::Replace || !is_base {
+                            self.error(
+                                Diagnostic::error(
+                                    CODE,
+                                    "the decision is declared once, in the base policy",
+                                )
+                                .with_label(item.span, "declared here"),
+                            );
+                        } else if let Some((_, first)) = self.decisions.first() {
+                            let first = first.span;
+                            self.error(
+                                Diagnostic::error(CODE, "the decision is declared twice")
+                                    .with_label(item.span, "declared again here")
+                                    .with_label(first, "first declared here"),
+                            );
+                        } else {
+                            self.decisions.push((text, decision));
+                        }
+                    }
                     Decl::Verdicts(_) | Decl::Vocabulary(_) | Decl::Fact(_) => {
                         if item.action == Action::Replace {
                             self.error(

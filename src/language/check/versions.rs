@@ -185,25 +185,8 @@ impl Checker<'_> {
                 continue;
             };
             let index = u32::try_from(index).unwrap_or(u32::MAX);
-            // Walk up the chain of targets: it must end at a rule.
-            let mut seen = vec![index];
-            let mut target = body.target;
-            let mut cyclic = false;
-            while let Target::Exception(parent) = target {
-                if seen.contains(&parent) {
-                    cyclic = true;
-                    break;
-                }
-                seen.push(parent);
-                match program
-                    .exceptions
-                    .get(parent as usize)
-                    .and_then(|e| e.versions.at(texts))
-                {
-                    Some(parent_body) => target = parent_body.target,
-                    None => break,
-                }
-            }
+            // Walk up the targets (each may have several): every path must end at a rule.
+            let cyclic = reaches_itself(program, texts, index);
             if cyclic {
                 if reported.insert(exception.span) {
                     self.diagnostics.push(
@@ -219,14 +202,47 @@ impl Checker<'_> {
                 }
                 continue;
             }
-            let list = match body.target {
-                Target::Rule(rule) => snapshot.rule_children.get_mut(rule as usize),
-                Target::Exception(parent) => snapshot.exception_children.get_mut(parent as usize),
-            };
-            if let Some(list) = list {
-                list.push(index);
+            for target in &body.targets {
+                let list = match *target {
+                    Target::Rule(rule) => snapshot.rule_children.get_mut(rule as usize),
+                    Target::Exception(parent) => {
+                        snapshot.exception_children.get_mut(parent as usize)
+                    }
+                };
+                if let Some(list) = list {
+                    list.push(index);
+                }
             }
         }
         snapshot
     }
+}
+
+/// Whether an exception is, through the exceptions it is an exception to, an exception to
+/// itself, with the texts in force.
+fn reaches_itself(program: &Program, texts: usize, start: u32) -> bool {
+    let targets = |exception: u32| {
+        program
+            .exceptions
+            .get(exception as usize)
+            .and_then(|e| e.versions.at(texts))
+            .map_or(&[][..], |b| b.targets.as_slice())
+    };
+    let mut seen = vec![start];
+    let mut stack: Vec<u32> = vec![start];
+    while let Some(exception) = stack.pop() {
+        for target in targets(exception) {
+            let Target::Exception(parent) = *target else {
+                continue;
+            };
+            if parent == start {
+                return true;
+            }
+            if !seen.contains(&parent) {
+                seen.push(parent);
+                stack.push(parent);
+            }
+        }
+    }
+    false
 }

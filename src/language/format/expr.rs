@@ -2,7 +2,9 @@
 //! precedence table of `syntax::lower_expr` allows, and two kept for readers: around an
 //! `and` inside an `or`, and around what `not` applies to when it is not a single term.
 
-use crate::language::ast::{BinaryOp, Expr, ExprKind, PostfixOp, Segment, StringLit, UnaryOp};
+use crate::language::ast::{
+    BinaryOp, Citation, Expr, ExprKind, GroundExpr, Label, PostfixOp, Segment, StringLit, UnaryOp,
+};
 
 /// Binding strength, loosest first, as in the Pratt table.
 const OR: u8 = 1;
@@ -47,7 +49,10 @@ fn precedence(expr: &Expr) -> u8 {
 
 /// `if` and quantifiers run to the end of the expression: as an operand they need brackets.
 fn open_ended(expr: &Expr) -> bool {
-    matches!(expr.kind, ExprKind::If(..) | ExprKind::Quantifier { .. })
+    matches!(
+        expr.kind,
+        ExprKind::If(..) | ExprKind::Quantifier { .. } | ExprKind::Grounds(_)
+    )
 }
 
 /// Prints expressions; literals are printed as their author wrote them.
@@ -132,7 +137,58 @@ impl Printer<'_> {
             ExprKind::Count(set) => format!("count({})", self.expr(set)),
             ExprKind::Verdict(id) => format!("verdict({})", id.name),
             ExprKind::Applies(id) => format!("applies({})", id.name),
+            // Only an outcome's value is its cases: the item prints them, one per line.
+            ExprKind::Cases(_) => String::new(),
+            ExprKind::Grounds(grounds) => {
+                let grounds: Vec<String> = grounds.iter().map(|g| self.ground(g)).collect();
+                format!("any of: {}", grounds.join(" "))
+            }
         }
+    }
+
+    /// One ground of `any of:` on one line: `ID "title": EXPR cites KEY "pinpoint"`.
+    pub fn ground(&self, ground: &GroundExpr) -> String {
+        let mut out = self.ground_head(ground);
+        out.push(' ');
+        out.push_str(&self.expr(&ground.expr));
+        if !ground.cites.is_empty() {
+            out.push_str(" cites ");
+            out.push_str(&self.citations(&ground.cites));
+        }
+        out
+    }
+
+    /// `ID "title":`, what a ground's line starts with.
+    pub fn ground_head(&self, ground: &GroundExpr) -> String {
+        match &ground.title {
+            Some(title) => format!("{} {}:", ground.id.name, self.label(title)),
+            None => format!("{}:", ground.id.name),
+        }
+    }
+
+    /// A label on one line: `"…"` or `fr "…" en "…"`.
+    pub fn label(&self, label: &Label) -> String {
+        let parts: Vec<String> = label
+            .parts
+            .iter()
+            .map(|(lang, text)| match lang {
+                Some(lang) => format!("{} {}", lang.code(), self.string(text)),
+                None => self.string(text),
+            })
+            .collect();
+        parts.join(" ")
+    }
+
+    /// `KEY "pinpoint", KEY`
+    pub fn citations(&self, cites: &[Citation]) -> String {
+        let parts: Vec<String> = cites
+            .iter()
+            .map(|c| match &c.pinpoint {
+                Some(pin) => format!("{} {}", c.key.name, self.string(pin)),
+                None => c.key.name.clone(),
+            })
+            .collect();
+        parts.join(", ")
     }
 
     /// The operands of an infix operator, each bracketed where the table needs it.

@@ -89,6 +89,7 @@ impl Layout<'_> {
                 lines
             }
             Decl::Param(param) => self.param(action, param, at),
+            Decl::Def(def) if def.outcome.is_some() => self.outcome(action, def, at),
             Decl::Def(def) => {
                 let typed = def.ty.as_ref().map(|t| format!(": {}", ty(t)));
                 let head = format!(
@@ -110,6 +111,19 @@ impl Layout<'_> {
                     format!("{action}total over {}", names.join(", ")),
                     at,
                 )]
+            }
+            Decl::Decision(decision) => {
+                let what = decision
+                    .outcome
+                    .as_ref()
+                    .map_or("verdict", |o| o.name.as_str());
+                let mut text = format!("decision {what}");
+                if !decision.fails_on.is_empty() {
+                    let names: Vec<&str> =
+                        decision.fails_on.iter().map(|n| n.name.as_str()).collect();
+                    text = format!("{text} fails on {}", names.join(", "));
+                }
+                vec![Line::new(0, text, at)]
             }
             Decl::Repeal { kind, id } => vec![Line::new(
                 0,
@@ -183,7 +197,48 @@ impl Layout<'_> {
             .max()
             .unwrap_or(0);
         for (name, label) in &vocabulary.members {
-            lines.extend(self.member(name, label.as_ref(), &[], width));
+            let roles: Vec<String> = vocabulary
+                .roles
+                .iter()
+                .filter(|(_, member)| member.name == name.name)
+                .map(|(role, _)| format!("as {}", role.name))
+                .collect();
+            lines.extend(self.member(name, label.as_ref(), &roles, width));
+        }
+        lines
+    }
+
+    /// `outcome NAME: TYPE`, its title and citations, then each case: `case ID "title"`,
+    /// its citations, `when …`, `gives …` and its message.
+    fn outcome(&self, action: &str, def: &DefDecl, at: u32) -> Vec<Line> {
+        let typed = def.ty.as_ref().map(|t| format!(": {}", ty(t)));
+        let head = format!(
+            "{action}outcome {}{}",
+            def.name.name,
+            typed.unwrap_or_default()
+        );
+        let mut lines = vec![Line::new(0, head, at)];
+        self.append_label(&mut lines, def.label.as_ref());
+        lines.extend(self.cites_line(def.outcome.as_deref().unwrap_or(&[]), 2));
+        let ExprKind::Cases(cases) = &def.value.kind else {
+            return lines;
+        };
+        for case in cases {
+            let mut head = vec![Line::new(
+                2,
+                format!("case {}", case.id.name),
+                case.span.start,
+            )];
+            self.append_label(&mut head, case.title.as_ref());
+            lines.extend(head);
+            lines.extend(self.cites_line(&case.cites, 4));
+            if let Some(when) = &case.when {
+                lines.extend(self.expr_lines("when", 4, when.span.start, when));
+            }
+            lines.extend(self.expr_lines("gives", 4, case.gives.span.start, &case.gives));
+            if let Some(message) = &case.message {
+                lines.extend(self.label_parts(message, 6));
+            }
         }
         lines
     }
@@ -256,9 +311,11 @@ impl Layout<'_> {
     }
 
     fn exception(&self, action: &str, exception: &ExceptionDecl, at: u32) -> Vec<Line> {
+        let targets: Vec<&str> = exception.targets.iter().map(|t| t.name.as_str()).collect();
         let head = format!(
             "{action}exception {} to {}",
-            exception.id.name, exception.target.name
+            exception.id.name,
+            targets.join(", ")
         );
         let mut lines = vec![Line::new(0, head, at)];
         self.append_label(&mut lines, exception.title.as_ref());

@@ -1,7 +1,7 @@
 //! Output lines and the line-breaking rules: long expressions, sets and labels.
 
 use super::expr::Printer;
-use crate::language::ast::{BinaryOp, Citation, Expr, ExprKind, Label};
+use crate::language::ast::{BinaryOp, Citation, Expr, ExprKind, GroundExpr, Label};
 
 /// Lines are broken to stay within this many columns where the layout allows.
 pub const WIDTH: usize = 100;
@@ -52,6 +52,10 @@ impl Layout<'_> {
             format!("{head}{gap}{}", self.printer.expr(expr)),
             anchor,
         );
+        // Grounds go one a line, whatever their length: each is read on its own.
+        if let ExprKind::Grounds(grounds) = &expr.kind {
+            return self.grounds_lines(head, indent, anchor, grounds);
+        }
         if whole.width() <= WIDTH {
             return vec![whole];
         }
@@ -154,17 +158,28 @@ impl Layout<'_> {
         }
     }
 
+    /// `head any of:`, then each ground on its own line, 4 further in, its citations under it.
+    fn grounds_lines(
+        &self,
+        head: &str,
+        indent: usize,
+        anchor: u32,
+        grounds: &[GroundExpr],
+    ) -> Vec<Line> {
+        let gap = if head.is_empty() { "" } else { " " };
+        let mut lines = vec![Line::new(indent, format!("{head}{gap}any of:"), anchor)];
+        for ground in grounds {
+            let head = self.printer.ground_head(ground);
+            let at = ground.id.span.start;
+            lines.extend(self.expr_lines(&head, indent + 4, at, &ground.expr));
+            lines.extend(self.cites_line(&ground.cites, indent + 6));
+        }
+        lines
+    }
+
     /// A label on one line: `"…"` or `fr "…" en "…"`.
     pub fn label_inline(&self, label: &Label) -> String {
-        let parts: Vec<String> = label
-            .parts
-            .iter()
-            .map(|(lang, text)| match lang {
-                Some(lang) => format!("{} {}", lang.code(), self.printer.string(text)),
-                None => self.printer.string(text),
-            })
-            .collect();
-        parts.join(" ")
+        self.printer.label(label)
     }
 
     /// A label, each language on its own line.
@@ -214,14 +229,7 @@ impl Layout<'_> {
 
     /// `KEY "pinpoint", KEY`
     pub fn citations(&self, cites: &[Citation]) -> String {
-        let parts: Vec<String> = cites
-            .iter()
-            .map(|c| match &c.pinpoint {
-                Some(pin) => format!("{} {}", c.key.name, self.printer.string(pin)),
-                None => c.key.name.clone(),
-            })
-            .collect();
-        parts.join(", ")
+        self.printer.citations(cites)
     }
 
     /// A `cites …` line, when there are citations.

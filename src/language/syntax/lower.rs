@@ -128,7 +128,7 @@ fn lower_source(pair: Pair<'_, Rule>, file: FileId) -> Lowered<SourceDecl> {
 }
 
 /// Lowers a `label` or `message`.
-fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
+pub(super) fn lower_label(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Label> {
     let span = span_of(&pair, file);
     let mut parts = Vec::new();
     for part in pair.into_inner() {
@@ -222,6 +222,8 @@ fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
         Rule::rule_decl => Decl::Rule(lower_rule(pair, file)?),
         Rule::exception_decl => Decl::Exception(lower_exception(pair, file)?),
         Rule::advice_decl | Rule::note_decl => Decl::Remark(lower_remark(pair, file)?),
+        Rule::outcome_decl => Decl::Def(lower_outcome(pair, file)?),
+        Rule::decision_decl => Decl::Decision(lower_decision(pair, file)),
         Rule::repeal_item => {
             let mut kind = None;
             let mut id = None;
@@ -230,7 +232,7 @@ fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
                     Rule::item_kind => {
                         kind = Some(match part.as_str() {
                             "param" => ItemKind::Param,
-                            "def" => ItemKind::Def,
+                            "def" | "outcome" => ItemKind::Def,
                             "rule" => ItemKind::Rule,
                             "exception" => ItemKind::Exception,
                             "advice" => ItemKind::Advice,
@@ -262,8 +264,12 @@ fn lower_verdict_entry(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VerdictEnt
 fn lower_vocabulary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VocabularyDecl> {
     let (name, label) = name_and_label(&pair, file)?;
     let mut members = Vec::new();
+    let mut roles = Vec::new();
     for part in parts_of(&pair, Rule::vocabulary_member) {
         if let (Some(member), member_label) = name_and_label(&part, file)? {
+            if let Some(role) = parts_of(&part, Rule::member_role).next() {
+                roles.push((ident(&role, file), member.clone()));
+            }
             members.push((member, member_label));
         }
     }
@@ -272,6 +278,7 @@ fn lower_vocabulary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<VocabularyDec
         name,
         label,
         members,
+        roles,
     })
 }
 
@@ -370,7 +377,7 @@ fn lower_named<T>(
     build(name, ty, expr, label).ok_or_else(|| missing(&pair, file, shape))
 }
 
-fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
+pub(super) fn lower_cites(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Vec<Citation>> {
     let mut cites = Vec::new();
     for citation in pair.into_inner().filter(|p| p.as_rule() == Rule::citation) {
         let mut key = None;
@@ -454,8 +461,104 @@ fn lower_def(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
             ty,
             value: value?,
             label,
+            outcome: None,
         })
     })
+}
+
+/// Lowers `outcome NAME: TYPE "title" cites… case…` into a definition whose value is its
+/// cases.
+fn lower_outcome(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
+    let clauses = Clauses::new(&pair);
+    let name = clauses.first(Rule::name).map(|p| ident(&p, file));
+    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
+    let label = clauses.lower(Rule::label, file, lower_label)?;
+    let cites = lower_optional_cites(&clauses, file)?;
+    let cases = parts_of(&pair, Rule::outcome_case)
+        .map(|case| lower_case(case, file))
+        .collect::<Lowered<Vec<_>>>()?;
+    let (Some(name), Some(ty)) = (name, ty) else {
+        return Err(missing(&pair, file, "`outcome NAME: TYPE case…`"));
+    };
+    let span = cases
+        .iter()
+        .map(|c| c.span)
+        .reduce(|a, b| a.to(b))
+        .unwrap_or(name.span);
+    Ok(DefDecl {
+        name,
+        ty: Some(ty),
+        value: Expr {
+            kind: ExprKind::Cases(cases),
+            span,
+        },
+        label,
+        outcome: Some(cites),
+    })
+}
+
+/// Lowers `case ID "title" cites… [when EXPR] gives EXPR message`.
+fn lower_case(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Case> {
+    let clauses = Clauses::new(&pair);
+    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
+    let when = match clauses.after(Rule::kw_when) {
+        Some(e) if e.as_rule() == Rule::expr => Some(lower_expr(e, file)?),
+        _ => None,
+    };
+    let gives = match clauses.after(Rule::kw_gives) {
+        Some(e) if e.as_rule() == Rule::expr => Some(lower_expr(e, file)?),
+        _ => None,
+    };
+    let (Some(id), Some(gives)) = (id, gives) else {
+        return Err(missing(&pair, file, "`case ID [when …] gives VALUE`"));
+    };
+    let message = clauses
+        .parts
+        .iter()
+        .skip_while(|p| p.as_rule() != Rule::kw_gives)
+        .nth(2)
+        .cloned();
+    Ok(Case {
+        id,
+        title: clauses.title(file)?,
+        cites: lower_optional_cites(&clauses, file)?,
+        when,
+        gives,
+        message: lower_optional_label(message, file)?,
+        span: span_of(&pair, file),
+    })
+}
+
+/// Lowers one ground of `any of:`: `ID "title": EXPR cites…`.
+pub(super) fn lower_ground(pair: Pair<'_, Rule>, file: FileId) -> Lowered<GroundExpr> {
+    let clauses = Clauses::new(&pair);
+    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
+    let expr = clauses.lower(Rule::expr, file, lower_expr)?;
+    let (Some(id), Some(expr)) = (id, expr) else {
+        return Err(missing(&pair, file, "`ID: CONDITION`"));
+    };
+    Ok(GroundExpr {
+        id,
+        title: clauses.title(file)?,
+        expr,
+        cites: lower_optional_cites(&clauses, file)?,
+    })
+}
+
+/// Lowers `decision OUTCOME fails on …`.
+fn lower_decision(pair: Pair<'_, Rule>, file: FileId) -> DecisionDecl {
+    let clauses = Clauses::new(&pair);
+    let mut names = parts_of(&pair, Rule::name).map(|p| ident(&p, file));
+    let outcome = if clauses.first(Rule::kw_verdict).is_some() {
+        None
+    } else {
+        names.next()
+    };
+    DecisionDecl {
+        outcome,
+        fails_on: names.collect(),
+        span: span_of(&pair, file),
+    }
 }
 
 /// The parts of a clause-structured item, in the order the grammar gives them.
@@ -512,6 +615,8 @@ impl<'a> Clauses<'a> {
             match part.as_rule() {
                 Rule::item_id
                 | Rule::kw_to
+                | Rule::kw_case
+                | Rule::comma
                 | Rule::outside_scope
                 | Rule::kw_rule
                 | Rule::kw_exception
@@ -584,10 +689,19 @@ fn lower_rule(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RuleDecl> {
 fn lower_exception(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ExceptionDecl> {
     let clauses = Clauses::new(&pair);
     let id = clauses.nth(Rule::item_id, 0).map(|p| ident(&p, file));
-    let target = clauses.nth(Rule::item_id, 1).map(|p| ident(&p, file));
+    // The targets: the ids after `to`, before the title and the citations.
+    let targets: Vec<Ident> = clauses
+        .parts
+        .iter()
+        .skip_while(|p| p.as_rule() != Rule::kw_to)
+        .skip(1)
+        .take_while(|p| matches!(p.as_rule(), Rule::item_id | Rule::comma))
+        .filter(|p| p.as_rule() == Rule::item_id)
+        .map(|p| ident(p, file))
+        .collect();
     let when = expr_after(&clauses, Rule::kw_when, file)?;
     let gives = clauses.after(Rule::kw_gives).map(|p| ident(&p, file));
-    let (Some(id), Some(target), Some(when), Some(gives)) = (id, target, when, gives) else {
+    let (Some(id), false, Some(when), Some(gives)) = (id, targets.is_empty(), when, gives) else {
         return Err(missing(
             &pair,
             file,
@@ -605,7 +719,7 @@ fn lower_exception(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ExceptionDecl>
         .cloned();
     Ok(ExceptionDecl {
         id,
-        target,
+        targets,
         title: clauses.title(file)?,
         cites: lower_optional_cites(&clauses, file)?,
         when,

@@ -211,6 +211,14 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 _ => return Err(syntax_error(span, "incomplete quantifier", "here")),
             }
         }
+        Rule::grounds => {
+            let grounds = pair
+                .into_inner()
+                .filter(|p| p.as_rule() == Rule::ground)
+                .map(|p| super::lower::lower_ground(p, file))
+                .collect::<Lowered<Vec<_>>>()?;
+            ExprKind::Grounds(grounds)
+        }
         Rule::call => {
             let inner = pair
                 .into_inner()

@@ -2,8 +2,9 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::eval::decision::{Decision, FactRef, Ground, RemarkResult};
+use crate::eval::decision::{Decision, FactRef, Ground, OutcomeResult, RemarkResult};
 use crate::language::ast::Lang;
+use crate::language::value::Value;
 use crate::report::run::{Run, overrides_json};
 
 fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
@@ -38,6 +39,42 @@ fn remarks(list: &[RemarkResult], lang: Lang) -> Json {
             })
             .collect(),
     )
+}
+
+/// An outcome's value as JSON: a name, a text, a date or a number as written (exact), a
+/// bool, a set as a list; `null` when not set or undecided.
+fn outcome_value(outcome: &OutcomeResult) -> Json {
+    match &outcome.value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::NotSet | Value::Unknown(_) => Json::Null,
+        Value::Set(_) => json!(outcome.members),
+        _ => Json::String(outcome.written.clone()),
+    }
+}
+
+/// Each outcome by name: its value, the case that decided, its message, sources, grounds.
+fn outcomes(list: &[OutcomeResult], lang: Lang) -> Json {
+    let mut out = Map::new();
+    for outcome in list {
+        let grounds: Vec<Json> = outcome
+            .grounds
+            .iter()
+            .map(|g| json!({"id": g.id, "title": text(&g.title, lang), "cites": g.cites}))
+            .collect();
+        let mut entry = Map::new();
+        entry.insert("value".into(), outcome_value(outcome));
+        entry.insert("title".into(), text(&outcome.title, lang));
+        entry.insert("by".into(), json!(outcome.by));
+        entry.insert("message".into(), text(&outcome.message, lang));
+        entry.insert("cites".into(), json!(outcome.cites));
+        entry.insert("because".into(), because(&outcome.because));
+        entry.insert("grounds".into(), Json::Array(grounds));
+        if !outcome.missing.is_empty() {
+            entry.insert("missing".into(), facts(&outcome.missing));
+        }
+        out.insert(outcome.name.clone(), Json::Object(entry));
+    }
+    Json::Object(out)
 }
 
 /// One decision as a JSON object; `facts` names the fact file.
@@ -77,6 +114,10 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang) -> Json {
         decision.in_scope.map_or(Json::Null, Json::Bool),
     );
     out.insert("results".into(), Json::Array(results));
+    // Only a policy that declares outcomes lists them: other policies' output is unchanged.
+    if !decision.outcomes.is_empty() {
+        out.insert("outcomes".into(), outcomes(&decision.outcomes, lang));
+    }
     out.insert("advice".into(), remarks(&decision.advice, lang));
     out.insert("notes".into(), remarks(&decision.notes, lang));
     out.insert("missing".into(), facts(&decision.missing));

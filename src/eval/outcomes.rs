@@ -1,0 +1,192 @@
+//! The decision an outcome gives, and each outcome's explained result: its value, the case
+//! that decided, its message and sources, and the grounds that held.
+
+use super::expr::{Context, Read};
+use super::pass::Pass;
+use super::render::value_text;
+use super::{EvalError, citations, fact_refs, undecided_message};
+use crate::eval::decision::{GroundHeld, OutcomeResult};
+use crate::language::program::{CCase, CKind, DecisionOf, DefInfo, Localized, Program};
+use crate::language::value::Value;
+
+/// The decision when the policy decides by an outcome: the name (by position in its
+/// vocabulary), and the unknown facts that kept it from deciding.
+pub(crate) struct OutcomeDecision {
+    /// The name's position in the outcome's vocabulary.
+    pub member: u32,
+    /// The unknown facts that kept the outcome from deciding, sorted.
+    pub missing: Vec<u32>,
+}
+
+impl Context<'_> {
+    /// The decision of a policy that decides by an outcome (`None`: by the worst verdict).
+    pub(crate) fn outcome_decision(
+        &mut self,
+        pass: &Pass,
+        scope_missing: &[u32],
+    ) -> Result<Option<OutcomeDecision>, EvalError> {
+        let program = self.program;
+        let DecisionOf::Outcome {
+            def, vocabulary, ..
+        } = &program.decision
+        else {
+            return Ok(None);
+        };
+        let roles = program
+            .vocabularies
+            .get(*vocabulary as usize)
+            .map(|v| (v.undecided.unwrap_or(0), v.inapplicable.unwrap_or(0)));
+        let (undecided, inapplicable) = roles.unwrap_or((0, 0));
+        let member = |member, missing| Ok(Some(OutcomeDecision { member, missing }));
+        match pass.in_scope {
+            _ if self.texts == 0 => return member(inapplicable, Vec::new()),
+            Some(false) => return member(inapplicable, Vec::new()),
+            None => return member(undecided, scope_missing.to_vec()),
+            Some(true) => {}
+        }
+        let Some(cases) = cases_of(program, *def, self.texts) else {
+            return member(inapplicable, Vec::new());
+        };
+        let walk = self.walk_cases(cases)?;
+        let missing = if walk.undecided() {
+            walk.missing()
+        } else {
+            Vec::new()
+        };
+        let value = walk.value(&crate::language::types::Type::Enum(*vocabulary), |_| {
+            Some(undecided)
+        });
+        Ok(Some(match value {
+            Value::Enum { member, .. } => OutcomeDecision { member, missing },
+            _ => OutcomeDecision {
+                member: undecided,
+                missing,
+            },
+        }))
+    }
+
+    /// Each outcome in force, explained, in policy order.
+    pub(crate) fn outcome_results(&mut self) -> Result<Vec<OutcomeResult>, EvalError> {
+        let program = self.program;
+        let mut results = Vec::new();
+        for (slot, def) in program.defs.iter().enumerate() {
+            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+            let Some(cases) = cases_of(program, slot, self.texts) else {
+                continue;
+            };
+            results.push(self.outcome_result(def, cases)?);
+        }
+        Ok(results)
+    }
+
+    fn outcome_result(
+        &mut self,
+        def: &DefInfo,
+        cases: &[CCase],
+    ) -> Result<OutcomeResult, EvalError> {
+        let program = self.program;
+        self.reads.clear();
+        let walk = self.walk_cases(cases)?;
+        let mut reads = std::mem::take(&mut self.reads);
+        reads.sort_unstable();
+        reads.dedup();
+        let because = self.grounds(&reads);
+        let value = walk.value(&def.ty, |v| {
+            program
+                .vocabularies
+                .get(v as usize)
+                .and_then(|v| v.undecided)
+        });
+        let decided = walk.decided_by().and_then(|index| cases.get(index));
+        let grounds = match decided.and_then(|c| c.when.as_ref()) {
+            Some(when) => {
+                self.eval(when)?;
+                let held = std::mem::take(&mut self.reads);
+                self.held_grounds(&held)
+            }
+            None => Vec::new(),
+        };
+        let missing_slots = if walk.undecided() {
+            walk.missing()
+        } else {
+            Vec::new()
+        };
+        let missing = fact_refs(program, &missing_slots);
+        let title = self.texts_title(def);
+        let message = match decided {
+            _ if walk.undecided() => undecided_message(&missing, program.output_langs()),
+            Some(case) => match &case.message {
+                Some(message) => self.render(message)?,
+                None if !case.title.is_empty() => case.title.clone(),
+                None => Localized::default(),
+            },
+            None => Localized::default(),
+        };
+        let outcome_cites = def
+            .outcome
+            .as_ref()
+            .and_then(|c| c.at(self.texts))
+            .map_or(&[][..], Vec::as_slice);
+        let cites = match decided {
+            Some(case) if !case.cites.is_empty() => citations(program, &case.cites),
+            _ => citations(program, outcome_cites),
+        };
+        Ok(OutcomeResult {
+            name: def.name.clone(),
+            title,
+            written: value_text(program, &value, None),
+            members: match &value {
+                Value::Set(items) => items.iter().map(|v| value_text(program, v, None)).collect(),
+                _ => Vec::new(),
+            },
+            shown: Localized::from_fn(program.output_langs(), |l| {
+                value_text(program, &value, Some(l))
+            }),
+            value,
+            by: decided.map(|c| c.id.clone()),
+            by_title: decided.map(|c| c.title.clone()),
+            message,
+            cites,
+            because,
+            grounds,
+            missing,
+        })
+    }
+
+    /// The title of an outcome in the version in force.
+    fn texts_title(&self, def: &DefInfo) -> Localized {
+        def.labels.at(self.texts).cloned().unwrap_or_default()
+    }
+
+    /// The labelled grounds among what a condition read, in the order they held.
+    fn held_grounds(&self, reads: &[Read]) -> Vec<GroundHeld> {
+        let mut held: Vec<GroundHeld> = Vec::new();
+        for read in reads {
+            let Read::Ground(slot) = read else {
+                continue;
+            };
+            let Some(ground) = self.program.grounds.get(*slot as usize) else {
+                continue;
+            };
+            if held.iter().any(|g| g.id == ground.id) {
+                continue;
+            }
+            held.push(GroundHeld {
+                id: ground.id.clone(),
+                title: ground.title.clone(),
+                cites: citations(self.program, &ground.cites),
+            });
+        }
+        held
+    }
+}
+
+/// The cases of an outcome in force (`None`: not an outcome, or not in force).
+fn cases_of(program: &Program, def: u32, texts: usize) -> Option<&[CCase]> {
+    let info = program.defs.get(def as usize)?;
+    info.outcome.as_ref()?;
+    match &info.versions.at(texts)?.kind {
+        CKind::Cases(cases) => Some(cases),
+        _ => None,
+    }
+}
