@@ -67,6 +67,9 @@ decision-advice = Empfehlungen
 decision-notes = Hinweise
 decision-missing = Fehlende Tatsachen
 decision-overrides = geänderte Parameter
+decision-outcomes = Ergebnisse
+decision-case = entschieden durch den Fall
+decision-grounds = Gründe
 decision-colon = :{" "}
 
 ## Entscheidungsberichte (Markdown, HTML)

@@ -67,6 +67,9 @@ decision-advice = Advice
 decision-notes = Notes
 decision-missing = Facts still needed
 decision-overrides = parameters overridden
+decision-outcomes = Outcomes
+decision-case = decided by the case
+decision-grounds = grounds
 decision-colon = :{" "}
 
 ## Decision reports (Markdown, HTML)

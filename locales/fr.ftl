@@ -63,6 +63,9 @@ decision-advice = Conseils
 decision-notes = Notes
 decision-missing = Faits à renseigner
 decision-overrides = paramètres modifiés
+decision-outcomes = Résultats
+decision-case = décidé par le cas
+decision-grounds = motifs
 decision-colon = {" "}:{" "}
 
 ## Rapports de décision (Markdown, HTML)

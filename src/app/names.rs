@@ -3,41 +3,88 @@
 //! error with a did-you-mean.
 
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
-use crate::language::program::Program;
+use crate::language::program::{DecisionOf, Program};
 
-/// The gate of a run (`eval --fail-on VERDICT`): a decision at that verdict or a worse one
-/// fails it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// The gate of a run: which decisions make `eval` exit 1. By default the policy's own
+/// (`decision … fails on …`), else the worst verdict; `--fail-on VERDICT` fails at that
+/// verdict or a worse one; for a policy that decides by an outcome, `--fail-on NAME[,NAME…]`
+/// fails on exactly those names.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct FailOn {
-    /// The verdict's rank (0 is the worst).
-    pub rank: u32,
+    /// For each decision, by rank (its position on the scale or in the outcome's
+    /// vocabulary), whether it fails the run.
+    failing: Vec<bool>,
 }
 
 impl FailOn {
-    /// The gate for `name`, else the worst verdict (`--fail-on` left out).
+    /// The gate for `name` (`--fail-on`), else the policy's.
     pub fn named(program: &Program, name: Option<&str>) -> Result<FailOn, Diagnostic> {
-        match name {
-            None => Ok(FailOn { rank: 0 }),
-            Some(name) => verdict_rank(program, "--fail-on", name).map(|rank| FailOn { rank }),
+        let count = decision_names(program).len();
+        match (&program.decision, name) {
+            (DecisionOf::Verdicts { fails_on }, None) => {
+                Ok(FailOn::at_or_worse(count, fails_on.unwrap_or(0)))
+            }
+            (DecisionOf::Verdicts { .. }, Some(name)) => verdict_rank(program, "--fail-on", name)
+                .map(|rank| FailOn::at_or_worse(count, rank)),
+            (DecisionOf::Outcome { fails_on, .. }, None) => Ok(FailOn {
+                failing: (0..count)
+                    .map(|rank| fails_on.iter().any(|f| *f as usize == rank))
+                    .collect(),
+            }),
+            (DecisionOf::Outcome { .. }, Some(names)) => {
+                let all = decision_names(program);
+                let mut failing = vec![false; count];
+                for name in names.split(',').map(str::trim) {
+                    let Some(rank) = all.iter().position(|n| *n == name) else {
+                        let help = did_you_mean(name, all.iter().copied())
+                            .unwrap_or_else(|| format!("the decisions are: {}", all.join(", ")));
+                        return Err(Diagnostic::error(
+                            "doctrine::cli",
+                            format!("`--fail-on {name}`: not a decision of the policy"),
+                        )
+                        .with_help(help));
+                    };
+                    if let Some(slot) = failing.get_mut(rank) {
+                        *slot = true;
+                    }
+                }
+                Ok(FailOn { failing })
+            }
+        }
+    }
+
+    fn at_or_worse(count: usize, rank: u32) -> FailOn {
+        FailOn {
+            failing: (0..count).map(|r| r <= rank as usize).collect(),
         }
     }
 
     /// Whether a decision of `rank` fails the run.
-    pub fn fails(self, rank: u32) -> bool {
-        rank <= self.rank
+    pub fn fails(&self, rank: u32) -> bool {
+        self.failing.get(rank as usize).copied().unwrap_or(false)
     }
 
     /// Whether any decision fails, given how many decisions each rank got.
-    pub fn any_fails(self, counts: &[u64]) -> bool {
+    pub fn any_fails(&self, counts: &[u64]) -> bool {
         counts
             .iter()
-            .take(
-                usize::try_from(self.rank)
-                    .unwrap_or(usize::MAX)
-                    .saturating_add(1),
-            )
-            .any(|count| *count > 0)
+            .zip(&self.failing)
+            .any(|(count, failing)| *failing && *count > 0)
     }
+}
+
+/// The names a decision can take, by rank: the verdicts of the scale, worst first, or the
+/// names of the outcome the policy decides by.
+pub fn decision_names(program: &Program) -> Vec<&str> {
+    let vocabulary = match &program.decision {
+        DecisionOf::Verdicts { .. } => 0,
+        DecisionOf::Outcome { vocabulary, .. } => *vocabulary as usize,
+    };
+    program
+        .vocabularies
+        .get(vocabulary)
+        .map(|v| v.members.iter().map(|m| m.name.as_str()).collect())
+        .unwrap_or_default()
 }
 
 /// The rank of a verdict named by option `flag`.

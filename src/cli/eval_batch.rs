@@ -148,7 +148,7 @@ pub fn run(
         closed: false,
         out,
     };
-    let verdicts = doctrine::app::names::verdict_names(&ws.program);
+    let verdicts = doctrine::app::names::decision_names(&ws.program);
     let mut summary = Summary::new(verdicts.len());
     let batch = Batch::new(
         &ws.program,

@@ -30,6 +30,9 @@ crate::words! {
         notes,
         missing,
         overrides,
+        outcomes,
+        case,
+        grounds,
         colon,
     }
 }
@@ -60,8 +63,16 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
     };
     Run::from(decision).text(&mut out, facts_name, &labels, lang, scale);
     let _ = writeln!(out);
-    let _ = writeln!(out, "{bold}{}{bold:#}", words.rules);
-    if decision.results.is_empty() {
+    outcomes(&mut out, decision, lang, &words);
+    // A policy that decides by an outcome and whose rules gave nothing lists no rules.
+    let rules = !decision.results.is_empty() || decision.decided_by_outcome.is_none();
+    if rules {
+        if !decision.outcomes.is_empty() {
+            let _ = writeln!(out);
+        }
+        let _ = writeln!(out, "{bold}{}{bold:#}", words.rules);
+    }
+    if decision.results.is_empty() && rules {
         let _ = writeln!(out, "  {}", words.no_rule);
     }
     for result in &decision.results {
@@ -130,6 +141,76 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
         }
     }
     out
+}
+
+/// Each outcome: its value, the message of the case that decided, the grounds that held,
+/// what it read, its sources.
+fn outcomes(out: &mut String, decision: &Decision, lang: Lang, words: &Words) {
+    if decision.outcomes.is_empty() {
+        return;
+    }
+    let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
+    let _ = writeln!(out, "{bold}{}{bold:#}", words.outcomes);
+    for outcome in &decision.outcomes {
+        let value = outcome.shown.get(lang).unwrap_or(&outcome.written);
+        let mark = if outcome.missing.is_empty() {
+            "●"
+        } else {
+            "?"
+        };
+        let _ = writeln!(
+            out,
+            "  {bold}{mark} {}{bold:#} {} — {bold}{value}{bold:#}",
+            outcome.name,
+            outcome.title.text(lang)
+        );
+        let message = outcome.message.text(lang);
+        if !message.is_empty() {
+            let _ = writeln!(out, "      {message}");
+        }
+        if let Some(by) = &outcome.by {
+            let title = outcome.by_title.as_ref().map_or("", |t| t.text(lang));
+            let title = if title.is_empty() {
+                String::new()
+            } else {
+                format!(" ({title})")
+            };
+            let _ = writeln!(out, "      {dim}{} {by}{title}{dim:#}", words.case);
+        }
+        for ground in &outcome.grounds {
+            let _ = writeln!(
+                out,
+                "      {dim}{}{}{} — {}{dim:#}",
+                words.grounds,
+                words.colon,
+                ground.id,
+                ground.title.text(lang)
+            );
+            for cite in &ground.cites {
+                let _ = writeln!(
+                    out,
+                    "        {dim}{}{}{cite}{dim:#}",
+                    words.cites, words.colon
+                );
+            }
+        }
+        if !outcome.because.is_empty() {
+            let _ = writeln!(
+                out,
+                "      {dim}{}{}{}{dim:#}",
+                words.because,
+                words.colon,
+                grounds(&outcome.because, lang)
+            );
+        }
+        for cite in &outcome.cites {
+            let _ = writeln!(
+                out,
+                "      {dim}{}{}{cite}{dim:#}",
+                words.cites, words.colon
+            );
+        }
+    }
 }
 
 fn remarks(out: &mut String, heading: &str, list: &[RemarkResult], lang: Lang) {
