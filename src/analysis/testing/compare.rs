@@ -181,6 +181,36 @@ pub fn compare(expect: &Expectation, decision: &Decision) -> Vec<Failure> {
             .collect();
         maps("by", by, &actual, &mut failures);
     }
+    if let Some(expected) = &expect.outcomes {
+        for (name, value) in expected {
+            let actual = decision.outcomes.iter().find(|o| &o.name == name);
+            let actual = actual.map_or(Shown::Nothing, |o| Shown::Text(o.written.clone()));
+            let expected = Shown::Text(value.clone());
+            if expected != actual {
+                failures.push(Failure {
+                    field: format!("outcomes.{name}"),
+                    expected,
+                    actual,
+                });
+            }
+        }
+    }
+    if let Some(expected) = &expect.grounds {
+        for (name, held) in expected {
+            let actual = decision
+                .outcomes
+                .iter()
+                .find(|o| &o.name == name)
+                .map(|o| o.grounds.iter().map(|g| g.id.clone()).collect())
+                .unwrap_or_default();
+            lists(
+                &format!("grounds.{name}"),
+                &Some(held.clone()),
+                actual,
+                &mut failures,
+            );
+        }
+    }
     let ids =
         |list: &[crate::eval::decision::RemarkResult]| list.iter().map(|r| r.id.clone()).collect();
     let missing = decision.missing.iter().map(|f| f.path.clone()).collect();

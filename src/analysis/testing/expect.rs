@@ -9,12 +9,12 @@ use super::case::{CODE, date, entries, error, string};
 use crate::diagnostic::{Diagnostic, Diagnostics, did_you_mean};
 use crate::facts::{RawKind, RawNode};
 use crate::language::ast::RemarkKind;
-use crate::language::program::Program;
+use crate::language::program::{DecisionOf, Program};
 use crate::source::{FileId, Span};
 
 /// The keys of `expect:`.
 pub const EXPECTATIONS: &[&str] = &[
-    "decision", "until", "verdicts", "by", "advice", "notes", "missing",
+    "decision", "until", "verdicts", "by", "outcomes", "grounds", "advice", "notes", "missing",
 ];
 
 /// What a case expects; absent parts are not compared.
@@ -34,6 +34,10 @@ pub struct Expectation {
     pub notes: Option<Vec<String>>,
     /// Missing facts, in any order.
     pub missing: Option<Vec<String>>,
+    /// Outcomes' values, as a policy writes them (only the outcomes given are compared).
+    pub outcomes: Option<BTreeMap<String, String>>,
+    /// The labelled grounds that held, per outcome (only the outcomes given are compared).
+    pub grounds: Option<BTreeMap<String, Vec<String>>>,
 }
 
 /// Checks that `name` is one of `known`, else says which `what` it could be.
@@ -88,6 +92,26 @@ pub(super) fn read_expect(
             .into_iter()
             .flat_map(|v| v.members.iter().map(|m| m.name.as_str()))
     };
+    // The names a decision takes: the verdicts, or those of the outcome it is.
+    let decision_vocabulary = match &program.decision {
+        DecisionOf::Outcome { vocabulary, .. } => *vocabulary as usize,
+        DecisionOf::Verdicts { .. } => 0,
+    };
+    let decisions = || {
+        program
+            .vocabularies
+            .get(decision_vocabulary)
+            .into_iter()
+            .flat_map(|v| v.members.iter().map(|m| m.name.as_str()))
+    };
+    let outcome_names = || {
+        program
+            .defs
+            .iter()
+            .filter(|d| d.outcome.is_some())
+            .map(|d| d.name.as_str())
+    };
+    let ground_ids = || program.grounds.iter().map(|g| g.id.as_str());
     let rules = || program.rules.iter().map(|r| r.id.as_str());
     let exceptions = || program.exceptions.iter().map(|x| x.id.as_str());
     let remarks = |kind: RemarkKind| {
@@ -101,8 +125,16 @@ pub(super) fn read_expect(
     for (k, v) in list {
         let result: Result<(), Diagnostic> = match k.name.as_str() {
             "decision" => string(v, file)
-                .and_then(|s| known(s, &v.span, file, "verdicts", verdicts()))
+                .and_then(|s| known(s, &v.span, file, "decisions", decisions()))
                 .map(|s| e.decision = Some(s)),
+            "outcomes" => {
+                e.outcomes = values(v, file, outcome_names(), errors);
+                Ok(())
+            }
+            "grounds" => {
+                e.grounds = grounds(v, file, (outcome_names(), ground_ids()), errors);
+                Ok(())
+            }
             "until" => match v.kind {
                 RawKind::Null => {
                     e.until = Some(None);
@@ -176,6 +208,95 @@ fn pairs<'a>(
             (name, value) => errors.extend(Diagnostics(
                 [name.err(), value.err()].into_iter().flatten().collect(),
             )),
+        }
+    }
+    (errors.0.len() == before).then_some(out)
+}
+
+/// A scalar as a policy writes it: a name, a number, a date, `true`.
+fn scalar(node: &RawNode, file: FileId) -> Result<String, Diagnostic> {
+    match &node.kind {
+        RawKind::Bool(b) => Ok(b.to_string()),
+        RawKind::Number(n) | RawKind::String(n) | RawKind::Datetime(n) => Ok(n.clone()),
+        other => Err(error(
+            file,
+            &node.span,
+            format!(
+                "expected a value as a policy writes it, found {}",
+                other.describe()
+            ),
+        )),
+    }
+}
+
+/// `outcomes:`: each outcome (checked) to its value as a policy writes it.
+fn values<'a>(
+    node: &RawNode,
+    file: FileId,
+    outcomes: impl Iterator<Item = &'a str> + Clone,
+    errors: &mut Diagnostics,
+) -> Option<BTreeMap<String, String>> {
+    let list = entries(node, file, "outcomes")
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    let before = errors.0.len();
+    let mut out = BTreeMap::new();
+    for (key, value) in list {
+        let name = known(
+            key.name.clone(),
+            &key.span,
+            file,
+            "outcomes",
+            outcomes.clone(),
+        );
+        match (name, scalar(value, file)) {
+            (Ok(name), Ok(value)) => {
+                out.insert(name, value);
+            }
+            (name, value) => errors.extend(Diagnostics(
+                [name.err(), value.err()].into_iter().flatten().collect(),
+            )),
+        }
+    }
+    (errors.0.len() == before).then_some(out)
+}
+
+/// `grounds:`: each outcome (checked) to the ids of the grounds that held (checked).
+fn grounds<'a>(
+    node: &RawNode,
+    file: FileId,
+    (outcomes, ground_ids): (
+        impl Iterator<Item = &'a str> + Clone,
+        impl Iterator<Item = &'a str> + Clone,
+    ),
+    errors: &mut Diagnostics,
+) -> Option<BTreeMap<String, Vec<String>>> {
+    let list = entries(node, file, "grounds")
+        .map_err(|e| errors.push(e))
+        .ok()?;
+    let before = errors.0.len();
+    let mut out = BTreeMap::new();
+    for (key, value) in list {
+        let name = known(
+            key.name.clone(),
+            &key.span,
+            file,
+            "outcomes",
+            outcomes.clone(),
+        );
+        let held = ids(
+            value,
+            file,
+            ("grounds", "grounds"),
+            ground_ids.clone(),
+            errors,
+        );
+        match (name, held) {
+            (Ok(name), Some(held)) => {
+                out.insert(name, held);
+            }
+            (Err(e), _) => errors.push(e),
+            _ => {}
         }
     }
     (errors.0.len() == before).then_some(out)

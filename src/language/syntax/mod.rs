@@ -23,6 +23,8 @@ const ITEM_KEYWORDS: &[&str] = &[
     "fact",
     "param",
     "def",
+    "outcome",
+    "decision",
     "rule",
     "exception",
     "advice",
