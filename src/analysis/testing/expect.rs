@@ -93,9 +93,9 @@ pub(super) fn read_expect(
             .flat_map(|v| v.members.iter().map(|m| m.name.as_str()))
     };
     // The names a decision takes: the verdicts, or those of the outcome it is.
-    let decision_vocabulary = match &program.decision {
-        DecisionOf::Outcome { vocabulary, .. } => *vocabulary as usize,
-        DecisionOf::Verdicts { .. } => 0,
+    let (decision_vocabulary, decisions_are) = match &program.decision {
+        DecisionOf::Outcome { vocabulary, .. } => (*vocabulary as usize, "decisions"),
+        DecisionOf::Verdicts { .. } => (0, "verdicts"),
     };
     let decisions = || {
         program
@@ -125,7 +125,7 @@ pub(super) fn read_expect(
     for (k, v) in list {
         let result: Result<(), Diagnostic> = match k.name.as_str() {
             "decision" => string(v, file)
-                .and_then(|s| known(s, &v.span, file, "decisions", decisions()))
+                .and_then(|s| known(s, &v.span, file, decisions_are, decisions()))
                 .map(|s| e.decision = Some(s)),
             "outcomes" => {
                 e.outcomes = values(v, file, outcome_names(), errors);
