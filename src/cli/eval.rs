@@ -107,7 +107,7 @@ pub fn run(args: &EvalArgs) -> u8 {
             .iter()
             .map(|d| {
                 doctrine::report::decision::text::decision(
-                    &d.decision,
+                    &doctrine::report::decision::short::short_cites(&d.decision, &ws.program),
                     &d.path,
                     lang,
                     &ws.program.scale,
