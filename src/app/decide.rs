@@ -11,10 +11,10 @@ use crate::analysis::questions::Question;
 use crate::analysis::record::{Inputs, Record};
 use crate::analysis::testing::case::CASE_KEYS;
 use crate::diagnostic::Diagnostics;
-use crate::facts::Extras;
 use crate::eval::decision::Decision;
 use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
+use crate::facts::Extras;
 use crate::language::program::Program;
 use crate::report::decision::document::Report;
 use crate::source::{FileId, SourceMap};
@@ -78,12 +78,13 @@ impl Deciding<'_> {
             })
             .collect();
         for source in facts {
-            let case = source
-                .load(self.program, sources, &case_keys)
-                .and_then(|(facts, extras, id)| {
-                    let case = self.case(&extras, id, sources)?;
-                    Ok((facts, case, id))
-                });
+            let case =
+                source
+                    .load(self.program, sources, &case_keys)
+                    .and_then(|(facts, extras, id)| {
+                        let case = self.case(&extras, id, sources)?;
+                        Ok((facts, case, id))
+                    });
             match case {
                 Ok((facts, case, id)) => loaded.push((source.name().to_string(), facts, case, id)),
                 Err(e) => errors.extend(e),
@@ -152,7 +153,12 @@ impl Deciding<'_> {
         let mut overrides = self.overrides.to_vec();
         let mut errors = Diagnostics::new();
         for (assignment, span) in &case.set {
-            match crate::analysis::testing::case::case_override(self.program, assignment, *span, sources) {
+            match crate::analysis::testing::case::case_override(
+                self.program,
+                assignment,
+                *span,
+                sources,
+            ) {
                 Ok(o) if !overrides.iter().any(|given| given.0 == o.0) => overrides.push(o),
                 Ok(_) => {}
                 Err(e) => errors.extend(e),

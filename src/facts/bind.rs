@@ -344,7 +344,8 @@ impl Binder<'_> {
                         serde_json::Value::String(text) => text,
                         other => other.to_string(),
                     };
-                    let (again, first_span) = (self.span(&member.1.span), self.span(&earlier.1.span));
+                    let (again, first_span) =
+                        (self.span(&member.1.span), self.span(&earlier.1.span));
                     self.diagnostics.push(
                         Diagnostic::error(CODE, format!("`{path}` lists `{written}` twice"))
                             .with_label(again, "given again here")

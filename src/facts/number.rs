@@ -222,9 +222,17 @@ mod tests {
 
     #[test]
     fn digit_groups_are_read_between_digits_only() {
-        assert_eq!(without_digit_groups("10_000_000").as_deref(), Some("10000000"));
-        assert_eq!(without_digit_groups("-1_000.000_5").as_deref(), Some("-1000.0005"));
-        for text in ["1000", "_1", "1_", "1__0", "1_.5", "1._5", "1_0e3", "a_1", "1_000.", ""] {
+        assert_eq!(
+            without_digit_groups("10_000_000").as_deref(),
+            Some("10000000")
+        );
+        assert_eq!(
+            without_digit_groups("-1_000.000_5").as_deref(),
+            Some("-1000.0005")
+        );
+        for text in [
+            "1000", "_1", "1_", "1__0", "1_.5", "1._5", "1_0e3", "a_1", "1_000.", "",
+        ] {
             assert_eq!(without_digit_groups(text), None, "{text}");
         }
     }

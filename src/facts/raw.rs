@@ -103,7 +103,11 @@ fn error_at(file: FileId, range: Range<usize>, message: String, label: &str) -> 
 fn grouped_json_number(text: &str, at: usize) -> Option<(String, String)> {
     let number = |b: u8| b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-');
     let bytes = text.as_bytes();
-    let start = bytes.get(..at)?.iter().rposition(|b| !number(*b)).map_or(0, |p| p + 1);
+    let start = bytes
+        .get(..at)?
+        .iter()
+        .rposition(|b| !number(*b))
+        .map_or(0, |p| p + 1);
     let end = bytes
         .get(at..)?
         .iter()

@@ -168,7 +168,11 @@ impl<'p> Space<'p> {
                     Type::Enum(vocabulary) => Choices::Subsets {
                         vocabulary: *vocabulary,
                         members: u32::try_from(
-                            program.vocabularies.get(*vocabulary as usize)?.members.len(),
+                            program
+                                .vocabularies
+                                .get(*vocabulary as usize)?
+                                .members
+                                .len(),
                         )
                         .ok()?,
                     },
