@@ -109,13 +109,13 @@ fn date(rng: &mut Rng, from_year: u64, years: u64) -> String {
     )
 }
 
-/// One fact set, as a line of JSON.
 /// Keeps the first of each member: a fact file gives a set's members once each.
 fn once_each(members: &mut Vec<String>) {
     let mut seen = std::collections::HashSet::new();
     members.retain(|m| seen.insert(m.clone()));
 }
 
+/// One fact set, as a line of JSON.
 pub fn fact_set(rng: &mut Rng) -> String {
     let mut top = Vec::new();
     top.push(format!("\"evaluated_on\":\"{}\"", date(rng, 2021, 5)));
