@@ -109,6 +109,12 @@ fn date(rng: &mut Rng, from_year: u64, years: u64) -> String {
     )
 }
 
+/// Keeps the first of each member: a fact file gives a set's members once each.
+fn once_each(members: &mut Vec<String>) {
+    let mut seen = std::collections::HashSet::new();
+    members.retain(|m| seen.insert(m.clone()));
+}
+
 /// One fact set, as a line of JSON.
 pub fn fact_set(rng: &mut Rng) -> String {
     let mut top = Vec::new();
@@ -135,9 +141,10 @@ pub fn fact_set(rng: &mut Rng) -> String {
     bool_fact(rng, &mut project, "bespoke", 30);
     bool_fact(rng, &mut project, "equivalent_exists", 30);
     top.push(format!("\"project\":{{{}}}", project.join(",")));
-    let services: Vec<String> = (0..1 + rng.below(4))
+    let mut services: Vec<String> = (0..1 + rng.below(4))
         .map(|_| format!("\"{}\"", rng.pick(SERVICES)))
         .collect();
+    once_each(&mut services);
     top.push(format!("\"services\":[{}]", services.join(",")));
     let mut data = Vec::new();
     for (name, percent) in [
@@ -152,9 +159,10 @@ pub fn fact_set(rng: &mut Rng) -> String {
     ] {
         bool_fact(rng, &mut data, name, percent);
     }
-    let impacts: Vec<String> = (0..rng.below(3))
+    let mut impacts: Vec<String> = (0..rng.below(3))
         .map(|_| format!("\"{}\"", rng.pick(IMPACTS)))
         .collect();
+    once_each(&mut impacts);
     data.push(format!("\"breach_impact\":[{}]", impacts.join(",")));
     top.push(format!("\"data\":{{{}}}", data.join(",")));
     let kind = rng.pick(HOSTING);

@@ -9,10 +9,12 @@ use super::load::FactSource;
 use super::workspace::Workspace;
 use crate::analysis::questions::Question;
 use crate::analysis::record::{Inputs, Record};
+use crate::analysis::testing::case::CASE_KEYS;
 use crate::diagnostic::Diagnostics;
 use crate::eval::decision::Decision;
 use crate::eval::overrides::Override;
 use crate::eval::{EvalOptions, FactSet};
+use crate::facts::Extras;
 use crate::language::program::Program;
 use crate::report::decision::document::Report;
 use crate::source::{FileId, SourceMap};
@@ -34,6 +36,8 @@ pub struct Decided {
     pub options: EvalOptions,
     /// Its text in the workspace's sources.
     pub file: FileId,
+    /// Whether it is a test case whose `expect:` was not checked (`doctrine test` does).
+    pub expect_ignored: bool,
 }
 
 /// How fact sets are decided: the policy, its overrides, the day asked and today.
@@ -60,9 +64,29 @@ impl Deciding<'_> {
     ) -> Result<Vec<Decided>, Diagnostics> {
         let mut errors = Diagnostics::new();
         let mut loaded = Vec::new();
+        // A test case's keys, unless the policy has facts of those names.
+        let case_keys: Vec<&str> = CASE_KEYS
+            .iter()
+            .copied()
+            .filter(|key| {
+                let group = format!("{key}.");
+                !self
+                    .program
+                    .facts
+                    .iter()
+                    .any(|f| f.path == *key || f.path.starts_with(&group))
+            })
+            .collect();
         for source in facts {
-            match source.load(self.program, sources, &[]) {
-                Ok((facts, _, id)) => loaded.push((source.name().to_string(), facts, id)),
+            let case =
+                source
+                    .load(self.program, sources, &case_keys)
+                    .and_then(|(facts, extras, id)| {
+                        let case = self.case(&extras, id, sources)?;
+                        Ok((facts, case, id))
+                    });
+            match case {
+                Ok((facts, case, id)) => loaded.push((source.name().to_string(), facts, case, id)),
                 Err(e) => errors.extend(e),
             }
         }
@@ -70,10 +94,10 @@ impl Deciding<'_> {
             return Err(errors);
         }
         let mut decided = Vec::new();
-        for (path, facts, id) in loaded {
+        for (path, facts, (on, overrides, expect_ignored), id) in loaded {
             let options = EvalOptions {
-                on: self.today.date_for(self.on, &facts),
-                overrides: self.overrides.to_vec(),
+                on: self.today.date_for(self.on.or(on), &facts),
+                overrides,
             };
             let evaluated = crate::eval::evaluate(self.program, &facts, &options).and_then(|d| {
                 crate::analysis::questions::questions(self.program, &facts, &options, &d)
@@ -91,6 +115,7 @@ impl Deciding<'_> {
                         facts,
                         options,
                         file: id,
+                        expect_ignored,
                     });
                 }
                 Err(error) => errors.push(error.in_fact_file(&path, self.program, sources, id)),
@@ -98,6 +123,49 @@ impl Deciding<'_> {
         }
         if errors.is_empty() {
             Ok(decided)
+        } else {
+            Err(errors)
+        }
+    }
+}
+
+impl Deciding<'_> {
+    /// What a fact file that is a test case adds (`on:`, `set:`): its day (which `--on`
+    /// overrides, as it does `evaluated_on`), the overrides (a `--set` of the same parameter
+    /// wins) and whether it has an `expect:`, which `eval` does not check. A case that names
+    /// amendments is refused: they change the policy, which `doctrine test` compiles per case.
+    fn case(
+        &self,
+        extras: &Extras,
+        file: FileId,
+        sources: &mut SourceMap,
+    ) -> Result<(Option<Date>, Vec<Override>, bool), Diagnostics> {
+        let case = crate::analysis::testing::case::read_inputs(extras, file)?;
+        if let Some(span) = case.amend {
+            return Err(crate::diagnostic::Diagnostic::error(
+                "doctrine::eval",
+                "this test case names amendments (`amend:`), which `eval` does not apply",
+            )
+            .with_label(span, "amendments of the case")
+            .with_help("run it with `doctrine test`, or give each amendment with `--amend FILE` and leave `amend:` out")
+            .into());
+        }
+        let mut overrides = self.overrides.to_vec();
+        let mut errors = Diagnostics::new();
+        for (assignment, span) in &case.set {
+            match crate::analysis::testing::case::case_override(
+                self.program,
+                assignment,
+                *span,
+                sources,
+            ) {
+                Ok(o) if !overrides.iter().any(|given| given.0 == o.0) => overrides.push(o),
+                Ok(_) => {}
+                Err(e) => errors.extend(e),
+            }
+        }
+        if errors.is_empty() {
+            Ok((case.on, overrides, case.expect))
         } else {
             Err(errors)
         }

@@ -86,7 +86,7 @@ pub fn run(args: &AskArgs) -> u8 {
     print_stdout(&format!(
         "\n{}{}",
         doctrine::report::decision::text::decision(
-            &asking.decision,
+            &doctrine::report::decision::short::short_cites(&asking.decision, &ws.program),
             &args.case.facts,
             lang,
             &ws.program.scale

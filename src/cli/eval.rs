@@ -100,6 +100,12 @@ pub fn run(args: &EvalArgs) -> u8 {
         Ok(decided) => decided,
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
+    for d in decided.iter().filter(|d| d.expect_ignored) {
+        eprintln!(
+            "note: `{}` is a test case: `eval` uses its facts, `on:` and `set:` and ignores its `expect:`; `doctrine test` checks it",
+            d.path
+        );
+    }
     let lang = ws.lang;
     let output = match format {
         EvalFormat::Json | EvalFormat::Jsonl => json_output(&decided, decided.len() != 1),
@@ -107,7 +113,7 @@ pub fn run(args: &EvalArgs) -> u8 {
             .iter()
             .map(|d| {
                 doctrine::report::decision::text::decision(
-                    &d.decision,
+                    &doctrine::report::decision::short::short_cites(&d.decision, &ws.program),
                     &d.path,
                     lang,
                     &ws.program.scale,

@@ -122,7 +122,7 @@ pub fn run(
 ) -> u8 {
     let mut stream = Stream::new(inputs);
     let progress = progress_bar(stream.total_size());
-    let (lang, scale) = (ws.lang, &ws.program.scale);
+    let (lang, scale, program) = (ws.lang, &ws.program.scale, &ws.program);
     let report = move |decision: &doctrine::Decision, origin: &str| match layout {
         Layout::Jsonl => {
             let json = doctrine::report::decision::json::decision(decision, origin, lang);
@@ -131,7 +131,12 @@ pub fn run(
         Layout::JsonArray => indented(&doctrine::report::decision::json::decision(
             decision, origin, lang,
         )),
-        Layout::Text => doctrine::report::decision::text::decision(decision, origin, lang, scale),
+        Layout::Text => doctrine::report::decision::text::decision(
+            &doctrine::report::decision::short::short_cites(decision, program),
+            origin,
+            lang,
+            scale,
+        ),
     };
     let started = Instant::now();
     let out: Box<dyn Write + Send> = match layout {

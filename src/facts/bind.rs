@@ -277,7 +277,18 @@ impl Binder<'_> {
     /// Binds one value to a type; reports and returns `None` when it does not fit.
     fn value(&mut self, node: &RawNode, ty: &Type, path: &str) -> Option<Value> {
         let ty = ty.required();
-        let converted = match (ty, &node.kind) {
+        // A plain YAML `10_000` is a number only to a number fact: to any other, the text
+        // it was before digit groups were read.
+        let grouped_text = match (&node.kind, ty) {
+            (RawKind::Number(n), Type::Text | Type::Date | Type::Duration | Type::Enum(_))
+                if n.contains('_') =>
+            {
+                Some(RawKind::String(n.clone()))
+            }
+            _ => None,
+        };
+        let kind = grouped_text.as_ref().unwrap_or(&node.kind);
+        let converted = match (ty, kind) {
             (Type::Bool, RawKind::Bool(b)) => Ok(Value::Bool(*b)),
             (Type::Integer | Type::Decimal, RawKind::Number(n)) => convert::number(ty, n),
             (Type::Date, RawKind::Datetime(s)) | (_, RawKind::String(s)) => {
@@ -293,11 +304,12 @@ impl Binder<'_> {
                 let mut ok = true;
                 for item in items {
                     match self.value(item, element, path) {
-                        Some(v) => values.push(v),
+                        Some(v) => values.push((v, item)),
                         None => ok = false,
                     }
                 }
-                return ok.then(|| Value::set_of(values));
+                let ok = ok && self.no_member_twice(&values, path);
+                return ok.then(|| Value::set_of(values.into_iter().map(|(v, _)| v).collect()));
             }
             _ => Err(Misfit::Kind),
         };
@@ -308,6 +320,43 @@ impl Binder<'_> {
                 None
             }
         }
+    }
+
+    /// Refuses each member of a set given again (the JSON Schema says `uniqueItems`): at the
+    /// repeated member, naming where it is first given; true when there is none.
+    fn no_member_twice(&mut self, members: &[(Value, &RawNode)], path: &str) -> bool {
+        let mut order: Vec<usize> = (0..members.len()).collect();
+        // Stable: among equal members, the first given comes first.
+        order.sort_by(|a, b| match (members.get(*a), members.get(*b)) {
+            (Some((x, _)), Some((y, _))) => x.total_cmp(y),
+            _ => std::cmp::Ordering::Equal,
+        });
+        let mut twice = false;
+        let mut first: Option<&(Value, &RawNode)> = None;
+        for at in order {
+            let Some(member) = members.get(at) else {
+                continue;
+            };
+            match first {
+                Some(earlier) if earlier.0.total_cmp(&member.0).is_eq() => {
+                    twice = true;
+                    let written = match convert::value_json(self.program, &member.0) {
+                        serde_json::Value::String(text) => text,
+                        other => other.to_string(),
+                    };
+                    let (again, first_span) =
+                        (self.span(&member.1.span), self.span(&earlier.1.span));
+                    self.diagnostics.push(
+                        Diagnostic::error(CODE, format!("`{path}` lists `{written}` twice"))
+                            .with_label(again, "given again here")
+                            .with_label(first_span, "first given here")
+                            .with_help("a set holds each member once: remove the repeated one"),
+                    );
+                }
+                _ => first = Some(member),
+            }
+        }
+        !twice
     }
 
     /// Refuses a value outside the range its fact declares (`at least 0`): reported at the
@@ -403,6 +452,17 @@ impl Binder<'_> {
                     format!("`{path}` must be {expected}, found {found}"),
                     &format!("expected {expected}"),
                 );
+                if matches!(ty, Type::Integer | Type::Decimal)
+                    && let RawKind::String(text) = &node.kind
+                    && let Some(plain) = super::number::without_digit_groups(text)
+                    && let Some(last) = self.diagnostics.0.last_mut()
+                {
+                    // Quoted, digit groups are a text in every format.
+                    last.help = Some(format!(
+                        "a quoted value is a text: write the number without quotes, `{text}` \
+                         (YAML) or `{plain}` (YAML, JSON, TOML)"
+                    ));
+                }
                 if *ty == Type::Integer
                     && let RawKind::Number(text) = &node.kind
                     && super::number::is_decimal_shaped(text)

@@ -35,6 +35,9 @@ pub(crate) enum Misfit {
 /// decimal), read exactly by the grammar every format shares ([`super::number`]): `0.1` is
 /// one tenth, and a whole-number fact refuses `2.0` and `1e3` in every format.
 pub(crate) fn number(ty: &Type, text: &str) -> Result<Value, Misfit> {
+    // Digit groups (`10_000_000`, from a plain YAML scalar) are read as the policy reads them.
+    let grouped = super::number::without_digit_groups(text);
+    let text = grouped.as_deref().unwrap_or(text);
     match ty {
         Type::Integer => super::number::integer(text).map(Value::Integer),
         Type::Decimal => super::number::decimal(text).map(Value::Decimal),

@@ -301,6 +301,12 @@ impl<'de> Visitor<'de> for ValueSeed<'_, '_> {
         while let Some(item) = seq.next_element_seed(seed)? {
             items.push(item);
         }
-        Ok(Value::set_of(items))
+        let given = items.len();
+        let set = Value::set_of(items);
+        // A member given twice is refused: the spanned reader says where.
+        match &set {
+            Value::Set(members) if members.len() == given => Ok(set),
+            _ => Err(fail()),
+        }
     }
 }

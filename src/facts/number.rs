@@ -75,6 +75,28 @@ fn parts(text: &str) -> Option<Parts<'_>> {
 
 /// Whether a text is a number of the shared grammar written with a fraction part or an
 /// exponent (`2.0`, `1e3`): a decimal, which a whole-number fact refuses.
+/// A number written with digit-group underscores, as the policy language writes it
+/// (`10_000_000`, `-1_000.50`), without them; `None` for any other text (no underscore, an
+/// underscore not between two digits, an exponent). YAML 1.2 reads such a plain scalar as
+/// text: a number fact takes it as the number it spells.
+pub(crate) fn without_digit_groups(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    if !bytes.contains(&b'_') {
+        return None;
+    }
+    let between_digits = bytes.iter().enumerate().all(|(at, b)| {
+        *b != b'_'
+            || (at > 0
+                && bytes.get(at - 1).is_some_and(u8::is_ascii_digit)
+                && bytes.get(at + 1).is_some_and(u8::is_ascii_digit))
+    });
+    let plain: String = text.chars().filter(|c| *c != '_').collect();
+    let unsigned = plain.strip_prefix(['-', '+']).unwrap_or(&plain);
+    let (whole, fraction) = unsigned.split_once('.').unwrap_or((unsigned, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|b| b.is_ascii_digit());
+    (between_digits && digits(whole) && digits(fraction)).then_some(plain)
+}
+
 pub(crate) fn is_decimal_shaped(text: &str) -> bool {
     parts(text).is_some_and(|p| p.decimal)
 }
@@ -196,6 +218,23 @@ mod tests {
         );
         assert_eq!(decimal("inf"), Err(Misfit::NotANumber));
         assert_eq!(decimal(".nan"), Err(Misfit::NotANumber));
+    }
+
+    #[test]
+    fn digit_groups_are_read_between_digits_only() {
+        assert_eq!(
+            without_digit_groups("10_000_000").as_deref(),
+            Some("10000000")
+        );
+        assert_eq!(
+            without_digit_groups("-1_000.000_5").as_deref(),
+            Some("-1000.0005")
+        );
+        for text in [
+            "1000", "_1", "1_", "1__0", "1_.5", "1._5", "1_0e3", "a_1", "1_000.", "",
+        ] {
+            assert_eq!(without_digit_groups(text), None, "{text}");
+        }
     }
 
     #[test]

@@ -98,6 +98,26 @@ fn error_at(file: FileId, range: Range<usize>, message: String, label: &str) -> 
     )
 }
 
+/// The number with digit-group underscores a JSON error at `at` stopped in (`10_000`), and
+/// that number without them; `None` when the error is not there.
+fn grouped_json_number(text: &str, at: usize) -> Option<(String, String)> {
+    let number = |b: u8| b.is_ascii_digit() || matches!(b, b'_' | b'.' | b'-');
+    let bytes = text.as_bytes();
+    let start = bytes
+        .get(..at)?
+        .iter()
+        .rposition(|b| !number(*b))
+        .map_or(0, |p| p + 1);
+    let end = bytes
+        .get(at..)?
+        .iter()
+        .position(|b| !number(*b))
+        .map_or(bytes.len(), |p| at + p);
+    let written = text.get(start..end)?;
+    let plain = crate::facts::number::without_digit_groups(written)?;
+    Some((written.to_string(), plain))
+}
+
 /// The error for a file with nothing in it; `expected` says what it should hold.
 fn empty(file: FileId, expected: &str) -> Diagnostic {
     error_at(file, 0..0, String::from("the file is empty"), expected)
@@ -122,12 +142,18 @@ pub fn parse_json(text: &str, file: FileId) -> Result<RawNode, Diagnostic> {
             let span = range.start..range.end;
             return reader_too_deep(file, span, "JSON", JSON_READER_DEPTH);
         }
-        error_at(
+        let error = error_at(
             file,
             range.start..range.end,
             format!("invalid JSON: {}", e.kind()),
             "here",
-        )
+        );
+        match grouped_json_number(text, range.start) {
+            Some((written, plain)) => error.with_help(format!(
+                "JSON numbers have no digit-group underscores: write `{plain}`, not `{written}`"
+            )),
+            None => error,
+        }
     })?;
     fn convert(
         value: Value<'_>,

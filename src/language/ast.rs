@@ -67,13 +67,15 @@ pub struct DateLit {
     pub span: Span,
 }
 
-/// `source KEY "title" url "…"`
+/// `source KEY "title" short "…" url "…"`
 #[derive(Clone, Debug)]
 pub struct SourceDecl {
     /// The key citations use.
     pub key: Ident,
     /// The title of the source.
     pub title: StringLit,
+    /// The name text output cites it by (`short "NIS2"`).
+    pub short: Option<StringLit>,
     /// Where to read it.
     pub url: Option<StringLit>,
 }

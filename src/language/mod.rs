@@ -6,6 +6,7 @@ pub mod check;
 pub mod format;
 pub mod program;
 pub mod range;
+pub mod short_names;
 pub mod syntax;
 pub mod types;
 pub mod value;

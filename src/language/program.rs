@@ -306,6 +306,8 @@ pub struct SourceInfo {
     pub key: String,
     /// Its title.
     pub title: String,
+    /// The name text output cites it by (`NIS2`), when the policy gives one.
+    pub short: Option<String>,
     /// Where to read it.
     pub url: Option<String>,
 }

@@ -80,6 +80,7 @@ pub fn explain(
         others,
         missing: decision.missing.clone(),
         overrides: decision.overrides.clone(),
+        short_names: crate::language::short_names::ShortNames::of(&program.sources),
     }
 }
 

@@ -58,6 +58,8 @@ pub struct Explanation {
     pub missing: Vec<FactRef>,
     /// Parameters overridden for this evaluation: name, value as written.
     pub overrides: Vec<(String, String)>,
+    /// The short names its citations are shown by in text.
+    pub short_names: crate::language::short_names::ShortNames,
 }
 
 /// A rule left out of the explanation, with its verdict.

@@ -7,6 +7,7 @@ use jiff::civil::Date;
 use super::collect::Collector;
 use super::domains::{domain, within};
 use crate::language::program::{CExpr, Program};
+use crate::language::types::Type;
 use crate::language::value::Value;
 
 /// Beyond this many combinations, a lint that needs them all is skipped quietly.
@@ -79,7 +80,47 @@ pub(crate) struct At {
 pub(crate) struct Space<'p> {
     program: &'p Program,
     at: At,
-    atoms: Vec<(u32, Vec<Value>)>,
+    atoms: Vec<(u32, Choices)>,
+}
+
+/// The values one fact takes in a space: listed, or every subset of a vocabulary, made one
+/// at a time (a set of 20 names has a million subsets: they are counted against the budget,
+/// never held at once).
+enum Choices {
+    /// These values.
+    Values(Vec<Value>),
+    /// Every subset of the vocabulary of this many names, the subset `mask` being the names
+    /// whose bit is set.
+    Subsets { vocabulary: u32, members: u32 },
+}
+
+impl Choices {
+    /// How many values; past 2^63 subsets, as good as endless (the budget ends first).
+    fn len(&self) -> u64 {
+        match self {
+            Choices::Values(values) => u64::try_from(values.len()).unwrap_or(u64::MAX),
+            Choices::Subsets { members, .. } => 1u64.checked_shl(*members).unwrap_or(u64::MAX),
+        }
+    }
+
+    /// The value at `index`.
+    fn get(&self, index: u64) -> Option<Value> {
+        match self {
+            Choices::Values(values) => values.get(usize::try_from(index).ok()?).cloned(),
+            Choices::Subsets {
+                vocabulary,
+                members,
+            } => Some(Value::set_of(
+                (0..(*members).min(64))
+                    .filter(|m| index.checked_shr(*m).is_some_and(|bits| bits & 1 == 1))
+                    .map(|member| Value::Enum {
+                        vocabulary: *vocabulary,
+                        member,
+                    })
+                    .collect(),
+            )),
+        }
+    }
 }
 
 impl<'p> Space<'p> {
@@ -111,23 +152,35 @@ impl<'p> Space<'p> {
             if combinations > MAX_COMBINATIONS {
                 return None;
             }
-            atoms.push((*fact, values));
+            atoms.push((*fact, Choices::Values(values)));
         }
         Some(Space { program, at, atoms })
     }
 
-    /// The space of some facts, named (bool and enum facts only).
+    /// The space of some facts, named (bool, enum and set-of-enum facts only). However many
+    /// combinations there are, the caller's budget bounds how many are tried.
     pub(crate) fn over(program: &'p Program, at: At, facts: &[u32]) -> Option<Space<'p>> {
         let mut atoms = Vec::new();
-        let mut combinations: usize = 1;
         for fact in facts {
             let info = program.facts.get(*fact as usize)?;
-            let values = domain(program, &info.ty, &[])?;
-            combinations = combinations.checked_mul(values.len().max(1))?;
-            if combinations > MAX_COMBINATIONS {
-                return None;
-            }
-            atoms.push((*fact, values));
+            let choices = match info.ty.required() {
+                Type::Set(inner) => match inner.as_ref() {
+                    Type::Enum(vocabulary) => Choices::Subsets {
+                        vocabulary: *vocabulary,
+                        members: u32::try_from(
+                            program
+                                .vocabularies
+                                .get(*vocabulary as usize)?
+                                .members
+                                .len(),
+                        )
+                        .ok()?,
+                    },
+                    _ => return None,
+                },
+                _ => Choices::Values(domain(program, &info.ty, &[])?),
+            };
+            atoms.push((*fact, choices));
         }
         Some(Space { program, at, atoms })
     }
@@ -149,7 +202,7 @@ impl<'p> Space<'p> {
                 )
             })
             .collect();
-        let mut counter = vec![0usize; self.atoms.len()];
+        let mut counter = vec![0u64; self.atoms.len()];
         loop {
             if !budget.take() {
                 return Found::Cut;
@@ -158,7 +211,7 @@ impl<'p> Space<'p> {
                 if let (Some(slot), Some(value)) =
                     (values.get_mut(*fact as usize), domain.get(*index))
                 {
-                    *slot = value.clone();
+                    *slot = value;
                 }
             }
             let assignment = Assignment {

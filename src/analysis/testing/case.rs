@@ -125,6 +125,89 @@ pub fn amendments(root: &RawNode, file: FileId) -> Result<Vec<(String, Span)>, D
     }
 }
 
+/// A case's `set:` entry as an override; its errors point at the entry.
+pub fn case_override(
+    program: &Program,
+    assignment: &str,
+    span: Span,
+    sources: &mut crate::source::SourceMap,
+) -> Result<crate::eval::overrides::Override, Diagnostics> {
+    crate::eval::overrides::parse_override(program, assignment, sources).map_err(|e| {
+        Diagnostics(
+            e.0.into_iter()
+                .map(|mut d| {
+                    // The override is the case's `set:` entry, not a command-line one.
+                    d.message = d.message.replacen("`--set ", "`set: ", 1);
+                    d.labels.insert(
+                        0,
+                        crate::diagnostic::Label {
+                            span,
+                            message: String::from("this `set:` entry"),
+                        },
+                    );
+                    d
+                })
+                .collect(),
+        )
+    })
+}
+
+/// What `doctrine eval` takes of a test case given as a fact file: its day and its `set:`
+/// overrides. Its `expect:` is for `doctrine test`.
+#[derive(Clone, Debug, Default)]
+pub struct CaseInputs {
+    /// The day `on:` gives.
+    pub on: Option<Date>,
+    /// `set:` overrides as `NAME=VALUE`, each with where the case writes it.
+    pub set: Vec<(String, Span)>,
+    /// Whether the file has an `expect:` section (which `eval` ignores).
+    pub expect: bool,
+    /// Where the file names amendments (`amend:`), if it does.
+    pub amend: Option<Span>,
+}
+
+/// Reads the keys of a test case that `eval` applies, `on:` and `set:`, and notes `expect:`
+/// and `amend:`.
+pub fn read_inputs(extras: &[(String, RawNode)], file: FileId) -> Result<CaseInputs, Diagnostics> {
+    let mut inputs = CaseInputs::default();
+    let mut errors = Diagnostics::new();
+    for (key, node) in extras {
+        let result = match key.as_str() {
+            "on" => date(node, file).map(|d| inputs.on = Some(d)),
+            "set" => set_entries(node, file).map(|set| inputs.set = set),
+            "expect" => {
+                inputs.expect = true;
+                Ok(())
+            }
+            "amend" => {
+                inputs.amend = Some(Span::new(file, node.span.start, node.span.end));
+                Ok(())
+            }
+            _ => Ok(()),
+        };
+        if let Err(e) = result {
+            errors.push(e);
+        }
+    }
+    if errors.is_empty() {
+        Ok(inputs)
+    } else {
+        Err(errors)
+    }
+}
+
+/// A case's `set:` map as `NAME=VALUE` overrides, each with where it is written.
+fn set_entries(node: &RawNode, file: FileId) -> Result<Vec<(String, Span)>, Diagnostic> {
+    let list = entries(node, file, "set")
+        .map_err(|e| e.with_help("`set:` holds a map of parameters: `NAME: VALUE`"))?;
+    let mut set = Vec::new();
+    for (name, value) in list {
+        let span = Span::new(file, name.span.start, value.span.end.max(name.span.end));
+        set.push((format!("{}={}", name.name, string(value, file)?), span));
+    }
+    Ok(set)
+}
+
 /// Reads a case's own keys, taken out of its fact file, and checks the names it expects
 /// against the program: verdicts, rules, exceptions, advice, notes and facts.
 pub fn read_case(
@@ -143,17 +226,7 @@ pub fn read_case(
     for (key, node) in extras {
         let result = match key.as_str() {
             "on" => date(node, file).map(|d| case.on = Some(d)),
-            "set" => entries(node, file, "set")
-                .map_err(|e| e.with_help("`set:` holds a map of parameters: `NAME: VALUE`"))
-                .and_then(|list| {
-                    for (name, value) in list {
-                        let span =
-                            Span::new(file, name.span.start, value.span.end.max(name.span.end));
-                        case.set
-                            .push((format!("{}={}", name.name, string(value, file)?), span));
-                    }
-                    Ok(())
-                }),
+            "set" => set_entries(node, file).map(|set| case.set = set),
             "expect" => {
                 has_expect = true;
                 super::expect::read_expect(node, file, program, &mut case.expect, &mut errors);

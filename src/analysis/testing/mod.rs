@@ -87,24 +87,9 @@ pub fn evaluate_case(
         }
     }
     for (assignment, span) in &case.set {
-        match crate::eval::overrides::parse_override(program, assignment, sources) {
+        match case::case_override(program, assignment, *span, sources) {
             Ok(o) => overrides.push(o),
-            Err(e) => errors.extend(Diagnostics(
-                e.0.into_iter()
-                    .map(|mut d| {
-                        // The override is the case's `set:` entry, not a command-line one.
-                        d.message = d.message.replacen("`--set ", "`set: ", 1);
-                        d.labels.insert(
-                            0,
-                            crate::diagnostic::Label {
-                                span: *span,
-                                message: String::from("this `set:` entry"),
-                            },
-                        );
-                        d
-                    })
-                    .collect(),
-            )),
+            Err(e) => errors.extend(e),
         }
     }
     if !errors.is_empty() {

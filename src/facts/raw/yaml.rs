@@ -138,6 +138,14 @@ fn yaml_span(location: &serde_saphyr::Location, source: &SourceFile) -> Range<us
 fn yaml_node(node: serde_saphyr::Spanned<YamlKind>, source: &SourceFile) -> RawNode {
     let span = yaml_span(&node.referenced, source);
     let kind = match node.value {
+        // A plain scalar with digit-group underscores (`10_000_000`) is text to YAML 1.2;
+        // it is kept as the number it spells, which a text fact still reads as written.
+        YamlKind::Scalar(RawKind::String(text))
+            if source.text.get(span.clone()) == Some(text.as_str())
+                && crate::facts::number::without_digit_groups(&text).is_some() =>
+        {
+            RawKind::Number(text)
+        }
         YamlKind::Scalar(kind) => kind,
         YamlKind::Float => {
             // The text where the value is defined (an alias's anchor, not the alias),

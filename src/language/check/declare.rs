@@ -136,6 +136,7 @@ impl<'a> Checker<'a> {
                 self.sources.push(SourceInfo {
                     key,
                     title: source.title.plain().unwrap_or_default(),
+                    short: source.short.as_ref().and_then(|s| s.plain()),
                     url: source.url.as_ref().and_then(|u| u.plain()),
                 });
             }

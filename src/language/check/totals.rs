@@ -1,4 +1,5 @@
-//! `total over PATH, …`: the facts named must be declared, bool or enum, in the base text.
+//! `total over PATH, …`: the facts named must be declared, bool, enum or set of an enum, in
+//! the base text.
 
 use super::Checker;
 use crate::diagnostic::{Diagnostic, did_you_mean};
@@ -26,16 +27,22 @@ impl Checker<'_> {
                 .find(|(_, fact)| fact.path == path.name);
             match found {
                 Some((slot, fact)) => {
-                    if matches!(fact.ty.required(), Type::Bool | Type::Enum(_)) {
+                    let finite = match fact.ty.required() {
+                        Type::Bool | Type::Enum(_) => true,
+                        // A set of a vocabulary's names takes each of its subsets.
+                        Type::Set(inner) => matches!(inner.as_ref(), Type::Enum(_)),
+                        _ => false,
+                    };
+                    if finite {
                         facts.push(slot);
                     } else {
                         self.error(
                             Diagnostic::error(
                                 CODE,
-                                format!("`total over` takes bool or vocabulary facts, and `{}` is neither", path.name),
+                                format!("`total over` takes bool, vocabulary and set-of-vocabulary facts, and `{}` is none", path.name),
                             )
-                            .with_label(path.span, "not bool nor a vocabulary")
-                            .with_help("totality is checked over the finite values of bool and vocabulary facts"),
+                            .with_label(path.span, "not bool, a vocabulary nor a set of one")
+                            .with_help("totality is checked over the finite values of bool and vocabulary facts, and the subsets of a vocabulary"),
                         );
                     }
                 }

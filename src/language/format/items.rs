@@ -46,18 +46,19 @@ impl Layout<'_> {
                 self.printer.string(&source.title)
             );
             let mut line = Line::new(0, head, source.key.span.start);
-            if let Some(url) = &source.url {
-                let url_text = format!("url {}", self.printer.string(url));
-                if line.text.chars().count() + 1 + url_text.chars().count() <= WIDTH {
-                    line.text = format!("{} {url_text}", line.text);
-                    lines.push(line);
+            // The short name, then the url: each on the line if it fits, else on its own.
+            let tails = [("short", &source.short), ("url", &source.url)];
+            for (word, tail) in tails {
+                let Some(tail) = tail else { continue };
+                let tail_text = format!("{word} {}", self.printer.string(tail));
+                if line.text.chars().count() + 1 + tail_text.chars().count() <= WIDTH {
+                    line.text = format!("{} {tail_text}", line.text);
                 } else {
                     lines.push(line);
-                    lines.push(Line::new(2, url_text, url.span.start));
+                    line = Line::new(2, tail_text, tail.span.start);
                 }
-            } else {
-                lines.push(line);
             }
+            lines.push(line);
         }
         lines
     }

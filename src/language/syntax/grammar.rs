@@ -41,8 +41,8 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         lang_text | lang => "a language tag (`fr`, `de`, `fr-CA`)",
         type_expr | set_type | scalar_type => "a type",
         optional_mark => "`?`",
-        range | range_between | range_at_least | range_at_most => {
-            "a range (`at least`, `at most`, `between … and …`)"
+        range | range_between | range_at_least | range_at_most | range_compare => {
+            "a range (`at least`, `at most`, `between … and …`, `>=`, `<=`)"
         }
         range_bound => "a bound (a number, a duration or a date)",
         expr => "an expression",

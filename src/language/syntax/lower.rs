@@ -109,10 +109,16 @@ fn lower_header(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Header> {
 fn lower_source(pair: Pair<'_, Rule>, file: FileId) -> Lowered<SourceDecl> {
     let mut key = None;
     let mut strings = Vec::new();
+    let mut short = None;
     for part in pair.clone().into_inner() {
         match part.as_rule() {
             Rule::item_id => key = Some(ident(&part, file)),
             Rule::string => strings.push(lower_string(part, file)?),
+            Rule::source_short => {
+                if let Some(string) = parts_of(&part, Rule::string).next() {
+                    short = Some(lower_string(string, file)?);
+                }
+            }
             _ => {}
         }
     }
@@ -121,6 +127,7 @@ fn lower_source(pair: Pair<'_, Rule>, file: FileId) -> Lowered<SourceDecl> {
         (Some(key), Some(title)) => Ok(SourceDecl {
             key,
             title,
+            short,
             url: strings.next(),
         }),
         _ => Err(missing(&pair, file, "a source key and title")),
@@ -338,7 +345,8 @@ fn lower_fact(pair: Pair<'_, Rule>, file: FileId) -> Lowered<FactDecl> {
     })
 }
 
-/// Lowers a `range`: `at least MIN`, `at most MAX` or `between MIN and MAX`.
+/// Lowers a `range`: `at least MIN`, `at most MAX` or `between MIN and MAX`, or the same
+/// as comparisons (`>= MIN`, `<= MAX`, `>= MIN and <= MAX`).
 fn lower_range(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RangeExpr> {
     let span = span_of(&pair, file);
     let form = pair
@@ -353,6 +361,15 @@ fn lower_range(pair: Pair<'_, Rule>, file: FileId) -> Lowered<RangeExpr> {
         .into_iter();
     let (min, max) = match rule {
         Rule::range_between => (bounds.next(), bounds.next()),
+        // `>= MIN`, `>= MIN and <= MAX`, `<= MAX`: the first operator says which bound
+        // comes first.
+        Rule::range_compare => {
+            if form.clone().into_inner().next().map(|op| op.as_rule()) == Some(Rule::op_le) {
+                (None, bounds.next())
+            } else {
+                (bounds.next(), bounds.next())
+            }
+        }
         Rule::range_at_least => (bounds.next(), None),
         _ => (None, bounds.next()),
     };

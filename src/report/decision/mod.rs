@@ -8,6 +8,7 @@ pub mod html;
 pub mod json;
 pub mod markdown;
 pub mod remedy;
+pub mod short;
 pub mod text;
 
 use crate::language::ast::Lang;

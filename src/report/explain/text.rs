@@ -25,6 +25,7 @@ pub fn explanation(
         words: words(lang),
         lang,
         scale,
+        short_names: &explanation.short_names,
     };
     prose.header(explanation, facts_name);
     prose.scope(explanation);
@@ -41,6 +42,8 @@ pub(super) struct Prose<'a> {
     pub words: &'static Words,
     pub lang: Lang,
     pub scale: &'a VerdictScale,
+    /// Citations are shown by their source's short name.
+    pub short_names: &'a crate::language::short_names::ShortNames,
 }
 
 impl Prose<'_> {
@@ -203,7 +206,7 @@ impl Prose<'_> {
             "{dim}{}{}{}{dim:#}",
             self.words.sources,
             self.words.colon,
-            cites.join(" ; ")
+            self.short_names.cites(cites).join(" ; ")
         );
         self.line(depth, &line);
     }

@@ -115,7 +115,7 @@ impl Prose<'_> {
                 "{}{}{}",
                 w.source,
                 w.colon,
-                origin.cites.join(" ; ")
+                self.short_names.cites(&origin.cites).join(" ; ")
             ));
         }
         let details = if details.is_empty() {

@@ -71,6 +71,12 @@ impl ParamsView<'_> {
         crate::eval::citations(self.program, cites)
     }
 
+    /// Citations as text shows them: by the source's short name when it has one.
+    fn text_cites(&self, cites: &[Citation]) -> Vec<String> {
+        crate::language::short_names::ShortNames::of(&self.program.sources)
+            .cites(&self.cites(cites))
+    }
+
     /// A parameter's type as a policy writes it.
     fn type_name(&self, param: &ParamInfo) -> String {
         let names: Vec<String> = self

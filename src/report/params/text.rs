@@ -88,7 +88,7 @@ fn entry(out: &mut String, view: &ParamsView<'_>, item: &ParamOnDay<'_>) {
         let _ = writeln!(out, "    {label}");
     }
     let _ = writeln!(out, "    {}", origin_line(view, current, item));
-    for cite in view.cites(&current.cites) {
+    for cite in view.text_cites(&current.cites) {
         let _ = writeln!(out, "    {}{}{cite}", w.source, w.colon);
     }
     if view.all {
@@ -201,7 +201,7 @@ fn versions(out: &mut String, view: &ParamsView<'_>, param: &ParamInfo) {
                 w.colon,
                 view.value(value.value)
             );
-            let cites = view.cites(value.cites);
+            let cites = view.text_cites(value.cites);
             if !cites.is_empty() {
                 let _ = write!(line, " {dim}— {}{dim:#}", cites.join("; "));
             }
