@@ -549,11 +549,17 @@ const DATES: &[(i16, i8, i8)] = &[
     (2024, 10, 17),
     (2024, 10, 18),
     (2024, 10, 18),
+    (2024, 10, 18),
     (2024, 12, 31),
+    (2025, 1, 1),
     (2025, 1, 1),
     (2025, 3, 1),
     (2025, 3, 1),
     (2025, 3, 1),
+    (2025, 3, 1),
+    (2025, 3, 1),
+    (2025, 3, 1),
+    (2026, 6, 30),
     (2026, 6, 30),
 ];
 
@@ -581,16 +587,26 @@ fn generate(rng: &mut Rng) -> Facts {
         None
     } else {
         let mut names = Vec::new();
-        // 0 to 3 names, each from Annex I, Annex II or the special names.
-        for _ in 0..rng.below(4) {
+        // Mostly one name, sometimes none or several, each from Annex I, Annex II or the
+        // names with a ground of their own; the registrar's name beside them, sometimes.
+        let count = match rng.below(20) {
+            0..=2 => 0,
+            3..=12 => 1,
+            13..=17 => 2,
+            _ => 3,
+        };
+        for _ in 0..count {
             let name = match rng.below(20) {
-                0..=6 => rng.pick(ANNEX_I),
-                7..=12 => rng.pick(ANNEX_II),
+                0..=8 => rng.pick(ANNEX_I),
+                9..=15 => rng.pick(ANNEX_II),
                 _ => rng.pick(SPECIAL),
             };
             if !names.iter().any(|n: &String| n == name) {
                 names.push(name.to_string());
             }
+        }
+        if rng.chance(12) && !names.iter().any(|n| n == "domain_registration") {
+            names.push("domain_registration".to_string());
         }
         Some(names)
     };
@@ -605,7 +621,8 @@ fn generate(rng: &mut Rng) -> Facts {
             rng,
             8,
             &[
-                "none", "none", "none", "none", "none", "central", "regional", "regional", "local",
+                "none", "none", "none", "none", "none", "none", "none", "central", "regional",
+                "regional", "local",
             ],
         ),
         eu_activity: if rng.chance(7) {
@@ -628,10 +645,10 @@ fn generate(rng: &mut Rng) -> Facts {
 
 /// The runs: their overrides and how many fact sets each decides.
 const RUNS: &[(&[(&str, &str)], usize)] = &[
-    (&[], 1600),
-    (&[("nis1_option", "true")], 700),
-    (&[("application_date", "2025-01-01")], 350),
-    (&[("large_staff", "200")], 350),
+    (&[], 2000),
+    (&[("nis1_option", "true")], 800),
+    (&[("application_date", "2025-01-01")], 400),
+    (&[("large_staff", "200")], 400),
 ];
 
 /// The policy's decision and sorted `missing` on a fact file, as `eval --format json` gives.
@@ -645,9 +662,12 @@ fn policy_decides(workspace: &mut Workspace, text: &str) -> Result<(String, Vec<
         .decide(&[source], None)
         .map_err(|e| format!("the fact set did not load or evaluate: {e:?}"))?;
     let decided = decided.first().ok_or("nothing was decided")?;
-    let json =
-        doctrine::report::decision::json::decision(&decided.decision, "generated.json", Lang::EN);
-    let decision = json["decision"].as_str().unwrap_or("").to_string();
+    Ok(decision_and_missing(&decided.decision, "generated.json"))
+}
+
+/// The `decision` and `missing` of a decision's JSON, as `eval --format json` prints them.
+fn decision_and_missing(decision: &doctrine::Decision, name: &str) -> (String, Vec<String>) {
+    let json = doctrine::report::decision::json::decision(decision, name, Lang::EN);
     let missing = json["missing"]
         .as_array()
         .map(|a| {
@@ -656,7 +676,7 @@ fn policy_decides(workspace: &mut Workspace, text: &str) -> Result<(String, Vec<
                 .collect()
         })
         .unwrap_or_default();
-    Ok((decision, missing))
+    (json["decision"].as_str().unwrap_or("").to_string(), missing)
 }
 
 /// Thousands of generated fact sets: the policy decides each as the reference does.
@@ -729,8 +749,8 @@ fn boolean(node: Option<&RawNode>) -> Option<bool> {
     })
 }
 
-/// A test case's facts, parameters and expectation (decision, missing, notes).
-fn read_case(path: &Path) -> (Facts, Params, (String, Vec<String>, Vec<String>)) {
+/// A fact file's tree, its facts, and its parameters (a test case's `set:`).
+fn read_facts(path: &Path) -> (RawNode, Facts, Params) {
     let text = std::fs::read_to_string(path).unwrap();
     let mut sources = SourceMap::new();
     let id = sources.add(path.display().to_string(), text);
@@ -765,6 +785,13 @@ fn read_case(path: &Path) -> (Facts, Params, (String, Vec<String>, Vec<String>))
         exempted_by_member_state: boolean(get(&root, "exempted_by_member_state")),
         dora_exempted: boolean(get(&root, "dora_exempted")),
     };
+    let params = Params::with(&set);
+    (root, facts, params)
+}
+
+/// A test case's facts, parameters and expectation (decision, sorted missing, notes).
+fn read_case(path: &Path) -> (Facts, Params, (String, Vec<String>, Vec<String>)) {
+    let (root, facts, params) = read_facts(path);
     let expect = get(&root, "expect").unwrap_or_else(|| panic!("{}: no expect", path.display()));
     let mut missing = expect_list(expect, "missing");
     missing.sort();
@@ -773,7 +800,7 @@ fn read_case(path: &Path) -> (Facts, Params, (String, Vec<String>, Vec<String>))
         missing,
         expect_list(expect, "notes"),
     );
-    (facts, Params::with(&set), expected)
+    (facts, params, expected)
 }
 
 fn expect_list(expect: &RawNode, key: &str) -> Vec<String> {
@@ -814,7 +841,93 @@ fn cases_agree_with_the_reference() -> Result<(), String> {
     }
 }
 
+/// The example fact files of `examples/nis2`, with the decision, missing facts and notes
+/// its README gives each.
+const EXAMPLES: &[(&str, &str, &[&str], &[&str])] = &[
+    ("grid-operator.yaml", "essential", &[], &[]),
+    ("cloud-provider-medium.yaml", "important", &[], &[]),
+    ("trust-service-small.yaml", "essential", &[], &[]),
+    ("ministry.yaml", "essential", &[], &[]),
+    ("region-designated.yaml", "important", &[], &[]),
+    (
+        "registrar.yaml",
+        "domain_registration_only",
+        &[],
+        &["DOMAIN-REGISTRATION"],
+    ),
+    (
+        "hospital-unknown-staff.yaml",
+        "needs_review",
+        &["entity.staff"],
+        &[],
+    ),
+    ("defence-agency.yaml", "excluded", &[], &[]),
+];
+
+fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
+}
+
+/// The reference decides every example as its README says, and the README lists them all.
+fn examples_agree_with_the_reference() -> Result<(), String> {
+    let dir = Path::new("examples/nis2");
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .map_err(|e| e.to_string())?
+        .filter_map(Result::ok)
+        .filter_map(|e| e.file_name().to_str().map(String::from))
+        .filter(|name| name.ends_with(".yaml"))
+        .collect();
+    files.sort();
+    let mut listed: Vec<String> = EXAMPLES.iter().map(|e| e.0.to_string()).collect();
+    listed.sort();
+    if files != listed {
+        return Err(format!("examples {files:?}, listed {listed:?}"));
+    }
+    let readme = std::fs::read_to_string(dir.join("README.md")).map_err(|e| e.to_string())?;
+    for (file, decision, missing, notes) in EXAMPLES {
+        if !readme.contains(&format!("| `{file}` |")) {
+            return Err(format!("the README does not list {file}"));
+        }
+        let (_, facts, params) = read_facts(&dir.join(file));
+        let reference = classify(&facts, &params);
+        let reference_notes = expected_notes(&facts, &reference.0);
+        let expected = ((decision.to_string(), strings(missing)), strings(notes));
+        if (reference.clone(), reference_notes.clone()) != expected {
+            return Err(format!(
+                "{file}: listed {expected:?}, the reference gives {reference:?} {reference_notes:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The policy decides every example as its README says.
+fn policy_decides_the_examples() -> Result<(), String> {
+    let spec = PolicySpec {
+        policy: POLICY.into(),
+        ..PolicySpec::default()
+    };
+    let mut workspace = Workspace::open(spec, Lang::EN)
+        .map_err(|f| format!("{POLICY} does not load: {:?}", f.diagnostics))?;
+    for (file, decision, missing, _) in EXAMPLES {
+        let path = format!("examples/nis2/{file}");
+        let decided = workspace
+            .decide(&[FactSource::Path(&path)], None)
+            .map_err(|e| format!("{path}: {e:?}"))?;
+        let decided = decided.first().ok_or("nothing was decided")?;
+        let actual = decision_and_missing(&decided.decision, &path);
+        if actual != (decision.to_string(), strings(missing)) {
+            return Err(format!(
+                "{path}: expected {decision} {missing:?}, the policy gives {actual:?}"
+            ));
+        }
+    }
+    Ok(())
+}
+
 tests![
     policy_decides_as_the_reference,
-    cases_agree_with_the_reference
+    policy_decides_the_examples,
+    cases_agree_with_the_reference,
+    examples_agree_with_the_reference,
 ];
