@@ -1,7 +1,8 @@
 //! NIS2's classification written out by hand from `nis2.md` (a reference classifier in
 //! Kleene's three-valued logic, each unknown carrying the facts that made it unknown),
-//! compared with what `policies/nis2` decides on thousands of generated fact sets, and with
-//! the expectations of every hand-written case of `policies/nis2/tests`.
+//! compared with what `policies/nis2` decides on thousands of generated fact sets and on the
+//! examples of `examples/nis2`, and with the expectations of every hand-written case of
+//! `policies/nis2/tests` and of the examples' README.
 //!
 //! The reference shares no code with the policy or the evaluator: it reads `nis2.md`'s
 //! tables as Rust. Where the two disagree, `nis2.md` says which one is wrong.
