@@ -53,6 +53,7 @@ mod hostile;
 mod init;
 mod junit;
 mod layout;
+mod nis2_reference;
 mod properties;
 mod readme;
 mod remedy;
@@ -79,6 +80,7 @@ fn modules() -> Vec<Trial> {
         readme::trials(),
         batch::trials(),
         properties::trials(),
+        nis2_reference::trials(),
         timeline::trials(),
         fmt::trials(),
         #[cfg(unix)]
