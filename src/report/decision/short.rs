@@ -25,5 +25,11 @@ pub fn short_cites<'d>(decision: &'d Decision, program: &Program) -> Cow<'d, Dec
     };
     remarks(&mut shown.advice);
     remarks(&mut shown.notes);
+    for outcome in &mut shown.outcomes {
+        outcome.cites = names.cites(&outcome.cites);
+        for ground in &mut outcome.grounds {
+            ground.cites = names.cites(&ground.cites);
+        }
+    }
     Cow::Owned(shown)
 }
