@@ -206,12 +206,14 @@ fn evaluate_inner(
     };
     let pass = context.verdict_pass(&mut explained)?;
     let Explained {
-        results,
+        mut results,
         mut missing,
         scope_missing,
         ..
     } = explained;
     let by_outcome = context.outcome_decision(&pass, &scope_missing)?;
+    // Rules are decided each after those it reads; they are listed in policy order.
+    results.sort_by_key(|r| program.rules.iter().position(|rule| rule.id == r.rule));
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program

@@ -79,13 +79,21 @@ impl Context<'_> {
         // verdict (the decision when the scope is unknown).
         let mut worst: Option<(u32, Option<Date>)> = None;
         let mut undecided_until = None;
-        for (index, rule) in program.rules.iter().enumerate() {
+        // Each rule after those whose verdict it reads (the checker's order).
+        let order = program
+            .snapshots
+            .get(self.texts.saturating_sub(1))
+            .map_or(&[][..], |s| s.rule_order.as_slice());
+        for &slot in order {
+            let index = slot as usize;
+            let Some(rule) = program.rules.get(index) else {
+                continue;
+            };
             let Some(body) = rule.versions.at(self.texts) else {
                 continue;
             };
             self.reads.clear();
             self.touched.clear();
-            let slot = u32::try_from(index).unwrap_or(u32::MAX);
             let outcome = self.rule_outcome(slot, body)?;
             let decided = &outcome.decided;
             if let Some(verdict) = decided.verdict {

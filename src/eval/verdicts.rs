@@ -54,6 +54,8 @@ pub fn verdicts(
     let pass = context.verdict_pass(&mut collect)?;
     // A policy that decides by an outcome: the decision is its name's position.
     let by_outcome = context.outcome_decision(&pass, &[])?;
+    // Decided each after those it reads; listed in policy order.
+    collect.0.sort_by_key(|v| v.rule);
     Ok(Verdicts {
         decision: by_outcome.map_or(pass.decision, |d| d.member),
         until: pass.until,

@@ -131,6 +131,9 @@ pub struct Snapshot {
     pub rule_children: Vec<Vec<u32>>,
     /// Exceptions directly under each exception.
     pub exception_children: Vec<Vec<u32>>,
+    /// The rules in the order they are decided: each after the rules whose verdict it
+    /// reads, else in declaration order.
+    pub rule_order: Vec<u32>,
 }
 
 /// An item's successive versions: which text brought each, and `None` for a repeal.

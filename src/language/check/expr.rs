@@ -18,8 +18,6 @@ pub(crate) struct Scope {
     pub locals: Vec<(String, Type, u32)>,
     /// Optional facts known to be set here.
     pub narrowed: Vec<u32>,
-    /// Whether `verdict(RULE)` is allowed (advice and notes).
-    pub allow_verdict: bool,
     /// Whether only constants are allowed (parameter values, defaults).
     pub constant: bool,
 }
@@ -173,11 +171,14 @@ impl Checker<'_> {
                 (CKind::Count(Box::new(set)), Type::Integer)
             }
             ExprKind::Verdict(id) => {
-                if !scope.allow_verdict {
+                if scope.constant {
+                    return self.not_constant(span, "`verdict(…)`");
+                }
+                if matches!(self.current, Some((ItemRef::Scope, _))) {
                     self.error(
-                        Diagnostic::error("doctrine::check", "`verdict(…)` can only be used in advice and notes")
+                        Diagnostic::error("doctrine::check", "the scope cannot read a rule's verdict")
                             .with_label(span, "used here")
-                            .with_help("rules are decided independently; advice and notes can read their verdicts"),
+                            .with_help("the scope is decided before any rule: move the condition into the rules"),
                     );
                     return None;
                 }

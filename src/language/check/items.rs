@@ -498,10 +498,7 @@ impl<'a> Checker<'a> {
             .map(|p| (p.name.clone(), p.span, p.versions.clone()))
             .collect();
         self.each_version(pending, ItemRef::Remark, |this, decl: &ast::RemarkDecl| {
-            let mut scope = Scope {
-                allow_verdict: true,
-                ..Scope::default()
-            };
+            let mut scope = Scope::default();
             let when = this.condition(&decl.when, &mut scope);
             let title = this.title(decl.title.as_ref());
             let cites = this.citations(&decl.cites);

@@ -7,6 +7,7 @@ mod expr;
 mod items;
 mod labels;
 mod operators;
+mod order;
 mod outcomes;
 mod ranges;
 mod register;

@@ -103,7 +103,8 @@ impl Checker<'_> {
                 }
             }
             self.check_def_cycles(program, texts, &mut reported);
-            let snapshot = self.snapshot(program, texts, &mut reported);
+            let mut snapshot = self.snapshot(program, texts, &mut reported);
+            self.order_rules(program, texts, &mut snapshot, &mut reported);
             program.snapshots.push(snapshot);
         }
     }
@@ -179,6 +180,7 @@ impl Checker<'_> {
         let mut snapshot = Snapshot {
             rule_children: vec![Vec::new(); program.rules.len()],
             exception_children: vec![Vec::new(); program.exceptions.len()],
+            rule_order: Vec::new(),
         };
         for (index, exception) in program.exceptions.iter().enumerate() {
             let Some(body) = exception.versions.at(texts) else {

@@ -1,0 +1,242 @@
+//! The order rules are decided in: a rule that reads another's verdict (`verdict(R)`, directly
+//! or through definitions and outcomes) comes after it. A cycle is an error that prints it; so
+//! is a scope that reads a verdict (the scope is decided before any rule).
+
+use std::collections::HashSet;
+
+use super::Checker;
+use crate::diagnostic::Diagnostic;
+use crate::language::program::{CExpr, CKind, MessageSegment, Program, Snapshot};
+use crate::source::Span;
+
+const CODE: &str = "doctrine::check::cycle";
+
+/// The rules an expression reads the verdict of, through the definitions and outcomes in
+/// force, each definition's answer kept in `memo`.
+struct Reader<'p> {
+    program: &'p Program,
+    texts: usize,
+    memo: Vec<Option<Vec<(u32, Span)>>>,
+    visiting: Vec<bool>,
+}
+
+impl Reader<'_> {
+    fn expr(&mut self, expr: &CExpr, out: &mut Vec<(u32, Span)>) {
+        match &expr.kind {
+            CKind::Verdict(rule) => out.push((*rule, expr.span)),
+            CKind::Def(def) => {
+                for (rule, _) in self.def(*def) {
+                    out.push((rule, expr.span));
+                }
+            }
+            _ => {}
+        }
+        expr.any_operand(|operand| {
+            self.expr(operand, out);
+            false
+        });
+    }
+
+    fn def(&mut self, def: u32) -> Vec<(u32, Span)> {
+        let slot = def as usize;
+        if let Some(Some(known)) = self.memo.get(slot) {
+            return known.clone();
+        }
+        // A cycle of definitions is reported elsewhere.
+        if self.visiting.get(slot).copied().unwrap_or(true) {
+            return Vec::new();
+        }
+        if let Some(visiting) = self.visiting.get_mut(slot) {
+            *visiting = true;
+        }
+        let mut out = Vec::new();
+        let program = self.program;
+        if let Some(body) = program
+            .defs
+            .get(slot)
+            .and_then(|d| d.versions.at(self.texts))
+        {
+            self.expr(body, &mut out);
+        }
+        if let Some(entry) = self.memo.get_mut(slot) {
+            *entry = Some(out.clone());
+        }
+        out
+    }
+}
+
+fn messages<'m>(
+    list: impl IntoIterator<Item = &'m crate::language::program::Message>,
+) -> Vec<&'m CExpr> {
+    list.into_iter()
+        .flat_map(|m| m.parts.iter().flat_map(|(_, segments)| segments))
+        .filter_map(|s| match s {
+            MessageSegment::Expr(e) => Some(e),
+            MessageSegment::Text(_) => None,
+        })
+        .collect()
+}
+
+impl Checker<'_> {
+    /// Orders the rules in force with the first `texts` texts, into `snapshot.rule_order`.
+    pub(super) fn order_rules(
+        &mut self,
+        program: &Program,
+        texts: usize,
+        snapshot: &mut Snapshot,
+        reported: &mut HashSet<Span>,
+    ) {
+        let mut reader = Reader {
+            program,
+            texts,
+            memo: vec![None; program.defs.len()],
+            visiting: vec![false; program.defs.len()],
+        };
+        if let Some(scope) = program.scope.at(texts) {
+            let mut read = Vec::new();
+            reader.expr(scope, &mut read);
+            if let Some((_, span)) = read.first()
+                && reported.insert(*span)
+            {
+                self.diagnostics.push(
+                    Diagnostic::error(CODE, "the scope cannot read a rule's verdict")
+                        .with_label(*span, "read here")
+                        .with_help("the scope is decided before any rule: move the condition into the rules"),
+                );
+            }
+        }
+        let reads: Vec<Vec<(u32, Span)>> = (0..program.rules.len())
+            .map(|rule| rule_reads(&mut reader, snapshot, rule))
+            .collect();
+        // Depth-first: each rule after the rules it reads, else in declaration order.
+        let mut state = vec![0u8; program.rules.len()];
+        let mut order = Vec::new();
+        for start in 0..program.rules.len() {
+            let mut path: Vec<usize> = Vec::new();
+            self.visit(
+                program, &reads, start, &mut state, &mut path, &mut order, reported,
+            );
+        }
+        snapshot.rule_order = order;
+    }
+
+    #[allow(clippy::too_many_arguments, reason = "one walk's state, kept together")]
+    fn visit(
+        &mut self,
+        program: &Program,
+        reads: &[Vec<(u32, Span)>],
+        rule: usize,
+        state: &mut [u8],
+        path: &mut Vec<usize>,
+        order: &mut Vec<u32>,
+        reported: &mut HashSet<Span>,
+    ) {
+        match state.get(rule) {
+            Some(0) => {}
+            Some(1) => {
+                self.report_cycle(program, reads, path, rule, reported);
+                return;
+            }
+            _ => return,
+        }
+        if let Some(s) = state.get_mut(rule) {
+            *s = 1;
+        }
+        path.push(rule);
+        for (read, _) in reads.get(rule).map_or(&[][..], Vec::as_slice) {
+            self.visit(program, reads, *read as usize, state, path, order, reported);
+        }
+        path.pop();
+        if let Some(s) = state.get_mut(rule) {
+            *s = 2;
+        }
+        order.push(u32::try_from(rule).unwrap_or(u32::MAX));
+    }
+
+    fn report_cycle(
+        &mut self,
+        program: &Program,
+        reads: &[Vec<(u32, Span)>],
+        path: &[usize],
+        back_to: usize,
+        reported: &mut HashSet<Span>,
+    ) {
+        let from = path.iter().position(|r| *r == back_to).unwrap_or(0);
+        let cycle: Vec<usize> = path.get(from..).unwrap_or(&[]).to_vec();
+        let name = |r: usize| program.rules.get(r).map_or("?", |r| r.id.as_str());
+        let mut names: Vec<&str> = cycle.iter().map(|r| name(*r)).collect();
+        names.push(name(back_to));
+        let mut diagnostic = Diagnostic::error(
+            CODE,
+            format!(
+                "rules read each other's verdicts in a cycle: {}",
+                names.join(" → ")
+            ),
+        );
+        let mut first = None;
+        for (index, rule) in cycle.iter().enumerate() {
+            let next = cycle.get(index + 1).copied().unwrap_or(back_to);
+            let span = reads
+                .get(*rule)
+                .and_then(|list| list.iter().find(|(r, _)| *r as usize == next))
+                .map(|(_, span)| *span);
+            if let Some(span) = span {
+                first = first.or(Some(span));
+                diagnostic = diagnostic.with_label(
+                    span,
+                    format!("`{}` reads the verdict of `{}`", name(*rule), name(next)),
+                );
+            }
+        }
+        if first.is_some_and(|span| reported.insert(span)) {
+            self.diagnostics.push(diagnostic.with_help(
+                "a rule's verdict cannot depend on itself: decide one of them without the other",
+            ));
+        }
+    }
+}
+
+/// The rules a rule reads the verdict of: in its conditions and messages, and in those of
+/// every exception under it.
+fn rule_reads(reader: &mut Reader<'_>, snapshot: &Snapshot, rule: usize) -> Vec<(u32, Span)> {
+    let program = reader.program;
+    let mut out = Vec::new();
+    let Some(body) = program
+        .rules
+        .get(rule)
+        .and_then(|r| r.versions.at(reader.texts))
+    else {
+        return out;
+    };
+    let mut exprs: Vec<&CExpr> = body.applies.iter().chain([&body.requires]).collect();
+    exprs.extend(messages(body.message.iter().chain(&body.satisfied)));
+    let mut pending: Vec<u32> = snapshot
+        .rule_children
+        .get(rule)
+        .cloned()
+        .unwrap_or_default();
+    let mut seen: Vec<u32> = Vec::new();
+    while let Some(exception) = pending.pop() {
+        if seen.contains(&exception) {
+            continue;
+        }
+        seen.push(exception);
+        let Some(body) = program
+            .exceptions
+            .get(exception as usize)
+            .and_then(|e| e.versions.at(reader.texts))
+        else {
+            continue;
+        };
+        exprs.push(&body.when);
+        exprs.extend(&body.until);
+        exprs.extend(messages(body.message.iter().chain(&body.expired)));
+        if let Some(children) = snapshot.exception_children.get(exception as usize) {
+            pending.extend(children);
+        }
+    }
+    for expr in exprs {
+        reader.expr(expr, &mut out);
+    }
+    out
+}
