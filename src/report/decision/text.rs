@@ -63,7 +63,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
     };
     Run::from(decision).text(&mut out, facts_name, &labels, lang, scale);
     let _ = writeln!(out);
-    outcomes(&mut out, decision, lang, &words);
+    outcomes(&mut out, decision, lang, words);
     // A policy that decides by an outcome and whose rules gave nothing lists no rules.
     let rules = !decision.results.is_empty() || decision.decided_by_outcome.is_none();
     if rules {
