@@ -215,7 +215,7 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
             let grounds = pair
                 .into_inner()
                 .filter(|p| p.as_rule() == Rule::ground)
-                .map(|p| super::lower::lower_ground(p, file))
+                .map(|p| super::lower_outcome::lower_ground(p, file))
                 .collect::<Lowered<Vec<_>>>()?;
             ExprKind::Grounds(grounds)
         }

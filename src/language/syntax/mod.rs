@@ -3,6 +3,7 @@
 mod grammar;
 mod lower;
 mod lower_expr;
+mod lower_outcome;
 mod nesting;
 #[cfg(test)]
 mod tests;
