@@ -168,11 +168,34 @@ impl Layout<'_> {
     ) -> Vec<Line> {
         let gap = if head.is_empty() { "" } else { " " };
         let mut lines = vec![Line::new(indent, format!("{head}{gap}any of:"), anchor)];
+        let inner = indent + 6;
         for ground in grounds {
             let head = self.printer.ground_head(ground);
             let at = ground.id.span.start;
-            lines.extend(self.expr_lines(&head, indent + 4, at, &ground.expr));
-            lines.extend(self.cites_line(&ground.cites, indent + 6));
+            let whole = self.expr_lines(&head, indent + 4, at, &ground.expr);
+            let head_line = Line::new(indent + 4, head.clone(), at);
+            let fits = whole.len() == 1 && whole.iter().all(|l| l.width() <= WIDTH);
+            if ground.title.is_none() && fits {
+                // `ID: condition` on one line.
+                lines.extend(whole);
+            } else if head_line.width() <= WIDTH {
+                // `ID "title":`, then the condition under it.
+                lines.push(head_line);
+                lines.extend(self.expr_lines("", inner, ground.expr.span.start, &ground.expr));
+            } else {
+                // `ID`, the title one language a line ending with `:`, then the condition.
+                lines.push(Line::new(indent + 4, ground.id.name.clone(), at));
+                let mut title = match &ground.title {
+                    Some(title) => self.label_parts(title, inner),
+                    None => Vec::new(),
+                };
+                if let Some(last) = title.last_mut() {
+                    last.text.push(':');
+                }
+                lines.extend(title);
+                lines.extend(self.expr_lines("", inner, ground.expr.span.start, &ground.expr));
+            }
+            lines.extend(self.cites_line(&ground.cites, inner));
         }
         lines
     }
