@@ -107,6 +107,15 @@ pub struct CCase {
 }
 
 impl Program {
+    /// The outcomes, by definition slot, in policy order.
+    pub fn outcomes(&self) -> impl Iterator<Item = (u32, &DefInfo)> + Clone + '_ {
+        self.defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.outcome.is_some())
+            .map(|(slot, d)| (u32::try_from(slot).unwrap_or(u32::MAX), d))
+    }
+
     /// The languages messages and values are rendered in: the policy's own, then the
     /// interface's other languages, so that a text written without a language reads in each.
     pub fn output_langs(&self) -> impl Iterator<Item = Lang> + '_ {
