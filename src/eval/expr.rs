@@ -266,6 +266,24 @@ impl<'p, P: Policy> Context<'p, P> {
                     member: verdict,
                 }
             }
+            CKind::Call(function, args) => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.eval(arg)?);
+                }
+                let mut unknown: Option<Value> = None;
+                for value in &values {
+                    unknown = match unknown {
+                        None => value.is_unknown().then(|| value.clone()),
+                        Some(so_far) => Some(unknown_of(&so_far, value).unwrap_or(so_far)),
+                    };
+                }
+                match unknown {
+                    Some(unknown) => unknown,
+                    None if values.iter().any(|v| matches!(v, Value::NotSet)) => Value::NotSet,
+                    None => ops::call(*function, &values, self.today, span)?,
+                }
+            }
             CKind::Applies(rule) => match self.program.rule_applies(*rule, self.texts) {
                 None => Value::Bool(false),
                 Some(None) => Value::Bool(true),

@@ -449,6 +449,8 @@ pub enum ExprKind {
     Verdict(Ident),
     /// `applies(RULE)`
     Applies(Ident),
+    /// A function by name: `max(a, b)`, `round(x, to 0.01, half even)`.
+    Call(crate::language::functions::Call),
 }
 
 /// Prefix operators.

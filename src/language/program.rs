@@ -543,7 +543,7 @@ impl CExpr {
                 set: a, body: b, ..
             } => test(a) || test(b),
             CKind::If(c, a, b) => test(c) || test(a) || test(b),
-            CKind::SetLiteral(items) => items.iter().any(test),
+            CKind::SetLiteral(items) | CKind::Call(_, items) => items.iter().any(test),
             CKind::Format(segments) => segments.iter().any(|s| match s {
                 MessageSegment::Expr(e) => test(e),
                 MessageSegment::Text(_) => false,
@@ -695,4 +695,6 @@ pub enum CKind {
     Verdict(u32),
     /// `applies(RULE)`
     Applies(u32),
+    /// A function by name, on its arguments.
+    Call(crate::language::functions::Function, Vec<CExpr>),
 }

@@ -184,6 +184,7 @@ impl Checker<'_> {
                 let rule = self.rule_reference(id)?;
                 (CKind::Verdict(rule), Type::Enum(0))
             }
+            ExprKind::Call(call) => return self.call(call, span, hint, scope),
             ExprKind::Applies(id) => {
                 if scope.constant {
                     return self.not_constant(span, "`applies(…)`");

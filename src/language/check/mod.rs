@@ -4,6 +4,7 @@
 mod conflicts;
 mod declare;
 mod expr;
+mod functions;
 mod items;
 mod labels;
 mod operators;

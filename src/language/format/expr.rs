@@ -132,6 +132,16 @@ impl Printer<'_> {
             ExprKind::Count(set) => format!("count({})", self.expr(set)),
             ExprKind::Verdict(id) => format!("verdict({})", id.name),
             ExprKind::Applies(id) => format!("applies({})", id.name),
+            ExprKind::Call(call) => {
+                let mut parts: Vec<String> = call.args.iter().map(|a| self.expr(a)).collect();
+                if let Some(step) = &call.step {
+                    parts.push(format!("to {}", self.expr(step)));
+                }
+                if let Some((mode, _)) = call.mode {
+                    parts.push(mode.words().to_string());
+                }
+                format!("{}({})", call.function.name(), parts.join(", "))
+            }
         }
     }
 

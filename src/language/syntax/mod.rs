@@ -2,6 +2,7 @@
 
 mod grammar;
 mod lower;
+mod lower_call;
 mod lower_expr;
 mod nesting;
 #[cfg(test)]
