@@ -79,8 +79,8 @@ pub fn lint_within(program: &Program, budget: usize) -> Diagnostics {
     let mut found = Vec::new();
     found.extend(usage::lint(program));
     found.extend(docs::lint(program));
+    found.extend(conditions::lint(program, &dated_moments(program), &budget));
     for at in moments(program) {
-        found.extend(conditions::lint(program, at, &budget));
         found.extend(exceptions::lint(program, at, &budget));
         found.extend(totality::lint(program, at, &budget));
     }
@@ -115,6 +115,28 @@ fn moments(program: &Program) -> Vec<At> {
             texts: index + 1,
             today: text.in_force,
         })
+        .collect()
+}
+
+/// Each state of the policy and each day a parameter in force takes a dated value (a
+/// computed one's too), in date order: what a condition may read on some day.
+fn dated_moments(program: &Program) -> Vec<At> {
+    let mut days: Vec<jiff::civil::Date> = program.texts.iter().map(|t| t.in_force).collect();
+    let steps = program
+        .params
+        .iter()
+        .flat_map(|p| p.versions.versions.iter())
+        .filter_map(|(_, body)| body.as_ref())
+        .flat_map(|body| body.steps.iter().map(|s| s.from));
+    days.extend(steps);
+    days.sort_unstable();
+    days.dedup();
+    days.into_iter()
+        .map(|today| At {
+            texts: crate::eval::texts_in_force(program, today),
+            today,
+        })
+        .filter(|at| at.texts > 0)
         .collect()
 }
 

@@ -56,7 +56,7 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         op_union | op_intersect | op_minus => "a set operator",
         if_expr => "`if`",
         quantifier => "`any` or `all`",
-        call | call_count | call_verdict | call_applies | call_named => {
+        call | call_count | call_verdict | call_applies | call_named | call_name => {
             "a function (`count`, `min`, `max`, `abs`, `round`, `verdict`, `applies`)"
         }
         round_step => "`to STEP`",

@@ -223,7 +223,7 @@ const EXPRESSION_STARTS: &[&str] = &[
     "`-`",
     "`if`",
     "`any` or `all`",
-    "a function (`count`, `verdict`, `applies`)",
+    "a function (`count`, `min`, `max`, `abs`, `round`, `verdict`, `applies`)",
     "a set `{…}`",
     "`(`",
     "`{`",
