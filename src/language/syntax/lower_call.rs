@@ -48,9 +48,9 @@ pub(super) fn lower_call(pair: Pair<'_, Rule>, span: Span, file: FileId) -> Resu
             }),
             Rule::round_step | Rule::round_mode => {
                 let what = if part.as_rule() == Rule::round_step {
-                    "a step (`to …`)"
+                    "step (`to …`)"
                 } else {
-                    "a rounding mode"
+                    "rounding mode"
                 };
                 let help = if function == FunctionName::Round {
                     "`round` takes one step and one mode: `round(x, to 0.01, half even)`"
@@ -59,7 +59,7 @@ pub(super) fn lower_call(pair: Pair<'_, Rule>, span: Span, file: FileId) -> Resu
                 };
                 return Err(syntax_error(
                     part_span,
-                    format!("`{}` takes no {what} here", function.name()),
+                    format!("`{}` takes no {what}", function.name()),
                     "not expected here",
                 )
                 .with_help(help));
