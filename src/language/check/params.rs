@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::Checker;
+use super::{Checker, ItemRef};
 use super::expr::Scope;
 use crate::diagnostic::Diagnostic;
 use crate::language::ast;
@@ -38,7 +38,8 @@ impl Checker<'_> {
         self.diagnostics.0.truncate(errors);
     }
 
-    /// Checks one value of a parameter (`from`: the day it starts, `None` for the first)
+    /// Checks one value of a parameter (`from`: the day it starts, `None` for the first) of the version `text` brings of
+    /// the parameter `slot`,
     /// and adds it to `written`. A constant is computed at once; a value that reads other
     /// parameters is [`PENDING`] until [`Checker::compute_params`].
     pub(super) fn param_value(
@@ -46,6 +47,7 @@ impl Checker<'_> {
         expr: &ast::Expr,
         ty: &Type,
         from: Option<Date>,
+        (slot, text): (usize, u32),
         written: &mut Vec<(Option<Date>, CExpr)>,
     ) -> Option<Value> {
         let mut scope = Scope {
@@ -53,7 +55,12 @@ impl Checker<'_> {
             params: true,
             ..Scope::default()
         };
-        let checked = self.expect(expr, ty, &mut scope)?;
+        // The parameters it reads are recorded: a repeal of one of them is refused.
+        let owner = ItemRef::Param(u32::try_from(slot).unwrap_or(u32::MAX));
+        let saved = self.current.replace((owner, text));
+        let checked = self.expect(expr, ty, &mut scope);
+        self.current = saved;
+        let checked = checked?;
         if reads_params(&checked) {
             written.push((from, checked));
             return Some(PENDING);
