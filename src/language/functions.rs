@@ -180,6 +180,10 @@ mod tests {
         assert_eq!(r("-2.9", "1", RoundMode::Down), "-2");
         assert_eq!(r("1999", "1000", RoundMode::Down), "1000");
         assert_eq!(r("0.011", "0.01", RoundMode::Up), "0.02");
+        assert_eq!(r("2.45", "0.1", RoundMode::Up), "2.5");
+        assert_eq!(r("2.45", "0.1", RoundMode::Down), "2.4");
+        assert_eq!(r("2.5", "1", RoundMode::Down), "2");
+        assert_eq!(r("-2.5", "1", RoundMode::Up), "-3");
     }
 
     #[test]
