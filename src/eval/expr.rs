@@ -136,7 +136,7 @@ impl<'p, P: Policy> Context<'p, P> {
     }
 
     /// A computed parameter's value over the parameters' values here.
-    fn compute_param(&self, slot: u32) -> Result<Value, EvalError> {
+    fn compute_param(&mut self, slot: u32) -> Result<Value, EvalError> {
         let Some(param) = self.program.param_info(slot) else {
             return Ok(Value::NotSet);
         };
@@ -149,10 +149,13 @@ impl<'p, P: Policy> Context<'p, P> {
             return Ok(Value::NotSet);
         };
         let mut inner = Context::bare(self.program, &[], self.today, self.texts, self.overrides);
-        inner.derived = self.derived.clone();
+        // Those computed so far serve the inner context, and come back: no copy.
+        inner.derived = std::mem::take(&mut self.derived);
         inner.record_reads = false;
         inner.record_touched = false;
-        let value = match inner.eval(expr)? {
+        let result = inner.eval(expr);
+        self.derived = std::mem::take(&mut inner.derived);
+        let value = match result? {
             Value::Integer(i) if *param.ty.required() == crate::language::types::Type::Decimal => {
                 Value::Decimal(rust_decimal::Decimal::from(i))
             }

@@ -123,10 +123,11 @@ impl Checker<'_> {
             }
         }
         for slot in order {
-            if direct.get(slot).is_some_and(|d| !d.is_empty()) {
-                let slot_inputs = inputs.get(slot).cloned().unwrap_or_default();
-                self.compute_param(params, slot, &slot_inputs);
-            }
+            let Some(reads) = direct.get(slot).filter(|d| !d.is_empty()) else {
+                continue;
+            };
+            let slot_inputs = inputs.get(slot).cloned().unwrap_or_default();
+            self.compute_param(params, slot, reads, &slot_inputs);
         }
     }
 
@@ -212,8 +213,17 @@ impl Checker<'_> {
     }
 
     /// Computes each version of one computed parameter on its first day and on each day
-    /// one of `inputs` or its own value as written changes, while that version is in force.
-    fn compute_param(&mut self, params: &mut [ParamInfo], slot: usize, inputs: &[u32]) {
+    /// one of the parameters it `reads` or its own value as written changes, while that
+    /// version is in force. Those it reads are computed already: their steps hold every day
+    /// their own inputs change, so that only theirs are looked at (`inputs`, every parameter
+    /// it depends on, is kept for `--set`).
+    fn compute_param(
+        &mut self,
+        params: &mut [ParamInfo],
+        slot: usize,
+        reads: &[u32],
+        inputs: &[u32],
+    ) {
         let texts: Vec<Date> = self.texts.iter().map(|t| t.in_force).collect();
         let Some(param) = params.get(slot) else {
             return;
@@ -222,7 +232,7 @@ impl Checker<'_> {
         let versions = param.versions.versions.clone();
         // The days any input may change on: its steps, and the days texts version it.
         let mut input_days: Vec<Date> = Vec::new();
-        for input in inputs {
+        for input in reads {
             let Some(info) = params.get(*input as usize) else {
                 continue;
             };
@@ -251,21 +261,21 @@ impl Checker<'_> {
             days.sort_unstable();
             days.dedup();
             let mut values = Vec::with_capacity(days.len() + 1);
+            // The values of the parameters it reads, by slot: built once, updated each day.
+            let mut known = vec![Value::NotSet; params.len()];
             for day in std::iter::once(start).chain(days.iter().copied()) {
                 let Some(expr) = formula.expr_on(day) else {
                     continue;
                 };
                 let count = texts.iter().take_while(|d| **d <= day).count();
-                let known: Vec<Value> = (0..params.len())
-                    .map(|s| {
-                        let read = inputs.contains(&u32::try_from(s).unwrap_or(u32::MAX));
-                        let body = params.get(s).and_then(|p| p.versions.at(count));
-                        match body {
-                            Some(body) if read => body.value_on(day).clone(),
-                            _ => Value::NotSet,
-                        }
-                    })
-                    .collect();
+                for read in reads {
+                    let body = params
+                        .get(*read as usize)
+                        .and_then(|p| p.versions.at(count));
+                    if let Some(value) = known.get_mut(*read as usize) {
+                        *value = body.map_or(Value::NotSet, |b| b.value_on(day).clone());
+                    }
+                }
                 let value = match (self.constants)(expr, &known) {
                     Ok(value) => widen(value, &ty),
                     Err(error) => {
