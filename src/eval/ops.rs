@@ -226,11 +226,12 @@ pub fn call(
             let Some(number) = as_decimal(value) else {
                 return Ok(value.clone());
             };
-            let rounded = crate::language::functions::round(number, step, mode)
-                .ok_or_else(overflow)?;
+            let rounded =
+                crate::language::functions::round(number, step, mode).ok_or_else(overflow)?;
             Ok(match value {
                 Value::Integer(_) => Value::Integer(
-                    rust_decimal::prelude::ToPrimitive::to_i64(&rounded.trunc()).ok_or_else(overflow)?,
+                    rust_decimal::prelude::ToPrimitive::to_i64(&rounded.trunc())
+                        .ok_or_else(overflow)?,
                 ),
                 _ => Value::Decimal(rounded),
             })

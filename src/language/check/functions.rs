@@ -58,7 +58,8 @@ impl Checker<'_> {
                 Some(so_far) => match unify(&so_far, required) {
                     Some(unified) => Some(unified),
                     None => {
-                        let expected = format!("`{}` like the first value", self.type_name(&so_far));
+                        let expected =
+                            format!("`{}` like the first value", self.type_name(&so_far));
                         self.mismatch(arg.span, &expected, &arg.ty);
                         return None;
                     }

@@ -99,7 +99,8 @@ impl<'a> Checker<'a> {
                     self.same_range(decl, declared, bounds, &own);
                 }
                 let mut written = Vec::new();
-                let initial = self.param_value(&decl.value, &own, None, (index, text), &mut written);
+                let initial =
+                    self.param_value(&decl.value, &own, None, (index, text), &mut written);
                 if let Some(value) = initial.as_ref().filter(|v| **v != super::params::PENDING) {
                     self.check_in_range(bounds, value, decl.value.span, &what);
                 }
@@ -116,7 +117,9 @@ impl<'a> Checker<'a> {
                     previous = Some(step.from.date);
                     let cites = self.citations(&step.cites);
                     let from = Some(step.from.date);
-                    if let Some(value) = self.param_value(&step.value, &own, from, (index, text), &mut written) {
+                    if let Some(value) =
+                        self.param_value(&step.value, &own, from, (index, text), &mut written)
+                    {
                         if value != super::params::PENDING {
                             self.check_in_range(bounds, &value, step.value.span, &what);
                         }

@@ -4,8 +4,8 @@
 
 use jiff::civil::Date;
 
-use super::{Checker, ItemRef};
 use super::expr::Scope;
+use super::{Checker, ItemRef};
 use crate::diagnostic::Diagnostic;
 use crate::language::ast;
 use crate::language::program::{CExpr, CKind, Formula, ParamInfo, ParamStep};
@@ -133,7 +133,11 @@ impl Checker<'_> {
 
     /// The parameters in an order where each comes after those it reads; `None` after
     /// reporting a cycle.
-    fn dependency_order(&mut self, params: &[ParamInfo], direct: &[Vec<u32>]) -> Option<Vec<usize>> {
+    fn dependency_order(
+        &mut self,
+        params: &[ParamInfo],
+        direct: &[Vec<u32>],
+    ) -> Option<Vec<usize>> {
         // 0: not seen, 1: on the current path, 2: done.
         let mut state = vec![0u8; params.len()];
         let mut order = Vec::new();

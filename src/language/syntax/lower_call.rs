@@ -11,7 +11,11 @@ use crate::language::functions::{CALLABLE, Call, FunctionName, RoundMode};
 use crate::source::{FileId, Span};
 
 /// Lowers a `call_named` pair spanning `span`.
-pub(super) fn lower_call(pair: Pair<'_, Rule>, span: Span, file: FileId) -> Result<Expr, Diagnostic> {
+pub(super) fn lower_call(
+    pair: Pair<'_, Rule>,
+    span: Span,
+    file: FileId,
+) -> Result<Expr, Diagnostic> {
     let mut parts = pair.into_inner();
     let name = parts
         .next()
