@@ -32,7 +32,22 @@ pub(super) fn lower_call(
         mode: None,
     };
     for part in parts {
-        let part_span = span_of(&part, file);
+        // A mode's pair may hold the spaces before the `,` or `)` it looks for.
+        let part_span = match part.as_rule() {
+            Rule::round_mode => part
+                .clone()
+                .into_inner()
+                .last()
+                .map_or_else(
+                    || span_of(&part, file),
+                    |last| {
+                        let (whole, last) = (span_of(&part, file), span_of(&last, file));
+                        Span::new(file, whole.start as usize, last.end as usize)
+                    },
+                ),
+            _ => span_of(&part, file),
+        };
+        let word = part.as_str().trim();
         match part.as_rule() {
             Rule::expr => call.args.push(lower_expr(part, file)?),
             Rule::round_step if function == FunctionName::Round && call.step.is_none() => {
@@ -42,12 +57,19 @@ pub(super) fn lower_call(
                     .ok_or_else(|| syntax_error(part_span, "expected a step", "here"))?;
                 call.step = Some(Box::new(lower_expr(step, file)?));
             }
+            // The first argument is always a value: `round(up)` rounds a fact named `up`.
+            Rule::round_mode if call.args.is_empty() && matches!(word, "up" | "down") => {
+                call.args.push(Expr {
+                    kind: ExprKind::Path(word.to_string()),
+                    span: part_span,
+                });
+            }
             Rule::round_mode if function == FunctionName::Round && call.mode.is_none() => {
-                call.mode = Some((mode(part.as_str()), part_span));
+                call.mode = Some((mode(word), part_span));
             }
             // `up` and `down` are names anywhere but among `round`'s options.
-            Rule::round_mode if matches!(part.as_str(), "up" | "down") => call.args.push(Expr {
-                kind: ExprKind::Path(part.as_str().to_string()),
+            Rule::round_mode if matches!(word, "up" | "down") => call.args.push(Expr {
+                kind: ExprKind::Path(word.to_string()),
                 span: part_span,
             }),
             Rule::round_step | Rule::round_mode => {
