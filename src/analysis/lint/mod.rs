@@ -121,23 +121,24 @@ fn moments(program: &Program) -> Vec<At> {
 /// Each state of the policy and each day a parameter in force takes a dated value (a
 /// computed one's too), in date order: what a condition may read on some day.
 fn dated_moments(program: &Program) -> Vec<At> {
-    let mut days: Vec<jiff::civil::Date> = program.texts.iter().map(|t| t.in_force).collect();
-    let steps = program
+    let mut days: Vec<jiff::civil::Date> = program
         .params
         .iter()
         .flat_map(|p| p.versions.versions.iter())
         .filter_map(|(_, body)| body.as_ref())
-        .flat_map(|body| body.steps.iter().map(|s| s.from));
-    days.extend(steps);
+        .flat_map(|body| body.steps.iter().map(|s| s.from))
+        .collect();
     days.sort_unstable();
     days.dedup();
-    days.into_iter()
-        .map(|today| At {
-            texts: crate::eval::texts_in_force(program, today),
-            today,
-        })
-        .filter(|at| at.texts > 0)
-        .collect()
+    let steps = days.into_iter().map(|today| At {
+        texts: crate::eval::texts_in_force(program, today),
+        today,
+    });
+    let mut all: Vec<At> = moments(program).into_iter().chain(steps).collect();
+    all.retain(|at| at.texts > 0);
+    all.sort_by_key(|at| (at.today, at.texts));
+    all.dedup_by_key(|at| (at.today, at.texts));
+    all
 }
 
 /// A warning with its place and advice.
