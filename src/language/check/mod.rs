@@ -1,6 +1,7 @@
 //! Checking: resolves every name, types every expression and lines up each item's
 //! versions across the base text and its amendments. All errors are collected.
 
+mod compute;
 mod conflicts;
 mod declare;
 mod expr;

@@ -34,17 +34,13 @@ pub(super) fn lower_call(
     for part in parts {
         // A mode's pair may hold the spaces before the `,` or `)` it looks for.
         let part_span = match part.as_rule() {
-            Rule::round_mode => part
-                .clone()
-                .into_inner()
-                .last()
-                .map_or_else(
-                    || span_of(&part, file),
-                    |last| {
-                        let (whole, last) = (span_of(&part, file), span_of(&last, file));
-                        Span::new(file, whole.start as usize, last.end as usize)
-                    },
-                ),
+            Rule::round_mode => part.clone().into_inner().last().map_or_else(
+                || span_of(&part, file),
+                |last| {
+                    let (whole, last) = (span_of(&part, file), span_of(&last, file));
+                    Span::new(file, whole.start as usize, last.end as usize)
+                },
+            ),
             _ => span_of(&part, file),
         };
         let word = part.as_str().trim();
