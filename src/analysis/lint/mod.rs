@@ -79,9 +79,10 @@ pub fn lint_within(program: &Program, budget: usize) -> Diagnostics {
     let mut found = Vec::new();
     found.extend(usage::lint(program));
     found.extend(docs::lint(program));
-    found.extend(conditions::lint(program, &dated_moments(program), &budget));
+    let dated = dated_moments(program);
+    found.extend(conditions::lint(program, &dated, &budget));
+    found.extend(exceptions::lint_dated(program, &dated, &budget));
     for at in moments(program) {
-        found.extend(exceptions::lint(program, at, &budget));
         found.extend(totality::lint(program, at, &budget));
     }
     if budget.cut() > 0 {
