@@ -249,6 +249,8 @@ params-source = Quelle
 params-versions = Fassungen
 params-no-param = Kein Parameter.
 params-colon = :{" "}
+params-computed = berechnet als
+params-with = mit
 
 ## Zeitverläufe (doctrine timeline)
 

@@ -249,6 +249,8 @@ params-source = source
 params-versions = versions
 params-no-param = No parameter.
 params-colon = :{" "}
+params-computed = computed as
+params-with = with
 
 ## Timelines (doctrine timeline)
 

@@ -242,6 +242,8 @@ params-source = source
 params-versions = versions
 params-no-param = Aucun paramètre.
 params-colon = {" "}:{" "}
+params-computed = calculé par
+params-with = avec
 
 ## Chronologies (doctrine timeline)
 

@@ -111,7 +111,7 @@ impl Walker<'_> {
             | CKind::Meets(l, r) => self.operands(&[l, r], unknown),
             CKind::In { element, set, .. } => self.operands(&[element, set], unknown),
             CKind::Quantifier { set, .. } => self.operands(&[set], unknown),
-            CKind::SetLiteral(items) => {
+            CKind::SetLiteral(items) | CKind::Call(_, items) => {
                 let items: Vec<&CExpr> = items.iter().collect();
                 self.operands(&items, unknown)
             }

@@ -100,13 +100,10 @@ fn param_on(program: &Program, overrides: &[Override], slot: usize, day: Date) -
     if overrides.iter().any(|(s, _, _)| *s as usize == slot) {
         return None;
     }
-    let texts = program
-        .texts
-        .iter()
-        .take_while(|t| t.in_force <= day)
-        .count();
-    let param = program.params.get(slot)?;
-    param.versions.at(texts).map(|b| b.value_on(day).clone())
+    let slot = u32::try_from(slot).ok()?;
+    crate::eval::overrides::param_value(program, slot, day, overrides)
+        .ok()
+        .flatten()
 }
 
 fn shown(program: &Program, value: &Value) -> Localized {

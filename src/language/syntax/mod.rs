@@ -2,6 +2,7 @@
 
 mod grammar;
 mod lower;
+mod lower_call;
 mod lower_expr;
 mod lower_outcome;
 mod nesting;
@@ -225,7 +226,7 @@ const EXPRESSION_STARTS: &[&str] = &[
     "`-`",
     "`if`",
     "`any` or `all`",
-    "a function (`count`, `verdict`, `applies`)",
+    "a function (`count`, `min`, `max`, `abs`, `round`, `verdict`, `applies`)",
     "a set `{…}`",
     "`(`",
     "`{`",
