@@ -27,6 +27,8 @@ value-days = { $n ->
     [-1] { $n } Tag
    *[other] { $n } Tage
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } und { $n } weitere
 choice-yes = ja
 choice-no = nein
 

@@ -27,6 +27,8 @@ value-days = { $n ->
     [-1] { $n } day
    *[other] { $n } days
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } and { $n } more
 choice-yes = yes
 choice-no = no
 

@@ -23,6 +23,8 @@ value-days = { $n ->
     [-1] { $n } jour
    *[other] { $n } jours
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } et { $n } autres
 choice-yes = oui
 choice-no = non
 

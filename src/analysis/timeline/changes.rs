@@ -4,7 +4,7 @@ use jiff::civil::Date;
 
 use crate::eval::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::overrides::Override;
-use crate::eval::render::value_text;
+use crate::eval::render::{value_brief, value_text};
 use crate::language::program::{Localized, Program};
 use crate::language::value::Value;
 
@@ -109,9 +109,10 @@ fn param_on(program: &Program, overrides: &[Override], slot: usize, day: Date) -
     param.versions.at(texts).map(|b| b.value_on(day).clone())
 }
 
+/// A value for text output, large ones abbreviated.
 fn shown(program: &Program, value: &Value) -> Localized {
     Localized::from_fn(program.output_langs(), |l| {
-        value_text(program, value, Some(l))
+        value_brief(program, value, Some(l), l)
     })
 }
 
