@@ -50,6 +50,7 @@ questions-scope = den Anwendungsbereich
 lang-fallback-texts = Hinweis: Die Richtlinie hat keine Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
 lang-fallback-words = Hinweis: Die Wörter des Werkzeugs sind nicht in `{ $requested }` übersetzt; sie werden in `{ $shown }` angezeigt
 lang-fallback-both = Hinweis: Weder die Richtlinie noch das Werkzeug haben Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
+lang-fallback-neutral = Hinweis: Die Texte der Richtlinie haben kein Sprachkennzeichen; sie werden wie geschrieben angezeigt, vielleicht nicht in `{ $requested }`
 
 ## Eine Entscheidung als Text (doctrine eval)
 

@@ -50,6 +50,7 @@ questions-scope = the scope
 lang-fallback-texts = note: the policy has no texts in `{ $requested }`; they are shown in `{ $shown }`
 lang-fallback-words = note: the tool's words are not translated into `{ $requested }`; they are shown in `{ $shown }`
 lang-fallback-both = note: neither the policy nor the tool has words in `{ $requested }`; they are shown in `{ $shown }`
+lang-fallback-neutral = note: the policy's texts have no language tag; they are shown as written, which may not be `{ $requested }`
 
 ## A decision as text (doctrine eval)
 

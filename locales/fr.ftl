@@ -46,6 +46,7 @@ questions-scope = le champ
 lang-fallback-texts = note : la politique n'a pas de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
 lang-fallback-words = note : les mots de l'outil ne sont pas traduits en `{ $requested }` ; ils sont affichés en `{ $shown }`
 lang-fallback-both = note : ni la politique ni l'outil n'ont de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
+lang-fallback-neutral = note : les textes de la politique n'ont pas d'étiquette de langue ; ils sont affichés tels qu'écrits, peut-être pas en `{ $requested }`
 
 ## Une décision en texte (doctrine eval)
 

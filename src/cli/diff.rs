@@ -91,7 +91,7 @@ pub fn run(args: &DiffArgs) -> u8 {
         Err(errors) => return bad_input(&errors, &sources),
     };
     let lang = args.lang.get();
-    args.lang.note_fallback(&[]);
+    args.lang.note_fallback(None);
     let out = match args.format {
         DiffFormat::Text => doctrine::report::diff::text::render(&report, args.all, lang),
         DiffFormat::Markdown => doctrine::report::diff::markdown::render(&report, args.all, lang),
