@@ -114,11 +114,12 @@ pub fn texts_shown(written: &[Lang], lang: Lang) -> Option<Lang> {
 /// The notes for a reader who asked for `lang`: one when the policy's texts are shown in
 /// another language, one when the tool's own words are; one for both when it is the same.
 /// `written` is the languages the policy writes: empty for a policy written without any
-/// language tag, whose texts are shown as written (noted too: the reader asked for a
-/// language the policy does not declare); `None` where no one policy speaks.
+/// language tag, whose texts are shown as written (noted too when the reader asks for
+/// another language than English, the tool's own: `--lang en` is how scripts ask for the
+/// default words, and would be told at every run); `None` where no one policy speaks.
 pub fn fallback_notes(written: Option<&[Lang]>, lang: Lang) -> Vec<String> {
     let w = words(lang);
-    let neutral = written.is_some_and(<[Lang]>::is_empty);
+    let neutral = written.is_some_and(<[Lang]>::is_empty) && !lang.same_primary(Lang::EN);
     let texts = written
         .and_then(|written| texts_shown(written, lang))
         .filter(|l| *l != lang);
