@@ -52,11 +52,15 @@ impl Layout<'_> {
             format!("{head}{gap}{}", self.printer.expr(expr)),
             anchor,
         );
-        if whole.width() <= WIDTH {
+        let broken = self.broken_chain(expr);
+        if whole.width() <= WIDTH && !broken {
             return vec![whole];
         }
         let more = indent + 4;
         match &expr.kind {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
+                self.chain_lines(head, indent, anchor, expr, *op)
+            }
             ExprKind::Binary(op, _, _) => {
                 let mut pieces = Vec::new();
                 chain(&self.printer, *op, expr, &mut pieces);
@@ -154,6 +158,74 @@ impl Layout<'_> {
         }
     }
 
+    /// An `and` or `or` chain one operand a line, the first after `head`, each other one
+    /// after its operator 4 columns further in; an operand that is itself a chain too long
+    /// for its line, or one its author broke at every operator, breaks in turn inside its
+    /// brackets.
+    fn chain_lines(
+        &self,
+        head: &str,
+        indent: usize,
+        anchor: u32,
+        expr: &Expr,
+        op: BinaryOp,
+    ) -> Vec<Line> {
+        let gap = if head.is_empty() || head.ends_with('(') {
+            ""
+        } else {
+            " "
+        };
+        let more = indent + 4;
+        let mut pieces = Vec::new();
+        chain(&self.printer, op, expr, &mut pieces);
+        let mut lines = Vec::new();
+        for (index, (operand, text)) in pieces.into_iter().enumerate() {
+            let (line_head, line_indent, at) = if index == 0 {
+                (format!("{head}{gap}"), indent, anchor)
+            } else {
+                (format!("{} ", op.symbol()), more, operand.span.start)
+            };
+            let line = Line::new(line_indent, format!("{line_head}{text}"), at);
+            let printed = self.printer.expr(operand);
+            let bare = text == printed;
+            let bracketed = text == format!("({printed})");
+            let breaks = line.width() > WIDTH || self.broken_chain(operand);
+            if !breaks || !(bare || bracketed) {
+                lines.push(line);
+                continue;
+            }
+            let inner_head = if bracketed {
+                format!("{line_head}(")
+            } else {
+                line_head.trim_end().to_string()
+            };
+            let mut inner = self.expr_lines(&inner_head, line_indent, at, operand);
+            if bracketed && let Some(last) = inner.last_mut() {
+                last.text.push(')');
+            }
+            lines.extend(inner);
+        }
+        lines
+    }
+
+    /// Whether an `and` or `or` chain was written by its author broken before or after every
+    /// operator, one operand a line: the layout keeps it so.
+    fn broken_chain(&self, expr: &Expr) -> bool {
+        let ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) = &expr.kind else {
+            return false;
+        };
+        let mut operands = Vec::new();
+        chain_operands(*op, expr, &mut operands);
+        let source = self.printer.source;
+        operands.len() > 1
+            && operands.windows(2).all(|pair| match pair {
+                [left, right] => source
+                    .get(left.span.end as usize..right.span.start as usize)
+                    .is_some_and(|between| between.contains('\n')),
+                _ => false,
+            })
+    }
+
     /// A label on one line: `"…"` or `fr "…" en "…"`.
     pub fn label_inline(&self, label: &Label) -> String {
         let parts: Vec<String> = label
@@ -212,27 +284,81 @@ impl Layout<'_> {
         lines.extend(self.label_below(label, indent));
     }
 
-    /// `KEY "pinpoint", KEY`
-    pub fn citations(&self, cites: &[Citation]) -> String {
-        let parts: Vec<String> = cites
+    /// Each citation as written: `KEY "pinpoint"` or `KEY`, with where it starts.
+    fn citation_pieces(&self, cites: &[Citation]) -> Vec<(String, u32)> {
+        cites
             .iter()
-            .map(|c| match &c.pinpoint {
-                Some(pin) => format!("{} {}", c.key.name, self.printer.string(pin)),
-                None => c.key.name.clone(),
+            .map(|c| {
+                let text = match &c.pinpoint {
+                    Some(pin) => format!("{} {}", c.key.name, self.printer.string(pin)),
+                    None => c.key.name.clone(),
+                };
+                (text, c.key.span.start)
             })
-            .collect();
-        parts.join(", ")
+            .collect()
     }
 
-    /// A `cites …` line, when there are citations.
-    pub fn cites_line(&self, cites: &[Citation], indent: usize) -> Option<Line> {
-        let first = cites.first()?;
-        Some(Line::new(
-            indent,
-            format!("cites {}", self.citations(cites)),
-            first.key.span.start,
-        ))
+    /// A `cites …` clause on its own lines at `indent`, when there are citations; wrapped
+    /// after a comma at 100 columns, continued 4 columns further in.
+    pub fn cites_line(&self, cites: &[Citation], indent: usize) -> Vec<Line> {
+        let Some(first) = cites.first() else {
+            return Vec::new();
+        };
+        let start = Line::new(indent, "cites", first.key.span.start);
+        list_lines(start, self.citation_pieces(cites), indent + 4)
     }
+
+    /// A value's own citations after it on its last line (`= 10 cites src "§ 1"`), wrapped
+    /// at 100 columns, continued 8 columns further in than that line (past the 4 of a
+    /// parameter's dated steps).
+    pub fn value_cites(&self, lines: &mut Vec<Line>, cites: &[Citation]) {
+        let Some(mut last) = lines.pop() else {
+            return;
+        };
+        if cites.is_empty() {
+            lines.push(last);
+            return;
+        }
+        let pieces = self.citation_pieces(cites);
+        let more = last.indent + 8;
+        let first = pieces.first().map_or(0, |(text, _)| text.chars().count());
+        // `cites` and its first citation go on the value's line when they fit there, else on
+        // the next line.
+        let start = if last.width() + " cites ".len() + first + 1 <= WIDTH {
+            last.text.push_str(" cites");
+            last
+        } else {
+            let at = pieces.first().map_or(0, |(_, at)| *at);
+            lines.push(last);
+            Line::new(more, "cites", at)
+        };
+        let continued = if start.indent == more { more + 4 } else { more };
+        lines.extend(list_lines(start, pieces, continued));
+    }
+}
+
+/// `start` followed by `pieces` separated by `, `, packed within 100 columns: a piece that
+/// does not fit goes on a new line at `more` (the first piece always stays on `start`).
+pub fn list_lines(start: Line, pieces: Vec<(String, u32)>, more: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current = start;
+    let count = pieces.len();
+    for (index, (text, at)) in pieces.into_iter().enumerate() {
+        let piece = if index + 1 == count {
+            text
+        } else {
+            format!("{text},")
+        };
+        let joined = format!("{} {piece}", current.text);
+        if index == 0 || current.indent + joined.chars().count() <= WIDTH {
+            current.text = joined;
+        } else {
+            lines.push(current);
+            current = Line::new(more, piece, at);
+        }
+    }
+    lines.push(current);
+    lines
 }
 
 /// The operands of a left-leaning chain of one operator, each printed as the chain needs.
@@ -252,6 +378,20 @@ fn chain<'e>(
             out.push((lhs, left));
         }
         out.push((rhs, right));
+    }
+}
+
+/// The operands of a left-leaning chain of one operator, as [`chain`] finds them.
+fn chain_operands<'e>(op: BinaryOp, expr: &'e Expr, out: &mut Vec<&'e Expr>) {
+    if let ExprKind::Binary(inner, lhs, rhs) = &expr.kind
+        && *inner == op
+    {
+        if matches!(&lhs.kind, ExprKind::Binary(left_op, _, _) if *left_op == op) {
+            chain_operands(op, lhs, out);
+        } else {
+            out.push(lhs);
+        }
+        out.push(rhs);
     }
 }
 
