@@ -273,6 +273,9 @@ timeline-out-of-scope = der Fall verlässt den Anwendungsbereich
 timeline-scope-unknown = ob der Fall im Anwendungsbereich liegt, ist nicht mehr bekannt
 timeline-colon = :{" "}
 timeline-semicolon = ;{" "}
+timeline-why = {" "}— warum:{" "}
+timeline-day-passes-facts = der Tag überschreitet eine Grenze, berechnet aus
+timeline-day-passes = der Tag überschreitet ein Datum der Richtlinie
 
 ## Abhilfen (doctrine remedy)
 

@@ -273,6 +273,9 @@ timeline-out-of-scope = the case goes out of the scope
 timeline-scope-unknown = whether the case is in scope is no longer known
 timeline-colon = :{" "}
 timeline-semicolon = ;{" "}
+timeline-why = {" "}— why:{" "}
+timeline-day-passes-facts = the day passes a limit computed from
+timeline-day-passes = the day passes a date of the policy
 
 ## Remedies (doctrine remedy)
 

@@ -266,6 +266,9 @@ timeline-out-of-scope = le cas sort du champ
 timeline-scope-unknown = on ne sait plus si le cas est dans le champ
 timeline-colon = {" "}:{" "}
 timeline-semicolon = {" "};{" "}
+timeline-why = {" "}— pourquoi :{" "}
+timeline-day-passes-facts = le jour dépasse une limite calculée à partir de
+timeline-day-passes = le jour dépasse une date de la politique
 
 ## Remèdes (doctrine remedy)
 
