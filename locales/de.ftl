@@ -171,6 +171,13 @@ diff-change = Änderung
 diff-colon = :{" "}
 diff-semicolon = ;{" "}
 diff-last-day = (letzter Tag geändert)
+diff-because = warum
+diff-because-scope = Warum der Anwendungsbereich abweicht
+diff-param = Parameter
+diff-only-under = nur unter
+diff-expired-under = abgelaufen unter
+diff-day = der Auswertungstag
+diff-day-facts = der Auswertungstag, verglichen mit
 
 ## Erläuterungen (doctrine explain)
 

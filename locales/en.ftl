@@ -171,6 +171,13 @@ diff-change = Change
 diff-colon = :{" "}
 diff-semicolon = ;{" "}
 diff-last-day = (last day changed)
+diff-because = why
+diff-because-scope = Why the scope differs
+diff-param = parameter
+diff-only-under = only under
+diff-expired-under = expired under
+diff-day = the day of evaluation
+diff-day-facts = the day of evaluation, compared with
 
 ## Explanations (doctrine explain)
 

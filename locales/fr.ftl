@@ -164,6 +164,13 @@ diff-change = Changement
 diff-colon = {" "}:{" "}
 diff-semicolon = {" "};{" "}
 diff-last-day = (date de fin modifiée)
+diff-because = pourquoi
+diff-because-scope = Pourquoi le champ diffère
+diff-param = paramètre
+diff-only-under = seulement sous
+diff-expired-under = expirée sous
+diff-day = le jour d'évaluation
+diff-day-facts = le jour d'évaluation, comparé à
 
 ## Explications (doctrine explain)
 

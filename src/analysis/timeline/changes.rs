@@ -2,7 +2,8 @@
 
 use jiff::civil::Date;
 
-use super::causes::{Cause, Day, Reads};
+use super::causes::{Cause, Day};
+use crate::analysis::reads::Reads;
 use crate::eval::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::overrides::Override;
 use crate::eval::render::{value_brief, value_text};
