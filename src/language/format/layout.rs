@@ -324,7 +324,9 @@ impl Layout<'_> {
         let first = pieces.first().map_or(0, |(text, _)| text.chars().count());
         // `cites` and its first citation go on the value's line when they fit there, else on
         // the next line.
-        let start = if last.width() + " cites ".len() + first + 1 <= WIDTH {
+        // The first citation, with its comma when more follow.
+        let comma = usize::from(pieces.len() > 1);
+        let start = if last.width() + " cites ".len() + first + comma <= WIDTH {
             last.text.push_str(" cites");
             last
         } else {
