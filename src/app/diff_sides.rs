@@ -74,6 +74,7 @@ impl LoadedSide {
                     (name, text.clone())
                 })
                 .collect(),
+            languages: self.program.languages.clone(),
         }
     }
 }

@@ -118,6 +118,8 @@ pub struct Side {
     pub on: Option<Date>,
     /// Parameters overridden, as `(name, value as written)`.
     pub overrides: Vec<(String, String)>,
+    /// The languages its policy's texts are written in (empty: without a language tag).
+    pub languages: Vec<crate::language::ast::Lang>,
 }
 
 /// A whole comparison, ready for a report.
