@@ -497,7 +497,7 @@ impl Context<'_> {
             label,
             value: value_text(self.program, value, None),
             shown: Localized::from_fn(self.program.output_langs(), |l| {
-                value_text(self.program, value, Some(l))
+                render::value_brief(self.program, value, Some(l), l)
             }),
         }
     }
