@@ -226,6 +226,15 @@ explain-see-above = {" "}(siehe oben)
 explain-colon = :{" "}
 explain-open-quote = „
 explain-close-quote = “
+explain-outcome-value = Wert
+explain-decided-by-case = entschieden durch den Fall
+explain-case-otherwise = sonst ergibt
+explain-case-unknown-gives = ob er greift, ist ungewiss; er ergäbe
+explain-possible-values = Mögliche Werte
+explain-grounds-held = Zutreffende Gründe:
+explain-outcome-tag = {" "}(Ergebnis)
+explain-the-decision = {" "}(die Entscheidung)
+explain-outcome-missing = Zur Entscheidung fehlende Fakten
 
 ## Parameter (doctrine params)
 

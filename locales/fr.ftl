@@ -219,6 +219,15 @@ explain-see-above = {" "}(voir plus haut)
 explain-colon = {" "}:{" "}
 explain-open-quote = «{" "}
 explain-close-quote = {" "}»
+explain-outcome-value = Valeur
+explain-decided-by-case = décidée par le cas
+explain-case-otherwise = sinon donne
+explain-case-unknown-gives = application incertaine ; donnerait
+explain-possible-values = Valeurs possibles
+explain-grounds-held = Motifs retenus :
+explain-outcome-tag = {" "}(résultat)
+explain-the-decision = {" "}(la décision)
+explain-outcome-missing = Faits à renseigner pour décider
 
 ## Paramètres (doctrine params)
 

@@ -48,6 +48,7 @@ fn rule(id: &str) -> Detail {
     Detail {
         all: false,
         rule: Some(id.to_string()),
+        outcome: None,
     }
 }
 
