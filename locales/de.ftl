@@ -138,6 +138,12 @@ report-added = hinzufügen
 report-removed = entfernen
 report-by = durch
 report-colon = :{" "}
+report-outcomes = Ergebnisse
+report-outcome = Ergebnis
+report-value = Wert
+report-case = Fall
+report-grounds = Gründe
+report-outcome-case = Fall
 
 ## Vergleiche (doctrine diff)
 

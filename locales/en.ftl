@@ -138,6 +138,12 @@ report-added = add
 report-removed = remove
 report-by = by
 report-colon = :{" "}
+report-outcomes = Outcomes
+report-outcome = Outcome
+report-value = Value
+report-case = Case
+report-grounds = Grounds
+report-outcome-case = case
 
 ## Comparisons (doctrine diff)
 

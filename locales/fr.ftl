@@ -134,6 +134,12 @@ report-added = ajouter
 report-removed = retirer
 report-by = par
 report-colon = {" "}:{" "}
+report-outcomes = Résultats
+report-outcome = Résultat
+report-value = Valeur
+report-case = Cas
+report-grounds = Motifs
+report-outcome-case = cas
 
 ## Comparaisons (doctrine diff)
 
