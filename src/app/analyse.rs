@@ -117,7 +117,10 @@ impl Workspace {
             {
                 return Err(Diagnostic::error(
                     "doctrine::cli",
-                    format!("`--outcome {name}`: the outcome is not in force on {}", options.on),
+                    format!(
+                        "`--outcome {name}`: the outcome is not in force on {}",
+                        options.on
+                    ),
                 )
                 .with_help("a text in force on that day must declare it; see `--on`")
                 .into());

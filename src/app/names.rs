@@ -143,7 +143,11 @@ pub fn outcome(program: &Program, name: &str) -> Result<(), Diagnostic> {
         None if list.is_empty() => String::from("the policy declares no outcome"),
         None => format!("the outcomes are: {}", list.join(", ")),
     };
-    Err(Diagnostic::error("doctrine::cli", format!("`--outcome {name}`: no such outcome")).with_help(help))
+    Err(Diagnostic::error(
+        "doctrine::cli",
+        format!("`--outcome {name}`: no such outcome"),
+    )
+    .with_help(help))
 }
 
 /// The slots of the facts `--fixed` patterns name; a bad pattern, or one that names no

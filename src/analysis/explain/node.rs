@@ -175,9 +175,7 @@ impl Walker<'_> {
             kind: NodeKind::Ground {
                 id: info.map(|g| g.id.clone()).unwrap_or_default(),
                 title: info.map(|g| g.title.clone()).unwrap_or_default(),
-                cites: info.map_or_else(Vec::new, |g| {
-                    crate::eval::citations(program, &g.cites)
-                }),
+                cites: info.map_or_else(Vec::new, |g| crate::eval::citations(program, &g.cites)),
             },
             source: inner.source.clone(),
             span: info.map_or(inner.span, |g| g.span),

@@ -110,7 +110,11 @@ fn outcome(outcome: &OutcomeExplanation, w: &Words, lang: Lang) -> Vec<Block> {
         head.push(Inline::Text(format!(" {title}")));
     }
     let result = &outcome.result;
-    let value = result.shown.get(lang).unwrap_or(&result.written).to_string();
+    let value = result
+        .shown
+        .get(lang)
+        .unwrap_or(&result.written)
+        .to_string();
     head.push(Inline::Text(w.colon.to_string()));
     head.push(Inline::Strong(value));
     let items: Vec<TreeItem> = outcome

@@ -104,10 +104,12 @@ impl Prose<'_> {
             self.node(&when.condition, 2);
         }
         // A computed value shows how it was computed; a constant is on the case's line.
-        if let Some(gives) = case.gives.as_ref().filter(|g| !g.children.is_empty()) {
-            if !matches!(gives.kind, NodeKind::Constant) {
-                self.node(gives, 2);
-            }
+        let computed = case
+            .gives
+            .as_ref()
+            .filter(|g| !g.children.is_empty() && !matches!(g.kind, NodeKind::Constant));
+        if let Some(gives) = computed {
+            self.node(gives, 2);
         }
     }
 }
