@@ -234,13 +234,13 @@ explain-open-quote = „
 explain-close-quote = “
 explain-outcome-value = Wert
 explain-decided-by-case = entschieden durch den Fall
-explain-case-otherwise = sonst ergibt
+explain-case-otherwise = ergibt sonst
 explain-case-unknown-gives = ob er greift, ist ungewiss; er ergäbe
 explain-possible-values = Mögliche Werte
 explain-grounds-held = Zutreffende Gründe:
 explain-outcome-tag = {" "}(Ergebnis)
 explain-the-decision = {" "}(die Entscheidung)
-explain-outcome-missing = Zur Entscheidung fehlende Fakten
+explain-outcome-missing = Zur Entscheidung fehlende Tatsachen
 
 ## Parameter (doctrine params)
 
