@@ -101,7 +101,11 @@ fn explain_outcomes(
     if detail.rule.is_some() {
         return Vec::new();
     }
-    let decisive = decision.decided_by_outcome.as_deref();
+    // Outside the scope (or when it is unknown) the decision is not the outcome's value.
+    let decisive = decision
+        .decided_by_outcome
+        .as_deref()
+        .filter(|_| decision.in_scope == Some(true));
     let mut results: Vec<_> = decision
         .outcomes
         .iter()

@@ -13,16 +13,20 @@ pub(crate) fn section(decision: &Decision, w: &Words, lang: Lang, tone: Tone) ->
     if decision.outcomes.is_empty() {
         return None;
     }
-    let decisive = decision.decided_by_outcome.as_deref();
+    // Outside the scope (or when it is unknown) the decision is not the outcome's value.
+    let decisive = decision
+        .decided_by_outcome
+        .as_deref()
+        .filter(|_| decision.in_scope == Some(true));
     let mut rows: Vec<Vec<Vec<Inline>>> = decision
         .outcomes
         .iter()
         .map(|o| {
+            let shown = o.shown.get(lang).unwrap_or(&o.written).to_string();
             let value = if Some(o.name.as_str()) == decisive {
-                let label = decision.decision.label.get(lang);
-                Inline::Verdict(label.unwrap_or(&decision.decision.name).to_string(), tone)
+                Inline::Verdict(shown, tone)
             } else {
-                Inline::Strong(o.shown.get(lang).unwrap_or(&o.written).to_string())
+                Inline::Strong(shown)
             };
             row(o, value, w, lang)
         })
