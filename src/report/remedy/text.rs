@@ -7,7 +7,7 @@ use anstyle::Style;
 
 use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
-use crate::eval::render::value_text;
+use crate::eval::render::{value_brief, value_text};
 use crate::language::ast::Lang;
 use crate::language::program::Program;
 use crate::language::value::Value;
@@ -190,11 +190,11 @@ fn one(
     }
 }
 
-/// Values as names; unknown and unset in the reader's language.
+/// Values as names, large ones abbreviated; unknown and unset in the reader's language.
 fn shown(program: &Program, value: &Value, lang: Lang) -> String {
     match value {
         Value::Unknown(_) | Value::NotSet => value_text(program, value, Some(lang)),
-        _ => value_text(program, value, None),
+        _ => value_brief(program, value, None, lang),
     }
 }
 
