@@ -1,0 +1,75 @@
+//! Why each outcome has its value: its cases walked in order as the evaluation walks them,
+//! each condition as a tree, the value each case gives, the case that decided.
+
+use super::build::Walker;
+use super::{Branch, CaseExplanation, OutcomeExplanation, Truth};
+use crate::eval::citations;
+use crate::eval::decision::OutcomeResult;
+use crate::language::program::{CCase, CKind, DefInfo};
+
+impl Walker<'_> {
+    /// The explanation of an outcome in force, whose evaluated result is `result`.
+    pub(super) fn outcome(
+        &mut self,
+        result: &OutcomeResult,
+        decisive: bool,
+    ) -> Option<OutcomeExplanation> {
+        let program = self.program;
+        let def = program.defs.iter().find(|d| d.name == result.name)?;
+        let CKind::Cases(cases) = &def.versions.at(self.texts)?.kind else {
+            return None;
+        };
+        self.fresh();
+        Some(OutcomeExplanation {
+            name: def.name.clone(),
+            title: result.title.clone(),
+            cites: own_cites(self, def),
+            result: result.clone(),
+            decisive,
+            cases: self.cases(cases, result.by.as_deref()),
+        })
+    }
+
+    /// The cases in order: each reached until one holds (every one with `--all`, those
+    /// not reached marked so).
+    fn cases(&mut self, cases: &[CCase], by: Option<&str>) -> Vec<CaseExplanation> {
+        let mut out = Vec::new();
+        let mut reached = true;
+        for case in cases {
+            if !reached && !self.all {
+                break;
+            }
+            let when = case.when.as_ref().map(|when| {
+                let condition = self.node(when);
+                Branch {
+                    holds: condition.truth.unwrap_or(Truth::False),
+                    tried: reached,
+                    condition,
+                }
+            });
+            let holds = when.as_ref().map_or(Truth::True, |w| w.holds);
+            // The value is looked at when the case could give it.
+            let gives = (holds != Truth::False || self.all).then(|| self.node(&case.gives));
+            out.push(CaseExplanation {
+                case: case.id.clone(),
+                title: case.title.clone(),
+                cites: citations(self.program, &case.cites),
+                holds,
+                tried: reached,
+                decided: reached && by == Some(case.id.as_str()),
+                when,
+                gives,
+            });
+            if holds == Truth::True {
+                reached = false;
+            }
+        }
+        out
+    }
+}
+
+/// The outcome's own sources in the version in force.
+fn own_cites(walker: &Walker<'_>, def: &DefInfo) -> Vec<String> {
+    let cites = def.outcome.as_ref().and_then(|c| c.at(walker.texts));
+    cites.map_or_else(Vec::new, |c| citations(walker.program, c))
+}
