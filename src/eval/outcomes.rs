@@ -169,6 +169,7 @@ impl Context<'_> {
             }),
             value,
             by: decided.as_ref().map(|d| d.id.to_string()),
+            by_exception: matches!(walk.decided_by(), Some(By::Exception(_))),
             by_title: decided.as_ref().map(|d| d.title.clone()),
             message,
             cites,

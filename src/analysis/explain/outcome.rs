@@ -20,14 +20,86 @@ impl Walker<'_> {
             return None;
         };
         self.fresh();
+        let slot = program.defs.iter().position(|d| d.name == result.name)?;
+        let slot = u32::try_from(slot).ok()?;
+        // Its exceptions first, as the evaluation looks at them; then its cases, unless an
+        // exception surely holds.
+        let mut walked = self.outcome_exceptions(slot, result.by.as_deref());
+        let settled = walked.iter().any(|e| e.holds == Truth::True);
+        let mut rest = self.cases(cases, result.by.as_deref());
+        if settled {
+            for case in &mut rest {
+                case.tried = false;
+            }
+            if !self.all {
+                rest.clear();
+            }
+        }
+        walked.extend(rest);
         Some(OutcomeExplanation {
             name: def.name.clone(),
             title: result.title.clone(),
             cites: own_cites(self, def),
             result: result.clone(),
             decisive,
-            cases: self.cases(cases, result.by.as_deref()),
+            cases: walked,
         })
+    }
+
+    /// The exceptions to an outcome in force, each followed by those to it: whether each
+    /// holds, and what it gives.
+    fn outcome_exceptions(&mut self, def: u32, by: Option<&str>) -> Vec<CaseExplanation> {
+        let program = self.program;
+        let Some(snapshot) = program.snapshots.get(self.texts.saturating_sub(1)) else {
+            return Vec::new();
+        };
+        let mut pending: Vec<u32> = snapshot
+            .outcome_children
+            .get(def as usize)
+            .cloned()
+            .unwrap_or_default();
+        pending.reverse();
+        let mut out = Vec::new();
+        let mut seen: Vec<u32> = Vec::new();
+        while let Some(exception) = pending.pop() {
+            if seen.contains(&exception) {
+                continue;
+            }
+            seen.push(exception);
+            let Some(info) = program.exceptions.get(exception as usize) else {
+                continue;
+            };
+            let Some(body) = info.versions.at(self.texts) else {
+                continue;
+            };
+            let condition = self.node(&body.when);
+            let holds = condition.truth.unwrap_or(Truth::False);
+            let gives = match (&body.value, holds != Truth::False || self.all) {
+                (Some(value), true) => Some(self.node(value)),
+                _ => None,
+            };
+            out.push(CaseExplanation {
+                case: info.id.clone(),
+                title: body.title.clone(),
+                cites: citations(program, &body.cites),
+                holds,
+                tried: true,
+                decided: by == Some(info.id.as_str()),
+                when: Some(Branch {
+                    holds,
+                    tried: true,
+                    condition,
+                }),
+                gives,
+            });
+            if holds != Truth::False {
+                let children = snapshot.exception_children.get(exception as usize);
+                for child in children.into_iter().flatten().rev() {
+                    pending.push(*child);
+                }
+            }
+        }
+        out
     }
 
     /// The cases in order: each reached until one holds (every one with `--all`, those

@@ -116,6 +116,14 @@ impl Coverage {
                 self.exceptions.exercised.insert(expired.clone());
             }
         }
+        // An exception to an outcome is exercised when it decided the outcome's value.
+        for outcome in &decision.outcomes {
+            if let Some(by) = &outcome.by
+                && self.exceptions.in_force.contains_key(by)
+            {
+                self.exceptions.exercised.insert(by.clone());
+            }
+        }
         for advice in &decision.advice {
             self.advice.exercised.insert(advice.id.clone());
         }

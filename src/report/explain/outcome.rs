@@ -33,7 +33,12 @@ impl Prose<'_> {
         }
         let mut line = format!("{}{}{value}", w.outcome_value, w.colon);
         if let Some(by) = &result.by {
-            let _ = write!(line, " ({} {by})", w.decided_by_case);
+            let word = if result.by_exception {
+                w.decided_by
+            } else {
+                w.decided_by_case
+            };
+            let _ = write!(line, " ({word} {by})");
         }
         let message = result.message.text(self.lang);
         if !message.is_empty() {
