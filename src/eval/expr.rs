@@ -37,6 +37,9 @@ pub(crate) struct Context<'p, P: Policy = Program> {
     pub reads: Vec<Read>,
     /// Each rule's verdict once decided (for `verdict(…)`).
     pub verdicts: Vec<Option<u32>>,
+    /// The rules left undecided, with the unknown facts that kept each from deciding:
+    /// `verdict(…)` of one of them is unknown.
+    pub undecided: Vec<(u32, Vec<u32>)>,
     /// When watched (by a timeline): the next day on which the evaluation may change.
     pub watch: Option<super::watch::Watch>,
     /// Every fact the current rule (or the scope) evaluated, even where the result did not
@@ -90,6 +93,7 @@ impl<'p, P: Policy> Context<'p, P> {
             locals: vec![Value::NotSet; locals],
             reads: Vec::new(),
             verdicts: vec![None; rules],
+            undecided: Vec::new(),
             watch: None,
             touched: Vec::new(),
             outcomes: Vec::new(),
@@ -352,9 +356,13 @@ impl<'p, P: Policy> Context<'p, P> {
                     .copied()
                     .flatten()
                     .unwrap_or(self.program.inapplicable());
-                Value::Enum {
-                    vocabulary: 0,
-                    member: verdict,
+                match self.undecided.iter().find(|(r, _)| r == rule) {
+                    // An undecided rule's verdict is unknown, as its facts are.
+                    Some((_, facts)) => Value::Unknown(merge_blockers(facts, &[])),
+                    None => Value::Enum {
+                        vocabulary: 0,
+                        member: verdict,
+                    },
                 }
             }
             CKind::Cases(cases) => self.outcome(None, cases, &expr.ty)?,

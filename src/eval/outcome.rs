@@ -116,7 +116,10 @@ impl<P: Policy> Context<'_, P> {
         Ok(walk)
     }
 
-    /// An outcome's value (`def`: its definition slot, for its exceptions).
+    /// An outcome's value as an expression reads it (`def`: its definition slot, for its
+    /// exceptions): undecided, it is unknown and carries the facts that would decide it, so
+    /// that what reads it is undecided too (its vocabulary's `as undecided` name is what
+    /// the decision and the reports show).
     pub(crate) fn outcome(
         &mut self,
         def: Option<u32>,
@@ -124,10 +127,7 @@ impl<P: Policy> Context<'_, P> {
         ty: &Type,
     ) -> Result<Value, EvalError> {
         let walk = self.walk_outcome(def, cases)?;
-        let vocabularies = self.program.as_ref();
-        Ok(walk.value(ty, |v| {
-            vocabularies.get(v as usize).and_then(|v| v.undecided)
-        }))
+        Ok(walk.value(ty, |_| None))
     }
 
     /// Walks an outcome: its exceptions first (one that holds replaces the cases' value),

@@ -100,6 +100,12 @@ impl Context<'_> {
                 if let Some(v) = self.verdicts.get_mut(index) {
                     *v = Some(verdict);
                 }
+                if verdict == scale.undecided
+                    && decided.by.is_none()
+                    && !outcome.blockers.is_empty()
+                {
+                    self.undecided.push((slot, outcome.blockers.clone()));
+                }
                 let until = decided.until;
                 worst = Some(match worst {
                     Some((rank, last)) if rank < verdict => (rank, last),
