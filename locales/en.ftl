@@ -288,6 +288,10 @@ timeline-semicolon = ;{" "}
 timeline-why = {" "}— why:{" "}
 timeline-day-passes-facts = the day passes a limit computed from
 timeline-day-passes = the day passes a date of the policy
+timeline-outcomes = outcomes
+timeline-outcome-in-force = is given
+timeline-outcome-not-in-force = is no longer given, was
+timeline-not-set = not set
 
 ## Remedies (doctrine remedy)
 

@@ -281,6 +281,10 @@ timeline-semicolon = {" "};{" "}
 timeline-why = {" "}— pourquoi :{" "}
 timeline-day-passes-facts = le jour dépasse une limite calculée à partir de
 timeline-day-passes = le jour dépasse une date de la politique
+timeline-outcomes = résultats
+timeline-outcome-in-force = est donné
+timeline-outcome-not-in-force = n'est plus donné, était
+timeline-not-set = non défini
 
 ## Remèdes (doctrine remedy)
 

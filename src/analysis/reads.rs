@@ -57,6 +57,18 @@ impl Reads {
         reads
     }
 
+    /// What a definition (an outcome) reads: its body in force, definitions followed.
+    pub fn def(program: &Program, def: usize, texts: usize) -> Reads {
+        let mut reads = Reads::default();
+        if let Some(body) = program.defs.get(def).and_then(|d| d.versions.at(texts)) {
+            reads.add(program, texts, body);
+        }
+        if let Ok(slot) = u32::try_from(def) {
+            reads.defs.insert(slot);
+        }
+        reads
+    }
+
     /// What a rule reads: its conditions, and its exceptions' (theirs too, all the way down).
     pub fn rule(program: &Program, rule: usize, texts: usize) -> Reads {
         let mut reads = Reads::default();
@@ -144,4 +156,19 @@ impl Reads {
 /// Whether a text (by index) brought a version of an item.
 pub fn brought<T>(versioned: &Versioned<T>, text: u32) -> bool {
     versioned.versions.iter().any(|(t, _)| *t == text)
+}
+
+/// The date facts a comparison with `today` reads (`facts`, by path); when there are none,
+/// the date parameters read, by name: the day then passes a date the policy sets.
+pub fn or_date_params(program: &Program, reads: &Reads, facts: Vec<String>) -> Vec<String> {
+    if !facts.is_empty() {
+        return facts;
+    }
+    reads
+        .params()
+        .iter()
+        .filter_map(|slot| program.params.get(*slot as usize))
+        .filter(|p| p.ty.required() == &Type::Date)
+        .map(|p| p.name.clone())
+        .collect()
 }

@@ -29,9 +29,10 @@ pub enum Cause {
         exception: String,
     },
     /// None of the above: the day passed a limit of a comparison with `today`, computed from
-    /// these date facts (none: from dates of the policy).
+    /// these date facts (none read: the date parameters read; none either: from dates of
+    /// the policy).
     Day {
-        /// The date facts read, by path.
+        /// The date facts read, by path (or the date parameters, by name).
         facts: Vec<String>,
     },
 }
@@ -107,7 +108,9 @@ impl Day<'_> {
                 .filter_map(|slot| program.facts.get(*slot as usize))
                 .map(|f| f.path.clone())
                 .collect();
-            out.push(Cause::Day { facts });
+            out.push(Cause::Day {
+                facts: crate::analysis::reads::or_date_params(program, &reads, facts),
+            });
         }
         out
     }
