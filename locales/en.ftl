@@ -181,6 +181,9 @@ diff-only-under = only under
 diff-expired-under = expired under
 diff-day = the day of evaluation
 diff-day-facts = the day of evaluation, compared with
+diff-outcome-changed = Same decision, outcome changed
+diff-not-set = not set
+diff-by-case = by the case
 
 ## Explanations (doctrine explain)
 

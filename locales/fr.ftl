@@ -174,6 +174,9 @@ diff-only-under = seulement sous
 diff-expired-under = expirée sous
 diff-day = le jour d'évaluation
 diff-day-facts = le jour d'évaluation, comparé à
+diff-outcome-changed = Même décision, résultat changé
+diff-not-set = non défini
+diff-by-case = par le cas
 
 ## Explications (doctrine explain)
 

@@ -161,7 +161,7 @@ fn changed_params(
         .collect()
 }
 
-/// The parameters a verdict of `before` or `after`, or the scope, depends on whose value
+/// The parameters a verdict or an outcome of `before` or `after`, or the scope, depends on whose value
 /// changes on `after`'s day, in the policy's order.
 fn param_changes(
     program: &Program,
@@ -179,7 +179,10 @@ fn param_changes(
         scope.reads_param(slot)
             || [before, after]
                 .iter()
-                .flat_map(|d| d.results.iter().flat_map(|r| &r.because))
+                .flat_map(|d| {
+                    let rules = d.results.iter().flat_map(|r| &r.because);
+                    rules.chain(d.outcomes.iter().flat_map(|o| &o.because))
+                })
                 .any(|g| g.is_param && g.name == name)
     };
     let mut out = Vec::new();
