@@ -233,7 +233,8 @@ fn outcome_changes(before: &Decision, after: &Decision) -> Vec<OutcomeChange> {
         .into_iter()
         .filter_map(|name| {
             let (a, b) = (find(before, name), find(after, name));
-            let state = |r: &Option<OutcomeResult>| r.as_ref().map(|r| (r.value.clone(), r.by.clone()));
+            let state =
+                |r: &Option<OutcomeResult>| r.as_ref().map(|r| (r.value.clone(), r.by.clone()));
             if state(&a) == state(&b) {
                 return None;
             }
@@ -261,7 +262,11 @@ pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
     } else if outcomes.iter().any(OutcomeChange::value_differs) {
         Change::Outcome
     } else if outcomes.is_empty()
-        && rules.is_empty() && advice.is_empty() && notes.is_empty() && missing.is_empty() {
+        && rules.is_empty()
+        && advice.is_empty()
+        && notes.is_empty()
+        && missing.is_empty()
+    {
         Change::None
     } else {
         Change::Detail

@@ -6,8 +6,8 @@ use serde_json::{Map, Value as Json, json};
 use crate::analysis::diff::causes::Cause;
 use crate::analysis::diff::{CaseDiff, DiffReport, OutcomeChange, Side, texts_applied};
 use crate::eval::decision::{Decision, FactRef, OutcomeResult, RemarkResult, RuleResult};
-use crate::report::timeline::outcome_value_json;
 use crate::language::ast::Lang;
+use crate::report::timeline::outcome_value_json;
 
 fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
     localized
@@ -67,7 +67,8 @@ fn value(o: Option<&OutcomeResult>) -> Json {
 fn outcome(o: &OutcomeChange, lang: Lang) -> Json {
     let (a, b) = (o.before.as_ref(), o.after.as_ref());
     let by = |x: Option<&OutcomeResult>| x.and_then(|x| x.by.clone());
-    let message = |x: Option<&OutcomeResult>| x.and_then(|x| x.message.get(lang).map(str::to_string));
+    let message =
+        |x: Option<&OutcomeResult>| x.and_then(|x| x.message.get(lang).map(str::to_string));
     json!({
         "outcome": o.name,
         "title": text(&o.title, lang),
@@ -151,9 +152,7 @@ fn case(c: &CaseDiff, has_outcomes: bool, lang: Lang) -> Json {
         "missing_removed": facts(&c.missing.removed),
         "scope_causes": causes(&c.scope_causes),
     });
-    if has_outcomes
-        && let Json::Object(map) = &mut out
-    {
+    if has_outcomes && let Json::Object(map) = &mut out {
         let list: Vec<Json> = c.outcomes.iter().map(|o| outcome(o, lang)).collect();
         map.insert("outcomes".into(), Json::Array(list));
     }
