@@ -109,6 +109,10 @@ impl Evaluated<'_> {
                     let e = program.exceptions.get(*e as usize);
                     e.is_some_and(|e| brought(&e.versions, index))
                 })
+                || reads.rules().iter().any(|r| {
+                    let r = program.rules.get(*r as usize);
+                    r.is_some_and(|r| brought(&r.versions, index))
+                })
                 || reads.defs().iter().any(|d| {
                     let d = program.defs.get(*d as usize);
                     d.is_some_and(|d| brought(&d.versions, index))

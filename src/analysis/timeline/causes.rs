@@ -73,6 +73,10 @@ impl Day<'_> {
                     let versions = program.exceptions.get(*e as usize).map(|e| &e.versions);
                     versions.is_some_and(|v| brought(v, index))
                 })
+                || reads.rules().iter().any(|r| {
+                    let versions = program.rules.get(*r as usize).map(|r| &r.versions);
+                    versions.is_some_and(|v| brought(v, index))
+                })
                 || reads.defs().iter().any(|d| {
                     let versions = program.defs.get(*d as usize).map(|d| &d.versions);
                     versions.is_some_and(|v| brought(v, index))
