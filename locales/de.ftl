@@ -187,6 +187,9 @@ diff-only-under = nur unter
 diff-expired-under = abgelaufen unter
 diff-day = der Auswertungstag
 diff-day-facts = der Auswertungstag, verglichen mit
+diff-outcome-changed = Gleiche Entscheidung, Ergebnis geändert
+diff-not-set = nicht gesetzt
+diff-by-case = durch den Fall
 
 ## Erläuterungen (doctrine explain)
 
@@ -303,6 +306,10 @@ timeline-semicolon = ;{" "}
 timeline-why = {" "}— warum:{" "}
 timeline-day-passes-facts = der Tag überschreitet eine Grenze, berechnet aus
 timeline-day-passes = der Tag überschreitet ein Datum der Richtlinie
+timeline-outcomes = Ergebnisse
+timeline-outcome-in-force = wird gegeben
+timeline-outcome-not-in-force = wird nicht mehr gegeben, war
+timeline-not-set = nicht gesetzt
 
 ## Abhilfen (doctrine remedy)
 

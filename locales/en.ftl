@@ -187,6 +187,9 @@ diff-only-under = only under
 diff-expired-under = expired under
 diff-day = the day of evaluation
 diff-day-facts = the day of evaluation, compared with
+diff-outcome-changed = Same decision, outcome changed
+diff-not-set = not set
+diff-by-case = by the case
 
 ## Explanations (doctrine explain)
 
@@ -303,6 +306,10 @@ timeline-semicolon = ;{" "}
 timeline-why = {" "}— why:{" "}
 timeline-day-passes-facts = the day passes a limit computed from
 timeline-day-passes = the day passes a date of the policy
+timeline-outcomes = outcomes
+timeline-outcome-in-force = is given
+timeline-outcome-not-in-force = is no longer given, was
+timeline-not-set = not set
 
 ## Remedies (doctrine remedy)
 

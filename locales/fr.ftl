@@ -180,6 +180,9 @@ diff-only-under = seulement sous
 diff-expired-under = expirée sous
 diff-day = le jour d'évaluation
 diff-day-facts = le jour d'évaluation, comparé à
+diff-outcome-changed = Même décision, résultat changé
+diff-not-set = non défini
+diff-by-case = par le cas
 
 ## Explications (doctrine explain)
 
@@ -296,6 +299,10 @@ timeline-semicolon = {" "};{" "}
 timeline-why = {" "}— pourquoi :{" "}
 timeline-day-passes-facts = le jour dépasse une limite calculée à partir de
 timeline-day-passes = le jour dépasse une date de la politique
+timeline-outcomes = résultats
+timeline-outcome-in-force = est donné
+timeline-outcome-not-in-force = n'est plus donné, était
+timeline-not-set = non défini
 
 ## Remèdes (doctrine remedy)
 

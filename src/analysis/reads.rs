@@ -15,12 +15,15 @@ pub struct Reads {
     date_facts: BTreeSet<u32>,
     defs: BTreeSet<u32>,
     exceptions: BTreeSet<u32>,
+    /// The rules whose verdict is read (`verdict(R)`, `applies(R)`), followed too.
+    rules: BTreeSet<u32>,
     today: bool,
 }
 
 impl Reads {
     fn add(&mut self, program: &Program, texts: usize, expr: &CExpr) {
         let mut pending = vec![expr];
+        let mut rules: Vec<u32> = Vec::new();
         while let Some(expr) = pending.pop() {
             walk::node(expr, &mut |node| match &node.kind {
                 CKind::Param(slot) => {
@@ -43,8 +46,15 @@ impl Reads {
                         pending.push(body);
                     }
                 }
+                CKind::Verdict(rule) | CKind::Applies(rule) if self.rules.insert(*rule) => {
+                    rules.push(*rule);
+                }
                 _ => {}
             });
+        }
+        // The checker refuses cycles; `rules` (the set) keeps this finite anyway.
+        for rule in rules {
+            self.add_rule(program, rule as usize, texts);
         }
     }
 
@@ -57,11 +67,33 @@ impl Reads {
         reads
     }
 
+    /// What a definition (an outcome) reads: its body in force, definitions followed.
+    pub fn def(program: &Program, def: usize, texts: usize) -> Reads {
+        let mut reads = Reads::default();
+        if let Some(body) = program.defs.get(def).and_then(|d| d.versions.at(texts)) {
+            reads.add(program, texts, body);
+        }
+        if let Ok(slot) = u32::try_from(def) {
+            reads.defs.insert(slot);
+        }
+        reads
+    }
+
     /// What a rule reads: its conditions, and its exceptions' (theirs too, all the way down).
     pub fn rule(program: &Program, rule: usize, texts: usize) -> Reads {
         let mut reads = Reads::default();
+        if let Ok(slot) = u32::try_from(rule) {
+            reads.rules.insert(slot);
+        }
+        reads.add_rule(program, rule, texts);
+        reads
+    }
+
+    /// Adds what a rule reads, its exceptions' too (a rule whose verdict it reads as well).
+    fn add_rule(&mut self, program: &Program, rule: usize, texts: usize) {
+        let reads = self;
         let Some(info) = program.rules.get(rule) else {
-            return reads;
+            return;
         };
         if let Some(body) = info.versions.at(texts) {
             if let Some(applies) = &body.applies {
@@ -71,7 +103,7 @@ impl Reads {
         }
         let snapshot = texts.checked_sub(1).and_then(|k| program.snapshots.get(k));
         let Some(snapshot) = snapshot else {
-            return reads;
+            return;
         };
         let mut pending: Vec<u32> = snapshot
             .rule_children
@@ -96,7 +128,6 @@ impl Reads {
                 pending.extend(children.iter().copied());
             }
         }
-        reads
     }
 
     /// The parameters read, by slot.
@@ -119,6 +150,11 @@ impl Reads {
         &self.exceptions
     }
 
+    /// The rules whose verdict is read (the rule itself, for a rule), by slot.
+    pub fn rules(&self) -> &BTreeSet<u32> {
+        &self.rules
+    }
+
     /// Whether `today` is read.
     pub fn today(&self) -> bool {
         self.today
@@ -136,6 +172,7 @@ impl Reads {
             date_facts: self.date_facts.union(&other.date_facts).copied().collect(),
             defs: self.defs.union(&other.defs).copied().collect(),
             exceptions: self.exceptions.union(&other.exceptions).copied().collect(),
+            rules: self.rules.union(&other.rules).copied().collect(),
             today: self.today || other.today,
         }
     }
@@ -144,4 +181,19 @@ impl Reads {
 /// Whether a text (by index) brought a version of an item.
 pub fn brought<T>(versioned: &Versioned<T>, text: u32) -> bool {
     versioned.versions.iter().any(|(t, _)| *t == text)
+}
+
+/// The date facts a comparison with `today` reads (`facts`, by path); when there are none,
+/// the date parameters read, by name: the day then passes a date the policy sets.
+pub fn or_date_params(program: &Program, reads: &Reads, facts: Vec<String>) -> Vec<String> {
+    if !facts.is_empty() {
+        return facts;
+    }
+    reads
+        .params()
+        .iter()
+        .filter_map(|slot| program.params.get(*slot as usize))
+        .filter(|p| p.ty.required() == &Type::Date)
+        .map(|p| p.name.clone())
+        .collect()
 }

@@ -187,7 +187,8 @@ pub(super) fn load_sides(
     ))
 }
 
-/// Parses a side's overrides, and says which assignments failed; an assignment that
+/// Parses a side's overrides (a later one of a parameter replacing an earlier one), and
+/// says which assignments failed; an assignment that
 /// failed on side A too (`reported`) is not reported again.
 fn overrides(
     program: &Program,
@@ -200,7 +201,12 @@ fn overrides(
     let mut failed = Vec::new();
     for assignment in set {
         match crate::eval::overrides::parse_override(program, assignment, sources) {
-            Ok(o) => out.push(o),
+            // A later assignment of the same parameter (a side's own, after the shared
+            // ones) wins.
+            Ok(o) => {
+                out.retain(|(slot, _, _): &Override| *slot != o.0);
+                out.push(o);
+            }
             Err(e) => {
                 if !reported.contains(assignment) {
                     errors.extend(e);

@@ -131,6 +131,30 @@ fn procurement_examples() {
     }
 }
 
+/// Outcomes split periods too: NIS2's `today < application_date`, a dated parameter step, a
+/// limit computed from a date fact, an amendment replacing an outcome.
+fn outcomes_examples() {
+    for file in [
+        "examples/nis2/grid-operator.yaml",
+        "examples/nis2/cloud-provider-medium.yaml",
+        "examples/nis2/hospital-unknown-staff.yaml",
+    ] {
+        let (program, facts, overrides) = load("policies/nis2", file, &[]);
+        check(
+            &program,
+            &facts,
+            &overrides,
+            Some(("2023-01-10", "2025-06-30")),
+        );
+    }
+    let (program, facts, overrides) = load(
+        "tests/policies/outcomes-causes",
+        "tests/policies/outcomes-causes/facts.yaml",
+        &[],
+    );
+    check(&program, &facts, &overrides, None);
+}
+
 fn language_tour() {
     for file in [
         "tests/policies/language/tests/06-exception-until.yaml",
@@ -259,6 +283,7 @@ fn every_policy_case() {
 tests![
     cloud_doctrine_examples,
     procurement_examples,
+    outcomes_examples,
     language_tour,
     every_use_of_today,
     open_ended,

@@ -4,7 +4,7 @@
 
 use jiff::civil::Date;
 
-use super::{CaseDiff, RuleChange};
+use super::{CaseDiff, OutcomeChange, RuleChange};
 use crate::analysis::reads::{Reads, brought};
 use crate::eval::overrides::Override;
 use crate::eval::render::value_text;
@@ -37,9 +37,10 @@ pub enum Cause {
         side: &'static str,
     },
     /// None of the above, and the sides decide on different days: a comparison with `today`
-    /// reads these date facts (none: dates of the policy).
+    /// reads these date facts (none read: these date parameters; none either: dates of the
+    /// policy).
     Day {
-        /// The date facts read, by path.
+        /// The date facts read, by path (or the date parameters, by name).
         facts: Vec<String>,
     },
 }
@@ -108,6 +109,10 @@ impl Evaluated<'_> {
                     let e = program.exceptions.get(*e as usize);
                     e.is_some_and(|e| brought(&e.versions, index))
                 })
+                || reads.rules().iter().any(|r| {
+                    let r = program.rules.get(*r as usize);
+                    r.is_some_and(|r| brought(&r.versions, index))
+                })
                 || reads.defs().iter().any(|d| {
                     let d = program.defs.get(*d as usize);
                     d.is_some_and(|d| brought(&d.versions, index))
@@ -172,6 +177,15 @@ fn causes(
                 }
             }
         }
+        if facts.is_empty() {
+            for (side, r) in [(a, reads.0), (b, reads.1)] {
+                for name in crate::analysis::reads::or_date_params(side.program, r, Vec::new()) {
+                    if !facts.contains(&name) {
+                        facts.push(name);
+                    }
+                }
+            }
+        }
         out.push(Cause::Day { facts });
     }
     out
@@ -209,6 +223,26 @@ fn rule_causes(change: &RuleChange, a: &Evaluated, b: &Evaluated) -> Vec<Cause> 
     )
 }
 
+fn outcome_causes(change: &OutcomeChange, a: &Evaluated, b: &Evaluated) -> Vec<Cause> {
+    let slot = |side: &Evaluated| side.program.defs.iter().position(|d| d.name == change.name);
+    let reads = |side: &Evaluated, slot: Option<usize>| {
+        slot.map_or_else(Reads::default, |s| Reads::def(side.program, s, side.texts))
+    };
+    let (slot_a, slot_b) = (slot(a), slot(b));
+    let own = |side: &Evaluated, slot: Option<usize>, text: u32| {
+        slot.and_then(|s| side.program.defs.get(s))
+            .is_some_and(|d| brought(&d.versions, text))
+    };
+    let own_a = |text: u32| own(a, slot_a, text);
+    let own_b = |text: u32| own(b, slot_b, text);
+    causes(
+        (a, b),
+        (&reads(a, slot_a), &reads(b, slot_b)),
+        (&own_a, &own_b),
+        (None, None),
+    )
+}
+
 /// Says why each rule of a compared case differs, and the scope when it does. A rule that
 /// gives a verdict under one side only because the scope differs is left to the scope.
 pub fn explain(case: &mut CaseDiff, a: &Evaluated, b: &Evaluated) {
@@ -228,5 +262,8 @@ pub fn explain(case: &mut CaseDiff, a: &Evaluated, b: &Evaluated) {
         if !by_scope {
             change.causes = rule_causes(change, a, b);
         }
+    }
+    for change in &mut case.outcomes {
+        change.causes = outcome_causes(change, a, b);
     }
 }

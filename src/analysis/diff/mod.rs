@@ -10,7 +10,9 @@ pub mod causes;
 
 use jiff::civil::Date;
 
-use crate::eval::decision::{Decision, FactRef, RemarkResult, RuleResult, VerdictRef};
+use crate::eval::decision::{
+    Decision, FactRef, OutcomeResult, RemarkResult, RuleResult, VerdictRef,
+};
 use crate::language::program::Localized;
 
 /// How a case's decision changes from side A to side B.
@@ -18,6 +20,8 @@ use crate::language::program::Localized;
 pub enum Change {
     /// The decision, or the last day of a temporary decision, differs.
     Decision,
+    /// The decision stands, but an outcome's value differs.
+    Outcome,
     /// The decision stands, but a rule's verdict, advice, a note or a missing fact differs.
     Detail,
     /// Nothing that a decision reports differs (the texts applied may).
@@ -25,10 +29,16 @@ pub enum Change {
 }
 
 impl Change {
+    /// Whether the case is listed without `--all`: its decision or an outcome's value differs.
+    pub fn listed(self) -> bool {
+        matches!(self, Change::Decision | Change::Outcome)
+    }
+
     /// The name used in JSON.
     pub fn name(self) -> &'static str {
         match self {
             Change::Decision => "decision",
+            Change::Outcome => "outcome",
             Change::Detail => "detail",
             Change::None => "none",
         }
@@ -50,6 +60,30 @@ pub struct RuleChange {
     pub causes: Vec<causes::Cause>,
 }
 
+/// An outcome whose value or deciding case differs between the sides; `None` where it is
+/// not in force.
+#[derive(Clone, Debug)]
+pub struct OutcomeChange {
+    /// The outcome's name.
+    pub name: String,
+    /// Its title (side B's, else side A's).
+    pub title: Localized,
+    /// Its result under side A.
+    pub before: Option<OutcomeResult>,
+    /// Its result under side B.
+    pub after: Option<OutcomeResult>,
+    /// Why it differs (see [`causes::explain`]; empty until explained).
+    pub causes: Vec<causes::Cause>,
+}
+
+impl OutcomeChange {
+    /// Whether its value differs (not only the case that decides it).
+    pub fn value_differs(&self) -> bool {
+        let value = |r: &Option<OutcomeResult>| r.as_ref().map(|r| r.value.clone());
+        value(&self.before) != value(&self.after)
+    }
+}
+
 /// The comparison of one case.
 #[derive(Clone, Debug)]
 pub struct CaseDiff {
@@ -63,6 +97,9 @@ pub struct CaseDiff {
     pub change: Change,
     /// The rules whose results differ, in side A's order, then side B's new ones.
     pub rules: Vec<RuleChange>,
+    /// The outcomes whose value or deciding case differs, in side A's order, then side B's
+    /// new ones.
+    pub outcomes: Vec<OutcomeChange>,
     /// Advice given under one side only.
     pub advice: Difference<RemarkResult>,
     /// Notes given under one side only.
@@ -184,15 +221,52 @@ fn rule_changes(before: &Decision, after: &Decision) -> Vec<RuleChange> {
         .collect()
 }
 
+fn outcome_changes(before: &Decision, after: &Decision) -> Vec<OutcomeChange> {
+    let find = |d: &Decision, name: &str| d.outcomes.iter().find(|o| o.name == name).cloned();
+    let mut names: Vec<&str> = before.outcomes.iter().map(|o| o.name.as_str()).collect();
+    for outcome in &after.outcomes {
+        if !names.contains(&outcome.name.as_str()) {
+            names.push(&outcome.name);
+        }
+    }
+    names
+        .into_iter()
+        .filter_map(|name| {
+            let (a, b) = (find(before, name), find(after, name));
+            let state =
+                |r: &Option<OutcomeResult>| r.as_ref().map(|r| (r.value.clone(), r.by.clone()));
+            if state(&a) == state(&b) {
+                return None;
+            }
+            let title = b.as_ref().or(a.as_ref()).map(|r| r.title.clone())?;
+            Some(OutcomeChange {
+                name: name.to_string(),
+                title,
+                before: a,
+                after: b,
+                causes: Vec::new(),
+            })
+        })
+        .collect()
+}
+
 /// Compares the decisions on one case under side A (`before`) and side B (`after`).
 pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
     let rules = rule_changes(&before, &after);
+    let outcomes = outcome_changes(&before, &after);
     let advice = Difference::between(&before.advice, &after.advice, |r| &r.id);
     let notes = Difference::between(&before.notes, &after.notes, |r| &r.id);
     let missing = Difference::between(&before.missing, &after.missing, |f| &f.path);
     let change = if before.decision.name != after.decision.name || before.until != after.until {
         Change::Decision
-    } else if rules.is_empty() && advice.is_empty() && notes.is_empty() && missing.is_empty() {
+    } else if outcomes.iter().any(OutcomeChange::value_differs) {
+        Change::Outcome
+    } else if outcomes.is_empty()
+        && rules.is_empty()
+        && advice.is_empty()
+        && notes.is_empty()
+        && missing.is_empty()
+    {
         Change::None
     } else {
         Change::Detail
@@ -203,6 +277,7 @@ pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
         after,
         change,
         rules,
+        outcomes,
         advice,
         notes,
         missing,
@@ -232,6 +307,10 @@ pub struct Summary {
     pub changed: usize,
     /// Cases whose decision stands but whose details change.
     pub detail: usize,
+    /// Cases whose decision stands but an outcome's value changes.
+    pub outcome: usize,
+    /// Whether some case has outcomes under either side.
+    pub has_outcomes: bool,
     /// Decision changes by transition, worst verdict before first.
     pub transitions: Vec<Transition>,
 }
@@ -266,6 +345,10 @@ pub fn summarize(cases: &[CaseDiff]) -> Summary {
         total: cases.len(),
         changed: count(Change::Decision),
         detail: count(Change::Detail),
+        outcome: count(Change::Outcome),
+        has_outcomes: cases
+            .iter()
+            .any(|c| !c.before.outcomes.is_empty() || !c.after.outcomes.is_empty()),
         transitions,
     }
 }

@@ -29,9 +29,10 @@ pub enum Cause {
         exception: String,
     },
     /// None of the above: the day passed a limit of a comparison with `today`, computed from
-    /// these date facts (none: from dates of the policy).
+    /// these date facts (none read: the date parameters read; none either: from dates of
+    /// the policy).
     Day {
-        /// The date facts read, by path.
+        /// The date facts read, by path (or the date parameters, by name).
         facts: Vec<String>,
     },
 }
@@ -72,6 +73,10 @@ impl Day<'_> {
                     let versions = program.exceptions.get(*e as usize).map(|e| &e.versions);
                     versions.is_some_and(|v| brought(v, index))
                 })
+                || reads.rules().iter().any(|r| {
+                    let versions = program.rules.get(*r as usize).map(|r| &r.versions);
+                    versions.is_some_and(|v| brought(v, index))
+                })
                 || reads.defs().iter().any(|d| {
                     let versions = program.defs.get(*d as usize).map(|d| &d.versions);
                     versions.is_some_and(|v| brought(v, index))
@@ -107,7 +112,9 @@ impl Day<'_> {
                 .filter_map(|slot| program.facts.get(*slot as usize))
                 .map(|f| f.path.clone())
                 .collect();
-            out.push(Cause::Day { facts });
+            out.push(Cause::Day {
+                facts: crate::analysis::reads::or_date_params(program, &reads, facts),
+            });
         }
         out
     }

@@ -3,6 +3,7 @@
 use jiff::civil::Date;
 
 use super::causes::{Cause, Day};
+use super::outcomes::{OutcomeState, outcome_changes, states};
 use crate::analysis::reads::Reads;
 use crate::eval::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::overrides::Override;
@@ -74,6 +75,18 @@ pub enum Change {
         /// or stops giving a verdict because the scope changed: the scope says why).
         causes: Vec<Cause>,
     },
+    /// An outcome's value, or the case that decides it, changed (`None`: not in force).
+    Outcome {
+        /// The outcome's name.
+        name: String,
+        /// What it gave before.
+        before: Option<OutcomeState>,
+        /// What it gives now.
+        after: Option<OutcomeState>,
+        /// Why: what changed that day among what the outcome reads (empty on the day the
+        /// policy comes into force).
+        causes: Vec<Cause>,
+    },
 }
 
 fn expired_id(result: &RuleResult) -> Option<&str> {
@@ -82,7 +95,8 @@ fn expired_id(result: &RuleResult) -> Option<&str> {
 
 /// Whether two decisions are the same for a timeline: the scope, the decision and its last
 /// day, and each rule's verdict, deciding exception, last day and expired exception. The
-/// texts applied, messages, advice and notes may differ.
+/// texts applied, messages, advice and notes may differ. Each outcome's value and deciding
+/// case too.
 pub fn same_state(a: &Decision, b: &Decision) -> bool {
     let rules = |d: &Decision| {
         d.results
@@ -100,6 +114,7 @@ pub fn same_state(a: &Decision, b: &Decision) -> bool {
         && a.decision == b.decision
         && a.until == b.until
         && rules(a) == rules(b)
+        && states(a) == states(b)
 }
 
 /// A parameter's value on a day, unless it is overridden (then it never changes).
@@ -146,7 +161,7 @@ fn changed_params(
         .collect()
 }
 
-/// The parameters a verdict of `before` or `after`, or the scope, depends on whose value
+/// The parameters a verdict or an outcome of `before` or `after`, or the scope, depends on whose value
 /// changes on `after`'s day, in the policy's order.
 fn param_changes(
     program: &Program,
@@ -164,7 +179,10 @@ fn param_changes(
         scope.reads_param(slot)
             || [before, after]
                 .iter()
-                .flat_map(|d| d.results.iter().flat_map(|r| &r.because))
+                .flat_map(|d| {
+                    let rules = d.results.iter().flat_map(|r| &r.because);
+                    rules.chain(d.outcomes.iter().flat_map(|o| &o.because))
+                })
                 .any(|g| g.is_param && g.name == name)
     };
     let mut out = Vec::new();
@@ -278,5 +296,6 @@ pub fn changes(
             causes,
         });
     }
+    out.extend(outcome_changes(program, &day, before, after));
     out
 }

@@ -27,9 +27,11 @@ use jiff::civil::Date;
 
 mod causes;
 mod changes;
+mod outcomes;
 
 pub use causes::Cause;
 pub use changes::{Change, RuleState, changes, same_state};
+pub use outcomes::OutcomeState;
 
 use crate::eval::decision::Decision;
 use crate::eval::overrides::Override;

@@ -4,9 +4,10 @@
 use serde_json::{Map, Value as Json, json};
 
 use crate::analysis::diff::causes::Cause;
-use crate::analysis::diff::{CaseDiff, Change, DiffReport, Side, texts_applied};
-use crate::eval::decision::{Decision, FactRef, RemarkResult, RuleResult};
+use crate::analysis::diff::{CaseDiff, DiffReport, OutcomeChange, Side, texts_applied};
+use crate::eval::decision::{Decision, FactRef, OutcomeResult, RemarkResult, RuleResult};
 use crate::language::ast::Lang;
+use crate::report::timeline::outcome_value_json;
 
 fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
     localized
@@ -35,12 +36,49 @@ fn side(s: &Side, decisions: Vec<&Decision>) -> Json {
 }
 
 fn decision(d: &Decision) -> Json {
-    json!({
+    let mut out = json!({
         "decision": d.decision.name,
         "until": day(d.until),
         "evaluated_on": d.evaluated_on.to_string(),
         "texts": d.texts.iter().map(|t| t.id.clone()).collect::<Vec<_>>(),
         "missing": facts(&d.missing),
+    });
+    // Only a policy that declares outcomes lists them: other comparisons are unchanged.
+    if !d.outcomes.is_empty()
+        && let Json::Object(map) = &mut out
+    {
+        let outcomes: Map<String, Json> = d
+            .outcomes
+            .iter()
+            .map(|o| (o.name.clone(), value(Some(o))))
+            .collect();
+        map.insert("outcomes".into(), Json::Object(outcomes));
+    }
+    out
+}
+
+/// An outcome's value as `eval` writes it (`null`: not in force, not set or undecided).
+fn value(o: Option<&OutcomeResult>) -> Json {
+    o.map_or(Json::Null, |o| {
+        outcome_value_json(&o.value, &o.written, &o.members)
+    })
+}
+
+fn outcome(o: &OutcomeChange, lang: Lang) -> Json {
+    let (a, b) = (o.before.as_ref(), o.after.as_ref());
+    let by = |x: Option<&OutcomeResult>| x.and_then(|x| x.by.clone());
+    let message =
+        |x: Option<&OutcomeResult>| x.and_then(|x| x.message.get(lang).map(str::to_string));
+    json!({
+        "outcome": o.name,
+        "title": text(&o.title, lang),
+        "before": value(a),
+        "after": value(b),
+        "by_before": by(a),
+        "by_after": by(b),
+        "message_before": message(a),
+        "message_after": message(b),
+        "causes": causes(&o.causes),
     })
 }
 
@@ -75,7 +113,7 @@ fn causes(list: &[Cause]) -> Json {
     )
 }
 
-fn case(c: &CaseDiff, lang: Lang) -> Json {
+fn case(c: &CaseDiff, has_outcomes: bool, lang: Lang) -> Json {
     let rules: Vec<Json> = c
         .rules
         .iter()
@@ -100,7 +138,7 @@ fn case(c: &CaseDiff, lang: Lang) -> Json {
             })
         })
         .collect();
-    json!({
+    let mut out = json!({
         "facts": c.facts,
         "change": c.change.name(),
         "before": decision(&c.before),
@@ -113,24 +151,29 @@ fn case(c: &CaseDiff, lang: Lang) -> Json {
         "missing_added": facts(&c.missing.added),
         "missing_removed": facts(&c.missing.removed),
         "scope_causes": causes(&c.scope_causes),
-    })
+    });
+    if has_outcomes && let Json::Object(map) = &mut out {
+        let list: Vec<Json> = c.outcomes.iter().map(|o| outcome(o, lang)).collect();
+        map.insert("outcomes".into(), Json::Array(list));
+    }
+    out
 }
 
 /// The comparison as one JSON object; with `all`, `changes` lists every case.
 pub fn render(report: &DiffReport, all: bool, lang: Lang) -> Json {
+    let summary = &report.summary;
     let changes: Vec<Json> = report
         .cases
         .iter()
-        .filter(|c| all || c.change == Change::Decision)
-        .map(|c| case(c, lang))
+        .filter(|c| all || c.change.listed())
+        .map(|c| case(c, summary.has_outcomes, lang))
         .collect();
-    let summary = &report.summary;
     let transitions: Vec<Json> = summary
         .transitions
         .iter()
         .map(|t| json!({"before": t.before.name, "after": t.after.name, "count": t.count}))
         .collect();
-    json!({
+    let mut out = json!({
         "a": side(&report.a, report.cases.iter().map(|c| &c.before).collect()),
         "b": side(&report.b, report.cases.iter().map(|c| &c.after).collect()),
         "changes": changes,
@@ -140,5 +183,11 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> Json {
             "detail_only": summary.detail,
             "transitions": transitions,
         },
-    })
+    });
+    if summary.has_outcomes
+        && let Some(Json::Object(map)) = out.get_mut("summary")
+    {
+        map.insert("outcome_only".into(), json!(summary.outcome));
+    }
+    out
 }

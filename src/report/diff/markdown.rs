@@ -3,10 +3,10 @@
 
 use std::fmt::Write;
 
-use crate::analysis::diff::{CaseDiff, Change, DiffReport};
+use crate::analysis::diff::{CaseDiff, DiffReport};
 use crate::language::ast::Lang;
 
-use super::{Item, causes_text, counted, lists, rule_change};
+use super::{Item, causes_text, counted, lists, outcome_change, rule_change};
 use super::{either, side, transition, verdict, words};
 
 /// Text safe in a table cell: no pipe, no line break.
@@ -43,6 +43,14 @@ fn why(case: &CaseDiff, lang: Lang) -> String {
             w.colon
         ));
     }
+    parts.extend(case.outcomes.iter().map(|o| {
+        let mut part = format!("{}{}{}", o.name, w.colon, outcome_change(o, lang));
+        let why = causes_text(&o.causes, lang);
+        if !why.is_empty() {
+            part = format!("{part} ({}{}{why})", w.because, w.colon);
+        }
+        part
+    }));
     parts.extend(case.rules.iter().map(|r| {
         let mut part = format!("{}{}{}", r.rule, w.colon, rule_change(r, lang));
         let why = causes_text(&r.causes, lang);
@@ -77,7 +85,7 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
     let rows: Vec<&CaseDiff> = report
         .cases
         .iter()
-        .filter(|c| all || c.change == Change::Decision)
+        .filter(|c| all || c.change.listed())
         .collect();
     if !rows.is_empty() {
         let _ = writeln!(out);
@@ -116,6 +124,11 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
         for t in &summary.transitions {
             let _ = writeln!(out, "| {} | {} |", cell(&transition(t, lang)), t.count);
         }
+    }
+    if summary.outcome > 0 {
+        let _ = writeln!(out);
+        let outcome = counted(w.outcome_changed, summary.outcome, summary.total, lang);
+        let _ = writeln!(out, "{outcome}");
     }
     if summary.detail > 0 {
         let _ = writeln!(out);

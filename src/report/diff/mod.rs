@@ -7,9 +7,9 @@ pub mod text;
 use std::fmt::Write;
 
 use crate::analysis::diff::causes::Cause;
-use crate::analysis::diff::{CaseDiff, RuleChange};
+use crate::analysis::diff::{CaseDiff, OutcomeChange, RuleChange};
 use crate::analysis::diff::{Side, Transition};
-use crate::eval::decision::{FactRef, RemarkResult};
+use crate::eval::decision::{FactRef, OutcomeResult, RemarkResult};
 use crate::eval::decision::{RuleResult, VerdictRef};
 use crate::language::ast::Lang;
 
@@ -52,6 +52,9 @@ crate::words! {
         expired_under,
         day,
         day_facts,
+        outcome_changed,
+        by_case,
+        not_set,
     }
 }
 
@@ -205,6 +208,31 @@ pub(super) fn lists(case: &CaseDiff, lang: Lang) -> Vec<(&'static str, Vec<Item<
         .into_iter()
         .filter(|(_, items)| !items.is_empty())
         .collect()
+}
+
+/// An outcome's result: its value, the case that decided it.
+pub(crate) fn outcome_result(result: Option<&OutcomeResult>, lang: Lang) -> String {
+    let w = words(lang);
+    let Some(r) = result else {
+        return w.not_set.to_string();
+    };
+    let mut out = match r.shown.get(lang).unwrap_or(&r.written) {
+        "" => w.not_set.to_string(),
+        shown => shown.to_string(),
+    };
+    if let Some(by) = &r.by {
+        let _ = write!(out, " ({} {by})", w.by_case);
+    }
+    out
+}
+
+/// An outcome's results on both sides: `A → B`.
+pub(super) fn outcome_change(outcome: &OutcomeChange, lang: Lang) -> String {
+    format!(
+        "{} → {}",
+        outcome_result(outcome.before.as_ref(), lang),
+        outcome_result(outcome.after.as_ref(), lang)
+    )
 }
 
 /// A rule's results on both sides: `A → B`.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::{Item, causes_text, counted, lists, rule_change};
+use super::{Item, causes_text, counted, lists, outcome_change, rule_change};
 use super::{either, side, transition, verdict, words};
 use crate::analysis::diff::{CaseDiff, Change, DiffReport};
 use crate::language::ast::Lang;
@@ -46,6 +46,33 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
     let scope = causes_text(&case.scope_causes, lang);
     if !scope.is_empty() {
         let _ = writeln!(out, "  {}{}{scope}", w.because_scope, w.colon);
+    }
+    for outcome in &case.outcomes {
+        let title = match outcome.title.text(lang) {
+            "" => String::new(),
+            title => format!(" {title}"),
+        };
+        let _ = writeln!(
+            out,
+            "  {bold}{}{bold:#}{title}{}{}",
+            outcome.name,
+            w.colon,
+            outcome_change(outcome, lang)
+        );
+        let why = causes_text(&outcome.causes, lang);
+        if !why.is_empty() {
+            let _ = writeln!(out, "      {}{}{why}", w.because, w.colon);
+        }
+        for (name, result) in [("A", &outcome.before), ("B", &outcome.after)] {
+            if let Some(r) = result.as_ref().filter(|r| !r.message.text(lang).is_empty()) {
+                let _ = writeln!(
+                    out,
+                    "      {dim}{name}{}{}{dim:#}",
+                    w.colon,
+                    r.message.text(lang)
+                );
+            }
+        }
     }
     for rule in &case.rules {
         let title = match rule.title.text(lang) {
@@ -95,7 +122,7 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
         let _ = writeln!(out, "{bold}{}{bold:#}{}{}", s.name, w.colon, side(s, lang));
     }
     for case in &report.cases {
-        if all || case.change == Change::Decision {
+        if all || case.change.listed() {
             let _ = writeln!(out);
             case_block(&mut out, case, lang);
         }
@@ -106,6 +133,13 @@ pub fn render(report: &DiffReport, all: bool, lang: Lang) -> String {
     let _ = writeln!(out, "{bold}{changed}{bold:#}");
     for t in &summary.transitions {
         let _ = writeln!(out, "  {}{}{}", transition(t, lang), w.colon, t.count);
+    }
+    if summary.outcome > 0 {
+        let _ = writeln!(
+            out,
+            "{}",
+            counted(w.outcome_changed, summary.outcome, summary.total, lang)
+        );
     }
     if summary.detail > 0 {
         let hint = if all {

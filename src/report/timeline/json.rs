@@ -4,7 +4,8 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::Heading;
-use crate::analysis::timeline::{Cause, Change, Period, RuleState};
+use crate::analysis::timeline::{Cause, Change, OutcomeState, Period, RuleState};
+use crate::language::value::Value;
 use crate::report::run::overrides_json;
 
 fn state_json(s: &Option<RuleState>) -> Json {
@@ -20,6 +21,28 @@ fn state_json(s: &Option<RuleState>) -> Json {
         out.insert("until".into(), json!(until.to_string()));
     }
     Json::Object(out)
+}
+
+/// An outcome's value as JSON, as `eval` writes it: a name, a text, a date or a number as
+/// written, a bool, a set as a list; `null` when not set or undecided.
+pub(crate) fn outcome_value_json(value: &Value, written: &str, members: &[String]) -> Json {
+    match value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::NotSet | Value::Unknown(_) => Json::Null,
+        Value::Set(_) => json!(members),
+        _ => Json::String(written.to_string()),
+    }
+}
+
+/// `{"value", "by"}` of an outcome (`null`: not in force).
+fn outcome_json(s: &Option<OutcomeState>) -> Json {
+    match s {
+        None => Json::Null,
+        Some(s) => json!({
+            "value": outcome_value_json(&s.value, &s.written, &s.members),
+            "by": s.by,
+        }),
+    }
 }
 
 /// Why a rule or the scope changed.
@@ -73,6 +96,17 @@ fn change_json(change: &Change) -> Json {
             out.insert("causes".into(), causes_json(causes));
             Json::Object(out)
         }
+        Change::Outcome {
+            name,
+            before,
+            after,
+            causes,
+        } => json!({
+            "outcome": name,
+            "before": outcome_json(before),
+            "after": outcome_json(after),
+            "causes": causes_json(causes),
+        }),
     }
 }
 
@@ -88,7 +122,7 @@ fn period_json(period: &Period) -> Json {
         .iter()
         .filter_map(|r| r.by.as_ref().map(|by| (r.rule.clone(), json!(by))))
         .collect();
-    json!({
+    let mut out = json!({
         "from": period.from.to_string(),
         "to": period.to.map(|t| t.to_string()),
         "decision": d.decision.name,
@@ -103,7 +137,19 @@ fn period_json(period: &Period) -> Json {
         "results": results,
         "by": by,
         "changed": period.changed.iter().map(change_json).collect::<Vec<_>>(),
-    })
+    });
+    // Only a policy that declares outcomes lists them: other timelines are unchanged.
+    if !d.outcomes.is_empty()
+        && let Json::Object(map) = &mut out
+    {
+        let outcomes: Map<String, Json> = d
+            .outcomes
+            .iter()
+            .map(|o| (o.name.clone(), outcome_json(&Some(OutcomeState::of(o)))))
+            .collect();
+        map.insert("outcomes".into(), Json::Object(outcomes));
+    }
+    out
 }
 
 /// A timeline as one JSON object: `facts`, `policy`, the window (`from`, `to`), `periods`

@@ -6,6 +6,7 @@ mod text;
 use jiff::civil::Date;
 
 pub use json::json;
+pub(crate) use json::outcome_value_json;
 pub use text::text;
 
 /// What a timeline report needs besides the periods.

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::Heading;
-use crate::analysis::timeline::{Cause, Change, Period, RuleState};
+use crate::analysis::timeline::{Cause, Change, OutcomeState, Period, RuleState};
 use crate::eval::decision::Decision;
 use crate::language::ast::Lang;
 use crate::language::program::VerdictScale;
@@ -37,6 +37,10 @@ crate::words! {
         why,
         day_passes_facts,
         day_passes,
+        outcomes,
+        outcome_in_force,
+        outcome_not_in_force,
+        not_set,
     }
 }
 
@@ -51,6 +55,19 @@ fn state(s: &RuleState, lang: Lang, scale: &VerdictScale) -> String {
     if let Some(until) = s.until {
         let _ = write!(out, " {} {until}", w.until);
     }
+    if let Some(by) = &s.by {
+        let _ = write!(out, " ({} {by})", w.by);
+    }
+    out
+}
+
+/// `essential entity (by ESSENTIAL)`.
+fn outcome_state(s: &OutcomeState, lang: Lang) -> String {
+    let w = words(lang);
+    let mut out = match s.shown.get(lang).unwrap_or(&s.written) {
+        "" => w.not_set.to_string(),
+        shown => shown.to_string(),
+    };
     if let Some(by) = &s.by {
         let _ = write!(out, " ({} {by})", w.by);
     }
@@ -131,7 +148,46 @@ fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
             out.push_str(&causes_text(causes, lang));
             out
         }
+        Change::Outcome {
+            name,
+            before,
+            after,
+            causes,
+        } => {
+            let mut out = match (before, after) {
+                (None, Some(now)) => format!(
+                    "{name} {}{}{}",
+                    w.outcome_in_force,
+                    w.colon,
+                    outcome_state(now, lang)
+                ),
+                (Some(was), None) => format!(
+                    "{name} {} {}",
+                    w.outcome_not_in_force,
+                    outcome_state(was, lang)
+                ),
+                (Some(was), Some(now)) => format!(
+                    "{name}{}{} → {}",
+                    w.colon,
+                    outcome_state(was, lang),
+                    outcome_state(now, lang)
+                ),
+                (None, None) => name.clone(),
+            };
+            out.push_str(&causes_text(causes, lang));
+            out
+        }
     }
+}
+
+/// `classification essential entity (by ESSENTIAL), within_scope true (by IN-SCOPE)`.
+fn outcomes_line(decision: &Decision, lang: Lang) -> String {
+    decision
+        .outcomes
+        .iter()
+        .map(|o| format!("{} {}", o.name, outcome_state(&OutcomeState::of(o), lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 fn rules_line(decision: &Decision, lang: Lang, scale: &VerdictScale) -> String {
@@ -178,13 +234,26 @@ pub fn text(heading: &Heading, periods: &[Period], lang: Lang, scale: &VerdictSc
         for (id, day) in &period.later_texts {
             let _ = write!(texts, "{}{} {day}{}{id}", w.semicolon, w.from, w.colon);
         }
-        let _ = writeln!(
-            out,
-            "    {dim}{}{}{}{dim:#}",
-            w.rules,
-            w.colon,
-            rules_line(decision, lang, scale)
-        );
+        // A policy that decides by an outcome and whose rules gave nothing lists no rules.
+        if !decision.results.is_empty() || decision.decided_by_outcome.is_none() {
+            let _ = writeln!(
+                out,
+                "    {dim}{}{}{}{dim:#}",
+                w.rules,
+                w.colon,
+                rules_line(decision, lang, scale)
+            );
+        }
+        // Only a policy that declares outcomes lists them: other timelines are unchanged.
+        if !decision.outcomes.is_empty() {
+            let _ = writeln!(
+                out,
+                "    {dim}{}{}{}{dim:#}",
+                w.outcomes,
+                w.colon,
+                outcomes_line(decision, lang)
+            );
+        }
         let _ = writeln!(out, "    {dim}{}{}{texts}{dim:#}", w.texts, w.colon);
         for change in &period.changed {
             let _ = writeln!(out, "    • {}", change_text(change, lang, scale));
