@@ -265,7 +265,8 @@ fn evaluate_inner(
             DecisionOf::Verdicts { .. } => None,
         },
     };
-    if texts > 0 && !traced {
+    // Outside the scope nothing is decided: no rule, no outcome.
+    if texts > 0 && !traced && pass.in_scope != Some(false) {
         decision.outcomes = context.outcome_results()?;
     }
     if let Some(decided) = by_outcome {

@@ -423,6 +423,23 @@ impl<'a> Checker<'a> {
                     .iter()
                     .map(|t| this.exception_target(t))
                     .collect();
+                for (index, target) in decl.targets.iter().enumerate() {
+                    let earlier = decl
+                        .targets
+                        .iter()
+                        .take(index)
+                        .find(|t| t.name == target.name);
+                    if let Some(earlier) = earlier {
+                        this.error(
+                            Diagnostic::error(
+                                CODE,
+                                format!("`{}` is named twice after `to`", target.name),
+                            )
+                            .with_label(target.span, "named again here")
+                            .with_label(earlier.span, "first named here"),
+                        );
+                    }
+                }
                 let mut scope = Scope::default();
                 let when = this.condition(&decl.when, &mut scope);
                 if let Some(when) = &when {

@@ -247,11 +247,14 @@ impl Checker<'_> {
         None
     }
 
-    /// `decision verdict fails on VERDICT`: the verdict's rank.
+    /// `decision verdict fails on VERDICT, …`: a run fails at the least severe verdict named,
+    /// or at a worse one.
     fn verdict_fails_on(&mut self, names: &[ast::Ident]) -> Option<u32> {
-        let mut rank = None;
+        let mut rank: Option<u32> = None;
         for name in names {
-            rank = self.member_of(0, name).or(rank);
+            if let Some(named) = self.member_of(0, name) {
+                rank = Some(rank.map_or(named, |r| r.max(named)));
+            }
         }
         rank
     }

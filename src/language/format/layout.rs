@@ -177,12 +177,19 @@ impl Layout<'_> {
         for ground in grounds {
             let head = self.printer.ground_head(ground);
             let at = ground.id.span.start;
-            let whole = self.expr_lines(&head, indent + 4, at, &ground.expr);
             let head_line = Line::new(indent + 4, head.clone(), at);
-            let fits = whole.len() == 1 && whole.iter().all(|l| l.width() <= WIDTH);
-            if ground.title.is_none() && fits {
+            // Each ground's condition is laid out once: nested grounds stay linear.
+            let one_line = Line::new(
+                indent + 4,
+                format!("{head} {}", self.printer.expr(&ground.expr)),
+                at,
+            );
+            let single = !matches!(ground.expr.kind, ExprKind::Grounds(_))
+                && one_line.width() <= WIDTH
+                && !self.broken_chain(&ground.expr);
+            if ground.title.is_none() && single {
                 // `ID: condition` on one line.
-                lines.extend(whole);
+                lines.push(one_line);
             } else if head_line.width() <= WIDTH {
                 // `ID "title":`, then the condition under it.
                 lines.push(head_line);
