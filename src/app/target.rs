@@ -30,7 +30,12 @@ pub fn remedy_target(
 /// Without `--target`: any better verdict, or the decisions a policy deciding by an outcome
 /// fails on, to leave; a policy that fails on none must be told what to reach.
 fn default(program: &Program) -> Result<Option<Target>, Diagnostic> {
-    let DecisionOf::Outcome { def, fails_on, .. } = &program.decision else {
+    let DecisionOf::Outcome {
+        def,
+        vocabulary,
+        fails_on,
+    } = &program.decision
+    else {
         return Ok(None);
     };
     if !fails_on.is_empty() {
@@ -41,7 +46,15 @@ fn default(program: &Program) -> Result<Option<Target>, Diagnostic> {
         .get(*def as usize)
         .map_or("", |d| d.name.as_str());
     let names = super::names::decision_names(program);
-    let example = names.get(1).or(names.first()).copied().unwrap_or("NAME");
+    // A name a remedy could reach: neither undecided nor inapplicable.
+    let roles = program
+        .vocabularies
+        .get(*vocabulary as usize)
+        .map_or((None, None), |v| (v.undecided, v.inapplicable));
+    let example = (0_u32..)
+        .zip(&names)
+        .find(|(rank, _)| roles.0 != Some(*rank) && roles.1 != Some(*rank))
+        .map_or("NAME", |(_, name)| *name);
     Err(Diagnostic::error(
         "doctrine::cli",
         format!(
