@@ -79,7 +79,11 @@ impl Search<'_> {
                 in_scope: after.in_scope,
             });
         }
-        Ok(super::rank::rank(remedies))
+        let by_verdict = matches!(
+            self.program.decision,
+            crate::language::program::DecisionOf::Verdicts { .. }
+        );
+        Ok(super::rank::rank(remedies, by_verdict))
     }
 }
 
