@@ -27,6 +27,8 @@ value-days = { $n ->
     [-1] { $n } Tag
    *[other] { $n } Tage
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } und { $n } weitere
 choice-yes = ja
 choice-no = nein
 
@@ -48,6 +50,7 @@ questions-scope = den Anwendungsbereich
 lang-fallback-texts = Hinweis: Die Richtlinie hat keine Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
 lang-fallback-words = Hinweis: Die Wörter des Werkzeugs sind nicht in `{ $requested }` übersetzt; sie werden in `{ $shown }` angezeigt
 lang-fallback-both = Hinweis: Weder die Richtlinie noch das Werkzeug haben Texte in `{ $requested }`; sie werden in `{ $shown }` angezeigt
+lang-fallback-neutral = Hinweis: Die Texte der Richtlinie haben kein Sprachkennzeichen; sie werden wie geschrieben angezeigt, vielleicht nicht in `{ $requested }`
 
 ## Eine Entscheidung als Text (doctrine eval)
 
@@ -171,6 +174,13 @@ diff-change = Änderung
 diff-colon = :{" "}
 diff-semicolon = ;{" "}
 diff-last-day = (letzter Tag geändert)
+diff-because = warum
+diff-because-scope = Warum der Anwendungsbereich abweicht
+diff-param = Parameter
+diff-only-under = nur unter
+diff-expired-under = abgelaufen unter
+diff-day = der Auswertungstag
+diff-day-facts = der Auswertungstag, verglichen mit
 
 ## Erläuterungen (doctrine explain)
 
@@ -249,6 +259,8 @@ params-source = Quelle
 params-versions = Fassungen
 params-no-param = Kein Parameter.
 params-colon = :{" "}
+params-computed = berechnet als
+params-with = mit
 
 ## Zeitverläufe (doctrine timeline)
 
@@ -273,6 +285,9 @@ timeline-out-of-scope = der Fall verlässt den Anwendungsbereich
 timeline-scope-unknown = ob der Fall im Anwendungsbereich liegt, ist nicht mehr bekannt
 timeline-colon = :{" "}
 timeline-semicolon = ;{" "}
+timeline-why = {" "}— warum:{" "}
+timeline-day-passes-facts = der Tag überschreitet eine Grenze, berechnet aus
+timeline-day-passes = der Tag überschreitet ein Datum der Richtlinie
 
 ## Abhilfen (doctrine remedy)
 

@@ -27,6 +27,8 @@ value-days = { $n ->
     [-1] { $n } day
    *[other] { $n } days
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } and { $n } more
 choice-yes = yes
 choice-no = no
 
@@ -48,6 +50,7 @@ questions-scope = the scope
 lang-fallback-texts = note: the policy has no texts in `{ $requested }`; they are shown in `{ $shown }`
 lang-fallback-words = note: the tool's words are not translated into `{ $requested }`; they are shown in `{ $shown }`
 lang-fallback-both = note: neither the policy nor the tool has words in `{ $requested }`; they are shown in `{ $shown }`
+lang-fallback-neutral = note: the policy's texts have no language tag; they are shown as written, which may not be `{ $requested }`
 
 ## A decision as text (doctrine eval)
 
@@ -171,6 +174,13 @@ diff-change = Change
 diff-colon = :{" "}
 diff-semicolon = ;{" "}
 diff-last-day = (last day changed)
+diff-because = why
+diff-because-scope = Why the scope differs
+diff-param = parameter
+diff-only-under = only under
+diff-expired-under = expired under
+diff-day = the day of evaluation
+diff-day-facts = the day of evaluation, compared with
 
 ## Explanations (doctrine explain)
 
@@ -249,6 +259,8 @@ params-source = source
 params-versions = versions
 params-no-param = No parameter.
 params-colon = :{" "}
+params-computed = computed as
+params-with = with
 
 ## Timelines (doctrine timeline)
 
@@ -273,6 +285,9 @@ timeline-out-of-scope = the case goes out of the scope
 timeline-scope-unknown = whether the case is in scope is no longer known
 timeline-colon = :{" "}
 timeline-semicolon = ;{" "}
+timeline-why = {" "}— why:{" "}
+timeline-day-passes-facts = the day passes a limit computed from
+timeline-day-passes = the day passes a date of the policy
 
 ## Remedies (doctrine remedy)
 

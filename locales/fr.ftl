@@ -23,6 +23,8 @@ value-days = { $n ->
     [-1] { $n } jour
    *[other] { $n } jours
 }
+# A large set in text output: its first members, then how many more.
+value-and-more = { $first } et { $n } autres
 choice-yes = oui
 choice-no = non
 
@@ -44,6 +46,7 @@ questions-scope = le champ
 lang-fallback-texts = note : la politique n'a pas de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
 lang-fallback-words = note : les mots de l'outil ne sont pas traduits en `{ $requested }` ; ils sont affichés en `{ $shown }`
 lang-fallback-both = note : ni la politique ni l'outil n'ont de textes en `{ $requested }` ; ils sont affichés en `{ $shown }`
+lang-fallback-neutral = note : les textes de la politique n'ont pas d'étiquette de langue ; ils sont affichés tels qu'écrits, peut-être pas en `{ $requested }`
 
 ## Une décision en texte (doctrine eval)
 
@@ -164,6 +167,13 @@ diff-change = Changement
 diff-colon = {" "}:{" "}
 diff-semicolon = {" "};{" "}
 diff-last-day = (date de fin modifiée)
+diff-because = pourquoi
+diff-because-scope = Pourquoi le champ diffère
+diff-param = paramètre
+diff-only-under = seulement sous
+diff-expired-under = expirée sous
+diff-day = le jour d'évaluation
+diff-day-facts = le jour d'évaluation, comparé à
 
 ## Explications (doctrine explain)
 
@@ -242,6 +252,8 @@ params-source = source
 params-versions = versions
 params-no-param = Aucun paramètre.
 params-colon = {" "}:{" "}
+params-computed = calculé par
+params-with = avec
 
 ## Chronologies (doctrine timeline)
 
@@ -266,6 +278,9 @@ timeline-out-of-scope = le cas sort du champ
 timeline-scope-unknown = on ne sait plus si le cas est dans le champ
 timeline-colon = {" "}:{" "}
 timeline-semicolon = {" "};{" "}
+timeline-why = {" "}— pourquoi :{" "}
+timeline-day-passes-facts = le jour dépasse une limite calculée à partir de
+timeline-day-passes = le jour dépasse une date de la politique
 
 ## Remèdes (doctrine remedy)
 

@@ -12,6 +12,12 @@ use doctrine::report::diagnostics::{ErrorFormat, render_as};
 use doctrine::source::{FileId, SourceMap};
 use doctrine::{EvalOptions, Program};
 
+/// The shipped NIS2 policy's text.
+const NIS2: [(&str, &str); 1] = [(
+    "directive-2022-2555.doctrine",
+    include_str!("../../policies/nis2/directive-2022-2555.doctrine"),
+)];
+
 /// The shipped doctrine's texts, base first.
 const DOCTRINE: [(&str, &str); 2] = [
     (
@@ -55,30 +61,39 @@ pub fn check(data: &[u8]) {
     }
 }
 
-/// The shipped doctrine, compiled once, with the sources its spans point into.
-fn shipped() -> &'static (SourceMap, Program) {
-    static SHIPPED: OnceLock<(SourceMap, Program)> = OnceLock::new();
-    SHIPPED.get_or_init(|| {
-        let mut sources = SourceMap::new();
-        let ids: Vec<FileId> = DOCTRINE
-            .iter()
-            .map(|(name, text)| sources.add(*name, *text))
-            .collect();
-        match doctrine::compile(&sources, &ids) {
-            Ok(program) => (sources, program),
-            // The fuzz targets are meaningless without the doctrine: stop at once.
-            Err(_) => std::process::abort(),
-        }
-    })
+/// Compiles shipped texts, with the sources their spans point into.
+fn compile(texts: &[(&str, &str)]) -> (SourceMap, Program) {
+    let mut sources = SourceMap::new();
+    let ids: Vec<FileId> = texts
+        .iter()
+        .map(|(name, text)| sources.add(*name, *text))
+        .collect();
+    match doctrine::compile(&sources, &ids) {
+        Ok(program) => (sources, program),
+        // The fuzz targets are meaningless without the shipped policies: stop at once.
+        Err(_) => std::process::abort(),
+    }
 }
 
-/// Loads bytes as a fact file of a format and binds it to the shipped doctrine; evaluates
+/// The shipped policies, compiled once: the doctrine (verdicts), then NIS2 (outcomes).
+fn shipped() -> &'static [(SourceMap, Program); 2] {
+    static SHIPPED: OnceLock<[(SourceMap, Program); 2]> = OnceLock::new();
+    SHIPPED.get_or_init(|| [compile(&DOCTRINE), compile(&NIS2)])
+}
+
+/// Loads bytes as a fact file of a format and binds it to each shipped policy; evaluates
 /// the facts when `evaluate`, and renders the decision as `doctrine eval` would.
 fn facts(data: &[u8], format: Format, evaluate: bool) {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    let (base, program) = shipped();
+    for (base, program) in shipped() {
+        facts_for(base, program, text, format, evaluate);
+    }
+}
+
+/// [`facts`] under one policy.
+fn facts_for(base: &SourceMap, program: &Program, text: &str, format: Format, evaluate: bool) {
     let mut sources = base.clone();
     let id = sources.add("fuzz.facts", text);
     let bound = doctrine::bind_facts(program, &sources, id, format);
@@ -92,7 +107,7 @@ fn facts(data: &[u8], format: Format, evaluate: bool) {
     if !evaluate {
         return;
     }
-    for on in ["2021-07-09", "2024-01-15"] {
+    for on in ["2021-07-09", "2024-01-15", "2024-10-18"] {
         let Ok(on) = on.parse() else {
             return;
         };

@@ -7,6 +7,7 @@ pub mod explain;
 pub mod lint;
 pub mod provenance;
 pub mod questions;
+pub mod reads;
 pub mod record;
 pub mod remedy;
 pub mod testing;

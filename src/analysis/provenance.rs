@@ -118,7 +118,7 @@ pub fn params_on<'p>(
                 },
                 None => ParamOnDay {
                     param,
-                    current: from_texts,
+                    current: recomputed(program, slot, day, overrides, from_texts),
                     overridden: None,
                     body,
                 },
@@ -153,4 +153,23 @@ fn from_texts(param: &ParamInfo, texts: usize, day: Date) -> Provenance {
             cites: Vec::new(),
         },
     }
+}
+
+/// What the texts give a computed parameter when `--set` changes one of its inputs: its
+/// value computed again (an error in computing it leaves the texts' value).
+fn recomputed(
+    program: &Program,
+    slot: usize,
+    day: Date,
+    overrides: &[Override],
+    mut from_texts: Provenance,
+) -> Provenance {
+    if overrides.is_empty() || from_texts.value.is_none() {
+        return from_texts;
+    }
+    let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+    if let Ok(Some(value)) = crate::eval::overrides::param_value(program, slot, day, overrides) {
+        from_texts.value = Some(value);
+    }
+    from_texts
 }

@@ -67,7 +67,15 @@ pub fn diff(
         let before = evaluate(&a, facts_a, path, today, &mut errors);
         let after = evaluate(&b, facts_b, path, today, &mut errors);
         if let (Some(before), Some(after)) = (before, after) {
-            cases.push(compare(path, before, after));
+            let (on_a, on_b) = (before.evaluated_on, after.evaluated_on);
+            let texts = (before.texts.len(), after.texts.len());
+            let mut case = compare(path, before, after);
+            crate::analysis::diff::causes::explain(
+                &mut case,
+                &a.evaluated(on_a, texts.0),
+                &b.evaluated(on_b, texts.1),
+            );
+            cases.push(case);
         }
     }
     if !errors.is_empty() {

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use jiff::civil::Date;
 
 use crate::analysis::diff::Side;
+use crate::analysis::diff::causes::Evaluated;
 use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::eval::overrides::Override;
 use crate::language::program::Program;
@@ -37,6 +38,17 @@ pub(super) struct LoadedSide {
 }
 
 impl LoadedSide {
+    /// The side as it decided a case on a day, applying `texts` texts: for saying why.
+    pub fn evaluated(&self, on: Date, texts: usize) -> Evaluated<'_> {
+        Evaluated {
+            name: self.spec.name,
+            program: &self.program,
+            overrides: &self.overrides,
+            on,
+            texts,
+        }
+    }
+
     /// The side as the reports describe it.
     pub fn describe(&self) -> Side {
         Side {
@@ -62,6 +74,7 @@ impl LoadedSide {
                     (name, text.clone())
                 })
                 .collect(),
+            languages: self.program.languages.clone(),
         }
     }
 }

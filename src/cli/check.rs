@@ -52,8 +52,13 @@ pub fn run(args: &CheckArgs) -> u8 {
         CheckFormat::Text => {
             print_diagnostics(&checked.diagnostics, &checked.sources);
             if let Some(program) = &checked.program {
+                // Outcomes are counted where a policy has some: other summaries are unchanged.
+                let outcomes = match program.outcomes().count() {
+                    0 => String::new(),
+                    count => format!(", {count} outcome(s)"),
+                };
                 let mut summary = format!(
-                    "{}: {} text(s), {} rule(s), {} exception(s), {} fact(s): no error",
+                    "{}: {} text(s), {} rule(s), {} exception(s){outcomes}, {} fact(s): no error",
                     program.id,
                     program.texts.len(),
                     program.rules.len(),

@@ -91,7 +91,9 @@ pub fn run(args: &DiffArgs) -> u8 {
         Err(errors) => return bad_input(&errors, &sources),
     };
     let lang = args.lang.get();
-    args.lang.note_fallback(&[]);
+    // The policies' texts are noted when both sides write the same languages.
+    let (a, b) = (&report.a.languages, &report.b.languages);
+    args.lang.note_fallback((a == b).then_some(a.as_slice()));
     let out = match args.format {
         DiffFormat::Text => doctrine::report::diff::text::render(&report, args.all, lang),
         DiffFormat::Markdown => doctrine::report::diff::markdown::render(&report, args.all, lang),

@@ -191,8 +191,8 @@ impl LangArgs {
     }
 
     /// Notes on stderr where the language asked for falls back (`written`: the languages
-    /// of the policy's texts).
-    pub fn note_fallback(&self, written: &[Lang]) {
+    /// of the policy's texts, `None` where no one policy speaks).
+    pub fn note_fallback(&self, written: Option<&[Lang]>) {
         output::note_fallback(self.lang, written);
     }
 }
@@ -235,7 +235,7 @@ impl PolicyArgs {
             output::print_diagnostics(&failed.diagnostics, &failed.sources);
             output::EXIT_BAD_INPUT
         })?;
-        lang.note_fallback(&ws.program.languages);
+        lang.note_fallback(Some(&ws.program.languages));
         Ok(ws)
     }
 }

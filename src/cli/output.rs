@@ -28,10 +28,11 @@ pub fn language(arg: Option<LangArg>) -> Lang {
 }
 
 /// Says on stderr, once, when a language asked for with `--lang` falls back: for the
-/// policy's texts (`written`: the languages the policy writes, none where no one policy
-/// speaks), to its primary language or the policy's default; for the tool's own words, to
-/// the primary language or English. A language taken from the environment is not noted.
-pub fn note_fallback(arg: Option<LangArg>, written: &[Lang]) {
+/// policy's texts (`written`: the languages the policy writes, empty for a policy written
+/// without a language, `None` where no one policy speaks), to its primary language or the
+/// policy's default; for the tool's own words, to the primary language or English. A
+/// language taken from the environment is not noted.
+pub fn note_fallback(arg: Option<LangArg>, written: Option<&[Lang]>) {
     static NOTED: OnceLock<()> = OnceLock::new();
     let Some(LangArg(lang)) = arg else {
         return;

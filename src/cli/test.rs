@@ -70,7 +70,7 @@ pub fn run(args: &TestArgs) -> u8 {
         Err(failed) => return bad_input(&failed.0, &failed.1.sources),
     };
     let (reports, runner) = (&suite.reports, &suite.runner);
-    args.lang.note_fallback(&suite.program.languages);
+    args.lang.note_fallback(Some(&suite.program.languages));
     match args.format {
         TestFormat::Text => print_stdout(&doctrine::report::suite::text(
             reports,

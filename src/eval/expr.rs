@@ -49,12 +49,30 @@ pub(crate) struct Context<'p, P: Policy = Program> {
     pub record_reads: bool,
     /// Whether to record `touched` (for a trace); only when `record_reads` too.
     pub record_touched: bool,
+    /// The computed parameters `--set` changes an input of, computed again (in an order
+    /// where each comes after those it reads), or why they cannot be.
+    pub derived: Vec<(u32, Result<Value, EvalError>)>,
 }
 
 impl<'p, P: Policy> Context<'p, P> {
     /// A context for one evaluation with nothing computed yet: the one place a context is
     /// built, whatever the caller (see [`Context::for_options`], [`Context::constant`]).
     pub fn new(
+        program: &'p P,
+        facts: &'p [Value],
+        today: Date,
+        texts: usize,
+        overrides: &'p [(u32, Value, String)],
+    ) -> Context<'p, P> {
+        let mut context = Context::bare(program, facts, today, texts, overrides);
+        if !overrides.is_empty() {
+            context.derive();
+        }
+        context
+    }
+
+    /// A context with no computed parameter computed again.
+    fn bare(
         program: &'p P,
         facts: &'p [Value],
         today: Date,
@@ -77,16 +95,84 @@ impl<'p, P: Policy> Context<'p, P> {
             outcomes: Vec::new(),
             record_reads: true,
             record_touched: true,
+            derived: Vec::new(),
         }
     }
 
     /// A parameter's value (`None`: no such slot).
     pub fn param(&self, slot: u32) -> Option<&'_ Value> {
         let declared = self.program.param_on(slot, self.texts, self.today)?;
-        Some(match self.overrides.iter().find(|(s, _, _)| *s == slot) {
-            Some((_, value, _)) => value,
-            None => declared,
+        if let Some((_, value, _)) = self.overrides.iter().find(|(s, _, _)| *s == slot) {
+            return Some(value);
+        }
+        Some(match self.derived.iter().find(|(s, _)| *s == slot) {
+            Some((_, Ok(value))) => value,
+            _ => declared,
         })
+    }
+
+    /// Computes again each computed parameter in force that `--set` changes an input of
+    /// (and does not set itself), inputs first.
+    fn derive(&mut self) {
+        let overridden = |slot: u32| self.overrides.iter().any(|(s, _, _)| *s == slot);
+        let mut computed: Vec<(usize, u32)> = (0..self.program.param_count())
+            .filter_map(|slot| {
+                let slot = u32::try_from(slot).ok()?;
+                let formula = self
+                    .program
+                    .param_info(slot)?
+                    .versions
+                    .at(self.texts)?
+                    .formula
+                    .as_ref()?;
+                let changed = !overridden(slot) && formula.inputs.iter().any(|i| overridden(*i));
+                // An input reads fewer parameters than what is computed from it.
+                changed.then_some((formula.inputs.len(), slot))
+            })
+            .collect();
+        computed.sort_unstable();
+        for (_, slot) in computed {
+            let value = self.compute_param(slot);
+            self.derived.push((slot, value));
+        }
+    }
+
+    /// A computed parameter's value over the parameters' values here.
+    fn compute_param(&mut self, slot: u32) -> Result<Value, EvalError> {
+        let Some(param) = self.program.param_info(slot) else {
+            return Ok(Value::NotSet);
+        };
+        let expr = param
+            .versions
+            .at(self.texts)
+            .and_then(|b| b.formula.as_ref())
+            .and_then(|f| f.expr_on(self.today));
+        let Some(expr) = expr else {
+            return Ok(Value::NotSet);
+        };
+        let mut inner = Context::bare(self.program, &[], self.today, self.texts, self.overrides);
+        // Those computed so far serve the inner context, and come back: no copy.
+        inner.derived = std::mem::take(&mut self.derived);
+        inner.record_reads = false;
+        inner.record_touched = false;
+        let result = inner.eval(expr);
+        self.derived = std::mem::take(&mut inner.derived);
+        let value = match result? {
+            Value::Integer(i) if *param.ty.required() == crate::language::types::Type::Decimal => {
+                Value::Decimal(rust_decimal::Decimal::from(i))
+            }
+            value => value,
+        };
+        if let Some(range) = &param.range
+            && let Some(refusal) = range.refusal(&value, crate::i18n::Lang::EN)
+        {
+            let message = format!(
+                "with `--set`, the parameter `{}` computed on {} {refusal}",
+                param.name, self.today
+            );
+            return Err(EvalError::new(message, expr.span));
+        }
+        Ok(value)
     }
 
     /// Evaluates an expression.
@@ -120,6 +206,9 @@ impl<'p, P: Policy> Context<'p, P> {
             CKind::Param(slot) => {
                 if self.record_reads {
                     self.reads.push(Read::Param(*slot));
+                }
+                if let Some((_, Err(error))) = self.derived.iter().find(|(s, _)| s == slot) {
+                    return Err(error.clone());
                 }
                 self.param(*slot).cloned().unwrap_or(Value::NotSet)
             }
@@ -270,6 +359,24 @@ impl<'p, P: Policy> Context<'p, P> {
             }
             CKind::Cases(cases) => self.cases(cases, &expr.ty)?,
             CKind::Grounds(grounds) => self.any_of(grounds)?,
+            CKind::Call(function, args) => {
+                let mut values = Vec::with_capacity(args.len());
+                for arg in args {
+                    values.push(self.eval(arg)?);
+                }
+                let mut unknown: Option<Value> = None;
+                for value in &values {
+                    unknown = match unknown {
+                        None => value.is_unknown().then(|| value.clone()),
+                        Some(so_far) => Some(unknown_of(&so_far, value).unwrap_or(so_far)),
+                    };
+                }
+                match unknown {
+                    Some(unknown) => unknown,
+                    None if values.iter().any(|v| matches!(v, Value::NotSet)) => Value::NotSet,
+                    None => ops::call(*function, &values, self.today, span)?,
+                }
+            }
             CKind::Applies(rule) => match self.program.rule_applies(*rule, self.texts) {
                 None => Value::Bool(false),
                 Some(None) => Value::Bool(true),

@@ -59,9 +59,15 @@ pub fn constant(expr: &CExpr) -> Result<Value, EvalError> {
     Context::constant().eval(expr)
 }
 
-/// [`constant`] as the checker takes it ([`Constants`](crate::language::check::Constants)).
-pub fn constant_or_reason(expr: &CExpr) -> Result<Value, String> {
-    constant(expr).map_err(|error| error.message)
+/// [`constant`] as the checker takes it ([`Constants`](crate::language::check::Constants)),
+/// the parameters it reads (a computed parameter's value) given by slot in `params`.
+pub fn constant_or_reason(expr: &CExpr, params: &[Value]) -> Result<Value, String> {
+    let result = if params.is_empty() {
+        constant(expr)
+    } else {
+        policy::ParamValues(params).eval(expr)
+    };
+    result.map_err(|error| error.message)
 }
 
 /// Evaluates one expression of a program over fact values (by slot), with the first `texts`
@@ -502,7 +508,7 @@ impl Context<'_> {
             label,
             value: value_text(self.program, value, None),
             shown: Localized::from_fn(self.program.output_langs(), |l| {
-                value_text(self.program, value, Some(l))
+                render::value_brief(self.program, value, Some(l), l)
             }),
         }
     }

@@ -6,7 +6,9 @@ use jiff::civil::Date;
 use super::expr::{Context, unknown_of};
 use super::policy::Policy;
 use super::{EvalError, ops};
+use crate::language::functions::Function;
 use crate::language::program::{Arith, CExpr, CKind, Program};
+use crate::language::types::Type;
 use crate::language::value::Value;
 use crate::source::Span;
 
@@ -65,6 +67,12 @@ pub(super) fn reaches_today(
 ) -> bool {
     match &expr.kind {
         CKind::Today => true,
+        // Durations in months and in days compare by the days they reach from `today`.
+        CKind::Call(Function::Min | Function::Max, args)
+            if args.iter().any(|a| *a.ty.required() == Type::Duration) =>
+        {
+            true
+        }
         CKind::Def(slot) => def_reaches_today(program, texts, memo, *slot),
         CKind::Applies(rule) => program
             .rules

@@ -4,6 +4,7 @@ use jiff::civil::Date;
 use rust_decimal::Decimal;
 
 use super::EvalError;
+use crate::language::functions::Function;
 use crate::language::program::{Arith, Compare, SetOp};
 use crate::language::value::{CalendarDuration, Value};
 use crate::source::Span;
@@ -175,4 +176,65 @@ pub fn subset(left: &Value, right: &Value) -> bool {
 /// Whether the two sets share an element.
 pub fn meets(left: &Value, right: &Value) -> bool {
     elements(left).iter().any(|x| contains(right, x))
+}
+
+/// Applies a function called by name to known, set arguments: `min` and `max` compare as
+/// `<` does (durations by the days they reach from `today`); an integer stays an integer.
+pub fn call(
+    function: Function,
+    args: &[Value],
+    today: Date,
+    span: Span,
+) -> Result<Value, EvalError> {
+    let overflow = || EvalError::new("arithmetic overflow", span);
+    let mixed = args.iter().any(|a| matches!(a, Value::Decimal(_)));
+    let widen = |value: &Value| match (mixed, value) {
+        (true, Value::Integer(i)) => Value::Decimal(Decimal::from(*i)),
+        _ => value.clone(),
+    };
+    match function {
+        Function::Min | Function::Max => {
+            let mut best: Option<&Value> = None;
+            for arg in args {
+                best = Some(match best {
+                    None => arg,
+                    Some(so_far) => {
+                        let wanted = if function == Function::Min {
+                            Compare::Lt
+                        } else {
+                            Compare::Gt
+                        };
+                        if compare(wanted, &widen(arg), &widen(so_far), today, span)? {
+                            arg
+                        } else {
+                            so_far
+                        }
+                    }
+                });
+            }
+            Ok(best.map_or(Value::NotSet, widen))
+        }
+        Function::Abs => match args.first() {
+            Some(Value::Integer(i)) => i.checked_abs().map(Value::Integer).ok_or_else(overflow),
+            Some(Value::Decimal(d)) => Ok(Value::Decimal(d.abs())),
+            other => Ok(other.cloned().unwrap_or(Value::NotSet)),
+        },
+        Function::Round { step, mode } => {
+            let Some(value) = args.first() else {
+                return Ok(Value::NotSet);
+            };
+            let Some(number) = as_decimal(value) else {
+                return Ok(value.clone());
+            };
+            let rounded =
+                crate::language::functions::round(number, step, mode).ok_or_else(overflow)?;
+            Ok(match value {
+                Value::Integer(_) => Value::Integer(
+                    rust_decimal::prelude::ToPrimitive::to_i64(&rounded.trunc())
+                        .ok_or_else(overflow)?,
+                ),
+                _ => Value::Decimal(rounded),
+            })
+        }
+    }
 }

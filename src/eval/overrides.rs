@@ -167,3 +167,23 @@ fn example(program: &Program, ty: &crate::language::types::Type) -> String {
         Type::Optional(inner) => example(program, inner),
     }
 }
+
+/// A parameter's value on a day under `--set` overrides: a computed parameter one of whose
+/// inputs is set is computed again. `None` when no text in force gives it a value.
+pub fn param_value(
+    program: &Program,
+    slot: u32,
+    day: jiff::civil::Date,
+    overrides: &[Override],
+) -> Result<Option<Value>, super::EvalError> {
+    let texts = super::texts_in_force(program, day);
+    let context = super::expr::Context::new(program, &[], day, texts, overrides);
+    if let Some((_, Err(error))) = context.derived.iter().find(|(s, _)| *s == slot) {
+        return Err(error.clone());
+    }
+    let in_force = program
+        .params
+        .get(slot as usize)
+        .is_some_and(|p| p.versions.at(texts).is_some());
+    Ok(context.param(slot).filter(|_| in_force).cloned())
+}

@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::language::program::{CExpr, Program, Vocabulary};
+use crate::language::program::{CExpr, ParamInfo, Program, Vocabulary};
 use crate::language::value::Value;
 
 /// The policy an expression is evaluated in.
@@ -19,6 +19,17 @@ pub(crate) trait Policy: AsRef<[Vocabulary]> {
 
     /// A definition's body in force.
     fn def_body(&self, slot: u32, texts: usize) -> Option<&CExpr>;
+
+    /// A parameter's declaration (none where only values are known): how a computed one is
+    /// computed again when `--set` changes one of its inputs.
+    fn param_info(&self, _slot: u32) -> Option<&ParamInfo> {
+        None
+    }
+
+    /// How many parameters it declares.
+    fn param_count(&self) -> usize {
+        0
+    }
 
     /// A rule's condition of application, when the rule is in force (`Some(None)`: it
     /// always applies).
@@ -56,6 +67,14 @@ impl Policy for Program {
         self.defs.get(slot as usize)?.versions.at(texts)
     }
 
+    fn param_info(&self, slot: u32) -> Option<&ParamInfo> {
+        self.params.get(slot as usize)
+    }
+
+    fn param_count(&self) -> usize {
+        self.params.len()
+    }
+
     fn rule_applies(&self, rule: u32, texts: usize) -> Option<Option<&CExpr>> {
         let body = self.rules.get(rule as usize)?.versions.at(texts)?;
         Some(body.applies.as_ref())
@@ -87,6 +106,49 @@ impl Policy for NoPolicy {
 
     fn param_on(&self, _: u32, _: usize, _: Date) -> Option<&Value> {
         None
+    }
+
+    fn def_body(&self, _: u32, _: usize) -> Option<&CExpr> {
+        None
+    }
+
+    fn rule_applies(&self, _: u32, _: usize) -> Option<Option<&CExpr>> {
+        None
+    }
+
+    fn inapplicable(&self) -> u32 {
+        0
+    }
+
+    fn reaches_today(&self, _: usize, _: &mut [Option<bool>], _: &CExpr) -> bool {
+        false
+    }
+}
+
+/// Parameters' values and nothing else: what a computed parameter's value is evaluated in
+/// while the policy is checked, on each day one of its inputs changes.
+pub(crate) struct ParamValues<'v>(pub &'v [Value]);
+
+impl ParamValues<'_> {
+    /// Evaluates a parameter's value as written over these values.
+    pub fn eval(&self, expr: &CExpr) -> Result<Value, super::EvalError> {
+        super::expr::Context::new(self, &[], Date::ZERO, 0, &[]).eval(expr)
+    }
+}
+
+impl AsRef<[Vocabulary]> for ParamValues<'_> {
+    fn as_ref(&self) -> &[Vocabulary] {
+        &[]
+    }
+}
+
+impl Policy for ParamValues<'_> {
+    fn sizes(&self) -> (usize, usize, usize) {
+        (0, 0, 0)
+    }
+
+    fn param_on(&self, slot: u32, _: usize, _: Date) -> Option<&Value> {
+        self.0.get(slot as usize)
     }
 
     fn def_body(&self, _: u32, _: usize) -> Option<&CExpr> {

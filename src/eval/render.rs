@@ -52,6 +52,61 @@ pub fn value_text(
     }
 }
 
+/// Members of a set shown in full up to this many; past it, the first [`BRIEF_SET_SHOWN`]
+/// and a count of the rest. A set parameter of 26 members read by every rule would otherwise
+/// fill the screen at each use.
+const BRIEF_SET_MAX: usize = 10;
+/// Members shown of an abbreviated set.
+const BRIEF_SET_SHOWN: usize = 5;
+/// Characters of a text shown in full up to this many; past it, the first [`BRIEF_TEXT_SHOWN`]
+/// and an ellipsis.
+const BRIEF_TEXT_MAX: usize = 120;
+/// Characters shown of an abbreviated text.
+const BRIEF_TEXT_SHOWN: usize = 100;
+
+/// A value as a person reads it in a text format, abbreviated when large: a set of more than
+/// ten members shows its first five and "and 21 more", a text of more than 120 characters
+/// its first hundred and "…". `lang` is as for [`value_text`] (labels, or names when `None`);
+/// `reader` is the language of "and 21 more". The one place text output abbreviates: machine
+/// formats (JSON, SARIF) use [`value_text`] and stay complete.
+pub fn value_brief(
+    program: &(impl AsRef<[Vocabulary]> + ?Sized),
+    value: &Value,
+    lang: Option<Lang>,
+    reader: Lang,
+) -> String {
+    match value {
+        Value::Set(items) => {
+            let long = items.len() > BRIEF_SET_MAX;
+            let shown = if long { BRIEF_SET_SHOWN } else { items.len() };
+            let first = items
+                .iter()
+                .take(shown)
+                .map(|v| value_brief(program, v, lang, reader))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let list = if long {
+                let rest = items.len().saturating_sub(shown);
+                i18n::words(reader).format(
+                    "value-and-more",
+                    &[("first", first.into()), ("n", rest.into())],
+                )
+            } else {
+                first
+            };
+            match lang {
+                Some(_) => list,
+                None => format!("[{list}]"),
+            }
+        }
+        Value::Text(t) if t.chars().count() > BRIEF_TEXT_MAX => {
+            let kept: String = t.chars().take(BRIEF_TEXT_SHOWN).collect();
+            format!("{}…", kept.trim_end())
+        }
+        _ => value_text(program, value, lang),
+    }
+}
+
 /// A duration in the reader's words: `12 months`, `3 years`, `30 days`. Whole years are
 /// written in years from two years on, so that `12 months` stays as the texts say it.
 fn duration_words(k: CalendarDuration, words: Words) -> String {

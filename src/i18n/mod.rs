@@ -113,9 +113,16 @@ pub fn texts_shown(written: &[Lang], lang: Lang) -> Option<Lang> {
 
 /// The notes for a reader who asked for `lang`: one when the policy's texts are shown in
 /// another language, one when the tool's own words are; one for both when it is the same.
-pub fn fallback_notes(written: &[Lang], lang: Lang) -> Vec<String> {
+/// `written` is the languages the policy writes: empty for a policy written without any
+/// language tag, whose texts are shown as written (noted too when the reader asks for
+/// another language than English, the tool's own: `--lang en` is how scripts ask for the
+/// default words, and would be told at every run); `None` where no one policy speaks.
+pub fn fallback_notes(written: Option<&[Lang]>, lang: Lang) -> Vec<String> {
     let w = words(lang);
-    let texts = texts_shown(written, lang).filter(|l| *l != lang);
+    let neutral = written.is_some_and(<[Lang]>::is_empty) && !lang.same_primary(Lang::EN);
+    let texts = written
+        .and_then(|written| texts_shown(written, lang))
+        .filter(|l| *l != lang);
     let interface = Some(serving(lang)).filter(|l| *l != lang);
     let note = |id: &str, shown: Lang| {
         let args = [
@@ -124,14 +131,18 @@ pub fn fallback_notes(written: &[Lang], lang: Lang) -> Vec<String> {
         ];
         w.format(id, &args)
     };
-    match (texts, interface) {
+    let mut notes = match (texts, interface) {
         (Some(t), Some(i)) if t == i => vec![note("lang-fallback-both", t)],
         (t, i) => t
             .map(|t| note("lang-fallback-texts", t))
             .into_iter()
             .chain(i.map(|i| note("lang-fallback-words", i)))
             .collect(),
+    };
+    if neutral {
+        notes.insert(0, note("lang-fallback-neutral", lang));
     }
+    notes
 }
 
 /// A table of interface words: a struct of `&'static str` fields, each read from the

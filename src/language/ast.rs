@@ -469,6 +469,8 @@ pub enum ExprKind {
     Verdict(Ident),
     /// `applies(RULE)`
     Applies(Ident),
+    /// A function by name: `max(a, b)`, `round(x, to 0.01, half even)`.
+    Call(crate::language::functions::Call),
     /// An outcome's cases: the value of the first that holds.
     Cases(Vec<Case>),
     /// `any of: ID: EXPR cites…, …`: labelled grounds, any of which holds.

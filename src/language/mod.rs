@@ -4,6 +4,7 @@
 pub mod ast;
 pub mod check;
 pub mod format;
+pub mod functions;
 pub mod program;
 pub mod range;
 pub mod short_names;

@@ -107,6 +107,15 @@ pub struct CCase {
 }
 
 impl Program {
+    /// The outcomes, by definition slot, in policy order.
+    pub fn outcomes(&self) -> impl Iterator<Item = (u32, &DefInfo)> + Clone + '_ {
+        self.defs
+            .iter()
+            .enumerate()
+            .filter(|(_, d)| d.outcome.is_some())
+            .map(|(slot, d)| (u32::try_from(slot).unwrap_or(u32::MAX), d))
+    }
+
     /// The languages messages and values are rendered in: the policy's own, then the
     /// interface's other languages, so that a text written without a language reads in each.
     pub fn output_langs(&self) -> impl Iterator<Item = Lang> + '_ {
@@ -419,6 +428,46 @@ pub struct ParamBody {
     pub cites: Vec<Citation>,
     /// Where this version is written.
     pub span: Span,
+    /// For a parameter computed from others: its values as written. Its `initial` and
+    /// `steps` are then what they give on each day, with a step on each day an input steps.
+    pub formula: Option<Formula>,
+}
+
+/// The values of a computed parameter as written (`param large = medium * 5`).
+#[derive(Clone, Debug)]
+pub struct Formula {
+    /// Each value as written, with the day it starts from (`None`: the version's first), in
+    /// date order.
+    pub values: Vec<(Option<Date>, CExpr)>,
+    /// The parameters it reads, directly or through other computed ones, by slot.
+    pub inputs: Vec<u32>,
+}
+
+impl Formula {
+    /// The value as written in force on a day.
+    pub fn expr_on(&self, day: Date) -> Option<&CExpr> {
+        self.values
+            .iter()
+            .rev()
+            .find(|(from, _)| from.is_none_or(|from| from <= day))
+            .map(|(_, expr)| expr)
+    }
+
+    /// The parameters the value as written in force on a day reads directly, by slot, in
+    /// the order it reads them.
+    pub fn reads_on(&self, day: Date) -> Vec<u32> {
+        let mut out = Vec::new();
+        if let Some(expr) = self.expr_on(day) {
+            crate::language::walk::node(expr, &mut |e| {
+                if let CKind::Param(slot) = e.kind
+                    && !out.contains(&slot)
+                {
+                    out.push(slot);
+                }
+            });
+        }
+        out
+    }
 }
 
 /// A dated step of a parameter: from this day on, this value.
@@ -624,7 +673,7 @@ impl CExpr {
                 set: a, body: b, ..
             } => test(a) || test(b),
             CKind::If(c, a, b) => test(c) || test(a) || test(b),
-            CKind::SetLiteral(items) => items.iter().any(test),
+            CKind::SetLiteral(items) | CKind::Call(_, items) => items.iter().any(test),
             CKind::Format(segments) => segments.iter().any(|s| match s {
                 MessageSegment::Expr(e) => test(e),
                 MessageSegment::Text(_) => false,
@@ -780,4 +829,6 @@ pub enum CKind {
     Cases(Vec<CCase>),
     /// `any of:` labelled grounds (ground slot, condition): true when one holds.
     Grounds(Vec<(u32, CExpr)>),
+    /// A function by name, on its arguments.
+    Call(crate::language::functions::Function, Vec<CExpr>),
 }

@@ -3,13 +3,22 @@
 
 use crate::language::program::{CExpr, Message, MessageSegment, Program, Versioned};
 
-/// Calls `f` on every expression node of every version of every item.
+/// Calls `f` on every expression node of every version of every item (a computed
+/// parameter's values as written too).
 pub(crate) fn each_node(program: &Program, f: &mut dyn FnMut(&CExpr)) {
     for scope in bodies(&program.scope) {
         node(scope, f);
     }
     for body in program.defs.iter().flat_map(|d| bodies(&d.versions)) {
         node(body, f);
+    }
+    let formulas = program
+        .params
+        .iter()
+        .flat_map(|p| bodies(&p.versions))
+        .filter_map(|body| body.formula.as_ref());
+    for (_, value) in formulas.flat_map(|formula| &formula.values) {
+        node(value, f);
     }
     for body in program.rules.iter().flat_map(|r| bodies(&r.versions)) {
         if let Some(applies) = &body.applies {

@@ -208,7 +208,7 @@ fn a_classifying_policy_is_asked_what_its_outcome_misses() {
         [
             (
                 "entity.eu_activity",
-                outcomes(&["in_scope", "classification"])
+                outcomes(&["within_scope", "classification"])
             ),
             ("entity.staff", outcomes(&["classification"])),
         ]

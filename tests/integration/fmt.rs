@@ -116,6 +116,22 @@ def n10 = "{(if b then "{a}" else "}}")}{{"
     assert!(check(text, "expressions"));
 }
 
+/// Calls by name, their steps and modes, and the words `up` and `down` as names.
+fn functions_keep_their_meaning() {
+    let text = r#"policy p text t in force from 2024-01-01
+verdicts no yes as satisfied maybe as undecided out as inapplicable
+fact up: decimal
+fact down: decimal
+fact half: decimal
+def a = max(up, down) + min(up,2, -down, half)
+def b = round( up , to 1% ,half   even ) - round(down, to 1_000, up) + round(half, half down)
+def c = - abs(up - down) * round(up) / round(down, down)
+def d = (max(up, 1)) + round((up + down) * 2, to 0.01)
+def e = "{round(up, half up)} {max(2024-01-01, 2025-01-01)} {min(1 day, 2 days)}"
+"#;
+    assert!(check(text, "functions"));
+}
+
 fn comments_are_kept_in_order() {
     let text = "// top\n\npolicy p text t in force from 2024-01-01 // header\n\
         verdicts no yes as satisfied maybe as undecided out as inapplicable\n\
@@ -181,6 +197,7 @@ fn files_are_rewritten_in_place() {
 tests![
     every_policy_of_the_repository_round_trips,
     expressions_keep_their_meaning,
+    functions_keep_their_meaning,
     comments_are_kept_in_order,
     comments_anywhere_are_kept,
     files_are_rewritten_in_place,

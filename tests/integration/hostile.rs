@@ -136,6 +136,11 @@ fn policies_nested_ten_thousand_deep_are_refused() {
             format!("{}a{}", "if a then ".repeat(DEPTH), " else a".repeat(DEPTH)),
         ),
         ("any", format!("{}a", "any x in s: ".repeat(DEPTH))),
+        ("grounds", format!("{}a", "any of: G: ".repeat(DEPTH))),
+        (
+            "calls",
+            format!("{}1{} > 0", "max(".repeat(DEPTH), ")".repeat(DEPTH)),
+        ),
         ("and", format!("a{}", " and a".repeat(DEPTH))),
         ("plus", format!("n{} > 0", " + n".repeat(DEPTH))),
         (

@@ -6,6 +6,7 @@
 //! markdown}`).
 
 pub mod bind;
+pub mod causes;
 
 use jiff::civil::Date;
 
@@ -45,6 +46,8 @@ pub struct RuleChange {
     pub before: Option<RuleResult>,
     /// Its result under side B.
     pub after: Option<RuleResult>,
+    /// Why it differs (see [`causes::explain`]; empty until explained).
+    pub causes: Vec<causes::Cause>,
 }
 
 /// The comparison of one case.
@@ -66,6 +69,8 @@ pub struct CaseDiff {
     pub notes: Difference<RemarkResult>,
     /// Unknown facts that matter under one side only.
     pub missing: Difference<FactRef>,
+    /// Why the scope differs, when it does (see [`causes::explain`]).
+    pub scope_causes: Vec<causes::Cause>,
 }
 
 /// What one side of a comparison lists and the other does not.
@@ -113,6 +118,8 @@ pub struct Side {
     pub on: Option<Date>,
     /// Parameters overridden, as `(name, value as written)`.
     pub overrides: Vec<(String, String)>,
+    /// The languages its policy's texts are written in (empty: without a language tag).
+    pub languages: Vec<crate::language::ast::Lang>,
 }
 
 /// A whole comparison, ready for a report.
@@ -171,6 +178,7 @@ fn rule_changes(before: &Decision, after: &Decision) -> Vec<RuleChange> {
                 title,
                 before: a,
                 after: b,
+                causes: Vec::new(),
             })
         })
         .collect()
@@ -198,6 +206,7 @@ pub fn compare(facts: &str, before: Decision, after: Decision) -> CaseDiff {
         advice,
         notes,
         missing,
+        scope_causes: Vec::new(),
     }
 }
 

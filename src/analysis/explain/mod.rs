@@ -189,6 +189,8 @@ pub struct Shown {
     pub written: String,
     /// For a reader, per language (labels of names, grouped digits).
     pub read: Localized,
+    /// For a reader of text output, per language: `read`, large sets and texts abbreviated.
+    pub brief: Localized,
     /// Whether it reads as words (text, a name), which prose puts in quotes.
     pub words: bool,
     /// Whether it is unknown.

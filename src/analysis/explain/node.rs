@@ -4,7 +4,7 @@
 use super::build::Walker;
 use super::{Node, NodeKind, Shown, Truth};
 use crate::eval::decision::FactRef;
-use crate::eval::render::value_text;
+use crate::eval::render::{value_brief, value_text};
 use crate::language::program::{CExpr, CKind, Localized};
 use crate::language::types::Type;
 use crate::language::value::Value;
@@ -111,7 +111,7 @@ impl Walker<'_> {
             | CKind::Meets(l, r) => self.operands(&[l, r], unknown),
             CKind::In { element, set, .. } => self.operands(&[element, set], unknown),
             CKind::Quantifier { set, .. } => self.operands(&[set], unknown),
-            CKind::SetLiteral(items) => {
+            CKind::SetLiteral(items) | CKind::Call(_, items) => {
                 let items: Vec<&CExpr> = items.iter().collect();
                 self.operands(&items, unknown)
             }
@@ -172,6 +172,9 @@ impl Walker<'_> {
             written: value_text(program, value, None),
             read: Localized::from_fn(program.output_langs(), |l| {
                 value_text(program, value, Some(l))
+            }),
+            brief: Localized::from_fn(program.output_langs(), |l| {
+                value_brief(program, value, Some(l), l)
             }),
             words: matches!(value, Value::Text(_) | Value::Enum { .. }),
             unknown: value.is_unknown(),

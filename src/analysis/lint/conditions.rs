@@ -5,20 +5,62 @@ use super::space::{At, Budget, Found, Space};
 use super::{never_holds, warning};
 use crate::diagnostic::Diagnostic;
 use crate::language::program::{CExpr, Program};
+use crate::source::Span;
+use std::collections::BTreeMap;
 
 /// A condition that holds whatever the facts.
 pub const ALWAYS_TRUE: &str = "doctrine::lint::condition_always_true";
 /// A condition that never holds.
 pub const ALWAYS_FALSE: &str = "doctrine::lint::condition_always_false";
 
-/// The rules', advice's and notes' conditions in force at `at`.
-pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic> {
+/// The rules', advice's and notes' conditions at each of `moments`: a condition is reported
+/// only when it is the same at every moment it is in force, so that what a dated value of a
+/// parameter makes hold (an advice given only once a step begins) is not "never given".
+pub(crate) fn lint(program: &Program, moments: &[At], budget: &Budget) -> Vec<Diagnostic> {
+    let mut examined: Vec<Span> = Vec::new();
+    let mut found: Vec<Diagnostic> = Vec::new();
+    for at in moments {
+        let (spans, diagnostics) = lint_at(program, *at, budget);
+        examined.extend(spans);
+        found.extend(diagnostics);
+    }
+    // How many moments examined each condition, and found each warning about it.
+    let key = |span: Span| (span.file, span.start, span.end);
+    let mut times: BTreeMap<_, usize> = BTreeMap::new();
+    for span in examined {
+        *times.entry(key(span)).or_default() += 1;
+    }
+    let mut counts: BTreeMap<_, (usize, &Diagnostic)> = BTreeMap::new();
+    for diagnostic in &found {
+        let Some(span) = diagnostic.primary_span() else {
+            continue;
+        };
+        let entry = counts
+            .entry((key(span), diagnostic.code, diagnostic.message.as_str()))
+            .or_insert((0, diagnostic));
+        entry.0 += 1;
+    }
+    let mut kept: Vec<Diagnostic> = Vec::new();
+    for ((span, _, _), (count, diagnostic)) in counts {
+        if times.get(&span) == Some(&count) {
+            kept.push(diagnostic.clone());
+        }
+    }
+    kept
+}
+
+/// The conditions in force at `at` (by span), and those of them that are always true or
+/// always false there.
+fn lint_at(program: &Program, at: At, budget: &Budget) -> (Vec<Span>, Vec<Diagnostic>) {
+    let mut examined = Vec::new();
     let mut found = Vec::new();
     for rule in &program.rules {
         let Some(body) = rule.versions.at(at.texts) else {
             continue;
         };
         let id = &rule.id;
+        examined.extend(body.applies.as_ref().map(|a| a.span));
+        examined.push(body.requires.span);
         if let Some(applies) = &body.applies {
             match constant(program, at, applies, None, budget) {
                 Some(false) => found.push(never_holds(
@@ -62,6 +104,7 @@ pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic
         let Some(body) = remark.versions.at(at.texts) else {
             continue;
         };
+        examined.push(body.when.span);
         if constant(program, at, &body.when, None, budget) == Some(false) {
             found.push(never_holds(
                 ALWAYS_FALSE,
@@ -70,7 +113,7 @@ pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic
             ));
         }
     }
-    found
+    (examined, found)
 }
 
 /// The value a condition has for every combination of facts where `given` holds (all of

@@ -6,6 +6,8 @@ use super::space::{At, Budget, Found, Space};
 use super::{never_holds, warning};
 use crate::diagnostic::{Diagnostic, Severity};
 use crate::language::program::{ExceptionBody, ExceptionInfo, Program, RuleBody};
+use crate::source::Span;
+use std::collections::BTreeMap;
 
 /// An exception whose condition never holds.
 pub const NEVER_HOLDS: &str = "doctrine::lint::exception_never_holds";
@@ -18,6 +20,43 @@ pub const NOT_ANALYSED: &str = "doctrine::lint::not_analysed";
 
 /// How many unfinished pairs a note names; it counts the others.
 const PAIRS_NAMED: usize = 5;
+
+/// The exception lints at each of `moments`: that an exception never holds or never changes
+/// a verdict is said only when it is so at every moment the exception is in force (a dated
+/// value of a parameter may make it hold from its day on); a possible conflict at any moment.
+pub(crate) fn lint_dated(program: &Program, moments: &[At], budget: &Budget) -> Vec<Diagnostic> {
+    let key = |span: Span| (span.file, span.start, span.end);
+    // How many moments each exception is in force at, by the spans its warnings point at.
+    let mut times: BTreeMap<_, usize> = BTreeMap::new();
+    let mut found = Vec::new();
+    for at in moments {
+        for info in &program.exceptions {
+            if let Some(body) = info.versions.at(at.texts) {
+                *times.entry(key(info.span)).or_default() += 1;
+                if body.when.span != info.span {
+                    *times.entry(key(body.when.span)).or_default() += 1;
+                }
+            }
+        }
+        found.extend(lint(program, *at, budget));
+    }
+    let mut counts: BTreeMap<_, usize> = BTreeMap::new();
+    for d in &found {
+        let span = d.primary_span().map(key);
+        *counts.entry((span, d.code, d.message.clone())).or_default() += 1;
+    }
+    found
+        .into_iter()
+        .filter(|d| {
+            if d.code != NEVER_HOLDS && d.code != SHADOWED {
+                return true;
+            }
+            let span = d.primary_span().map(key);
+            let found_at = counts.get(&(span, d.code, d.message.clone()));
+            found_at.is_some() && found_at == span.and_then(|s| times.get(&s))
+        })
+        .collect()
+}
 
 /// The exception lints on the exception tree in force at `at`.
 pub(crate) fn lint(program: &Program, at: At, budget: &Budget) -> Vec<Diagnostic> {

@@ -79,9 +79,10 @@ pub fn lint_within(program: &Program, budget: usize) -> Diagnostics {
     let mut found = Vec::new();
     found.extend(usage::lint(program));
     found.extend(docs::lint(program));
+    let dated = dated_moments(program);
+    found.extend(conditions::lint(program, &dated, &budget));
+    found.extend(exceptions::lint_dated(program, &dated, &budget));
     for at in moments(program) {
-        found.extend(conditions::lint(program, at, &budget));
-        found.extend(exceptions::lint(program, at, &budget));
         found.extend(totality::lint(program, at, &budget));
     }
     if budget.cut() > 0 {
@@ -116,6 +117,29 @@ fn moments(program: &Program) -> Vec<At> {
             today: text.in_force,
         })
         .collect()
+}
+
+/// Each state of the policy and each day a parameter in force takes a dated value (a
+/// computed one's too), in date order: what a condition may read on some day.
+fn dated_moments(program: &Program) -> Vec<At> {
+    let mut days: Vec<jiff::civil::Date> = program
+        .params
+        .iter()
+        .flat_map(|p| p.versions.versions.iter())
+        .filter_map(|(_, body)| body.as_ref())
+        .flat_map(|body| body.steps.iter().map(|s| s.from))
+        .collect();
+    days.sort_unstable();
+    days.dedup();
+    let steps = days.into_iter().map(|today| At {
+        texts: crate::eval::texts_in_force(program, today),
+        today,
+    });
+    let mut all: Vec<At> = moments(program).into_iter().chain(steps).collect();
+    all.retain(|at| at.texts > 0);
+    all.sort_by_key(|at| (at.today, at.texts));
+    all.dedup_by_key(|at| (at.today, at.texts));
+    all
 }
 
 /// A warning with its place and advice.

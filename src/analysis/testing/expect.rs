@@ -104,13 +104,7 @@ pub(super) fn read_expect(
             .into_iter()
             .flat_map(|v| v.members.iter().map(|m| m.name.as_str()))
     };
-    let outcome_names = || {
-        program
-            .defs
-            .iter()
-            .filter(|d| d.outcome.is_some())
-            .map(|d| d.name.as_str())
-    };
+    let outcome_names = || program.outcomes().map(|(_, d)| d.name.as_str());
     let ground_ids = || program.grounds.iter().map(|g| g.id.as_str());
     let rules = || program.rules.iter().map(|r| r.id.as_str());
     let exceptions = || program.exceptions.iter().map(|x| x.id.as_str());

@@ -2,9 +2,11 @@
 
 use jiff::civil::Date;
 
+use super::causes::{Cause, Day};
+use crate::analysis::reads::Reads;
 use crate::eval::decision::{Decision, RuleResult, VerdictRef};
 use crate::eval::overrides::Override;
-use crate::eval::render::value_text;
+use crate::eval::render::{value_brief, value_text};
 use crate::language::program::{Localized, Program};
 use crate::language::value::Value;
 
@@ -55,6 +57,8 @@ pub enum Change {
     Scope {
         /// Whether it is in scope now.
         in_scope: Option<bool>,
+        /// Why: what changed that day among what the scope reads.
+        causes: Vec<Cause>,
     },
     /// A rule's verdict changed (`None`: it gave none).
     Rule {
@@ -66,6 +70,9 @@ pub enum Change {
         after: Option<RuleState>,
         /// An exception that has expired since, with its last day.
         expired: Option<(String, Option<Date>)>,
+        /// Why: what changed that day among what the rule reads (empty when the rule starts
+        /// or stops giving a verdict because the scope changed: the scope says why).
+        causes: Vec<Cause>,
     },
 }
 
@@ -100,51 +107,79 @@ fn param_on(program: &Program, overrides: &[Override], slot: usize, day: Date) -
     if overrides.iter().any(|(s, _, _)| *s as usize == slot) {
         return None;
     }
-    let texts = program
-        .texts
-        .iter()
-        .take_while(|t| t.in_force <= day)
-        .count();
-    let param = program.params.get(slot)?;
-    param.versions.at(texts).map(|b| b.value_on(day).clone())
+    let slot = u32::try_from(slot).ok()?;
+    crate::eval::overrides::param_value(program, slot, day, overrides)
+        .ok()
+        .flatten()
 }
 
+/// A value for text output, large ones abbreviated.
 fn shown(program: &Program, value: &Value) -> Localized {
     Localized::from_fn(program.output_langs(), |l| {
-        value_text(program, value, Some(l))
+        value_brief(program, value, Some(l), l)
     })
 }
 
-/// The parameters a verdict of `before` or `after` depends on whose value changes on
-/// `after`'s day, in the policy's order.
+/// The parameters whose value changes on `after`'s day: slot, value before and after as a
+/// policy writes them, in the policy's order.
+fn changed_params(
+    program: &Program,
+    overrides: &[Override],
+    after: &Decision,
+) -> Vec<(usize, String, String)> {
+    let day = after.evaluated_on;
+    let Ok(eve) = day.yesterday() else {
+        return Vec::new();
+    };
+    (0..program.params.len())
+        .filter_map(|slot| {
+            let old = param_on(program, overrides, slot, eve)?;
+            let new = param_on(program, overrides, slot, day)?;
+            (old != new).then(|| {
+                (
+                    slot,
+                    value_text(program, &old, None),
+                    value_text(program, &new, None),
+                )
+            })
+        })
+        .collect()
+}
+
+/// The parameters a verdict of `before` or `after`, or the scope, depends on whose value
+/// changes on `after`'s day, in the policy's order.
 fn param_changes(
     program: &Program,
     overrides: &[Override],
     before: &Decision,
     after: &Decision,
+    changed: &[(usize, String, String)],
+    scope: &Reads,
 ) -> Vec<Change> {
     let day = after.evaluated_on;
     let Ok(eve) = day.yesterday() else {
         return Vec::new();
     };
-    let read = |name: &str| {
-        [before, after]
-            .iter()
-            .flat_map(|d| d.results.iter().flat_map(|r| &r.because))
-            .any(|g| g.is_param && g.name == name)
+    let read = |slot: usize, name: &str| {
+        scope.reads_param(slot)
+            || [before, after]
+                .iter()
+                .flat_map(|d| d.results.iter().flat_map(|r| &r.because))
+                .any(|g| g.is_param && g.name == name)
     };
     let mut out = Vec::new();
-    for (slot, param) in program.params.iter().enumerate() {
-        if !read(&param.name) {
+    for (slot, _, _) in changed {
+        let Some(param) = program.params.get(*slot) else {
+            continue;
+        };
+        if !read(*slot, &param.name) {
             continue;
         }
         let (old, new) = (
-            param_on(program, overrides, slot, eve),
-            param_on(program, overrides, slot, day),
+            param_on(program, overrides, *slot, eve),
+            param_on(program, overrides, *slot, day),
         );
-        if let (Some(old), Some(new)) = (old, new)
-            && old != new
-        {
+        if let (Some(old), Some(new)) = (old, new) {
             out.push(Change::Param {
                 name: param.name.clone(),
                 before: value_text(program, &old, None),
@@ -165,19 +200,51 @@ pub fn changes(
     before: &Decision,
     after: &Decision,
 ) -> Vec<Change> {
+    // The texts in force the day before and that day: `before` is the decision of the
+    // previous period's first day, which may be before a text that came into force within it.
+    let day_of = after.evaluated_on;
+    let texts_on = |day: Date| {
+        program
+            .texts
+            .iter()
+            .take_while(|t| t.in_force <= day)
+            .count()
+    };
+    let texts = (day_of.yesterday().map_or(0, texts_on), texts_on(day_of));
+    let params = changed_params(program, overrides, after);
+    let day = Day {
+        program,
+        texts,
+        params: &params,
+    };
+    let scope = (
+        Reads::scope(program, texts.0),
+        Reads::scope(program, texts.1),
+    );
     let mut out: Vec<Change> = after
         .texts
         .iter()
         .filter(|t| t.in_force == after.evaluated_on)
         .map(|t| Change::Text { id: t.id.clone() })
         .collect();
-    out.extend(param_changes(program, overrides, before, after));
-    if !before.texts.is_empty() && before.in_scope != after.in_scope {
+    let scope_reads = scope.0.union(&scope.1);
+    out.extend(param_changes(
+        program,
+        overrides,
+        before,
+        after,
+        &params,
+        &scope_reads,
+    ));
+    let scope_changed = before.in_scope != after.in_scope;
+    if texts.0 > 0 && scope_changed {
+        let own = |text: u32| program.scope.versions.iter().any(|(t, _)| *t == text);
         out.push(Change::Scope {
             in_scope: after.in_scope,
+            causes: day.causes(&scope.0, &scope.1, &own, None),
         });
     }
-    for rule in &program.rules {
+    for (slot, rule) in program.rules.iter().enumerate() {
         let find = |d: &Decision| d.results.iter().find(|r| r.rule == rule.id).cloned();
         let (old, new) = (find(before), find(after));
         let (old_state, new_state) = (
@@ -189,11 +256,26 @@ pub fn changes(
         if old_state == new_state && old_expired == new_expired {
             continue;
         }
+        let expired = new_expired.filter(|e| old_expired.as_ref() != Some(e));
+        // Where the scope changed or the policy came into force, that line says why.
+        let by_scope = scope_changed && (old.is_none() || new.is_none());
+        let causes = if by_scope || texts.0 == 0 {
+            Vec::new()
+        } else {
+            let own = |text: u32| rule.versions.versions.iter().any(|(t, _)| *t == text);
+            day.causes(
+                &Reads::rule(program, slot, texts.0),
+                &Reads::rule(program, slot, texts.1),
+                &own,
+                expired.as_ref().map(|(id, _)| id.as_str()),
+            )
+        };
         out.push(Change::Rule {
             rule: rule.id.clone(),
             before: old_state,
             after: new_state,
-            expired: new_expired.filter(|e| old_expired.as_ref() != Some(e)),
+            expired,
+            causes,
         });
     }
     out

@@ -25,8 +25,10 @@
 
 use jiff::civil::Date;
 
+mod causes;
 mod changes;
 
+pub use causes::Cause;
 pub use changes::{Change, RuleState, changes, same_state};
 
 use crate::eval::decision::Decision;

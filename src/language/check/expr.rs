@@ -20,6 +20,8 @@ pub(crate) struct Scope {
     pub narrowed: Vec<u32>,
     /// Whether only constants are allowed (parameter values, defaults).
     pub constant: bool,
+    /// Whether parameters are allowed among constants (a parameter's value).
+    pub params: bool,
 }
 
 impl Scope {
@@ -192,6 +194,7 @@ impl Checker<'_> {
                 }
                 self.grounds(grounds, scope)?
             }
+            ExprKind::Call(call) => return self.call(call, span, hint, scope),
             ExprKind::Applies(id) => {
                 if scope.constant {
                     return self.not_constant(span, "`applies(…)`");
@@ -207,7 +210,10 @@ impl Checker<'_> {
         self.error(
             Diagnostic::error("doctrine::check", format!("{what} is not a constant"))
                 .with_label(span, "not allowed in a parameter's value or a default")
-                .with_help("parameter values and defaults are written as literals"),
+                .with_help(
+                    "a parameter's value is computed from literals and other parameters only; \
+                     a default is written as a literal",
+                ),
         );
         None
     }
@@ -275,7 +281,7 @@ impl Checker<'_> {
                 return make(CKind::Def(def), ty);
             }
             if let Some(ItemRef::Param(param)) = self.item_ref(ItemKind::Param, path) {
-                if scope.constant {
+                if scope.constant && !scope.params {
                     return self.not_constant(span, &format!("the parameter `{path}`"));
                 }
                 self.record(ItemRef::Param(param), span);

@@ -20,7 +20,7 @@ impl<'a> Checker<'a> {
     /// Checks a constant expression of type `ty` and computes it.
     pub(crate) fn constant(&mut self, expr: &ast::Expr, ty: &Type) -> Option<Value> {
         let checked = self.expect(expr, ty, &mut Scope::constant())?;
-        match (self.constants)(&checked) {
+        match (self.constants)(&checked, &[]) {
             Ok(value) => Some(coerce(value, ty)),
             Err(error) => {
                 self.error(
@@ -50,6 +50,7 @@ impl<'a> Checker<'a> {
     }
 
     pub(super) fn check_params(&mut self) -> Vec<ParamInfo> {
+        self.declare_param_types();
         let mut out = Vec::new();
         for index in 0..self.params.len() {
             let Some(pending) = self.params.get(index) else {
@@ -97,8 +98,10 @@ impl<'a> Checker<'a> {
                 if own == ty {
                     self.same_range(decl, declared, bounds, &own);
                 }
-                let initial = self.constant(&decl.value, &own);
-                if let Some(value) = &initial {
+                let mut written = Vec::new();
+                let initial =
+                    self.param_value(&decl.value, &own, None, (index, text), &mut written);
+                if let Some(value) = initial.as_ref().filter(|v| **v != super::params::PENDING) {
                     self.check_in_range(bounds, value, decl.value.span, &what);
                 }
                 let initial_cites = self.citations(&decl.value_cites);
@@ -113,8 +116,13 @@ impl<'a> Checker<'a> {
                     }
                     previous = Some(step.from.date);
                     let cites = self.citations(&step.cites);
-                    if let Some(value) = self.constant(&step.value, &own) {
-                        self.check_in_range(bounds, &value, step.value.span, &what);
+                    let from = Some(step.from.date);
+                    if let Some(value) =
+                        self.param_value(&step.value, &own, from, (index, text), &mut written)
+                    {
+                        if value != super::params::PENDING {
+                            self.check_in_range(bounds, &value, step.value.span, &what);
+                        }
                         steps.push(ParamStep {
                             from: step.from.date,
                             value,
@@ -138,6 +146,7 @@ impl<'a> Checker<'a> {
                             label,
                             cites,
                             span: decl.name.span,
+                            formula: Self::formula(written),
                         }),
                     ));
                 }
@@ -150,6 +159,7 @@ impl<'a> Checker<'a> {
                 versions: bodies,
             });
         }
+        self.compute_params(&mut out);
         out
     }
 

@@ -1,14 +1,17 @@
 //! Checking: resolves every name, types every expression and lines up each item's
 //! versions across the base text and its amendments. All errors are collected.
 
+mod compute;
 mod conflicts;
 mod declare;
 mod expr;
+mod functions;
 mod items;
 mod labels;
 mod operators;
 mod order;
 mod outcomes;
+mod params;
 mod ranges;
 mod register;
 mod totals;
@@ -28,7 +31,9 @@ use crate::source::Span;
 /// Computes a checked constant expression (a parameter's value, a default, a `--set`
 /// value), or says why it cannot. Computing is the evaluator's job (`eval::constant`): the
 /// caller hands it to the checker, so that the language does not depend on evaluation.
-pub type Constants = fn(&CExpr) -> Result<Value, String>;
+/// The second argument is the values of the parameters it reads, by slot (empty for a
+/// constant that reads none).
+pub type Constants = fn(&CExpr, &[Value]) -> Result<Value, String>;
 
 /// Checks a base policy and its amendments (in any order) into a [`Program`], computing
 /// constants with `constants`.

@@ -143,6 +143,16 @@ impl Printer<'_> {
                 let grounds: Vec<String> = grounds.iter().map(|g| self.ground(g)).collect();
                 format!("any of: {}", grounds.join(" "))
             }
+            ExprKind::Call(call) => {
+                let mut parts: Vec<String> = call.args.iter().map(|a| self.expr(a)).collect();
+                if let Some(step) = &call.step {
+                    parts.push(format!("to {}", self.expr(step)));
+                }
+                if let Some((mode, _)) = call.mode {
+                    parts.push(mode.words().to_string());
+                }
+                format!("{}({})", call.function.name(), parts.join(", "))
+            }
         }
     }
 

@@ -106,12 +106,9 @@ impl Layout<'_> {
             Decl::Exception(exception) => self.exception(action, exception, at),
             Decl::Remark(remark) => self.remark(action, remark, at),
             Decl::Total(facts) => {
-                let names: Vec<&str> = facts.iter().map(|f| f.name.as_str()).collect();
-                vec![Line::new(
-                    0,
-                    format!("{action}total over {}", names.join(", ")),
-                    at,
-                )]
+                let names = facts.iter().map(|f| (f.name.clone(), f.span.start));
+                let start = Line::new(0, format!("{action}total over"), at);
+                super::layout::list_lines(start, names.collect(), 4)
             }
             Decl::Decision(decision) => {
                 let what = decision
@@ -280,13 +277,6 @@ impl Layout<'_> {
         }
         lines.extend(self.cites_line(&param.cites, 2));
         lines
-    }
-
-    /// A value's own citations, after it on its line.
-    fn value_cites(&self, lines: &mut [Line], cites: &[Citation]) {
-        if let (Some(last), false) = (lines.last_mut(), cites.is_empty()) {
-            last.text = format!("{} cites {}", last.text, self.citations(cites));
-        }
     }
 
     fn rule(&self, action: &str, rule: &RuleDecl, at: u32) -> Vec<Line> {

@@ -27,7 +27,8 @@ impl Line {
         }
     }
 
-    fn width(&self) -> usize {
+    /// Its width in columns.
+    pub fn width(&self) -> usize {
         self.indent + self.text.chars().count()
     }
 }
@@ -56,11 +57,15 @@ impl Layout<'_> {
         if let ExprKind::Grounds(grounds) = &expr.kind {
             return self.grounds_lines(head, indent, anchor, grounds);
         }
-        if whole.width() <= WIDTH {
+        let broken = self.broken_chain(expr);
+        if whole.width() <= WIDTH && !broken {
             return vec![whole];
         }
         let more = indent + 4;
         match &expr.kind {
+            ExprKind::Binary(op @ (BinaryOp::And | BinaryOp::Or), _, _) => {
+                self.chain_lines(head, indent, anchor, expr, *op)
+            }
             ExprKind::Binary(op, _, _) => {
                 let mut pieces = Vec::new();
                 chain(&self.printer, *op, expr, &mut pieces);
@@ -168,11 +173,34 @@ impl Layout<'_> {
     ) -> Vec<Line> {
         let gap = if head.is_empty() { "" } else { " " };
         let mut lines = vec![Line::new(indent, format!("{head}{gap}any of:"), anchor)];
+        let inner = indent + 6;
         for ground in grounds {
             let head = self.printer.ground_head(ground);
             let at = ground.id.span.start;
-            lines.extend(self.expr_lines(&head, indent + 4, at, &ground.expr));
-            lines.extend(self.cites_line(&ground.cites, indent + 6));
+            let whole = self.expr_lines(&head, indent + 4, at, &ground.expr);
+            let head_line = Line::new(indent + 4, head.clone(), at);
+            let fits = whole.len() == 1 && whole.iter().all(|l| l.width() <= WIDTH);
+            if ground.title.is_none() && fits {
+                // `ID: condition` on one line.
+                lines.extend(whole);
+            } else if head_line.width() <= WIDTH {
+                // `ID "title":`, then the condition under it.
+                lines.push(head_line);
+                lines.extend(self.expr_lines("", inner, ground.expr.span.start, &ground.expr));
+            } else {
+                // `ID`, the title one language a line ending with `:`, then the condition.
+                lines.push(Line::new(indent + 4, ground.id.name.clone(), at));
+                let mut title = match &ground.title {
+                    Some(title) => self.label_parts(title, inner),
+                    None => Vec::new(),
+                };
+                if let Some(last) = title.last_mut() {
+                    last.text.push(':');
+                }
+                lines.extend(title);
+                lines.extend(self.expr_lines("", inner, ground.expr.span.start, &ground.expr));
+            }
+            lines.extend(self.cites_line(&ground.cites, inner));
         }
         lines
     }
@@ -227,24 +255,87 @@ impl Layout<'_> {
         lines.extend(self.label_below(label, indent));
     }
 
-    /// `KEY "pinpoint", KEY`
-    pub fn citations(&self, cites: &[Citation]) -> String {
-        self.printer.citations(cites)
+    /// Each citation as written: `KEY "pinpoint"` or `KEY`, with where it starts.
+    fn citation_pieces(&self, cites: &[Citation]) -> Vec<(String, u32)> {
+        cites
+            .iter()
+            .map(|c| {
+                let text = match &c.pinpoint {
+                    Some(pin) => format!("{} {}", c.key.name, self.printer.string(pin)),
+                    None => c.key.name.clone(),
+                };
+                (text, c.key.span.start)
+            })
+            .collect()
     }
 
-    /// A `cites …` line, when there are citations.
-    pub fn cites_line(&self, cites: &[Citation], indent: usize) -> Option<Line> {
-        let first = cites.first()?;
-        Some(Line::new(
-            indent,
-            format!("cites {}", self.citations(cites)),
-            first.key.span.start,
-        ))
+    /// A `cites …` clause on its own lines at `indent`, when there are citations; wrapped
+    /// after a comma at 100 columns, continued 4 columns further in.
+    pub fn cites_line(&self, cites: &[Citation], indent: usize) -> Vec<Line> {
+        let Some(first) = cites.first() else {
+            return Vec::new();
+        };
+        let start = Line::new(indent, "cites", first.key.span.start);
+        list_lines(start, self.citation_pieces(cites), indent + 4)
+    }
+
+    /// A value's own citations after it on its last line (`= 10 cites src "§ 1"`), wrapped
+    /// at 100 columns, continued 8 columns further in than that line (past the 4 of a
+    /// parameter's dated steps).
+    pub fn value_cites(&self, lines: &mut Vec<Line>, cites: &[Citation]) {
+        let Some(mut last) = lines.pop() else {
+            return;
+        };
+        if cites.is_empty() {
+            lines.push(last);
+            return;
+        }
+        let pieces = self.citation_pieces(cites);
+        let more = last.indent + 8;
+        let first = pieces.first().map_or(0, |(text, _)| text.chars().count());
+        // `cites` and its first citation go on the value's line when they fit there, else on
+        // the next line.
+        // The first citation, with its comma when more follow.
+        let comma = usize::from(pieces.len() > 1);
+        let start = if last.width() + " cites ".len() + first + comma <= WIDTH {
+            last.text.push_str(" cites");
+            last
+        } else {
+            let at = pieces.first().map_or(0, |(_, at)| *at);
+            lines.push(last);
+            Line::new(more, "cites", at)
+        };
+        let continued = if start.indent == more { more + 4 } else { more };
+        lines.extend(list_lines(start, pieces, continued));
     }
 }
 
+/// `start` followed by `pieces` separated by `, `, packed within 100 columns: a piece that
+/// does not fit goes on a new line at `more` (the first piece always stays on `start`).
+pub fn list_lines(start: Line, pieces: Vec<(String, u32)>, more: usize) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut current = start;
+    let count = pieces.len();
+    for (index, (text, at)) in pieces.into_iter().enumerate() {
+        let piece = if index + 1 == count {
+            text
+        } else {
+            format!("{text},")
+        };
+        let joined = format!("{} {piece}", current.text);
+        if index == 0 || current.indent + joined.chars().count() <= WIDTH {
+            current.text = joined;
+        } else {
+            lines.push(current);
+            current = Line::new(more, piece, at);
+        }
+    }
+    lines.push(current);
+    lines
+}
+
 /// The operands of a left-leaning chain of one operator, each printed as the chain needs.
-fn chain<'e>(
+pub(super) fn chain<'e>(
     printer: &Printer<'_>,
     op: BinaryOp,
     expr: &'e Expr,

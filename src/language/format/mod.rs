@@ -5,6 +5,7 @@
 //! back by position: a comment alone on its line before what follows it, a comment at the
 //! end of a line after the line that holds what precedes it. See `docs/fmt.md`.
 
+mod chains;
 mod comments;
 mod expr;
 mod items;

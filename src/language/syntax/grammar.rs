@@ -56,8 +56,12 @@ pub fn human_name(rule: Rule) -> Option<&'static str> {
         op_union | op_intersect | op_minus => "a set operator",
         if_expr => "`if`",
         quantifier => "`any` or `all`",
-        call | call_count | call_verdict | call_applies => {
-            "a function (`count`, `verdict`, `applies`)"
+        call | call_count | call_verdict | call_applies | call_named | call_name => {
+            "a function (`count`, `min`, `max`, `abs`, `round`, `verdict`, `applies`)"
+        }
+        round_step => "`to STEP`",
+        round_mode | mode_half | mode_up | mode_down | mode_even | kw_half => {
+            "a rounding mode (`half up`, `half down`, `half even`, `up`, `down`)"
         }
         set_lit => "a set `{…}`",
         kw_today_lit => "`today`",

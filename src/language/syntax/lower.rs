@@ -8,9 +8,9 @@ use crate::diagnostic::{Diagnostic, Diagnostics};
 use crate::language::ast::*;
 use crate::source::FileId;
 
-type Lowered<T> = Result<T, Diagnostic>;
+pub(super) type Lowered<T> = Result<T, Diagnostic>;
 
-fn missing(pair: &Pair<'_, Rule>, file: FileId, what: &str) -> Diagnostic {
+pub(super) fn missing(pair: &Pair<'_, Rule>, file: FileId, what: &str) -> Diagnostic {
     Diagnostic::error("doctrine::syntax", format!("expected {what}"))
         .with_label(span_of(pair, file), format!("expected {what} here"))
 }
@@ -229,8 +229,8 @@ fn lower_decl(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Decl> {
         Rule::rule_decl => Decl::Rule(lower_rule(pair, file)?),
         Rule::exception_decl => Decl::Exception(lower_exception(pair, file)?),
         Rule::advice_decl | Rule::note_decl => Decl::Remark(lower_remark(pair, file)?),
-        Rule::outcome_decl => Decl::Def(lower_outcome(pair, file)?),
-        Rule::decision_decl => Decl::Decision(lower_decision(pair, file)),
+        Rule::outcome_decl => Decl::Def(super::lower_outcome::lower_outcome(pair, file)?),
+        Rule::decision_decl => Decl::Decision(super::lower_outcome::lower_decision(pair, file)),
         Rule::repeal_item => {
             let mut kind = None;
             let mut id = None;
@@ -297,13 +297,16 @@ fn name_and_label(pair: &Pair<'_, Rule>, file: FileId) -> Lowered<(Option<Ident>
 }
 
 /// The inner pairs of `pair` of one rule.
-fn parts_of<'a>(pair: &Pair<'a, Rule>, rule: Rule) -> impl Iterator<Item = Pair<'a, Rule>> {
+pub(super) fn parts_of<'a>(
+    pair: &Pair<'a, Rule>,
+    rule: Rule,
+) -> impl Iterator<Item = Pair<'a, Rule>> {
     pair.clone()
         .into_inner()
         .filter(move |p| p.as_rule() == rule)
 }
 
-fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
+pub(super) fn lower_type(pair: Pair<'_, Rule>, file: FileId) -> Lowered<TypeExpr> {
     let span = span_of(&pair, file);
     let mut set = false;
     let mut optional = false;
@@ -483,115 +486,20 @@ fn lower_def(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
     })
 }
 
-/// Lowers `outcome NAME: TYPE "title" cites… case…` into a definition whose value is its
-/// cases.
-fn lower_outcome(pair: Pair<'_, Rule>, file: FileId) -> Lowered<DefDecl> {
-    let clauses = Clauses::new(&pair);
-    let name = clauses.first(Rule::name).map(|p| ident(&p, file));
-    let ty = clauses.lower(Rule::type_expr, file, lower_type)?;
-    let label = clauses.lower(Rule::label, file, lower_label)?;
-    let cites = lower_optional_cites(&clauses, file)?;
-    let cases = parts_of(&pair, Rule::outcome_case)
-        .map(|case| lower_case(case, file))
-        .collect::<Lowered<Vec<_>>>()?;
-    let (Some(name), Some(ty)) = (name, ty) else {
-        return Err(missing(&pair, file, "`outcome NAME: TYPE case…`"));
-    };
-    let span = cases
-        .iter()
-        .map(|c| c.span)
-        .reduce(|a, b| a.to(b))
-        .unwrap_or(name.span);
-    Ok(DefDecl {
-        name,
-        ty: Some(ty),
-        value: Expr {
-            kind: ExprKind::Cases(cases),
-            span,
-        },
-        label,
-        outcome: Some(cites),
-    })
-}
-
-/// Lowers `case ID "title" cites… [when EXPR] gives EXPR message`.
-fn lower_case(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Case> {
-    let clauses = Clauses::new(&pair);
-    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
-    let when = match clauses.after(Rule::kw_when) {
-        Some(e) if e.as_rule() == Rule::expr => Some(lower_expr(e, file)?),
-        _ => None,
-    };
-    let gives = match clauses.after(Rule::kw_gives) {
-        Some(e) if e.as_rule() == Rule::expr => Some(lower_expr(e, file)?),
-        _ => None,
-    };
-    let (Some(id), Some(gives)) = (id, gives) else {
-        return Err(missing(&pair, file, "`case ID [when …] gives VALUE`"));
-    };
-    let message = clauses
-        .parts
-        .iter()
-        .skip_while(|p| p.as_rule() != Rule::kw_gives)
-        .nth(2)
-        .cloned();
-    Ok(Case {
-        id,
-        title: clauses.title(file)?,
-        cites: lower_optional_cites(&clauses, file)?,
-        when,
-        gives,
-        message: lower_optional_label(message, file)?,
-        span: span_of(&pair, file),
-    })
-}
-
-/// Lowers one ground of `any of:`: `ID "title": EXPR cites…`.
-pub(super) fn lower_ground(pair: Pair<'_, Rule>, file: FileId) -> Lowered<GroundExpr> {
-    let clauses = Clauses::new(&pair);
-    let id = clauses.first(Rule::item_id).map(|p| ident(&p, file));
-    let expr = clauses.lower(Rule::expr, file, lower_expr)?;
-    let (Some(id), Some(expr)) = (id, expr) else {
-        return Err(missing(&pair, file, "`ID: CONDITION`"));
-    };
-    Ok(GroundExpr {
-        id,
-        title: clauses.title(file)?,
-        expr,
-        cites: lower_optional_cites(&clauses, file)?,
-    })
-}
-
-/// Lowers `decision OUTCOME fails on …`.
-fn lower_decision(pair: Pair<'_, Rule>, file: FileId) -> DecisionDecl {
-    let clauses = Clauses::new(&pair);
-    let mut names = parts_of(&pair, Rule::name).map(|p| ident(&p, file));
-    let outcome = if clauses.first(Rule::kw_verdict).is_some() {
-        None
-    } else {
-        names.next()
-    };
-    DecisionDecl {
-        outcome,
-        fails_on: names.collect(),
-        span: span_of(&pair, file),
-    }
-}
-
 /// The parts of a clause-structured item, in the order the grammar gives them.
-struct Clauses<'a> {
-    parts: Vec<Pair<'a, Rule>>,
+pub(super) struct Clauses<'a> {
+    pub(super) parts: Vec<Pair<'a, Rule>>,
 }
 
 impl<'a> Clauses<'a> {
-    fn new(pair: &Pair<'a, Rule>) -> Clauses<'a> {
+    pub(super) fn new(pair: &Pair<'a, Rule>) -> Clauses<'a> {
         Clauses {
             parts: pair.clone().into_inner().collect(),
         }
     }
 
     /// The pair right after the keyword `keyword`, if that keyword is present.
-    fn after(&self, marker: Rule) -> Option<Pair<'a, Rule>> {
+    pub(super) fn after(&self, marker: Rule) -> Option<Pair<'a, Rule>> {
         let mut iter = self.parts.iter();
         while let Some(part) = iter.next() {
             if part.as_rule() == marker {
@@ -602,12 +510,12 @@ impl<'a> Clauses<'a> {
     }
 
     /// The first pair of a rule.
-    fn first(&self, rule: Rule) -> Option<Pair<'a, Rule>> {
+    pub(super) fn first(&self, rule: Rule) -> Option<Pair<'a, Rule>> {
         self.parts.iter().find(|p| p.as_rule() == rule).cloned()
     }
 
     /// The first pair of a rule, lowered.
-    fn lower<T>(
+    pub(super) fn lower<T>(
         &self,
         rule: Rule,
         file: FileId,
@@ -617,7 +525,7 @@ impl<'a> Clauses<'a> {
     }
 
     /// The nth pair of a rule.
-    fn nth(&self, rule: Rule, n: usize) -> Option<Pair<'a, Rule>> {
+    pub(super) fn nth(&self, rule: Rule, n: usize) -> Option<Pair<'a, Rule>> {
         self.parts
             .iter()
             .filter(|p| p.as_rule() == rule)
@@ -626,7 +534,7 @@ impl<'a> Clauses<'a> {
     }
 
     /// A label that directly follows the first `item_id`s (the title).
-    fn title(&self, file: FileId) -> Lowered<Option<Label>> {
+    pub(super) fn title(&self, file: FileId) -> Lowered<Option<Label>> {
         let mut seen_id = false;
         for part in &self.parts {
             match part.as_rule() {
@@ -647,7 +555,10 @@ impl<'a> Clauses<'a> {
     }
 }
 
-fn lower_optional_label(pair: Option<Pair<'_, Rule>>, file: FileId) -> Lowered<Option<Label>> {
+pub(super) fn lower_optional_label(
+    pair: Option<Pair<'_, Rule>>,
+    file: FileId,
+) -> Lowered<Option<Label>> {
     match pair {
         Some(p) if matches!(p.as_rule(), Rule::message | Rule::label) => {
             lower_label(p, file).map(Some)
@@ -656,7 +567,7 @@ fn lower_optional_label(pair: Option<Pair<'_, Rule>>, file: FileId) -> Lowered<O
     }
 }
 
-fn lower_optional_cites(clauses: &Clauses<'_>, file: FileId) -> Lowered<Vec<Citation>> {
+pub(super) fn lower_optional_cites(clauses: &Clauses<'_>, file: FileId) -> Lowered<Vec<Citation>> {
     clauses
         .first(Rule::cites)
         .map_or(Ok(Vec::new()), |c| lower_cites(c, file))

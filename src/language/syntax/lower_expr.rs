@@ -60,7 +60,7 @@ pub(super) fn ident(pair: &Pair<'_, Rule>, file: FileId) -> Ident {
     }
 }
 
-fn syntax_error(span: Span, message: impl Into<String>, label: &str) -> Diagnostic {
+pub(super) fn syntax_error(span: Span, message: impl Into<String>, label: &str) -> Diagnostic {
     Diagnostic::error("doctrine::syntax", message).with_label(span, label)
 }
 
@@ -215,7 +215,7 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
             let grounds = pair
                 .into_inner()
                 .filter(|p| p.as_rule() == Rule::ground)
-                .map(|p| super::lower::lower_ground(p, file))
+                .map(|p| super::lower_outcome::lower_ground(p, file))
                 .collect::<Lowered<Vec<_>>>()?;
             ExprKind::Grounds(grounds)
         }
@@ -225,6 +225,9 @@ fn lower_primary(pair: Pair<'_, Rule>, file: FileId) -> Lowered<Expr> {
                 .next()
                 .ok_or_else(|| syntax_error(span, "expected a call", "here"))?;
             let rule = inner.as_rule();
+            if rule == Rule::call_named {
+                return super::lower_call::lower_call(inner, span, file);
+            }
             let argument = inner
                 .into_inner()
                 .find(|p| matches!(p.as_rule(), Rule::expr | Rule::item_id))

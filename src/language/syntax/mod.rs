@@ -2,7 +2,9 @@
 
 mod grammar;
 mod lower;
+mod lower_call;
 mod lower_expr;
+mod lower_outcome;
 mod nesting;
 #[cfg(test)]
 mod tests;
@@ -224,7 +226,7 @@ const EXPRESSION_STARTS: &[&str] = &[
     "`-`",
     "`if`",
     "`any` or `all`",
-    "a function (`count`, `verdict`, `applies`)",
+    "a function (`count`, `min`, `max`, `abs`, `round`, `verdict`, `applies`)",
     "a set `{…}`",
     "`(`",
     "`{`",

@@ -1,5 +1,5 @@
 //! How deeply a policy text nests, measured before the recursive parser sees it: brackets,
-//! string interpolations, `if … else`, `any`/`all … in`, and runs of `not` or `-`.
+//! string interpolations, `if … else`, `any`/`all … in`, `any of:`, and runs of `not` or `-`.
 //!
 //! The parser recurses once per level of each of these; a hostile file nested thousands of
 //! levels deep would overflow the stack, so it is refused here, with the place.
@@ -94,6 +94,13 @@ pub(super) fn check(text: &str, file: FileId, limit: usize) -> Result<(), Diagno
                             if let Some(f) = frame {
                                 f.open_ifs = f.open_ifs.saturating_sub(1);
                             }
+                        }
+                        // `any of:` grounds run to the frame's end, as quantifiers do.
+                        "any" if next_word(text, i + width) == "of" => {
+                            if let Some(f) = frame {
+                                f.quantifiers += 1;
+                            }
+                            grew = true;
                         }
                         "any" | "all" if quantifies(text, i + width) => {
                             if let Some(f) = frame {

@@ -150,7 +150,7 @@ fn value(shown: &Shown, w: &Words, lang: Lang) -> String {
     } else if shown.not_set {
         w.not_set.to_string()
     } else {
-        shown.read.get(lang).unwrap_or(&shown.written).to_string()
+        shown.brief.get(lang).unwrap_or(&shown.written).to_string()
     }
 }
 

@@ -5,7 +5,7 @@
 use super::document::{Block, Inline, Report, Section, verdict};
 use super::{Words, words};
 use crate::analysis::remedy::{Change, ChangeKind, RemedyReport, Request};
-use crate::eval::render::value_text;
+use crate::eval::render::value_brief;
 use crate::eval::{EvalError, EvalOptions, FactSet};
 use crate::language::ast::Lang;
 use crate::language::program::Program;
@@ -122,7 +122,7 @@ pub fn section(program: &Program, report: &RemedyReport, lang: Lang) -> Option<S
 }
 
 fn shown(program: &Program, value: &Value, lang: Lang) -> String {
-    value_text(program, value, Some(lang))
+    value_brief(program, value, Some(lang), lang)
 }
 
 /// One change: `fact` (label): from → to, with what a set gains or loses and the value a

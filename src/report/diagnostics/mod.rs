@@ -86,6 +86,27 @@ fn showable(sources: &SourceMap, span: Span) -> bool {
         .is_some_and(|file| file.line_range(span.start as usize).len() <= MAX_SHOWN_LINE)
 }
 
+/// The most lines a label underlines; a longer one (a whole rule, a block of forty lines)
+/// underlines its first line only, so that a diagnostic shows each place it names with a
+/// little context, not every line between. Labels far apart are already shown apart (miette
+/// joins two places only when their lines of context meet).
+const MAX_LABEL_LINES: usize = 6;
+
+/// The offsets a label underlines: its span, or the first line of a span longer than
+/// [`MAX_LABEL_LINES`].
+fn underlined(sources: &SourceMap, span: Span) -> (usize, usize) {
+    let (start, end) = (span.start as usize, span.end as usize);
+    let Some(file) = sources.get(span.file) else {
+        return (start, end);
+    };
+    let (first, _) = file.line_col(start);
+    let (last, _) = file.line_col(end);
+    if last.saturating_sub(first) < MAX_LABEL_LINES {
+        return (start, end);
+    }
+    (start, file.line_range(start).end.max(start))
+}
+
 /// The texts shown of the files of one rendering, each escaped once however many
 /// diagnostics point into it.
 #[derive(Default)]
@@ -130,17 +151,17 @@ fn prepare(diagnostic: &Diagnostic, sources: &SourceMap, texts: &mut Texts) -> R
     let mut related = Vec::new();
     for label in &diagnostic.labels {
         let text = visible(&label.message).into_owned();
-        let (start, end) = (label.span.start as usize, label.span.end as usize);
+        let (start, end) = underlined(sources, label.span);
         if Some(label.span.file) == primary_file {
             let span = primary.as_ref().map_or_else(
-                || SourceSpan::new(start.into(), label.span.len()),
+                || SourceSpan::new(start.into(), end.saturating_sub(start)),
                 |(_, part)| part.shown.span(start, end),
             );
             labels.push(LabeledSpan::new_with_span(Some(text), span));
         } else {
             let other = texts.part(sources, label.span.file);
             let span = other.as_ref().map_or_else(
-                || SourceSpan::new(start.into(), label.span.len()),
+                || SourceSpan::new(start.into(), end.saturating_sub(start)),
                 |(_, part)| part.shown.span(start, end),
             );
             related.push(Rendered {

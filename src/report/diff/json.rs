@@ -3,6 +3,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
+use crate::analysis::diff::causes::Cause;
 use crate::analysis::diff::{CaseDiff, Change, DiffReport, Side, texts_applied};
 use crate::eval::decision::{Decision, FactRef, RemarkResult, RuleResult};
 use crate::language::ast::Lang;
@@ -58,6 +59,22 @@ where
     r.and_then(f).map_or(Json::Null, Into::into)
 }
 
+/// Why a rule or the scope differs.
+fn causes(list: &[Cause]) -> Json {
+    Json::Array(
+        list.iter()
+            .map(|cause| match cause {
+                Cause::Text { id, side } => json!({ "text": id, "side": side }),
+                Cause::Param { name, a, b } => json!({ "param": name, "a": a, "b": b }),
+                Cause::Expired { exception, side } => {
+                    json!({ "expired": exception, "side": side })
+                }
+                Cause::Day { facts } => json!({ "day": facts }),
+            })
+            .collect(),
+    )
+}
+
 fn case(c: &CaseDiff, lang: Lang) -> Json {
     let rules: Vec<Json> = c
         .rules
@@ -79,6 +96,7 @@ fn case(c: &CaseDiff, lang: Lang) -> Json {
                 "expired_after": result_field(b, expired),
                 "message_before": result_field(a, message),
                 "message_after": result_field(b, message),
+                "causes": causes(&r.causes),
             })
         })
         .collect();
@@ -94,6 +112,7 @@ fn case(c: &CaseDiff, lang: Lang) -> Json {
         "notes_removed": ids(&c.notes.removed),
         "missing_added": facts(&c.missing.added),
         "missing_removed": facts(&c.missing.removed),
+        "scope_causes": causes(&c.scope_causes),
     })
 }
 

@@ -6,7 +6,7 @@ use std::fmt::Write;
 use crate::analysis::diff::{CaseDiff, Change, DiffReport};
 use crate::language::ast::Lang;
 
-use super::{Item, counted, lists, rule_change};
+use super::{Item, causes_text, counted, lists, rule_change};
 use super::{either, side, transition, verdict, words};
 
 /// Text safe in a table cell: no pipe, no line break.
@@ -34,11 +34,23 @@ fn lowercase_first(text: &str) -> String {
 
 fn why(case: &CaseDiff, lang: Lang) -> String {
     let w = words(lang);
-    let mut parts: Vec<String> = case
-        .rules
-        .iter()
-        .map(|r| format!("{}{}{}", r.rule, w.colon, rule_change(r, lang)))
-        .collect();
+    let mut parts: Vec<String> = Vec::new();
+    let scope = causes_text(&case.scope_causes, lang);
+    if !scope.is_empty() {
+        parts.push(format!(
+            "{}{}{scope}",
+            lowercase_first(w.because_scope),
+            w.colon
+        ));
+    }
+    parts.extend(case.rules.iter().map(|r| {
+        let mut part = format!("{}{}{}", r.rule, w.colon, rule_change(r, lang));
+        let why = causes_text(&r.causes, lang);
+        if !why.is_empty() {
+            part = format!("{part} ({}{}{why})", w.because, w.colon);
+        }
+        part
+    }));
     for (heading, items) in lists(case, lang) {
         let names: Vec<&str> = items.iter().map(Item::id).collect();
         parts.push(format!(

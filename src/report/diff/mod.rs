@@ -6,6 +6,7 @@ pub mod text;
 
 use std::fmt::Write;
 
+use crate::analysis::diff::causes::Cause;
 use crate::analysis::diff::{CaseDiff, RuleChange};
 use crate::analysis::diff::{Side, Transition};
 use crate::eval::decision::{FactRef, RemarkResult};
@@ -44,6 +45,13 @@ crate::words! {
         colon,
         semicolon,
         last_day,
+        because,
+        because_scope,
+        param,
+        only_under,
+        expired_under,
+        day,
+        day_facts,
     }
 }
 
@@ -118,6 +126,31 @@ pub(crate) fn transition(t: &Transition, lang: Lang) -> String {
         let _ = write!(out, " {}", words(lang).last_day);
     }
     out
+}
+
+/// Why a rule or the scope differs, in words: `parameter min_zones: 2 → 3; circ-2023 (only
+/// under B)`; empty when no cause is known.
+pub(crate) fn causes_text(causes: &[Cause], lang: Lang) -> String {
+    let w = words(lang);
+    causes
+        .iter()
+        .map(|cause| match cause {
+            Cause::Text { id, side } => format!("{id} ({} {side})", w.only_under),
+            Cause::Param { name, a, b } => format!(
+                "{} {name}{}{} → {}",
+                w.param,
+                w.colon,
+                a.as_deref().unwrap_or("—"),
+                b.as_deref().unwrap_or("—")
+            ),
+            Cause::Expired { exception, side } => {
+                format!("{exception} {} {side}", w.expired_under)
+            }
+            Cause::Day { facts } if facts.is_empty() => w.day.to_string(),
+            Cause::Day { facts } => format!("{} {}", w.day_facts, facts.join(", ")),
+        })
+        .collect::<Vec<_>>()
+        .join(w.semicolon)
 }
 
 /// `x` when both sides say the same, else `x → y`.

@@ -5,7 +5,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use super::{Item, counted, lists, rule_change};
+use super::{Item, causes_text, counted, lists, rule_change};
 use super::{either, side, transition, verdict, words};
 use crate::analysis::diff::{CaseDiff, Change, DiffReport};
 use crate::language::ast::Lang;
@@ -43,6 +43,10 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
         "  {dim}{} {dates} · {}{}{applied}{dim:#}",
         w.as_of, w.texts, w.colon
     );
+    let scope = causes_text(&case.scope_causes, lang);
+    if !scope.is_empty() {
+        let _ = writeln!(out, "  {}{}{scope}", w.because_scope, w.colon);
+    }
     for rule in &case.rules {
         let title = match rule.title.text(lang) {
             "" => String::new(),
@@ -55,6 +59,10 @@ fn case_block(out: &mut String, case: &CaseDiff, lang: Lang) {
             w.colon,
             rule_change(rule, lang)
         );
+        let why = causes_text(&rule.causes, lang);
+        if !why.is_empty() {
+            let _ = writeln!(out, "      {}{}{why}", w.because, w.colon);
+        }
         for (name, result) in [("A", &rule.before), ("B", &rule.after)] {
             if let Some(r) = result.as_ref().filter(|r| !r.message.text(lang).is_empty()) {
                 let _ = writeln!(

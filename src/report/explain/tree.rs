@@ -23,7 +23,7 @@ impl Prose<'_> {
     /// A value for a reader: labels in the reader's language, words in quotes.
     pub(super) fn value(&self, shown: &Shown) -> String {
         let w = self.words;
-        let read = shown.read.get(self.lang).unwrap_or(&shown.written);
+        let read = shown.brief.get(self.lang).unwrap_or(&shown.written);
         if shown.unknown {
             w.unknown.to_string()
         } else if shown.not_set {

@@ -41,6 +41,19 @@ fn entry(view: &ParamsView<'_>, item: &ParamOnDay<'_>) -> Json {
             .as_ref()
             .map_or(Json::Null, |o| Json::Object(provenance(view, o))),
     );
+    out.insert(
+        "computed".into(),
+        view.derivation(item).map_or(Json::Null, |d| {
+            let inputs: Vec<Json> = d
+                .inputs
+                .iter()
+                .map(|(name, value)| {
+                    json!({"name": name, "value": value.as_ref().map(|v| view.plain_value(v))})
+                })
+                .collect();
+            json!({"expression": d.expression, "inputs": inputs})
+        }),
+    );
     if view.all {
         out.insert("versions".into(), versions(view, item.param));
     }

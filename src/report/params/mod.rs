@@ -5,7 +5,7 @@ pub mod text;
 
 use jiff::civil::Date;
 
-use crate::analysis::provenance::ParamOnDay;
+use crate::analysis::provenance::{Origin, ParamOnDay};
 use crate::language::ast::Lang;
 use crate::language::program::{Citation, ParamBody, ParamInfo, Program};
 use crate::language::value::Value;
@@ -28,7 +28,7 @@ pub struct ParamsView<'a> {
     pub lang: Lang,
 }
 
-impl ParamsView<'_> {
+impl<'a> ParamsView<'a> {
     /// How many texts are in force on the day.
     fn texts_applied(&self) -> usize {
         crate::analysis::provenance::texts_in_force(self.program, self.on)
@@ -88,6 +88,35 @@ impl ParamsView<'_> {
         param.ty.display(&names).to_string()
     }
 
+    /// How a computed parameter's value in force is computed: its value as written (spaces
+    /// and line breaks as one space), and each parameter it reads directly with its value on
+    /// the day. `None` for a parameter whose value is written, set or not in force.
+    fn derivation(&self, item: &ParamOnDay<'_>) -> Option<Derivation<'a>> {
+        if !matches!(item.current.origin, Origin::Base | Origin::Amendment) {
+            return None;
+        }
+        let formula = item.body?.formula.as_ref()?;
+        let expr = formula.expr_on(self.on)?;
+        let span = expr.span;
+        let written = self
+            .sources
+            .get(span.file)?
+            .text
+            .get(span.start as usize..span.end as usize)?;
+        let inputs = formula
+            .reads_on(self.on)
+            .into_iter()
+            .filter_map(|slot| {
+                let input = self.params.get(slot as usize)?;
+                Some((input.param.name.as_str(), input.current.value.clone()))
+            })
+            .collect();
+        Some(Derivation {
+            expression: written.split_whitespace().collect::<Vec<_>>().join(" "),
+            inputs,
+        })
+    }
+
     /// A version's label in the report's language.
     fn label<'b>(&self, body: Option<&'b ParamBody>) -> Option<&'b str> {
         body.and_then(|b| b.label.get(self.lang))
@@ -123,4 +152,12 @@ pub(crate) fn version_values(body: &ParamBody, day: Date, applied: bool) -> Vec<
         current: applied && in_force == Some(step.from),
     }))
     .collect()
+}
+
+/// How a computed parameter's value is computed.
+pub(crate) struct Derivation<'a> {
+    /// Its value as written.
+    pub expression: String,
+    /// The parameters it reads directly, with their values on the day (`None`: none).
+    pub inputs: Vec<(&'a str, Option<Value>)>,
 }

@@ -33,6 +33,8 @@ crate::words! {
         versions,
         no_param,
         colon,
+        computed,
+        with,
     }
 }
 
@@ -86,6 +88,21 @@ fn entry(out: &mut String, view: &ParamsView<'_>, item: &ParamOnDay<'_>) {
     };
     if let Some(label) = view.label(item.body) {
         let _ = writeln!(out, "    {label}");
+    }
+    if let Some(derivation) = view.derivation(item) {
+        let mut line = format!("    {}{}{}", w.computed, w.colon, derivation.expression);
+        let inputs: Vec<String> = derivation
+            .inputs
+            .iter()
+            .map(|(name, value)| match value {
+                Some(value) => format!("{name} = {}", view.value(value)),
+                None => format!("{name} ({})", w.not_in_force),
+            })
+            .collect();
+        if !inputs.is_empty() {
+            let _ = write!(line, ", {} {}", w.with, inputs.join(", "));
+        }
+        let _ = writeln!(out, "{line}");
     }
     let _ = writeln!(out, "    {}", origin_line(view, current, item));
     for cite in view.text_cites(&current.cites) {

@@ -7,7 +7,7 @@ use anstyle::Style;
 
 use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, OutcomeValue, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
-use crate::eval::render::value_text;
+use crate::eval::render::{value_brief, value_text};
 use crate::language::ast::Lang;
 use crate::language::program::Program;
 use crate::language::value::Value;
@@ -223,8 +223,7 @@ fn one(
     }
 }
 
-/// An outcome's value for a reader, with the case that decided it: `essential entity, by
-/// ESSENTIAL`.
+/// An outcome's value for a reader, with the case that decided it: `essential, by ESSENTIAL`.
 fn outcome_text(program: &Program, value: &OutcomeValue, words: &Words, lang: Lang) -> String {
     let mut text = shown(program, &value.value, lang);
     if let Some(by) = &value.by {
@@ -233,11 +232,11 @@ fn outcome_text(program: &Program, value: &OutcomeValue, words: &Words, lang: La
     text
 }
 
-/// Values as names; unknown and unset in the reader's language.
+/// Values as names, large ones abbreviated; unknown and unset in the reader's language.
 fn shown(program: &Program, value: &Value, lang: Lang) -> String {
     match value {
         Value::Unknown(_) | Value::NotSet => value_text(program, value, Some(lang)),
-        _ => value_text(program, value, None),
+        _ => value_brief(program, value, None, lang),
     }
 }
 

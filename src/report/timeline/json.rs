@@ -4,7 +4,7 @@
 use serde_json::{Map, Value as Json, json};
 
 use super::Heading;
-use crate::analysis::timeline::{Change, Period, RuleState};
+use crate::analysis::timeline::{Cause, Change, Period, RuleState};
 use crate::report::run::overrides_json;
 
 fn state_json(s: &Option<RuleState>) -> Json {
@@ -22,6 +22,25 @@ fn state_json(s: &Option<RuleState>) -> Json {
     Json::Object(out)
 }
 
+/// Why a rule or the scope changed.
+fn causes_json(causes: &[Cause]) -> Json {
+    Json::Array(
+        causes
+            .iter()
+            .map(|cause| match cause {
+                Cause::Text { id } => json!({ "text": id }),
+                Cause::Param {
+                    name,
+                    before,
+                    after,
+                } => json!({ "param": name, "before": before, "after": after }),
+                Cause::Expired { exception } => json!({ "expired": exception }),
+                Cause::Day { facts } => json!({ "day_passes": facts }),
+            })
+            .collect(),
+    )
+}
+
 fn change_json(change: &Change) -> Json {
     match change {
         Change::Text { id } => json!({ "text": id }),
@@ -31,12 +50,15 @@ fn change_json(change: &Change) -> Json {
             after,
             ..
         } => json!({ "param": name, "before": before, "after": after }),
-        Change::Scope { in_scope } => json!({ "scope": in_scope }),
+        Change::Scope { in_scope, causes } => {
+            json!({ "scope": in_scope, "causes": causes_json(causes) })
+        }
         Change::Rule {
             rule,
             before,
             after,
             expired,
+            causes,
         } => {
             let mut out = Map::new();
             out.insert("rule".into(), json!(rule));
@@ -48,6 +70,7 @@ fn change_json(change: &Change) -> Json {
                     json!({ "exception": exception, "until": last.map(|d| d.to_string()) }),
                 );
             }
+            out.insert("causes".into(), causes_json(causes));
             Json::Object(out)
         }
     }

@@ -3,7 +3,7 @@
 use std::fmt::Write;
 
 use super::Heading;
-use crate::analysis::timeline::{Change, Period, RuleState};
+use crate::analysis::timeline::{Cause, Change, Period, RuleState};
 use crate::eval::decision::Decision;
 use crate::language::ast::Lang;
 use crate::language::program::VerdictScale;
@@ -34,6 +34,9 @@ crate::words! {
         scope_unknown,
         colon,
         semicolon,
+        why,
+        day_passes_facts,
+        day_passes,
     }
 }
 
@@ -54,6 +57,27 @@ fn state(s: &RuleState, lang: Lang, scale: &VerdictScale) -> String {
     out
 }
 
+/// ` — why: parameter transposed, nis2-2024 comes into force`; nothing when no cause is
+/// known, or only the expired exception the line already names.
+fn causes_text(causes: &[Cause], lang: Lang) -> String {
+    let w = words(lang);
+    let parts: Vec<String> = causes
+        .iter()
+        .filter_map(|cause| match cause {
+            Cause::Text { id } => Some(format!("{}{id}{}", w.in_force_before, w.in_force_after)),
+            Cause::Param { name, .. } => Some(format!("{} {name}", w.param)),
+            Cause::Expired { .. } => None,
+            Cause::Day { facts } if facts.is_empty() => Some(w.day_passes.to_string()),
+            Cause::Day { facts } => Some(format!("{} {}", w.day_passes_facts, facts.join(", "))),
+        })
+        .collect();
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("{}{}", w.why, parts.join(", "))
+    }
+}
+
 fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
     let w = words(lang);
     match change {
@@ -70,16 +94,20 @@ fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
             before_shown.get(lang).unwrap_or(""),
             after_shown.get(lang).unwrap_or("")
         ),
-        Change::Scope { in_scope } => String::from(match in_scope {
-            Some(true) => w.in_scope,
-            Some(false) => w.out_of_scope,
-            None => w.scope_unknown,
-        }),
+        Change::Scope { in_scope, causes } => {
+            let what = match in_scope {
+                Some(true) => w.in_scope,
+                Some(false) => w.out_of_scope,
+                None => w.scope_unknown,
+            };
+            format!("{what}{}", causes_text(causes, lang))
+        }
         Change::Rule {
             rule,
             before,
             after,
             expired,
+            causes,
         } => {
             let mut out = match (before, after) {
                 (None, Some(now)) => {
@@ -100,6 +128,7 @@ fn change_text(change: &Change, lang: Lang, scale: &VerdictScale) -> String {
                     let _ = write!(out, " {last}");
                 }
             }
+            out.push_str(&causes_text(causes, lang));
             out
         }
     }
