@@ -141,6 +141,12 @@ report-added = hinzufügen
 report-removed = entfernen
 report-by = durch
 report-colon = :{" "}
+report-outcomes = Ergebnisse
+report-outcome = Ergebnis
+report-value = Wert
+report-case = Fall
+report-grounds = Gründe
+report-outcome-case = Fall
 
 ## Vergleiche (doctrine diff)
 
@@ -236,6 +242,15 @@ explain-see-above = {" "}(siehe oben)
 explain-colon = :{" "}
 explain-open-quote = „
 explain-close-quote = “
+explain-outcome-value = Wert
+explain-decided-by-case = entschieden durch den Fall
+explain-case-otherwise = ergibt sonst
+explain-case-unknown-gives = ob er greift, ist ungewiss; er ergäbe
+explain-possible-values = Mögliche Werte
+explain-grounds-held = Zutreffende Gründe:
+explain-outcome-tag = {" "}(Ergebnis)
+explain-the-decision = {" "}(die Entscheidung)
+explain-outcome-missing = Zur Entscheidung fehlende Tatsachen
 
 ## Parameter (doctrine params)
 

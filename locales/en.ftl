@@ -141,6 +141,12 @@ report-added = add
 report-removed = remove
 report-by = by
 report-colon = :{" "}
+report-outcomes = Outcomes
+report-outcome = Outcome
+report-value = Value
+report-case = Case
+report-grounds = Grounds
+report-outcome-case = case
 
 ## Comparisons (doctrine diff)
 
@@ -236,6 +242,15 @@ explain-see-above = {" "}(see above)
 explain-colon = :{" "}
 explain-open-quote = "
 explain-close-quote = "
+explain-outcome-value = Value
+explain-decided-by-case = decided by the case
+explain-case-otherwise = otherwise gives
+explain-case-unknown-gives = whether it holds is unknown; it would give
+explain-possible-values = Possible values
+explain-grounds-held = Grounds that held:
+explain-outcome-tag = {" "}(outcome)
+explain-the-decision = {" "}(the decision)
+explain-outcome-missing = Facts still needed to decide
 
 ## Parameters (doctrine params)
 

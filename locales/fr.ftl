@@ -137,6 +137,12 @@ report-added = ajouter
 report-removed = retirer
 report-by = par
 report-colon = {" "}:{" "}
+report-outcomes = Résultats
+report-outcome = Résultat
+report-value = Valeur
+report-case = Cas
+report-grounds = Motifs
+report-outcome-case = cas
 
 ## Comparaisons (doctrine diff)
 
@@ -229,6 +235,15 @@ explain-see-above = {" "}(voir plus haut)
 explain-colon = {" "}:{" "}
 explain-open-quote = «{" "}
 explain-close-quote = {" "}»
+explain-outcome-value = Valeur
+explain-decided-by-case = décidée par le cas
+explain-case-otherwise = sinon donne
+explain-case-unknown-gives = application incertaine ; donnerait
+explain-possible-values = Valeurs possibles
+explain-grounds-held = Motifs retenus :
+explain-outcome-tag = {" "}(résultat)
+explain-the-decision = {" "}(la décision)
+explain-outcome-missing = Faits à renseigner pour décider
 
 ## Paramètres (doctrine params)
 

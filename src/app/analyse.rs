@@ -73,8 +73,8 @@ impl Workspace {
             .into()
     }
 
-    /// Explains one case's decision, all of it or one rule (`detail.rule`, which must be
-    /// in force on the day).
+    /// Explains one case's decision, all of it, one rule (`detail.rule`, which must be
+    /// in force on the day) or one outcome (`detail.outcome`).
     pub fn explain(
         &mut self,
         facts: FactSource<'_>,
@@ -84,6 +84,11 @@ impl Workspace {
         let mut errors = self.errors();
         if let Some(id) = &detail.rule
             && let Err(e) = names::rule(&self.program, id)
+        {
+            errors.push(e);
+        }
+        if let Some(name) = &detail.outcome
+            && let Err(e) = names::outcome(&self.program, name)
         {
             errors.push(e);
         }
@@ -100,6 +105,24 @@ impl Workspace {
                 return Err(Diagnostic::error(
                     "doctrine::cli",
                     format!("`--rule {id}`: the rule is not in force on {}", options.on),
+                )
+                .with_help("a text in force on that day must declare it; see `--on`")
+                .into());
+            }
+        }
+        if let Some(name) = &detail.outcome {
+            let texts = crate::analysis::provenance::texts_in_force(&self.program, options.on);
+            let defs = &self.program.defs;
+            if !defs
+                .iter()
+                .any(|d| &d.name == name && d.versions.at(texts).is_some())
+            {
+                return Err(Diagnostic::error(
+                    "doctrine::cli",
+                    format!(
+                        "`--outcome {name}`: the outcome is not in force on {}",
+                        options.on
+                    ),
                 )
                 .with_help("a text in force on that day must declare it; see `--on`")
                 .into());

@@ -130,6 +130,26 @@ pub fn rule(program: &Program, id: &str) -> Result<(), Diagnostic> {
     )
 }
 
+/// Checks that `name` names an outcome of the policy (`--outcome`).
+pub fn outcome(program: &Program, name: &str) -> Result<(), Diagnostic> {
+    let outcomes = program.defs.iter().filter(|d| d.outcome.is_some());
+    if outcomes.clone().any(|d| d.name == name) {
+        return Ok(());
+    }
+    let names = outcomes.map(|d| d.name.as_str());
+    let list: Vec<&str> = names.clone().collect();
+    let help = match did_you_mean(name, names) {
+        Some(help) => help,
+        None if list.is_empty() => String::from("the policy declares no outcome"),
+        None => format!("the outcomes are: {}", list.join(", ")),
+    };
+    Err(Diagnostic::error(
+        "doctrine::cli",
+        format!("`--outcome {name}`: no such outcome"),
+    )
+    .with_help(help))
+}
+
 /// The slots of the facts `--fixed` patterns name; a bad pattern, or one that names no
 /// fact, is an error.
 pub fn fixed_facts(program: &Program, patterns: &[String], errors: &mut Diagnostics) -> Vec<u32> {

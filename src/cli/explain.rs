@@ -15,6 +15,9 @@ pub struct ExplainArgs {
     /// Explain only this rule (by id).
     #[arg(long, value_name = "ID")]
     rule: Option<String>,
+    /// Explain only this outcome (by name).
+    #[arg(long, value_name = "NAME", conflicts_with = "rule")]
+    outcome: Option<String>,
     /// Show every branch: every rule, every operand, the exceptions not tried.
     #[arg(long)]
     all: bool,
@@ -28,6 +31,7 @@ pub fn run(args: &ExplainArgs) -> u8 {
     let detail = Detail {
         all: args.all,
         rule: args.rule.clone(),
+        outcome: args.outcome.clone(),
     };
     let (ws, explanation) = match args
         .case

@@ -50,8 +50,10 @@ pub struct OutcomeResult {
     pub members: Vec<String>,
     /// Its value for a reader, per language.
     pub shown: Localized,
-    /// The case that decided, if one did.
+    /// The case (or exception to the outcome) that decided, if one did.
     pub by: Option<String>,
+    /// Whether what decided is an exception to the outcome, not one of its cases.
+    pub by_exception: bool,
     /// That case's title.
     pub by_title: Option<Localized>,
     /// Why, in words: the case's message.

@@ -357,7 +357,7 @@ impl<'p, P: Policy> Context<'p, P> {
                     member: verdict,
                 }
             }
-            CKind::Cases(cases) => self.cases(cases, &expr.ty)?,
+            CKind::Cases(cases) => self.outcome(None, cases, &expr.ty)?,
             CKind::Grounds(grounds) => self.any_of(grounds)?,
             CKind::Call(function, args) => {
                 let mut values = Vec::with_capacity(args.len());
@@ -403,7 +403,25 @@ impl<'p, P: Policy> Context<'p, P> {
             return Ok(Value::NotSet);
         };
         let mark = self.reads.len();
-        let value = self.eval(body)?;
+        // An outcome's value takes its exceptions into account.
+        let value = match &body.kind {
+            CKind::Cases(cases) => {
+                let value = self.outcome(Some(slot), cases, &body.ty)?;
+                // The grounds an outcome's cases hold are its own, not its reader's.
+                if self.record_reads {
+                    let mut index = mark;
+                    while index < self.reads.len() {
+                        if matches!(self.reads.get(index), Some(Read::Ground(_))) {
+                            self.reads.remove(index);
+                        } else {
+                            index += 1;
+                        }
+                    }
+                }
+                value
+            }
+            _ => self.eval(body)?,
+        };
         let reads = if self.record_reads {
             self.reads.get(mark..).unwrap_or(&[]).to_vec()
         } else {

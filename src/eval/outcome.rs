@@ -8,21 +8,30 @@ use crate::language::program::{CCase, CExpr};
 use crate::language::types::Type;
 use crate::language::value::{Value, merge_blockers};
 
-/// What walking an outcome's cases found.
+/// What gives an outcome its value: one of its cases (by position), or an exception to it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum By {
+    /// A case, by position.
+    Case(usize),
+    /// An exception, by slot.
+    Exception(u32),
+}
+
+/// What walking an outcome's exceptions and cases found.
 #[derive(Clone, Debug)]
 pub(crate) struct CaseWalk {
-    /// Each value the outcome could have, with the case that gives it (`None`: no case
-    /// holds), in the order of the cases: the unknown conditions met, then the first that
-    /// holds.
-    pub possible: Vec<(Option<usize>, Value)>,
+    /// Each value the outcome could have, with what gives it (`None`: no case holds): the
+    /// exceptions that hold or may, then (unless one surely holds) the cases in order, the
+    /// unknown conditions met, then the first that holds.
+    pub possible: Vec<(Option<By>, Value)>,
     /// The unknown facts of the conditions that could not be decided.
     pub blockers: Vec<u32>,
 }
 
 impl CaseWalk {
-    /// The case that decided, when one did: the one that holds, every unknown one before
-    /// it giving the same value.
-    pub fn decided_by(&self) -> Option<usize> {
+    /// What decided, when one thing did: the case or exception that holds, every unknown one
+    /// before it giving the same value.
+    pub fn decided_by(&self) -> Option<By> {
         let (case, value) = self.possible.last()?;
         let agree = self.possible.iter().all(|(_, v)| v == value);
         if agree && !value.is_unknown() {
@@ -98,7 +107,7 @@ impl<P: Policy> Context<'_, P> {
                 continue;
             }
             let value = self.eval(&case.gives)?;
-            walk.possible.push((Some(index), value));
+            walk.possible.push((Some(By::Case(index)), value));
             if holds == Some(true) {
                 return Ok(walk);
             }
@@ -107,13 +116,102 @@ impl<P: Policy> Context<'_, P> {
         Ok(walk)
     }
 
-    /// An outcome's value.
-    pub(crate) fn cases(&mut self, cases: &[CCase], ty: &Type) -> Result<Value, EvalError> {
-        let walk = self.walk_cases(cases)?;
+    /// An outcome's value (`def`: its definition slot, for its exceptions).
+    pub(crate) fn outcome(
+        &mut self,
+        def: Option<u32>,
+        cases: &[CCase],
+        ty: &Type,
+    ) -> Result<Value, EvalError> {
+        let walk = self.walk_outcome(def, cases)?;
         let vocabularies = self.program.as_ref();
         Ok(walk.value(ty, |v| {
             vocabularies.get(v as usize).and_then(|v| v.undecided)
         }))
+    }
+
+    /// Walks an outcome: its exceptions first (one that holds replaces the cases' value),
+    /// then its cases unless an exception surely holds.
+    pub(crate) fn walk_outcome(
+        &mut self,
+        def: Option<u32>,
+        cases: &[CCase],
+    ) -> Result<CaseWalk, EvalError> {
+        let program = self.program;
+        let children = def.map_or(&[][..], |def| program.outcome_exceptions(def, self.texts));
+        if children.is_empty() {
+            return self.walk_cases(cases);
+        }
+        let mut walk = CaseWalk {
+            possible: Vec::new(),
+            blockers: Vec::new(),
+        };
+        if !self.outcome_exceptions(children, &mut walk)? {
+            let rest = self.walk_cases(cases)?;
+            walk.possible.extend(rest.possible);
+            walk.blockers.extend(rest.blockers);
+        }
+        Ok(walk)
+    }
+
+    /// Adds to `walk` what the exceptions `children` could give; whether one surely holds.
+    /// Two that surely hold and give different values are a conflict.
+    fn outcome_exceptions(
+        &mut self,
+        children: &[u32],
+        walk: &mut CaseWalk,
+    ) -> Result<bool, EvalError> {
+        let program = self.program;
+        let mut held: Vec<(u32, Option<Value>)> = Vec::new();
+        for &child in children {
+            let Some(body) = program.exception_body(child, self.texts) else {
+                continue;
+            };
+            let holds = match self.eval(&body.when)? {
+                Value::Bool(b) => Some(b),
+                Value::Unknown(facts) => {
+                    walk.blockers.extend(facts.iter());
+                    None
+                }
+                _ => Some(false),
+            };
+            if holds == Some(false) {
+                continue;
+            }
+            let start = walk.possible.len();
+            let grandchildren = program.exception_children(child, self.texts);
+            let refined =
+                !grandchildren.is_empty() && self.outcome_exceptions(grandchildren, walk)?;
+            if !refined {
+                let value = match &body.value {
+                    Some(value) => self.eval(value)?,
+                    None => Value::NotSet,
+                };
+                walk.possible.push((Some(By::Exception(child)), value));
+            }
+            if holds == Some(true) {
+                let gave = walk.possible.get(start..).unwrap_or(&[]);
+                let single = gave
+                    .first()
+                    .map(|(_, v)| v.clone())
+                    .filter(|v| gave.iter().all(|(_, w)| w == v));
+                held.push((child, single));
+            }
+        }
+        for (index, (first, a)) in held.iter().enumerate() {
+            for (second, b) in held.iter().skip(index + 1) {
+                if let (Some(a), Some(b)) = (a, b)
+                    && a != b
+                    && let (Some(x), Some(y)) = (
+                        program.exception_named(*first),
+                        program.exception_named(*second),
+                    )
+                {
+                    return Err(super::rules::conflict(x, y, "values"));
+                }
+            }
+        }
+        Ok(!held.is_empty())
     }
 
     /// `any of:` grounds: each is evaluated, so that every ground that holds is recorded;

@@ -1,5 +1,6 @@
-//! What each outcome read, for a traced evaluation: its value, and the facts its cases
-//! evaluated, so that a search of changes can act on an outcome as it does on a rule.
+//! What each outcome read, for a traced evaluation: its value, and the facts its cases and
+//! the exceptions to it evaluated, so that a search of changes can act on an outcome as it
+//! does on a rule.
 
 use super::expr::Context;
 use super::outcomes::cases_of;
@@ -13,8 +14,8 @@ pub struct OutcomeTrace {
     pub def: u32,
     /// Its value (as an expression reading it gets it).
     pub value: Value,
-    /// The facts its cases evaluated, by slot, sorted: a fact not named here could not have
-    /// changed its value.
+    /// The facts its cases (and the exceptions to it) evaluated, by slot, sorted: a fact not
+    /// named here could not have changed its value.
     pub read: Vec<u32>,
 }
 
@@ -29,7 +30,7 @@ impl Context<'_> {
             };
             self.reads.clear();
             self.touched.clear();
-            let value = self.cases(cases, &def.ty)?;
+            let value = self.outcome(Some(slot), cases, &def.ty)?;
             out.push(OutcomeTrace {
                 def: slot,
                 value,

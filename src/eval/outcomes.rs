@@ -2,11 +2,14 @@
 //! that decided, its message and sources, and the grounds that held.
 
 use super::expr::{Context, Read};
+use super::outcome::By;
 use super::pass::Pass;
 use super::render::value_text;
 use super::{EvalError, citations, fact_refs, undecided_message};
 use crate::eval::decision::{GroundHeld, OutcomeResult};
-use crate::language::program::{CCase, CKind, DecisionOf, DefInfo, Localized, Program};
+use crate::language::program::{
+    CCase, CExpr, CKind, Citation, DecisionOf, DefInfo, Localized, Message, Program,
+};
 use crate::language::value::Value;
 
 /// The decision when the policy decides by an outcome: the name (by position in its
@@ -47,7 +50,7 @@ impl Context<'_> {
         let Some(cases) = cases_of(program, *def, self.texts) else {
             return member(inapplicable, Vec::new());
         };
-        let walk = self.walk_cases(cases)?;
+        let walk = self.walk_outcome(Some(*def), cases)?;
         let missing = if walk.undecided() {
             walk.missing()
         } else {
@@ -74,19 +77,20 @@ impl Context<'_> {
             let Some(cases) = cases_of(program, slot, self.texts) else {
                 continue;
             };
-            results.push(self.outcome_result(def, cases)?);
+            results.push(self.outcome_result(slot, def, cases)?);
         }
         Ok(results)
     }
 
     fn outcome_result(
         &mut self,
+        slot: u32,
         def: &DefInfo,
         cases: &[CCase],
     ) -> Result<OutcomeResult, EvalError> {
         let program = self.program;
         self.reads.clear();
-        let walk = self.walk_cases(cases)?;
+        let walk = self.walk_outcome(Some(slot), cases)?;
         let mut reads = std::mem::take(&mut self.reads);
         reads.sort_unstable();
         reads.dedup();
@@ -97,8 +101,29 @@ impl Context<'_> {
                 .get(v as usize)
                 .and_then(|v| v.undecided)
         });
-        let decided = walk.decided_by().and_then(|index| cases.get(index));
-        let grounds = match decided.and_then(|c| c.when.as_ref()) {
+        // What decided: a case, or an exception to the outcome; its condition, message,
+        // title and sources are the result's.
+        let decided: Option<Decider<'_>> = match walk.decided_by() {
+            Some(By::Case(index)) => cases.get(index).map(|case| Decider {
+                id: &case.id,
+                title: &case.title,
+                when: case.when.as_ref(),
+                message: case.message.as_ref(),
+                cites: &case.cites,
+            }),
+            Some(By::Exception(e)) => program.exceptions.get(e as usize).and_then(|info| {
+                let body = info.versions.at(self.texts)?;
+                Some(Decider {
+                    id: &info.id,
+                    title: &body.title,
+                    when: Some(&body.when),
+                    message: body.message.as_ref(),
+                    cites: &body.cites,
+                })
+            }),
+            None => None,
+        };
+        let grounds = match decided.as_ref().and_then(|d| d.when) {
             Some(when) => {
                 self.eval(when)?;
                 let held = std::mem::take(&mut self.reads);
@@ -113,11 +138,11 @@ impl Context<'_> {
         };
         let missing = fact_refs(program, &missing_slots);
         let title = self.texts_title(def);
-        let message = match decided {
+        let message = match &decided {
             _ if walk.undecided() => undecided_message(&missing, program.output_langs()),
-            Some(case) => match &case.message {
+            Some(decider) => match decider.message {
                 Some(message) => self.render(message)?,
-                None if !case.title.is_empty() => case.title.clone(),
+                None if !decider.title.is_empty() => decider.title.clone(),
                 None => Localized::default(),
             },
             None => Localized::default(),
@@ -127,8 +152,8 @@ impl Context<'_> {
             .as_ref()
             .and_then(|c| c.at(self.texts))
             .map_or(&[][..], Vec::as_slice);
-        let cites = match decided {
-            Some(case) if !case.cites.is_empty() => citations(program, &case.cites),
+        let cites = match &decided {
+            Some(decider) if !decider.cites.is_empty() => citations(program, decider.cites),
             _ => citations(program, outcome_cites),
         };
         Ok(OutcomeResult {
@@ -143,8 +168,9 @@ impl Context<'_> {
                 value_text(program, &value, Some(l))
             }),
             value,
-            by: decided.map(|c| c.id.clone()),
-            by_title: decided.map(|c| c.title.clone()),
+            by: decided.as_ref().map(|d| d.id.to_string()),
+            by_exception: matches!(walk.decided_by(), Some(By::Exception(_))),
+            by_title: decided.as_ref().map(|d| d.title.clone()),
             message,
             cites,
             because,
@@ -179,6 +205,15 @@ impl Context<'_> {
         }
         held
     }
+}
+
+/// What decided an outcome: a case or an exception to it.
+struct Decider<'p> {
+    id: &'p str,
+    title: &'p Localized,
+    when: Option<&'p CExpr>,
+    message: Option<&'p Message>,
+    cites: &'p [Citation],
 }
 
 /// The cases of an outcome in force (`None`: not an outcome, or not in force).

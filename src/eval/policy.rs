@@ -5,7 +5,7 @@
 
 use jiff::civil::Date;
 
-use crate::language::program::{CExpr, ParamInfo, Program, Vocabulary};
+use crate::language::program::{CExpr, ExceptionBody, ParamInfo, Program, Vocabulary};
 use crate::language::value::Value;
 
 /// The policy an expression is evaluated in.
@@ -40,6 +40,26 @@ pub(crate) trait Policy: AsRef<[Vocabulary]> {
 
     /// Whether an expression may depend on `today`, each definition's answer kept in `memo`.
     fn reaches_today(&self, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool;
+
+    /// The exceptions directly under an outcome (by definition slot), in force.
+    fn outcome_exceptions(&self, _def: u32, _texts: usize) -> &[u32] {
+        &[]
+    }
+
+    /// The exceptions directly under an exception, in force.
+    fn exception_children(&self, _exception: u32, _texts: usize) -> &[u32] {
+        &[]
+    }
+
+    /// An exception's version in force.
+    fn exception_body(&self, _exception: u32, _texts: usize) -> Option<&ExceptionBody> {
+        None
+    }
+
+    /// An exception's id and where it is declared.
+    fn exception_named(&self, _exception: u32) -> Option<(&str, crate::source::Span)> {
+        None
+    }
 }
 
 impl AsRef<[Vocabulary]> for Program {
@@ -86,6 +106,29 @@ impl Policy for Program {
 
     fn reaches_today(&self, texts: usize, memo: &mut [Option<bool>], expr: &CExpr) -> bool {
         super::operand::reaches_today(self, texts, memo, expr)
+    }
+
+    fn outcome_exceptions(&self, def: u32, texts: usize) -> &[u32] {
+        self.snapshots
+            .get(texts.saturating_sub(1))
+            .and_then(|s| s.outcome_children.get(def as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn exception_children(&self, exception: u32, texts: usize) -> &[u32] {
+        self.snapshots
+            .get(texts.saturating_sub(1))
+            .and_then(|s| s.exception_children.get(exception as usize))
+            .map_or(&[], Vec::as_slice)
+    }
+
+    fn exception_body(&self, exception: u32, texts: usize) -> Option<&ExceptionBody> {
+        self.exceptions.get(exception as usize)?.versions.at(texts)
+    }
+
+    fn exception_named(&self, exception: u32) -> Option<(&str, crate::source::Span)> {
+        let info = self.exceptions.get(exception as usize)?;
+        Some((info.id.as_str(), info.span))
     }
 }
 

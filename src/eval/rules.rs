@@ -227,26 +227,7 @@ impl Context<'_> {
                     let (Some(e1), Some(e2)) = (name(first), name(second)) else {
                         continue;
                     };
-                    return Err(EvalError {
-                        message: format!(
-                            "the exceptions `{}` and `{}` both hold and give different verdicts",
-                            e1.id, e2.id
-                        ),
-                        span: Some(e1.span),
-                        diagnostic: Some(Box::new(
-                            Diagnostic::error(
-                                "doctrine::eval::conflict",
-                                format!("the exceptions `{}` and `{}` both hold and give different verdicts", e1.id, e2.id),
-                            )
-                            .with_label(e1.span, "holds")
-                            .with_label(e2.span, "holds too")
-                            .with_help(format!(
-                                "state which wins: make one an exception to the other (`exception {} to {} …`)",
-                                e2.id, e1.id
-                            )),
-                        )),
-                        facts: Vec::new(),
-                    });
+                    return Err(conflict((&e1.id, e1.span), (&e2.id, e2.span), "verdicts"));
                 }
             }
         }
@@ -292,6 +273,30 @@ impl Context<'_> {
             };
         }
         Possible::verdict(self.program.scale.undecided)
+    }
+}
+
+/// Two sibling exceptions that both hold and give different verdicts (or values): which
+/// wins is for the policy to say.
+pub(crate) fn conflict(
+    (first, first_span): (&str, crate::source::Span),
+    (second, second_span): (&str, crate::source::Span),
+    what: &str,
+) -> EvalError {
+    let message =
+        format!("the exceptions `{first}` and `{second}` both hold and give different {what}");
+    EvalError {
+        message: message.clone(),
+        span: Some(first_span),
+        diagnostic: Some(Box::new(
+            Diagnostic::error("doctrine::eval::conflict", message)
+                .with_label(first_span, "holds")
+                .with_label(second_span, "holds too")
+                .with_help(format!(
+                    "state which wins: make one an exception to the other (`exception {second} to {first} …`)"
+                )),
+        )),
+        facts: Vec::new(),
     }
 }
 

@@ -376,8 +376,11 @@ pub struct ExceptionDecl {
     pub cites: Vec<Citation>,
     /// `when`
     pub when: Expr,
-    /// `gives VERDICT`
+    /// `gives VERDICT`: the verdict's name (empty when what it gives is not a name).
     pub gives: Ident,
+    /// What it gives as written: a verdict's name, or a value of the outcome it is an
+    /// exception to.
+    pub value: Expr,
     /// `until`
     pub until: Option<Expr>,
     /// Its message.

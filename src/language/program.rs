@@ -143,6 +143,8 @@ pub struct Snapshot {
     /// The rules in the order they are decided: each after the rules whose verdict it
     /// reads, else in declaration order.
     pub rule_order: Vec<u32>,
+    /// Exceptions directly under each outcome, by definition slot.
+    pub outcome_children: Vec<Vec<u32>>,
 }
 
 /// An item's successive versions: which text brought each, and `None` for a repeal.
@@ -558,6 +560,8 @@ pub enum Target {
     Rule(u32),
     /// Another exception, by slot.
     Exception(u32),
+    /// An outcome, by definition slot.
+    Outcome(u32),
 }
 
 /// An exception.
@@ -582,8 +586,11 @@ pub struct ExceptionBody {
     pub cites: Vec<Citation>,
     /// When it holds.
     pub when: CExpr,
-    /// The verdict it gives.
+    /// The verdict it gives (an exception to an outcome gives a value instead).
     pub gives: u32,
+    /// What an exception to an outcome (or to such an exception) gives: a value of the
+    /// outcome's type.
+    pub value: Option<CExpr>,
     /// The last day it holds, when it has one.
     pub until: Option<CExpr>,
     /// Its message.

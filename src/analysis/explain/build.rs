@@ -2,8 +2,8 @@
 //! evaluation's steps (scope, then each rule: applies, requires, exceptions) with a probe.
 
 use super::{
-    Branch, Detail, ExceptionExplanation, Explanation, ParamOrigin, RuleExplanation, RuleSummary,
-    Truth, Until,
+    Branch, Detail, ExceptionExplanation, Explanation, OutcomeExplanation, ParamOrigin,
+    RuleExplanation, RuleSummary, Truth, Until,
 };
 use crate::analysis::provenance::params_on;
 use crate::eval::decision::{Decision, RuleResult, VerdictRef};
@@ -45,22 +45,27 @@ pub fn explain(
     let mut rules = Vec::new();
     let mut others = Vec::new();
     let evaluated = texts > 0 && decision.in_scope != Some(false);
+    let outcomes = explain_outcomes(&mut walker, decision, detail);
+    // A policy that decides by an outcome: no rule's verdict is the decision.
+    let by_verdict = decision.decided_by_outcome.is_none();
     for (slot, rule) in program.rules.iter().enumerate() {
         let Some(body) = rule.versions.at(texts) else {
             continue;
         };
         let slot = u32::try_from(slot).unwrap_or(u32::MAX);
         let result = decision.results.iter().find(|r| r.rule == rule.id).cloned();
-        let decisive = result
-            .as_ref()
-            .is_some_and(|r| r.verdict.rank == decision.decision.rank);
-        let wanted = match &detail.rule {
-            Some(id) => *id == rule.id,
-            None => detail.all || decisive,
+        let decisive = by_verdict
+            && result
+                .as_ref()
+                .is_some_and(|r| r.verdict.rank == decision.decision.rank);
+        let wanted = match (&detail.rule, &detail.outcome) {
+            (Some(id), _) => *id == rule.id,
+            (None, Some(_)) => false,
+            (None, None) => detail.all || decisive,
         };
         if evaluated && wanted {
             rules.push(walker.rule(slot, &rule.id, body, result, decisive));
-        } else if evaluated && detail.rule.is_none() {
+        } else if evaluated && detail.rule.is_none() && detail.outcome.is_none() {
             others.push(RuleSummary {
                 rule: rule.id.clone(),
                 title: body.title.clone(),
@@ -76,12 +81,42 @@ pub fn explain(
         until: decision.until,
         scope,
         all: detail.all,
+        outcomes,
+        decided_by_outcome: decision.decided_by_outcome.clone(),
         rules,
         others,
         missing: decision.missing.clone(),
         overrides: decision.overrides.clone(),
         short_names: crate::language::short_names::ShortNames::of(&program.sources),
     }
+}
+
+/// The outcomes to explain: the one asked for; else every one in force, the one the
+/// decision is first; none when a rule is asked for.
+fn explain_outcomes(
+    walker: &mut Walker<'_>,
+    decision: &Decision,
+    detail: &Detail,
+) -> Vec<OutcomeExplanation> {
+    if detail.rule.is_some() {
+        return Vec::new();
+    }
+    // Outside the scope (or when it is unknown) the decision is not the outcome's value.
+    let decisive = decision
+        .decided_by_outcome
+        .as_deref()
+        .filter(|_| decision.in_scope == Some(true));
+    let mut results: Vec<_> = decision
+        .outcomes
+        .iter()
+        .filter(|o| detail.outcome.as_ref().is_none_or(|name| *name == o.name))
+        .collect();
+    // A stable sort: the decision's outcome first, the others in policy order.
+    results.sort_by_key(|o| Some(o.name.as_str()) != decisive);
+    results
+        .into_iter()
+        .filter_map(|o| walker.outcome(o, Some(o.name.as_str()) == decisive))
+        .collect()
 }
 
 impl<'a> Walker<'a> {
@@ -132,7 +167,7 @@ impl<'a> Walker<'a> {
     }
 
     /// Starts a new rule (or the scope): every definition is shown in full again.
-    fn fresh(&mut self) {
+    pub(super) fn fresh(&mut self) {
         self.expanded.iter_mut().for_each(|seen| *seen = false);
     }
 

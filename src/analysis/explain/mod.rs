@@ -9,6 +9,7 @@
 
 mod build;
 mod node;
+mod outcome;
 #[cfg(test)]
 mod tests;
 
@@ -17,7 +18,7 @@ use jiff::civil::Date;
 pub use build::explain;
 
 use crate::analysis::provenance::Origin;
-use crate::eval::decision::{FactRef, RuleResult, TextApplied, VerdictRef};
+use crate::eval::decision::{FactRef, OutcomeResult, RuleResult, TextApplied, VerdictRef};
 use crate::language::program::Localized;
 use crate::source::Span;
 
@@ -29,6 +30,8 @@ pub struct Detail {
     pub all: bool,
     /// Only this rule (by id).
     pub rule: Option<String>,
+    /// Only this outcome (by name).
+    pub outcome: Option<String>,
 }
 
 /// The explanation of one decision.
@@ -49,6 +52,11 @@ pub struct Explanation {
     pub scope: Option<Branch>,
     /// Whether every branch is kept ([`Detail::all`]).
     pub all: bool,
+    /// The outcomes explained: the one the policy decides by first, then the others in
+    /// force in policy order (only the one asked for with `--outcome`, none with `--rule`).
+    pub outcomes: Vec<OutcomeExplanation>,
+    /// The outcome whose value is the decision (none: the decision is the worst verdict).
+    pub decided_by_outcome: Option<String>,
     /// The rules explained, in policy order: those whose verdict is the decision (all of
     /// them with `--all`, or the one asked for).
     pub rules: Vec<RuleExplanation>,
@@ -94,6 +102,45 @@ pub struct RuleExplanation {
     pub exceptions: Vec<ExceptionExplanation>,
     /// The verdict it gives when its requirement does not hold.
     pub violation: VerdictRef,
+}
+
+/// Why an outcome has its value.
+#[derive(Clone, Debug)]
+pub struct OutcomeExplanation {
+    /// Its name.
+    pub name: String,
+    /// Its title.
+    pub title: Localized,
+    /// Its own sources (each case may cite others).
+    pub cites: Vec<String>,
+    /// What the evaluation found: its value, the case that decided, the message, the
+    /// grounds that held, the facts still needed.
+    pub result: OutcomeResult,
+    /// Whether its value is the decision.
+    pub decisive: bool,
+    /// Its cases in order, as far as the walk went (every one with `--all`).
+    pub cases: Vec<CaseExplanation>,
+}
+
+/// One case of an outcome, and whether it held.
+#[derive(Clone, Debug)]
+pub struct CaseExplanation {
+    /// Its id.
+    pub case: String,
+    /// Its title (empty when it has none).
+    pub title: Localized,
+    /// Its sources.
+    pub cites: Vec<String>,
+    /// Whether its condition holds (a case without one always holds).
+    pub holds: Truth,
+    /// Whether the walk reached it (no case before it held).
+    pub tried: bool,
+    /// Whether it decided the outcome's value.
+    pub decided: bool,
+    /// Its condition; `None`: it has none (the base definition).
+    pub when: Option<Branch>,
+    /// The value it gives; `None` when not looked at (its condition does not hold).
+    pub gives: Option<Node>,
 }
 
 /// A condition and whether it holds.
@@ -237,6 +284,24 @@ pub enum NodeKind {
     Quantifier,
     /// A comparison or a test on sets and optional facts.
     Test,
+    /// An outcome read by name: its value (it is explained on its own).
+    Outcome {
+        /// Its name.
+        name: String,
+        /// Its title (empty when it has none).
+        label: Localized,
+    },
+    /// `any of:` labelled grounds; its children are the grounds.
+    AnyOf,
+    /// One labelled ground of `any of:`; its child is its condition.
+    Ground {
+        /// Its id.
+        id: String,
+        /// Its title.
+        title: Localized,
+        /// Its sources, as "title, pinpoint".
+        cites: Vec<String>,
+    },
     /// Any other computation (arithmetic, sets, `count`, `today`, `verdict(…)`).
     Compute,
     /// A value written in the policy.
@@ -256,6 +321,9 @@ impl NodeKind {
             NodeKind::If => "if",
             NodeKind::Quantifier => "quantifier",
             NodeKind::Test => "test",
+            NodeKind::Outcome { .. } => "outcome",
+            NodeKind::AnyOf => "any_of",
+            NodeKind::Ground { .. } => "ground",
             NodeKind::Compute => "compute",
             NodeKind::Constant => "constant",
         }

@@ -21,7 +21,7 @@ impl Walker<'_> {
         };
         let unknown = matches!(value, Some(Value::Unknown(_)));
         let repeated = match expr.kind {
-            CKind::Def(slot) => !self.first_use(slot),
+            CKind::Def(slot) if !self.is_outcome(slot) => !self.first_use(slot),
             _ => false,
         };
         let children = if repeated {
@@ -31,7 +31,11 @@ impl Walker<'_> {
         };
         Node {
             kind: self.kind(expr),
-            source: one_line(self.sources.snippet(expr.span)),
+            source: match expr.kind {
+                // Its grounds are its children, each with its own source.
+                CKind::Grounds(_) => String::from("any of:"),
+                _ => one_line(self.sources.snippet(expr.span)),
+            },
             span: expr.span,
             value: value.map(|v| self.shown(&v)),
             truth,
@@ -70,8 +74,13 @@ impl Walker<'_> {
                     let label = d.labels.at(self.texts).cloned();
                     (d.name.clone(), label.unwrap_or_default())
                 });
-                NodeKind::Def { name, label }
+                if self.is_outcome(*slot) {
+                    NodeKind::Outcome { name, label }
+                } else {
+                    NodeKind::Def { name, label }
+                }
             }
+            CKind::Grounds(_) => NodeKind::AnyOf,
             CKind::And(..) => NodeKind::And,
             CKind::Or(..) => NodeKind::Or,
             CKind::Not(_) => NodeKind::Not,
@@ -90,6 +99,9 @@ impl Walker<'_> {
 
     fn children(&mut self, expr: &CExpr, truth: Option<Truth>, unknown: bool) -> Vec<Node> {
         match &expr.kind {
+            // An outcome is explained on its own, with its cases.
+            CKind::Def(slot) if self.is_outcome(*slot) => Vec::new(),
+            CKind::Grounds(grounds) => self.grounds(grounds, truth),
             CKind::Def(slot) => {
                 let program = self.program;
                 let body = program
@@ -128,6 +140,50 @@ impl Walker<'_> {
                 out
             }
             _ => Vec::new(),
+        }
+    }
+
+    /// Whether a definition is an outcome.
+    fn is_outcome(&self, slot: u32) -> bool {
+        let def = self.program.defs.get(slot as usize);
+        def.is_some_and(|d| d.outcome.is_some())
+    }
+
+    /// The labelled grounds worth showing: those that hold when one does (every ground is
+    /// evaluated, so all of them are listed); the unknown ones when unknown; else all.
+    fn grounds(&mut self, grounds: &[(u32, CExpr)], truth: Option<Truth>) -> Vec<Node> {
+        let mut nodes: Vec<Node> = grounds
+            .iter()
+            .map(|(slot, condition)| self.ground(*slot, condition))
+            .collect();
+        if !self.all {
+            match truth {
+                Some(Truth::True) => nodes.retain(|n| n.truth == Some(Truth::True)),
+                Some(Truth::Unknown) => nodes.retain(|n| n.truth == Some(Truth::Unknown)),
+                _ => {}
+            }
+        }
+        nodes
+    }
+
+    /// One labelled ground: its id, title and sources, its condition under it.
+    fn ground(&mut self, slot: u32, condition: &CExpr) -> Node {
+        let inner = self.node(condition);
+        let program = self.program;
+        let info = program.grounds.get(slot as usize);
+        Node {
+            kind: NodeKind::Ground {
+                id: info.map(|g| g.id.clone()).unwrap_or_default(),
+                title: info.map(|g| g.title.clone()).unwrap_or_default(),
+                cites: info.map_or_else(Vec::new, |g| crate::eval::citations(program, &g.cites)),
+            },
+            source: inner.source.clone(),
+            span: info.map_or(inner.span, |g| g.span),
+            value: inner.value.clone(),
+            truth: inner.truth,
+            blockers: inner.blockers.clone(),
+            children: vec![inner],
+            repeated: false,
         }
     }
 

@@ -48,6 +48,7 @@ fn rule(id: &str) -> Detail {
     Detail {
         all: false,
         rule: Some(id.to_string()),
+        outcome: None,
     }
 }
 
@@ -177,4 +178,109 @@ fn a_definition_is_shown_in_full_once_per_rule() {
     assert_eq!(first.children.len(), 1);
     assert_eq!((second.source.as_str(), second.repeated), ("both", true));
     assert!(second.children.is_empty());
+}
+
+const OUTCOMES: &str = r#"
+policy q text q-v1 in force from 2020-01-01
+verdicts refused allowed as satisfied unknown as undecided out as inapplicable
+fact x: bool
+fact y: bool
+fact n: integer
+def either = any of:
+    X "By x": x
+    Y "By y": y
+outcome size: integer "Size"
+  case EXCUSED
+    when either
+    gives 0
+  case BIG
+    when n > 10
+    gives n * 2
+  case SMALL
+    gives 1
+"#;
+
+fn run_outcomes(facts: &str, detail: &Detail) -> Explanation {
+    let mut sources = SourceMap::new();
+    let policy = sources.add("q.doctrine", OUTCOMES);
+    let program = crate::compile(&sources, &[policy]).unwrap();
+    let file = sources.add("facts.json", facts.to_string());
+    let facts = crate::bind_facts(&program, &sources, file, Format::Json).unwrap();
+    let options = EvalOptions {
+        on: "2024-01-01".parse().unwrap(),
+        overrides: Vec::new(),
+    };
+    let decision = crate::evaluate(&program, &facts, &options).unwrap();
+    explain(&program, &sources, &facts, &options, &decision, detail)
+}
+
+#[test]
+fn an_outcome_walks_its_cases_to_the_first_that_holds() {
+    let explanation = run_outcomes(r#"{"x": false, "y": false, "n": 12}"#, &Detail::default());
+    let size = &explanation.outcomes[0];
+    let cases: Vec<(&str, Truth, bool)> = size
+        .cases
+        .iter()
+        .map(|c| (c.case.as_str(), c.holds, c.decided))
+        .collect();
+    assert_eq!(
+        cases,
+        [("EXCUSED", Truth::False, false), ("BIG", Truth::True, true)]
+    );
+    // The value given is computed, and shown as a tree.
+    let gives = size.cases[1].gives.as_ref().unwrap();
+    assert_eq!(gives.value.as_ref().unwrap().written, "24");
+    assert!(size.cases[0].gives.is_none());
+    // With --all, the case after it is kept, not looked at.
+    let all = Detail {
+        all: true,
+        ..Detail::default()
+    };
+    let explanation = run_outcomes(r#"{"x": false, "y": false, "n": 12}"#, &all);
+    let last = &explanation.outcomes[0].cases[2];
+    assert!(!last.tried && !last.decided);
+}
+
+#[test]
+fn labelled_grounds_show_those_that_held() {
+    let explanation = run_outcomes(r#"{"x": true, "y": true, "n": 1}"#, &Detail::default());
+    let size = &explanation.outcomes[0];
+    let when = &size.cases[0].when.as_ref().unwrap().condition;
+    let any_of = &when.children[0];
+    assert!(matches!(any_of.kind, NodeKind::AnyOf));
+    let ids: Vec<&str> = any_of
+        .children
+        .iter()
+        .map(|g| match &g.kind {
+            NodeKind::Ground { id, .. } => id.as_str(),
+            _ => "",
+        })
+        .collect();
+    assert_eq!(ids, ["X", "Y"]);
+    let held: Vec<&str> = size.result.grounds.iter().map(|g| g.id.as_str()).collect();
+    assert_eq!(held, ["X", "Y"]);
+    // When one holds, only those that hold are shown.
+    let explanation = run_outcomes(r#"{"x": false, "y": true, "n": 1}"#, &Detail::default());
+    let when = &explanation.outcomes[0].cases[0]
+        .when
+        .as_ref()
+        .unwrap()
+        .condition;
+    assert_eq!(when.children[0].children.len(), 1);
+}
+
+#[test]
+fn an_undecided_outcome_keeps_the_unknown_case_and_the_one_that_holds() {
+    let explanation = run_outcomes(r#"{"x": false, "y": false}"#, &Detail::default());
+    let size = &explanation.outcomes[0];
+    let holds: Vec<Truth> = size.cases.iter().map(|c| c.holds).collect();
+    assert_eq!(holds, [Truth::False, Truth::Unknown, Truth::True]);
+    assert!(size.cases.iter().all(|c| !c.decided));
+    assert_eq!(size.result.missing[0].path, "n");
+}
+
+#[test]
+fn a_rule_asked_for_leaves_the_outcomes_out() {
+    let explanation = run(r#"{"a": true, "b": true, "n": 1}"#, &rule("AND"), &[]);
+    assert!(explanation.outcomes.is_empty());
 }

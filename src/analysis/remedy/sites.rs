@@ -110,6 +110,14 @@ pub(crate) fn collect(program: &Program, texts: usize) -> Sites {
         list.sort_unstable();
         list.dedup();
     }
+    // Exceptions may be to outcomes too: what they read counts for every outcome.
+    for (list, def) in sites.outcome_verdicts.iter_mut().zip(&program.defs) {
+        if def.outcome.is_some() {
+            list.extend(&everywhere);
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
     for param in program.params.iter().enumerate() {
         let (slot, info) = param;
         if let Type::Set(inner) = &info.ty

@@ -38,7 +38,8 @@ impl Tally {
 
 /// Coverage of a suite. A rule is exercised when it gave a verdict in some case; an
 /// exception when it decided a verdict (`by`) or held but had expired; advice and notes
-/// when they were given.
+/// when they were given; an outcome's case when it decided its outcome; a labelled ground
+/// when it held in the condition of the case that decided an outcome.
 #[derive(Clone, Debug, Default)]
 pub struct Coverage {
     /// Rules.
@@ -49,6 +50,10 @@ pub struct Coverage {
     pub advice: Tally,
     /// Notes.
     pub notes: Tally,
+    /// The cases of outcomes, as `outcome.CASE`.
+    pub cases: Tally,
+    /// The labelled grounds (`any of:`) the outcomes' conditions reach.
+    pub grounds: Tally,
 }
 
 impl Coverage {
@@ -60,6 +65,19 @@ impl Coverage {
             ("advice", &self.advice),
             ("notes", &self.notes),
         ]
+    }
+
+    /// The kinds of a policy with outcomes, only those it has: the name reports give each,
+    /// its tally, and what its count says (`outcomes: 3/4 cases exercised`,
+    /// `grounds: 2/2 held`).
+    pub fn outcome_kinds(&self) -> Vec<(&'static str, &Tally, &'static str)> {
+        [
+            ("outcomes", &self.cases, "cases exercised"),
+            ("grounds", &self.grounds, "held"),
+        ]
+        .into_iter()
+        .filter(|(_, tally, _)| !tally.in_force.is_empty())
+        .collect()
     }
 
     /// Records one decision of `program`: the items in force in the texts it applied,
@@ -98,11 +116,20 @@ impl Coverage {
                 self.exceptions.exercised.insert(expired.clone());
             }
         }
+        // An exception to an outcome is exercised when it decided the outcome's value.
+        for outcome in &decision.outcomes {
+            if let Some(by) = &outcome.by
+                && self.exceptions.in_force.contains_key(by)
+            {
+                self.exceptions.exercised.insert(by.clone());
+            }
+        }
         for advice in &decision.advice {
             self.advice.exercised.insert(advice.id.clone());
         }
         for note in &decision.notes {
             self.notes.exercised.insert(note.id.clone());
         }
+        super::outcomes::record(&mut self.cases, &mut self.grounds, program, decision);
     }
 }

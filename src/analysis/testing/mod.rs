@@ -5,6 +5,7 @@ pub mod case;
 pub mod compare;
 pub mod coverage;
 pub mod expect;
+mod outcomes;
 
 pub use case::{CASE_KEYS, Case, read_case};
 pub use compare::{Failure, Shown, compare};

@@ -428,7 +428,29 @@ impl<'a> Checker<'a> {
                 if let Some(when) = &when {
                     scope.narrowed.extend(narrowing(Some(when), false));
                 }
-                let gives = this.verdict(&decl.gives);
+                // What it gives: a verdict, or a value of the outcome it is (through the
+                // exceptions it is an exception to) an exception to.
+                let (gives, value) = match this.exception_outcome(decl) {
+                    Some(Some(def)) => {
+                        let ty = this.def_type(def, decl.value.span);
+                        let value = ty.and_then(|ty| this.expect(&decl.value, &ty, &mut scope));
+                        if let Some(until) = &decl.until {
+                            this.error(
+                                Diagnostic::error(
+                                    CODE,
+                                    "an exception to an outcome has no `until`",
+                                )
+                                .with_label(until.span, "a last day")
+                                .with_help(
+                                    "say when it holds in its `when`: `when … and today <= DATE`",
+                                ),
+                            );
+                        }
+                        (Some(0), value.map(Some))
+                    }
+                    Some(None) => (this.verdict(&decl.gives), Some(None)),
+                    None => (None, None),
+                };
                 let optional_date = Type::Optional(Box::new(Type::Date));
                 let until = decl
                     .until
@@ -448,6 +470,7 @@ impl<'a> Checker<'a> {
                     cites,
                     when: when?,
                     gives: gives?,
+                    value: value?,
                     until,
                     message,
                     expired,
@@ -459,10 +482,74 @@ impl<'a> Checker<'a> {
         .collect()
     }
 
+    /// What an exception is, at the root of what it is an exception to: `Some(None)` a
+    /// rule's, `Some(Some(def))` an outcome's; `None` when its targets mix them or lead
+    /// nowhere (reported).
+    fn exception_outcome(&mut self, decl: &ast::ExceptionDecl) -> Option<Option<u32>> {
+        let mut roots: Vec<Option<u32>> = Vec::new();
+        for target in &decl.targets {
+            let mut name = target.name.clone();
+            let mut seen: Vec<String> = Vec::new();
+            let root = loop {
+                if self.item_ref(ItemKind::Rule, &name).is_some() {
+                    break Some(None);
+                }
+                if let Some(ItemRef::Def(def)) = self.item_ref(ItemKind::Def, &name) {
+                    break self.is_outcome(def).then_some(Some(def));
+                }
+                let Some(ItemRef::Exception(e)) = self.item_ref(ItemKind::Exception, &name) else {
+                    break None;
+                };
+                if seen.contains(&name) {
+                    break None;
+                }
+                seen.push(name.clone());
+                let first = self
+                    .exceptions
+                    .get(e as usize)
+                    .and_then(|p| p.versions.iter().find_map(|(_, d)| *d))
+                    .and_then(|d| d.targets.first());
+                match first {
+                    Some(parent) => name = parent.name.clone(),
+                    None => break None,
+                }
+            };
+            roots.push(root?);
+        }
+        let first = *roots.first()?;
+        if roots.iter().any(|r| *r != first) {
+            self.error(
+                Diagnostic::error(
+                    CODE,
+                    "an exception is an exception to rules or to one outcome, not to both",
+                )
+                .with_label(decl.id.span, "its targets are of different kinds")
+                .with_help("write one exception for the rules and one for the outcome"),
+            );
+            return None;
+        }
+        Some(first)
+    }
+
+    /// Whether a definition slot is an outcome's.
+    fn is_outcome(&self, def: u32) -> bool {
+        self.defs.get(def as usize).is_some_and(|p| {
+            p.versions
+                .iter()
+                .any(|(_, d)| d.is_some_and(|d| d.outcome.is_some()))
+        })
+    }
+
     fn exception_target(&mut self, target: &ast::Ident) -> Option<Target> {
         if let Some(ItemRef::Rule(rule)) = self.item_ref(ItemKind::Rule, &target.name) {
             self.record(ItemRef::Rule(rule), target.span);
             return Some(Target::Rule(rule));
+        }
+        if let Some(ItemRef::Def(def)) = self.item_ref(ItemKind::Def, &target.name)
+            && self.is_outcome(def)
+        {
+            self.record(ItemRef::Def(def), target.span);
+            return Some(Target::Outcome(def));
         }
         if let Some(ItemRef::Exception(exception)) =
             self.item_ref(ItemKind::Exception, &target.name)
@@ -480,11 +567,11 @@ impl<'a> Checker<'a> {
         self.error(
             Diagnostic::error(
                 "doctrine::check::unknown_name",
-                format!("no rule or exception `{}`", target.name),
+                format!("no rule, outcome or exception `{}`", target.name),
             )
             .with_label(
                 target.span,
-                "an exception must be an exception to a rule or to another exception",
+                "an exception is an exception to a rule, an outcome or another exception",
             )
             .with_optional_help(help),
         );

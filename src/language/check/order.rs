@@ -15,6 +15,7 @@ const CODE: &str = "doctrine::check::cycle";
 /// force, each definition's answer kept in `memo`.
 struct Reader<'p> {
     program: &'p Program,
+    snapshot: &'p Snapshot,
     texts: usize,
     memo: Vec<Option<Vec<(u32, Span)>>>,
     visiting: Vec<bool>,
@@ -58,6 +59,11 @@ impl Reader<'_> {
         {
             self.expr(body, &mut out);
         }
+        // An outcome's exceptions are part of what it reads.
+        let snapshot = self.snapshot;
+        for expr in outcome_exception_exprs(program, snapshot, def, self.texts) {
+            self.expr(expr, &mut out);
+        }
         if let Some(entry) = self.memo.get_mut(slot) {
             *entry = Some(out.clone());
         }
@@ -88,6 +94,7 @@ impl Checker<'_> {
     ) {
         let mut reader = Reader {
             program,
+            snapshot,
             texts,
             memo: vec![None; program.defs.len()],
             visiting: vec![false; program.defs.len()],
@@ -118,6 +125,58 @@ impl Checker<'_> {
             );
         }
         snapshot.rule_order = order;
+        self.check_outcome_exceptions(program, texts, snapshot, reported);
+    }
+
+    /// Refuses an exception to an outcome that reads that outcome, directly or through
+    /// definitions and other outcomes: its value would depend on itself.
+    fn check_outcome_exceptions(
+        &mut self,
+        program: &Program,
+        texts: usize,
+        snapshot: &Snapshot,
+        reported: &mut HashSet<Span>,
+    ) {
+        for (outcome, info) in program.outcomes() {
+            let exceptions = snapshot
+                .outcome_children
+                .get(outcome as usize)
+                .map_or(&[][..], Vec::as_slice);
+            let Some(&first) = exceptions.first() else {
+                continue;
+            };
+            let mut seen = vec![false; program.defs.len()];
+            let walk = Walk {
+                program,
+                snapshot,
+                texts,
+                target: outcome,
+            };
+            let closes = outcome_exception_exprs(program, snapshot, outcome, texts)
+                .into_iter()
+                .find_map(|expr| walk.reads(expr, &mut seen));
+            let Some(span) = closes else {
+                continue;
+            };
+            if !reported.insert(span) {
+                continue;
+            }
+            let exception = program
+                .exceptions
+                .get(first as usize)
+                .map_or("?", |e| e.id.as_str());
+            self.diagnostics.push(
+                Diagnostic::error(
+                    CODE,
+                    format!("an exception to the outcome `{}` reads `{}` itself", info.name, info.name),
+                )
+                .with_label(span, "read here")
+                .with_help(format!(
+                    "the outcome's value would depend on itself: decide `{exception}` (and the exceptions to `{}`) without it",
+                    info.name
+                )),
+            );
+        }
     }
 
     #[allow(clippy::too_many_arguments, reason = "one walk's state, kept together")]
@@ -194,6 +253,86 @@ impl Checker<'_> {
             ));
         }
     }
+}
+
+/// A search for one definition through expressions, definitions and outcomes' exceptions.
+struct Walk<'p> {
+    program: &'p Program,
+    snapshot: &'p Snapshot,
+    texts: usize,
+    target: u32,
+}
+
+impl Walk<'_> {
+    /// Where `expr` reads the target, directly or through what it reads.
+    fn reads(&self, expr: &CExpr, seen: &mut [bool]) -> Option<Span> {
+        if let CKind::Def(def) = expr.kind {
+            if def == self.target {
+                return Some(expr.span);
+            }
+            if let Some(flag) = seen.get_mut(def as usize)
+                && !*flag
+            {
+                *flag = true;
+                let body = self
+                    .program
+                    .defs
+                    .get(def as usize)
+                    .and_then(|d| d.versions.at(self.texts));
+                let more = outcome_exception_exprs(self.program, self.snapshot, def, self.texts);
+                if body
+                    .into_iter()
+                    .chain(more)
+                    .any(|e| self.reads(e, seen).is_some())
+                {
+                    return Some(expr.span);
+                }
+            }
+        }
+        let mut found = None;
+        expr.any_operand(|operand| {
+            found = self.reads(operand, seen);
+            found.is_some()
+        });
+        found
+    }
+}
+
+/// The expressions of the exceptions under an outcome, and under them: conditions, values
+/// and messages.
+fn outcome_exception_exprs<'p>(
+    program: &'p Program,
+    snapshot: &'p Snapshot,
+    def: u32,
+    texts: usize,
+) -> Vec<&'p CExpr> {
+    let mut exprs = Vec::new();
+    let mut pending: Vec<u32> = snapshot
+        .outcome_children
+        .get(def as usize)
+        .cloned()
+        .unwrap_or_default();
+    let mut seen: Vec<u32> = Vec::new();
+    while let Some(exception) = pending.pop() {
+        if seen.contains(&exception) {
+            continue;
+        }
+        seen.push(exception);
+        let Some(body) = program
+            .exceptions
+            .get(exception as usize)
+            .and_then(|e| e.versions.at(texts))
+        else {
+            continue;
+        };
+        exprs.push(&body.when);
+        exprs.extend(&body.value);
+        exprs.extend(messages(body.message.iter()));
+        if let Some(children) = snapshot.exception_children.get(exception as usize) {
+            pending.extend(children);
+        }
+    }
+    exprs
 }
 
 /// The rules a rule reads the verdict of: in its conditions and messages, and in those of

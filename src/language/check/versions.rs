@@ -181,6 +181,7 @@ impl Checker<'_> {
             rule_children: vec![Vec::new(); program.rules.len()],
             exception_children: vec![Vec::new(); program.exceptions.len()],
             rule_order: Vec::new(),
+            outcome_children: vec![Vec::new(); program.defs.len()],
         };
         for (index, exception) in program.exceptions.iter().enumerate() {
             let Some(body) = exception.versions.at(texts) else {
@@ -210,6 +211,7 @@ impl Checker<'_> {
                     Target::Exception(parent) => {
                         snapshot.exception_children.get_mut(parent as usize)
                     }
+                    Target::Outcome(def) => snapshot.outcome_children.get_mut(def as usize),
                 };
                 if let Some(list) = list {
                     list.push(index);

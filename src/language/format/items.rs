@@ -312,7 +312,7 @@ impl Layout<'_> {
         self.append_label(&mut lines, exception.title.as_ref());
         lines.extend(self.cites_line(&exception.cites, 2));
         lines.extend(self.expr_lines("when", 2, exception.when.span.start, &exception.when));
-        let gives = format!("gives {}", exception.gives.name);
+        let gives = format!("gives {}", self.printer.expr(&exception.value));
         match &exception.until {
             Some(until) => lines.extend(self.expr_lines(
                 &format!("{gives} until"),

@@ -628,8 +628,24 @@ fn lower_exception(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ExceptionDecl>
         .map(|p| ident(p, file))
         .collect();
     let when = expr_after(&clauses, Rule::kw_when, file)?;
-    let gives = clauses.after(Rule::kw_gives).map(|p| ident(&p, file));
-    let (Some(id), false, Some(when), Some(gives)) = (id, targets.is_empty(), when, gives) else {
+    let value = match clauses.after(Rule::kw_gives) {
+        Some(e) if e.as_rule() == Rule::expr => Some(lower_expr(e, file)?),
+        _ => None,
+    };
+    // A verdict is a bare name; anything else is a value, for an exception to an outcome.
+    let gives = value.as_ref().map(|v| match &v.kind {
+        ExprKind::Path(name) if !name.contains('.') => Ident {
+            name: name.clone(),
+            span: v.span,
+        },
+        _ => Ident {
+            name: String::new(),
+            span: v.span,
+        },
+    });
+    let (Some(id), false, Some(when), Some(gives), Some(value)) =
+        (id, targets.is_empty(), when, gives, value)
+    else {
         return Err(missing(
             &pair,
             file,
@@ -652,6 +668,7 @@ fn lower_exception(pair: Pair<'_, Rule>, file: FileId) -> Lowered<ExceptionDecl>
         cites: lower_optional_cites(&clauses, file)?,
         when,
         gives,
+        value,
         until,
         message: lower_optional_label(message, file)?,
         expired: lower_optional_label(clauses.after(Rule::kw_expired), file)?,

@@ -14,14 +14,29 @@ impl Report {
     pub fn new(decision: &Decision, record: &Record, program: &Program, lang: Lang) -> Report {
         let w = words(lang);
         let scale = &program.scale;
+        // A policy that decides by an outcome: the decision is the outcome's value, toned
+        // by its role (the names that fail a run are the worst).
+        let by_outcome = super::outcomes::tone(decision, program);
+        let tone = by_outcome.unwrap_or_else(|| tone(&decision.decision, scale));
         let mut headline = vec![
             Inline::Text(format!("{}{}", w.decision, w.colon)),
-            verdict(&decision.decision, scale, lang),
+            match by_outcome {
+                Some(tone) => {
+                    let label = decision.decision.label.get(lang);
+                    Inline::Verdict(label.unwrap_or(&decision.decision.name).to_string(), tone)
+                }
+                None => verdict(&decision.decision, scale, lang),
+            },
         ];
         if let Some(until) = decision.until {
             headline.push(Inline::Text(format!(" {} {until}", w.until)));
         }
-        let mut sections = vec![rules(decision, scale, w, lang)];
+        let mut sections = Vec::new();
+        sections.extend(super::outcomes::section(decision, w, lang, tone));
+        // A policy that decides by an outcome and whose rules gave nothing lists no rules.
+        if !decision.results.is_empty() || by_outcome.is_none() {
+            sections.push(rules(decision, scale, w, lang));
+        }
         sections.extend(why(&decision.results, w, lang));
         sections.extend(remarks("advice", w.advice, &decision.advice, lang));
         sections.extend(remarks("notes", w.notes, &decision.notes, lang));
@@ -31,7 +46,7 @@ impl Report {
             lang,
             title: format!("{} — {}", w.title, record.facts.file),
             headline,
-            tone: tone(&decision.decision, scale),
+            tone,
             about: about(decision, record, program, w, lang),
             sections,
         }

@@ -67,7 +67,7 @@ pub struct TreeItem {
 /// A titled section.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Section {
-    /// What it holds, for styles: `rules`, `why`, `explanation`, `remedies`, `advice`,
+    /// What it holds, for styles: `outcomes`, `rules`, `why`, `explanation`, `remedies`, `advice`,
     /// `notes`, `missing`, `texts`.
     pub id: &'static str,
     /// Its heading.

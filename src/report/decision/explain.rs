@@ -1,11 +1,13 @@
-//! The "Explanation" section of a decision report, from [`crate::analysis::explain`]: for each rule
-//! whose verdict is the decision, whether it applies, its requirement and its exceptions,
-//! each condition as a tree of what made it hold or fail.
+//! The "Explanation" section of a decision report, from [`crate::analysis::explain`]: the
+//! outcome the policy decides by, case by case, or each rule whose verdict is the decision,
+//! whether it applies, its requirement and its exceptions, each condition as a tree of what
+//! made it hold or fail.
 
 use super::document::{Block, Inline, Report, Section, TreeItem, verdict};
 use super::{Words, words};
 use crate::analysis::explain::{
-    Branch, Detail, ExceptionExplanation, Explanation, Node, NodeKind, Shown, Truth,
+    Branch, CaseExplanation, Detail, ExceptionExplanation, Explanation, Node, NodeKind,
+    OutcomeExplanation, Shown, Truth,
 };
 use crate::eval::decision::Decision;
 use crate::eval::{EvalOptions, FactSet};
@@ -61,6 +63,9 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
         ]));
         blocks.push(Block::Tree(vec![node(&scope.condition, w, lang)]));
     }
+    for outcome in explanation.outcomes.iter().filter(|o| o.decisive) {
+        blocks.extend(self::outcome(outcome, w, lang));
+    }
     for rule in &explanation.rules {
         let mut head = vec![Inline::Strong(rule.rule.clone())];
         let title = rule.title.text(lang).to_string();
@@ -94,6 +99,62 @@ pub fn section(explanation: &Explanation, scale: &VerdictScale, lang: Lang) -> O
         heading: w.explanation.to_string(),
         blocks,
     })
+}
+
+/// The outcome the decision is: its value, then each case the walk reached, with its
+/// condition (and how its value is computed, when it is).
+fn outcome(outcome: &OutcomeExplanation, w: &Words, lang: Lang) -> Vec<Block> {
+    let mut head = vec![Inline::Strong(outcome.name.clone())];
+    let title = outcome.title.text(lang).to_string();
+    if !title.is_empty() {
+        head.push(Inline::Text(format!(" {title}")));
+    }
+    let result = &outcome.result;
+    let value = result
+        .shown
+        .get(lang)
+        .unwrap_or(&result.written)
+        .to_string();
+    head.push(Inline::Text(w.colon.to_string()));
+    head.push(Inline::Strong(value));
+    let items: Vec<TreeItem> = outcome
+        .cases
+        .iter()
+        .filter(|c| c.tried)
+        .map(|c| case(c, w, lang))
+        .collect();
+    let mut blocks = vec![Block::Paragraph(head)];
+    if !items.is_empty() {
+        blocks.push(Block::Tree(items));
+    }
+    blocks
+}
+
+fn case(case: &CaseExplanation, w: &Words, lang: Lang) -> TreeItem {
+    let mut line = vec![
+        Inline::Text(format!("{} {} ", mark(Some(case.holds)), w.outcome_case)),
+        Inline::Code(case.case.clone()),
+    ];
+    let title = case.title.text(lang).to_string();
+    if !title.is_empty() {
+        line.push(Inline::Text(format!(" {title}")));
+    }
+    if let Some(shown) = case.gives.as_ref().and_then(|g| g.value.as_ref()) {
+        line.push(Inline::Text(format!(
+            " — {} {}",
+            w.gives,
+            value(shown, w, lang)
+        )));
+    }
+    let mut children: Vec<TreeItem> = case
+        .when
+        .iter()
+        .map(|when| node(&when.condition, w, lang))
+        .collect();
+    if let Some(gives) = case.gives.as_ref().filter(|g| !g.children.is_empty()) {
+        children.push(node(gives, w, lang));
+    }
+    TreeItem { line, children }
 }
 
 /// The exceptions a reader needs: when one held, those that held or might have (the others
@@ -177,6 +238,23 @@ fn node(node: &Node, w: &Words, lang: Lang) -> TreeItem {
         NodeKind::Def { name, label } => {
             named(&mut line, name, label, lang);
             node.truth.is_none()
+        }
+        NodeKind::Outcome { name, label } => {
+            named(&mut line, name, label, lang);
+            true
+        }
+        NodeKind::AnyOf => {
+            line.push(Inline::Code(node.source.clone()));
+            false
+        }
+        // The grounds that held are listed with their sources in the Outcomes section.
+        NodeKind::Ground { id, title, .. } => {
+            line.push(Inline::Code(id.clone()));
+            let title = title.text(lang).to_string();
+            if !title.is_empty() {
+                line.push(Inline::Text(format!(" {title}")));
+            }
+            false
         }
         _ => {
             line.push(Inline::Code(node.source.clone()));

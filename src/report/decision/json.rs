@@ -43,7 +43,7 @@ fn remarks(list: &[RemarkResult], lang: Lang) -> Json {
 
 /// An outcome's value as JSON: a name, a text, a date or a number as written (exact), a
 /// bool, a set as a list; `null` when not set or undecided.
-fn outcome_value(outcome: &OutcomeResult) -> Json {
+pub(crate) fn outcome_value(outcome: &OutcomeResult) -> Json {
     match &outcome.value {
         Value::Bool(b) => Json::Bool(*b),
         Value::NotSet | Value::Unknown(_) => Json::Null,

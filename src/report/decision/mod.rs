@@ -7,6 +7,7 @@ pub mod explain;
 pub mod html;
 pub mod json;
 pub mod markdown;
+mod outcomes;
 pub mod remedy;
 pub mod short;
 pub mod text;
@@ -82,6 +83,12 @@ crate::words! {
         removed,
         by,
         colon,
+        outcomes,
+        outcome,
+        value,
+        case,
+        grounds,
+        outcome_case,
     }
 }
 

@@ -31,6 +31,13 @@ pub fn add(
     facts: &FactSet,
     options: &EvalOptions,
 ) -> Result<(), EvalError> {
+    // A classification has no better value to search for.
+    if matches!(
+        program.decision,
+        crate::language::program::DecisionOf::Outcome { .. }
+    ) {
+        return Ok(());
+    }
     let found = crate::analysis::remedy::remedies(program, facts, options, &REQUEST)?;
     if let Some(section) = section(program, &found, report.lang) {
         report.insert_before(section, &["advice", "notes", "missing", "texts"]);

@@ -175,7 +175,12 @@ fn outcomes(out: &mut String, decision: &Decision, lang: Lang, words: &Words) {
             } else {
                 format!(" ({title})")
             };
-            let _ = writeln!(out, "      {dim}{} {by}{title}{dim:#}", words.case);
+            let word = if outcome.by_exception {
+                words.by
+            } else {
+                words.case
+            };
+            let _ = writeln!(out, "      {dim}{word} {by}{title}{dim:#}");
         }
         for ground in &outcome.grounds {
             let _ = writeln!(

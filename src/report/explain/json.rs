@@ -5,7 +5,8 @@
 use serde_json::{Map, Value as Json, json};
 
 use crate::analysis::explain::{
-    Branch, ExceptionExplanation, Explanation, Node, NodeKind, ParamOrigin, RuleExplanation,
+    Branch, CaseExplanation, ExceptionExplanation, Explanation, Node, NodeKind, OutcomeExplanation,
+    ParamOrigin, RuleExplanation,
 };
 use crate::eval::decision::{FactRef, VerdictRef};
 use crate::language::ast::Lang;
@@ -41,6 +42,19 @@ pub fn explanation(explanation: &Explanation, facts_name: &str, lang: Lang) -> J
         "rules".into(),
         Json::Array(explanation.rules.iter().map(|r| rule(r, lang)).collect()),
     );
+    // Only for a policy that declares outcomes: the JSON of others is unchanged.
+    if !explanation.outcomes.is_empty() || explanation.decided_by_outcome.is_some() {
+        out.insert(
+            "outcomes".into(),
+            Json::Array(
+                explanation
+                    .outcomes
+                    .iter()
+                    .map(|o| outcome(o, lang))
+                    .collect(),
+            ),
+        );
+    }
     out.insert(
         "others".into(),
         Json::Array(
@@ -111,6 +125,41 @@ fn rule(rule: &RuleExplanation, lang: Lang) -> Json {
     Json::Object(out)
 }
 
+fn outcome(outcome: &OutcomeExplanation, lang: Lang) -> Json {
+    let result = &outcome.result;
+    json!({
+        "outcome": outcome.name,
+        "title": text(&outcome.title, lang),
+        "value": crate::report::decision::json::outcome_value(result),
+        "shown": text(&result.shown, lang),
+        "decisive": outcome.decisive,
+        "by": result.by,
+        "message": text(&result.message, lang),
+        "cites": result.cites,
+        "outcome_cites": outcome.cites,
+        "cases": Json::Array(outcome.cases.iter().map(|c| case(c, lang)).collect()),
+        "grounds": Json::Array(result.grounds.iter().map(|g| json!({
+            "id": g.id,
+            "title": text(&g.title, lang),
+            "cites": g.cites,
+        })).collect()),
+        "missing": facts(&result.missing),
+    })
+}
+
+fn case(case: &CaseExplanation, lang: Lang) -> Json {
+    json!({
+        "case": case.case,
+        "title": text(&case.title, lang),
+        "holds": case.holds.name(),
+        "tried": case.tried,
+        "decided": case.decided,
+        "condition": case.when.as_ref().map_or(Json::Null, |w| node(&w.condition, lang)),
+        "gives": case.gives.as_ref().map_or(Json::Null, |g| node(g, lang)),
+        "cites": case.cites,
+    })
+}
+
 fn branch(branch: &Branch, lang: Lang) -> Json {
     json!({
         "holds": branch.holds.name(),
@@ -145,9 +194,10 @@ fn node(node: &Node, lang: Lang) -> Json {
     out.insert("source".into(), json!(node.source));
     let (name, label) = match &node.kind {
         NodeKind::Fact { path, label } => (Some(path), Some(label)),
-        NodeKind::Param { name, label, .. } | NodeKind::Def { name, label } => {
-            (Some(name), Some(label))
-        }
+        NodeKind::Param { name, label, .. }
+        | NodeKind::Def { name, label }
+        | NodeKind::Outcome { name, label } => (Some(name), Some(label)),
+        NodeKind::Ground { id, title, .. } => (Some(id), Some(title)),
         _ => (None, None),
     };
     out.insert("name".into(), json!(name));
@@ -171,6 +221,9 @@ fn node(node: &Node, lang: Lang) -> Json {
     );
     if let NodeKind::Param { origin: o, .. } = &node.kind {
         out.insert("origin".into(), origin(o));
+    }
+    if let NodeKind::Ground { cites, .. } = &node.kind {
+        out.insert("cites".into(), json!(cites));
     }
     out.insert("missing".into(), facts(&node.blockers));
     out.insert("repeated".into(), json!(node.repeated));

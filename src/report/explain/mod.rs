@@ -2,6 +2,7 @@
 //! language asked for, and as JSON for tools.
 
 pub mod json;
+mod outcome;
 pub mod text;
 mod tree;
 
@@ -76,6 +77,15 @@ crate::words! {
         colon,
         open_quote,
         close_quote,
+        outcome_value,
+        decided_by_case,
+        case_otherwise,
+        case_unknown_gives,
+        possible_values,
+        grounds_held,
+        outcome_tag,
+        the_decision,
+        outcome_missing,
     }
 }
 

@@ -29,6 +29,9 @@ pub fn explanation(
     };
     prose.header(explanation, facts_name);
     prose.scope(explanation);
+    for outcome in &explanation.outcomes {
+        prose.outcome(outcome);
+    }
     for rule in &explanation.rules {
         prose.rule(rule);
     }
@@ -197,7 +200,7 @@ impl Prose<'_> {
         }
     }
 
-    fn sources(&mut self, cites: &[String], depth: usize) {
+    pub(super) fn sources(&mut self, cites: &[String], depth: usize) {
         if cites.is_empty() {
             return;
         }
@@ -223,10 +226,11 @@ impl Prose<'_> {
                 .scope
                 .as_ref()
                 .is_some_and(|s| s.holds == Truth::False);
-            // Outside the scope, the scope's line has said that the rules are not looked at.
+            // Outside the scope, the scope's line has said that the rules are not looked at;
+            // a policy that classifies may have outcomes and no rule.
             if explanation.texts.is_empty() {
                 let _ = writeln!(self.out, "\n{}", w.no_text);
-            } else if !outside {
+            } else if !outside && explanation.outcomes.is_empty() {
                 let _ = writeln!(self.out, "\n{}", w.no_rule);
             }
             return;

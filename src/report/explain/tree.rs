@@ -81,6 +81,28 @@ impl Prose<'_> {
                     w.colon
                 )
             }
+            NodeKind::Outcome { name, label } => {
+                let value = node.value.as_ref().map(|v| self.value(v));
+                let value = value.unwrap_or_else(|| w.not_evaluated.to_string());
+                let named = named(name, label, lang);
+                format!("{mark} {named}{}{value}{}", w.colon, w.outcome_tag)
+            }
+            NodeKind::AnyOf => {
+                let value = node.value.as_ref().map(|v| self.value(v));
+                let value = value.unwrap_or_else(|| w.not_evaluated.to_string());
+                format!("{mark} any of{}{value}", w.colon)
+            }
+            NodeKind::Ground { id, title, cites } => {
+                let value = node.value.as_ref().map(|v| self.value(v));
+                let value = value.unwrap_or_else(|| w.not_evaluated.to_string());
+                let title = title.text(lang);
+                let cites = if cites.is_empty() {
+                    String::new()
+                } else {
+                    format!(" ({})", self.short_names.cites(cites).join(" ; "))
+                };
+                format!("{mark} {id} — {title}{cites}{}{value}", w.colon)
+            }
             _ => {
                 let value = node.value.as_ref().map(|v| self.value(v));
                 let value = value.unwrap_or_else(|| w.not_evaluated.to_string());

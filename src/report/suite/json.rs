@@ -30,7 +30,7 @@ pub fn brief(diagnostics: &Diagnostics, sources: &SourceMap) -> Vec<String> {
 /// The suite as one JSON object:
 /// `{cases: [{case, status, failures: [{field, expected, actual}], error}],
 /// summary: {passed, failed, errors}, coverage: {rules: {exercised, never}, exceptions, advice,
-/// notes}}`.
+/// notes, outcomes, grounds}}` (`outcomes` and `grounds` only for a policy that has them).
 /// `status` is `passed`, `failed` or `error`; `error` is null or the errors, one per line.
 pub fn json(cases: &[CaseReport], coverage: &Coverage, sources: &SourceMap) -> Json {
     let summary = Summary::of(cases);
@@ -64,6 +64,13 @@ pub fn json(cases: &[CaseReport], coverage: &Coverage, sources: &SourceMap) -> J
         .collect();
     let mut kinds = serde_json::Map::new();
     for (kind, tally) in coverage.kinds() {
+        kinds.insert(
+            kind.into(),
+            json!({"exercised": tally.exercised(), "never": tally.never()}),
+        );
+    }
+    // Only for a policy with outcomes (or grounds): the JSON of others is unchanged.
+    for (kind, tally, _) in coverage.outcome_kinds() {
         kinds.insert(
             kind.into(),
             json!({"exercised": tally.exercised(), "never": tally.never()}),

@@ -82,11 +82,14 @@ pub fn text(cases: &[CaseReport], coverage: &Coverage, lang: Lang) -> String {
     }
     let _ = writeln!(out, "\n{}", Summary::of(cases));
     let _ = writeln!(out, "\ncoverage ({COVERAGE_OVER}):");
-    for (kind, tally) in coverage.kinds() {
+    let kinds = coverage
+        .kinds()
+        .map(|(kind, tally)| (kind, tally, "exercised"));
+    for (kind, tally, counted) in kinds.into_iter().chain(coverage.outcome_kinds()) {
         let never = tally.never();
         let _ = writeln!(
             out,
-            "  {kind}: {}/{} exercised",
+            "  {kind}: {}/{} {counted}",
             tally.in_force.len() - never.len(),
             tally.in_force.len()
         );
