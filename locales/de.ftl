@@ -339,6 +339,9 @@ remedy-removed = entfernen
 remedy-shown = angezeigt
 remedy-stopped = Größere Mengen wurden nicht durchsucht: die Abhilfen oben sind die kleinsten; --limit erweitert die Suche.
 remedy-cut = Die Suche wurde bei ihrem Budget abgebrochen, bevor alle Mengen von Änderungen versucht wurden: weitere Abhilfen können existieren; --budget erweitert die Suche.
+remedy-leave = jede Entscheidung außer
+remedy-decided = eine Entscheidung, die entscheidet
+remedy-value-now = jetzt
 remedy-colon = :{" "}
 
 ## Fragen, eine nach der anderen (doctrine ask)

@@ -339,6 +339,9 @@ remedy-removed = remove
 remedy-shown = shown
 remedy-stopped = Larger sets were not searched: the remedies above are the smallest; --limit widens the search.
 remedy-cut = The search was cut at its budget before every set of changes was tried: other remedies may exist; --budget widens the search.
+remedy-leave = any decision but
+remedy-decided = a decision that decides
+remedy-value-now = now
 remedy-colon = :{" "}
 
 ## Questions asked one by one (doctrine ask)

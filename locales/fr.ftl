@@ -332,6 +332,9 @@ remedy-removed = retirer
 remedy-shown = affiché(s)
 remedy-stopped = Les ensembles plus grands n'ont pas été cherchés : les remèdes ci-dessus sont les plus petits ; --limit élargit la recherche.
 remedy-cut = La recherche a été coupée à son budget avant d'essayer tous les ensembles de changements : d'autres remèdes peuvent exister ; --budget élargit la recherche.
+remedy-leave = toute décision sauf
+remedy-decided = une décision qui tranche
+remedy-value-now = actuellement
 remedy-colon = {" "}:{" "}
 
 ## Questions posées une à une (doctrine ask)

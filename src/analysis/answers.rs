@@ -167,6 +167,7 @@ mod tests {
             choices: choices(program, &ty),
             rules: Vec::new(),
             scope: false,
+            outcomes: None,
             ty,
         };
         parse(program, &question, answer, Lang::EN)

@@ -1,9 +1,10 @@
 //! Questions for unknown facts: when a decision is undecided, the unknown facts that would
-//! decide it, with their labels, types and allowed values, most decisive first.
+//! decide it (those that keep a rule, the scope or the outcome the policy decides by from
+//! deciding), with their labels, types and allowed values, most decisive first.
 
 use crate::eval::decision::Decision;
 use crate::eval::{EvalError, EvalOptions, FactSet, expression_with};
-use crate::language::program::{Localized, Program};
+use crate::language::program::{DecisionOf, Localized, Program};
 use crate::language::types::Type;
 use crate::language::value::Value;
 
@@ -27,12 +28,40 @@ pub struct Question {
     pub rules: Vec<String>,
     /// Whether telling if the case is in the policy's scope waits for it.
     pub scope: bool,
+    /// The outcomes that cannot decide without it, in policy order; `None` for a policy
+    /// that declares no outcome.
+    pub outcomes: Option<Vec<String>>,
 }
 
 impl Question {
-    /// How many things (rules, and the scope) answering it unblocks.
+    /// How many things (rules, outcomes, and the scope) answering it unblocks.
     pub fn weight(&self) -> usize {
-        self.rules.len() + usize::from(self.scope)
+        self.rules.len() + self.outcomes.as_ref().map_or(0, Vec::len) + usize::from(self.scope)
+    }
+
+    /// What answering it unblocks, as named to a reader: the scope (as `scope` words it),
+    /// then the outcomes, then the rules.
+    pub fn unblocks<'q>(&'q self, scope: &'q str) -> Vec<&'q str> {
+        let mut what: Vec<&str> = Vec::new();
+        if self.scope {
+            what.push(scope);
+        }
+        what.extend(self.outcomes.iter().flatten().map(String::as_str));
+        what.extend(self.rules.iter().map(String::as_str));
+        what
+    }
+}
+
+/// Whether a decision is undecided: the undecided verdict, or for a policy that decides by
+/// an outcome, its vocabulary's `as undecided` name.
+pub fn undecided(program: &Program, decision: &Decision) -> bool {
+    match &program.decision {
+        DecisionOf::Verdicts { .. } => decision.decision.rank == program.scale.undecided,
+        DecisionOf::Outcome { vocabulary, .. } => program
+            .vocabularies
+            .get(*vocabulary as usize)
+            .and_then(|v| v.undecided)
+            .is_some_and(|member| member == decision.decision.rank),
     }
 }
 
@@ -46,16 +75,19 @@ pub struct Choice {
 }
 
 /// The questions of a decision: none unless it is undecided; else one per unknown fact that
-/// keeps a rule or the scope from deciding, the ones that unblock most first, then by path.
+/// keeps the decision from deciding (its `missing`: a rule, the scope, or the outcome the
+/// policy decides by), the ones that unblock most (rules, outcomes and the scope) first,
+/// then by path.
 pub fn questions(
     program: &Program,
     facts: &FactSet,
     options: &EvalOptions,
     decision: &Decision,
 ) -> Result<Vec<Question>, EvalError> {
-    if decision.decision.rank != program.scale.undecided {
+    if !undecided(program, decision) {
         return Ok(Vec::new());
     }
+    let declares_outcomes = program.defs.iter().any(|d| d.outcome.is_some());
     let texts = crate::eval::texts_in_force(program, options.on);
     let scope_blockers: Vec<u32> = match (decision.in_scope, program.scope.at(texts)) {
         (None, Some(scope)) => match expression_with(program, &facts.values, options, scope)? {
@@ -92,6 +124,14 @@ pub fn questions(
                 .map(|r| r.rule.clone())
                 .collect(),
             scope: scope_blockers.contains(&slot),
+            outcomes: declares_outcomes.then(|| {
+                decision
+                    .outcomes
+                    .iter()
+                    .filter(|o| o.missing.iter().any(|m| m.path == fact.path))
+                    .map(|o| o.name.clone())
+                    .collect()
+            }),
             ty,
         });
     }

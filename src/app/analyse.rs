@@ -18,7 +18,9 @@ use crate::source::FileId;
 /// What remedies to search for.
 #[derive(Clone, Debug)]
 pub struct RemedyAsk {
-    /// The verdict to reach (or better), by name; `None`: any better verdict.
+    /// What to reach, as `--target` writes it: a verdict (reached or bettered), a name of the
+    /// outcome the policy decides by, or `OUTCOME=VALUE`; `None`: any better verdict, or for
+    /// a policy that decides by an outcome, any decision but those it fails on.
     pub target: Option<String>,
     /// Patterns of the facts that may not change.
     pub fixed: Vec<String>,
@@ -146,11 +148,14 @@ impl Workspace {
         ask: &RemedyAsk,
     ) -> Result<Remedies, Diagnostics> {
         let mut errors = self.errors();
-        let target = ask.target.as_ref().and_then(|name| {
-            names::verdict_rank(&self.program, "--target", name)
-                .map_err(|e| errors.push(e))
+        let target = if errors.is_empty() {
+            super::target::remedy_target(&self.program, &mut self.sources, ask.target.as_deref())
+                .map_err(|e| errors.extend(e))
                 .ok()
-        });
+                .flatten()
+        } else {
+            None
+        };
         let fixed = names::fixed_facts(&self.program, &ask.fixed, &mut errors);
         let Some((facts_set, options, file)) = self.case(facts, on, &mut errors) else {
             return Err(errors);

@@ -16,6 +16,7 @@ pub mod load;
 pub mod names;
 pub mod replay;
 pub mod suite;
+pub mod target;
 pub mod workspace;
 
 pub use load::FactSource;

@@ -264,11 +264,7 @@ impl Session {
     }
 
     fn show(&self, question: &Question) {
-        let mut what: Vec<&str> = Vec::new();
-        if question.scope {
-            what.push(self.words.scope);
-        }
-        what.extend(question.rules.iter().map(String::as_str));
+        let what = question.unblocks(self.words.scope);
         print_stdout(&format!(
             "\n{} — {}\n  [{}] · {} {} · {}\n",
             question.fact,

@@ -11,8 +11,10 @@ use super::{CaseArgs, OutputFormat, print_json};
 pub struct RemedyArgs {
     #[command(flatten)]
     case: CaseArgs,
-    /// The verdict to reach (or better); default: any verdict better than the decision.
-    #[arg(long, value_name = "VERDICT")]
+    /// What to reach: a verdict (or better), a name of the outcome the policy decides by, or
+    /// OUTCOME=VALUE; default: any verdict better than the decision (for a policy deciding
+    /// by an outcome: any decision but those it fails on).
+    #[arg(long, value_name = "TARGET")]
     target: Option<String>,
     /// Facts that may not change: a pattern on their paths, like `data.*` (repeatable).
     #[arg(long = "fixed", value_name = "PATTERN")]

@@ -7,6 +7,7 @@ mod expr;
 mod operand;
 mod ops;
 mod outcome;
+mod outcome_trace;
 mod outcomes;
 pub mod overrides;
 mod pass;
@@ -27,6 +28,7 @@ use crate::language::program::{CExpr, Citation, DecisionOf, Localized, Program};
 use crate::language::value::Value;
 use expr::Context;
 pub use expr::Read;
+pub use outcome_trace::OutcomeTrace;
 use render::value_text;
 
 pub use error::EvalError;
@@ -156,19 +158,22 @@ pub fn expression_with(
     Context::for_options(program, facts, options).eval(expr)
 }
 
-/// The facts an evaluation evaluated, by slot, sorted: those of the scope, and those of each
-/// rule (by rule slot; empty for a rule not in force), whether or not it gave a verdict.
-/// Facts no entry names could not have changed the verdicts.
+/// The facts an evaluation evaluated, by slot, sorted: those of the scope, those of each
+/// rule (by rule slot; empty for a rule not in force), whether or not it gave a verdict, and
+/// those of each outcome in force. Facts no entry names could not have changed the verdicts
+/// nor the outcomes.
 #[derive(Clone, Debug, Default)]
 pub struct Trace {
     /// What the scope read.
     pub scope: Vec<u32>,
     /// What each rule, with its exceptions, read.
     pub rules: Vec<Vec<u32>>,
+    /// Each outcome in force, in policy order: its value and what its cases read.
+    pub outcomes: Vec<OutcomeTrace>,
 }
 
-/// Evaluates a program over a fact set like [`evaluate`], without advice and notes, and
-/// tells which facts the scope and each rule read.
+/// Evaluates a program over a fact set like [`evaluate`], without advice, notes and the
+/// outcomes' explanations, and tells which facts the scope, each rule and each outcome read.
 pub fn evaluate_traced(
     program: &Program,
     facts: &FactSet,
@@ -177,6 +182,7 @@ pub fn evaluate_traced(
     let mut trace = Trace {
         scope: Vec::new(),
         rules: vec![Vec::new(); program.rules.len()],
+        outcomes: Vec::new(),
     };
     evaluate_inner(program, facts, options, None, Some(&mut trace)).map(|(d, _)| (d, trace))
 }
@@ -215,9 +221,14 @@ fn evaluate_inner(
         mut results,
         mut missing,
         scope_missing,
-        ..
+        trace,
     } = explained;
     let by_outcome = context.outcome_decision(&pass, &scope_missing)?;
+    if let Some(trace) = trace
+        && texts > 0
+    {
+        trace.outcomes = context.outcome_traces()?;
+    }
     // Rules are decided each after those it reads; they are listed in policy order.
     results.sort_by_key(|r| program.rules.iter().position(|rule| rule.id == r.rule));
     let mut decision = Decision {

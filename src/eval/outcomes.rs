@@ -217,7 +217,7 @@ struct Decider<'p> {
 }
 
 /// The cases of an outcome in force (`None`: not an outcome, or not in force).
-fn cases_of(program: &Program, def: u32, texts: usize) -> Option<&[CCase]> {
+pub(super) fn cases_of(program: &Program, def: u32, texts: usize) -> Option<&[CCase]> {
     let info = program.defs.get(def as usize)?;
     info.outcome.as_ref()?;
     match &info.versions.at(texts)?.kind {

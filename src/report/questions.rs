@@ -36,11 +36,7 @@ pub fn text(questions: &[Question], lang: Lang) -> String {
     let (bold, dim) = (Style::new().bold(), Style::new().dimmed());
     let mut out = format!("\n{bold}{heading}{bold:#}\n");
     for (index, question) in questions.iter().enumerate() {
-        let mut what: Vec<&str> = Vec::new();
-        if question.scope {
-            what.push(scope);
-        }
-        what.extend(question.rules.iter().map(String::as_str));
+        let what = question.unblocks(scope);
         let _ = writeln!(
             out,
             "  {}. {} — {} [{}] {dim}· {unblocks} {}{dim:#}",
@@ -60,14 +56,19 @@ pub fn json(questions: &[Question], lang: Lang) -> Json {
         questions
             .iter()
             .map(|q| {
-                json!({
+                let mut one = json!({
                     "fact": q.fact,
                     "label": q.label.get(lang),
                     "type": q.type_name,
                     "values": q.choices.iter().map(|c| c.name.clone()).collect::<Vec<_>>(),
                     "rules": q.rules,
                     "scope": q.scope,
-                })
+                });
+                // Only for a policy that declares outcomes, as in a decision.
+                if let (Some(outcomes), Some(object)) = (&q.outcomes, one.as_object_mut()) {
+                    object.insert("outcomes".into(), json!(outcomes));
+                }
+                one
             })
             .collect(),
     )

@@ -164,7 +164,70 @@ fn an_answer_past_the_size_limit_is_refused() {
     std::fs::remove_dir_all(&dir).unwrap();
 }
 
+/// A policy that decides by an outcome is asked what keeps the outcome from deciding, the
+/// facts that unblock the most outcomes first, until the outcome decides.
+fn a_classifying_policy_is_asked_what_its_outcome_misses() {
+    let mut sources = SourceMap::new();
+    let program =
+        doctrine::app::load::load_policy(Path::new("policies/nis2"), &[], &mut sources).unwrap();
+    let dir = std::env::temp_dir().join(format!("doctrine-ask-nis2-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("two-unknowns.yaml");
+    // Staff and activity in the Union unknown: the activity blocks both outcomes, the staff
+    // the classification only.
+    std::fs::write(
+        &path,
+        "evaluated_on: 2025-03-01\nentity:\n  types: [healthcare_provider]\n  \
+         turnover_eur: 38000000\n  balance_sheet_eur: 29500000\n  \
+         public_administration: none\ndesignation: none\n",
+    )
+    .unwrap();
+    let (root, file) =
+        doctrine::app::load::read_facts(path.to_str().unwrap(), &mut sources).unwrap();
+    let (facts, _) = doctrine::facts::bind(&program, &root, file, &[]).unwrap();
+    let options = doctrine::EvalOptions {
+        on: facts.evaluated_on.unwrap(),
+        overrides: Vec::new(),
+    };
+    let mut asking = doctrine::app::ask::Asking::new(
+        &program,
+        facts,
+        options,
+        doctrine::language::ast::Lang::EN,
+    )
+    .unwrap();
+    assert_eq!(asking.decision.decision.name, "needs_review");
+    let questions = asking.questions().unwrap();
+    let asked: Vec<(&str, Option<Vec<String>>)> = questions
+        .iter()
+        .map(|q| (q.fact.as_str(), q.outcomes.clone()))
+        .collect();
+    let outcomes = |names: &[&str]| Some(names.iter().map(|n| n.to_string()).collect());
+    assert_eq!(
+        asked,
+        [
+            (
+                "entity.eu_activity",
+                outcomes(&["within_scope", "classification"])
+            ),
+            ("entity.staff", outcomes(&["classification"])),
+        ]
+    );
+    let first = questions[0].clone();
+    let yes = asking.parse(&first, "yes").unwrap();
+    asking.answer(&first, yes).unwrap();
+    assert_eq!(asking.decision.decision.name, "needs_review");
+    let next = asking.next().unwrap().unwrap();
+    assert_eq!(next.fact, "entity.staff");
+    let staff = asking.parse(&next, "300").unwrap();
+    asking.answer(&next, staff).unwrap();
+    assert_eq!(asking.decision.decision.name, "essential");
+    assert!(asking.questions().unwrap().is_empty());
+    std::fs::remove_dir_all(&dir).unwrap();
+}
+
 tests![
+    a_classifying_policy_is_asked_what_its_outcome_misses,
     written_facts_load_back_with_the_answers,
     written_to_stdout_the_facts_parse_back,
     an_answer_past_the_size_limit_is_refused,

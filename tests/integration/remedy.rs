@@ -2,7 +2,8 @@
 //! the facts, it reaches the target; no strict subset of it does (it is minimal). Over every
 //! fact file of `examples/corpus/` and the examples, and every test case of the shipped
 //! doctrine and of the procurement policy, with the default target and with the satisfied
-//! verdict as target.
+//! verdict as target; and over the NIS2 examples and the outcomes' tour policy, with every
+//! value of every outcome of a vocabulary or a bool as target.
 #![allow(
     clippy::unwrap_used,
     clippy::panic,
@@ -12,8 +13,10 @@
 
 use std::path::Path;
 
-use doctrine::analysis::remedy::{Change, ChangeKind, Request, apply, reaches, remedies};
+use doctrine::analysis::remedy::{Change, ChangeKind, Request, Target, apply, reaches, remedies};
 use doctrine::eval::FactSet;
+use doctrine::language::types::Type;
+use doctrine::language::value::Value;
 use doctrine::source::{SourceMap, Span};
 use doctrine::{EvalOptions, Program, evaluate};
 
@@ -76,7 +79,7 @@ fn verify(
     program: &Program,
     facts: &FactSet,
     options: &EvalOptions,
-    target: Option<u32>,
+    target: Option<Target>,
     name: &str,
 ) -> usize {
     let request = Request {
@@ -86,7 +89,17 @@ fn verify(
         limit: 10,
         budget: doctrine::analysis::remedy::BUDGET,
     };
-    let report = remedies(program, facts, options, &request).unwrap();
+    verify_request(program, facts, options, &request, name)
+}
+
+fn verify_request(
+    program: &Program,
+    facts: &FactSet,
+    options: &EvalOptions,
+    request: &Request,
+    name: &str,
+) -> usize {
+    let report = remedies(program, facts, options, request).unwrap();
     let now = evaluate(program, facts, options).unwrap();
     assert_eq!(report.decision, now.decision, "{name}");
     if report.reached {
@@ -149,7 +162,7 @@ fn verify_all(policy: &str, dirs: &[&str]) -> usize {
                 &program,
                 &facts,
                 &options,
-                Some(program.scale.satisfied),
+                Some(Target::Verdict(program.scale.satisfied)),
                 &path,
             );
         }
@@ -242,7 +255,76 @@ fn office365_2021() {
     assert!(report.remedies.is_empty(), "{:#?}", report.remedies);
 }
 
+/// Every value of every outcome of a vocabulary or a bool that a case could take.
+fn outcome_targets(program: &Program) -> Vec<Target> {
+    let mut targets = Vec::new();
+    for (def, info) in (0_u32..).zip(&program.defs) {
+        if info.outcome.is_none() {
+            continue;
+        }
+        match info.ty.required() {
+            Type::Bool => targets.extend([false, true].map(|b| Target::Outcome {
+                def,
+                value: Value::Bool(b),
+            })),
+            Type::Enum(vocabulary) => {
+                let count = program.vocabularies[*vocabulary as usize].members.len();
+                targets.extend((0..count as u32).map(|member| Target::Outcome {
+                    def,
+                    value: Value::Enum {
+                        vocabulary: *vocabulary,
+                        member,
+                    },
+                }));
+            }
+            _ => {}
+        }
+    }
+    targets
+}
+
+/// Remedies that give an outcome a value (and, by default, leave the decisions a policy
+/// deciding by an outcome fails on) are exact and minimal too; the search is narrower than
+/// for verdicts (two changes, a smaller budget) so that the debug build stays quick.
+fn outcome_remedies_are_exact_and_minimal() {
+    let mut checked = 0;
+    for (policy, dirs) in [
+        ("policies/nis2", &["examples/nis2"][..]),
+        (
+            "tests/policies/outcomes/penalties.doctrine",
+            &["tests/policies/outcomes/tests"][..],
+        ),
+    ] {
+        let mut sources = SourceMap::new();
+        let program =
+            doctrine::app::load::load_policy(Path::new(policy), &[], &mut sources).unwrap();
+        let mut targets: Vec<Option<Target>> =
+            outcome_targets(&program).into_iter().map(Some).collect();
+        targets.push(None);
+        for dir in dirs {
+            for path in files(dir) {
+                let Some((facts, options)) = load(&program, &mut sources, &path) else {
+                    continue;
+                };
+                for target in &targets {
+                    let request = Request {
+                        target: target.clone(),
+                        fixed: Vec::new(),
+                        max_changes: 2,
+                        limit: 10,
+                        budget: 5_000,
+                    };
+                    let name = format!("{path} {target:?}");
+                    checked += verify_request(&program, &facts, &options, &request, &name);
+                }
+            }
+        }
+    }
+    assert!(checked > 100, "only {checked} remedies checked");
+}
+
 tests![
+    outcome_remedies_are_exact_and_minimal,
     cloud_doctrine_remedies_are_exact_and_minimal,
     procurement_remedies_are_exact_and_minimal,
     office365_2021,

@@ -1,11 +1,11 @@
 //! Confirming remedies: each cut down to a minimal set and evaluated again from the facts as
-//! given, with the rules whose outcome it changes.
+//! given, with the rules whose verdict and the outcomes whose value it changes.
 
 use std::collections::HashSet;
 
 use super::candidates::Candidate;
-use super::search::{Search, key};
-use super::{Change, Effect, Remedy, apply};
+use super::search::{Search, key, outcome_def, outcome_now};
+use super::{Change, Effect, OutcomeEffect, Remedy, apply, goal};
 use crate::eval::decision::Decision;
 use crate::eval::{EvalError, evaluate};
 use crate::language::program::Program;
@@ -29,7 +29,7 @@ impl Search<'_> {
                 .map(|(_, c)| c.clone())
                 .collect();
             let node = self.evaluate(subset)?;
-            if self.at_goal(node.decision.decision.rank) {
+            if self.met(&node) {
                 return Ok(node.changes);
             }
         }
@@ -66,18 +66,24 @@ impl Search<'_> {
                 .collect();
             let after = evaluate(self.program, &apply(self.base, &changes), self.options)?;
             self.evaluations += 1;
-            if !self.at_goal(after.decision.rank) {
+            if !goal::met(self.program, &self.goal, self.now, &after, None) {
                 continue;
             }
+            let target = outcome_def(self.program, &self.goal);
             remedies.push(Remedy {
                 effects: effects(self.program, &before, &after),
+                outcomes: outcome_effects(self.program, &before, &after, target),
                 changes,
                 decision: after.decision,
                 until: after.until,
                 in_scope: after.in_scope,
             });
         }
-        Ok(super::rank::rank(remedies))
+        let by_verdict = matches!(
+            self.program.decision,
+            crate::language::program::DecisionOf::Verdicts { .. }
+        );
+        Ok(super::rank::rank(remedies, by_verdict))
     }
 }
 
@@ -101,6 +107,40 @@ fn effects(program: &Program, before: &Decision, after: &Decision) -> Vec<Effect
             after: new.map(|r| r.verdict.clone()),
             by: new.and_then(|r| r.by.clone()),
             until: new.and_then(|r| r.until),
+        });
+    }
+    out
+}
+
+/// The outcomes whose value or deciding case differs between two decisions, in policy order;
+/// the outcome `target` always.
+fn outcome_effects(
+    program: &Program,
+    before: &Decision,
+    after: &Decision,
+    target: Option<u32>,
+) -> Vec<OutcomeEffect> {
+    let mut out = Vec::new();
+    for (slot, def) in (0_u32..).zip(&program.defs) {
+        if def.outcome.is_none() {
+            continue;
+        }
+        let (Some(old), Some(new)) = (
+            outcome_now(program, before, slot),
+            outcome_now(program, after, slot),
+        ) else {
+            continue;
+        };
+        let listed = |d: &Decision| d.outcomes.iter().any(|o| o.name == def.name);
+        if !listed(before) && !listed(after) {
+            continue;
+        }
+        if old == new && target != Some(slot) {
+            continue;
+        }
+        out.push(OutcomeEffect {
+            before: old,
+            after: new,
         });
     }
     out

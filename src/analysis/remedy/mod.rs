@@ -1,17 +1,19 @@
 //! Remedies (counterfactuals): the smallest sets of fact changes that would move a decision
-//! to a target verdict, each confirmed by evaluating the changed facts.
+//! to a target verdict, or give an outcome a target value, each confirmed by evaluating the
+//! changed facts.
 //!
 //! The changes come from the checked program: flip a bool, pick another name, add or remove
 //! an element of a set (or keep only, or drop, the elements of a set the policy names), move
 //! a number, a duration or a day across the threshold it is compared with (the smallest such
 //! move, on either side), set a fact left unknown or not set, or unset an optional fact. The
 //! search is breadth-first by number of changes and guided by what each evaluation read: only
-//! facts that the rules holding the decision back (or the scope) read are changed, widening as
-//! a change makes new facts relevant. Only minimal sets are kept: a set of which a strict
+//! facts that the rules holding the decision back (or the scope, or the target outcome's
+//! cases) read are changed, widening as a change makes new facts relevant. Only minimal sets are kept: a set of which a strict
 //! subset already reaches the target is never tried.
 
 mod candidates;
 mod confirm;
+mod goal;
 mod rank;
 mod search;
 mod sites;
@@ -29,10 +31,10 @@ use crate::language::value::Value;
 /// What to search for.
 #[derive(Clone, Debug)]
 pub struct Request {
-    /// The verdict to reach, by rank on the scale: the decision must be this verdict or a
-    /// better one (never the inapplicable verdict, unless it is the target, nor the undecided
-    /// one, unless it is the target). `None`: any verdict better than the current decision.
-    pub target: Option<u32>,
+    /// What to reach. `None`: any verdict better than the current decision; for a policy
+    /// that decides by an outcome, any decision but those it fails on (none: nothing to seek
+    /// unless the decision is undecided).
+    pub target: Option<Target>,
     /// Facts that may not change, by slot.
     pub fixed: Vec<u32>,
     /// The most changes in one remedy.
@@ -44,6 +46,23 @@ pub struct Request {
     pub budget: usize,
 }
 
+/// A target of a search.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Target {
+    /// A verdict, by rank on the scale: the verdict (for a policy that decides by an outcome,
+    /// the worst verdict of the rules) must be this one or a better one (never the
+    /// inapplicable verdict, unless it is the target, nor the undecided one, unless it is the
+    /// target).
+    Verdict(u32),
+    /// A value of an outcome, by definition slot: the outcome must have exactly this value.
+    Outcome {
+        /// The outcome's definition slot.
+        def: u32,
+        /// The value, of the outcome's type.
+        value: Value,
+    },
+}
+
 /// What the remedies reach.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Goal {
@@ -51,6 +70,46 @@ pub enum Goal {
     Better,
     /// This verdict or a better one.
     AtLeast(VerdictRef),
+    /// An outcome with a value.
+    Outcome(OutcomeGoal),
+    /// For a policy that decides by an outcome: any decision but these (those it fails on),
+    /// neither undecided nor inapplicable.
+    Leave(Vec<VerdictRef>),
+}
+
+/// An outcome to give a value.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutcomeGoal {
+    /// Its definition's slot in [`Program::defs`].
+    pub def: u32,
+    /// Its name.
+    pub name: String,
+    /// The value to give it.
+    pub value: Value,
+    /// Whether it is the outcome the policy decides by: then the decision is what must have
+    /// the value (outside the scope, the decision is the inapplicable name whatever the
+    /// outcome).
+    pub decides: bool,
+}
+
+/// An outcome's value in one evaluation, and the case that decided it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutcomeValue {
+    /// The outcome's name.
+    pub outcome: String,
+    /// Its value ([`Value::NotSet`]: no case holds).
+    pub value: Value,
+    /// The case that decided it, if one did.
+    pub by: Option<String>,
+}
+
+/// An outcome whose value (or deciding case) a remedy changes.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OutcomeEffect {
+    /// Its value now.
+    pub before: OutcomeValue,
+    /// Its value with the remedy.
+    pub after: OutcomeValue,
 }
 
 /// One change of one fact.
@@ -123,6 +182,9 @@ pub struct Remedy {
     pub in_scope: Option<bool>,
     /// The rules whose outcome changes, in policy order.
     pub effects: Vec<Effect>,
+    /// The outcomes whose value or deciding case changes, in policy order (the target
+    /// outcome always).
+    pub outcomes: Vec<OutcomeEffect>,
 }
 
 /// What a search found.
@@ -134,6 +196,8 @@ pub struct RemedyReport {
     pub in_scope: Option<bool>,
     /// What the remedies reach.
     pub goal: Goal,
+    /// For a goal on an outcome (or a decision by an outcome): that outcome now.
+    pub outcome: Option<OutcomeValue>,
     /// Whether there is no remedy to seek: the decision already reaches the goal, or (for
     /// [`Goal::Better`]) no verdict better than it could.
     pub reached: bool,
@@ -163,9 +227,10 @@ pub fn remedies(
     search::run(program, facts, options, request)
 }
 
-/// Whether a decision reaches the goal, on a program's scale.
+/// Whether a decision (evaluated in full) reaches the goal; `now` is the decision the search
+/// started from.
 pub fn reaches(program: &Program, goal: &Goal, now: &VerdictRef, decision: &Decision) -> bool {
-    acceptable(program, goal, now.rank, decision.decision.rank)
+    goal::met(program, goal, now.rank, decision, None)
 }
 
 /// Whether a verdict (of a rule or a decision) is at the goal.
@@ -180,6 +245,7 @@ fn acceptable(program: &Program, goal: &Goal, now: u32, rank: u32) -> bool {
                 rank >= target.rank && target.rank != scale.inapplicable
             }
         }
+        Goal::Outcome(_) | Goal::Leave(_) => false,
     }
 }
 

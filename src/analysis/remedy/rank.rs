@@ -1,7 +1,7 @@
-//! Ranking remedies: fewest changes first, then the best decision, then in the order of the
-//! policy's facts. Of remedies that move the same numbers or days the same way (or give the
-//! same unknown number or day a value), only the one with the smallest moves (then the
-//! smallest values) is kept.
+//! Ranking remedies: fewest changes first, then the best decision (of a policy that decides
+//! by verdicts), then in the order of the policy's facts. Of remedies that move the same
+//! numbers or days the same way (or give the same unknown number or day a value), only the
+//! one with the smallest moves (then the smallest values) is kept.
 
 use std::cmp::{Ordering, Reverse};
 
@@ -63,8 +63,9 @@ fn moves(remedy: &Remedy) -> Vec<Decimal> {
     remedy.changes.iter().map(distance).collect()
 }
 
-/// Keeps the smallest moves, and sorts.
-pub(super) fn rank(remedies: Vec<Remedy>) -> Vec<Remedy> {
+/// Keeps the smallest moves, and sorts; `by_verdict`: the decisions are verdicts, best
+/// first (the names of an outcome are not ordered: they do not rank remedies).
+pub(super) fn rank(remedies: Vec<Remedy>, by_verdict: bool) -> Vec<Remedy> {
     let mut kept: Vec<Remedy> = Vec::new();
     for remedy in remedies {
         let signature = signature(&remedy);
@@ -89,7 +90,8 @@ pub(super) fn rank(remedies: Vec<Remedy>) -> Vec<Remedy> {
             .iter()
             .map(|c| (c.slot, format!("{:?}", c.to)))
             .collect();
-        (r.changes.len(), Reverse(r.decision.rank), changes)
+        let decision = if by_verdict { r.decision.rank } else { 0 };
+        (r.changes.len(), Reverse(decision), changes)
     });
     kept
 }

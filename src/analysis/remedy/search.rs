@@ -10,10 +10,11 @@ use std::collections::{HashMap, HashSet};
 
 use super::candidates::{Candidate, Candidates};
 use super::sites::{Sites, collect};
-use super::{Goal, RemedyReport, Request, acceptable};
+use super::{Goal, OutcomeValue, RemedyReport, Request, acceptable, goal};
 use crate::eval::decision::Decision;
-use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate_traced};
-use crate::language::program::Program;
+use crate::eval::{EvalError, EvalOptions, FactSet, Trace, evaluate, evaluate_traced};
+use crate::language::program::{DecisionOf, Program};
+use crate::language::value::Value;
 
 /// Past this many evaluations the search stops, whatever size it has reached, unless the
 /// request says otherwise (`doctrine remedy --budget`).
@@ -83,11 +84,12 @@ pub(super) fn run(
     request: &Request,
 ) -> Result<RemedyReport, EvalError> {
     let (decision, trace) = evaluate_traced(program, facts, options)?;
-    let goal = match request.target {
-        None => Goal::Better,
-        Some(rank) => Goal::AtLeast(crate::eval::verdict_of(program, rank)),
+    let goal = goal::of(program, request.target.as_ref());
+    let now = goal::verdict_level(program, &decision);
+    let outcome = match outcome_def(program, &goal) {
+        Some(def) => outcome_now(program, &evaluate(program, facts, options)?, def),
+        None => None,
     };
-    let now = decision.decision.rank;
     let texts = crate::eval::texts_in_force(program, options.on);
     let sites = collect(program, texts);
     let mut search = Search {
@@ -109,8 +111,9 @@ pub(super) fn run(
         decision: decision.decision.clone(),
         in_scope: decision.in_scope,
         goal: search.goal.clone(),
-        reached: acceptable(program, &search.goal, now, now)
-            || !better_exists(program, &search.goal, now),
+        outcome,
+        reached: goal::met(program, &search.goal, now, &decision, Some(&trace))
+            || !goal::reachable(program, &search.goal, now),
         remedies: Vec::new(),
         best: None,
         max_changes: request.max_changes,
@@ -126,19 +129,41 @@ pub(super) fn run(
         report.kept = search.kept;
         report.remedies = search.confirm(found)?;
     }
-    report.best = report
-        .remedies
-        .iter()
-        .map(|r| r.decision.clone())
-        .max_by_key(|d| d.rank);
+    // The best decision is a verdict's: names of an outcome are not ordered.
+    if matches!(program.decision, DecisionOf::Verdicts { .. }) {
+        report.best = report
+            .remedies
+            .iter()
+            .map(|r| r.decision.clone())
+            .max_by_key(|d| d.rank);
+    }
     report.evaluations = search.evaluations;
     Ok(report)
 }
 
-/// Whether some verdict of the scale would reach the goal.
-fn better_exists(program: &Program, goal: &Goal, now: u32) -> bool {
-    let count = program.vocabularies.first().map_or(0, |v| v.members.len());
-    (0..u32::try_from(count).unwrap_or(0)).any(|rank| acceptable(program, goal, now, rank))
+/// The outcome a goal is about: the target outcome, or the one the policy decides by.
+pub(super) fn outcome_def(program: &Program, goal: &Goal) -> Option<u32> {
+    match (goal, &program.decision) {
+        (Goal::Outcome(target), _) => Some(target.def),
+        (Goal::Leave(_), DecisionOf::Outcome { def, .. }) => Some(*def),
+        _ => None,
+    }
+}
+
+/// An outcome's value and deciding case in a decision evaluated in full (`None`: the
+/// outcome is not in force: it has no value).
+pub(super) fn outcome_now(
+    program: &Program,
+    decision: &Decision,
+    def: u32,
+) -> Option<OutcomeValue> {
+    let name = &program.defs.get(def as usize)?.name;
+    let found = decision.outcomes.iter().find(|o| &o.name == name);
+    Some(OutcomeValue {
+        outcome: name.clone(),
+        value: found.map_or(Value::NotSet, |o| o.value.clone()),
+        by: found.and_then(|o| o.by.clone()),
+    })
 }
 
 pub(super) fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
@@ -149,9 +174,20 @@ pub(super) fn key(changes: &[(u32, Candidate)]) -> Vec<String> {
 }
 
 impl<'a> Search<'a> {
-    /// Whether a verdict reaches the goal from the verdict of now.
+    /// Whether a verdict reaches the goal from the verdict of now (for a goal on verdicts).
     pub(super) fn at_goal(&self, rank: u32) -> bool {
         acceptable(self.program, &self.goal, self.now, rank)
+    }
+
+    /// Whether an evaluated set of changes reaches the goal.
+    pub(super) fn met(&self, node: &Node) -> bool {
+        goal::met(
+            self.program,
+            &self.goal,
+            self.now,
+            &node.decision,
+            Some(&node.trace),
+        )
     }
 
     /// Each size in turn; returns the remedies found and why the search stopped early, if
@@ -214,7 +250,7 @@ impl<'a> Search<'a> {
                             return Ok((done(found), Some(Cut::Evaluations)));
                         }
                         let child = self.evaluate(changes)?;
-                        if self.at_goal(child.decision.decision.rank) {
+                        if self.met(&child) {
                             found.push((set_key, child.changes));
                         } else if size < self.request.max_changes && !full {
                             let kept = Kept {
@@ -265,52 +301,93 @@ impl<'a> Search<'a> {
     }
 
     /// The facts a node may change next: those read by the rules that hold its decision
-    /// back (and the rules whose verdicts they read), and by the scope when it matters;
-    /// not the fixed ones, nor those already changed.
+    /// back (and the rules whose verdicts they read), by the target outcome's cases (and the
+    /// rules whose verdicts they read), and by the scope when it matters; not the fixed ones,
+    /// nor those already changed.
     fn relevant(&self, node: &Node) -> Vec<u32> {
         let program = self.program;
         let scale = &program.scale;
         let mut facts: Vec<u32> = Vec::new();
-        let target_outside = matches!(&self.goal, Goal::AtLeast(t) if t.rank == scale.inapplicable);
-        if target_outside || node.decision.in_scope.is_none() {
-            facts.extend(&node.trace.scope);
-        }
-        if !target_outside {
-            // A table of the rules taken, not a search of the list: linear in the rules.
-            let mut rules: Vec<u32> = Vec::new();
-            let mut taken = vec![false; program.rules.len()];
-            let mut take = |rules: &mut Vec<u32>, rule: u32| {
-                if let Some(seen) = taken.get_mut(rule as usize)
-                    && !*seen
-                {
-                    *seen = true;
-                    rules.push(rule);
+        // A table of the rules taken, not a search of the list: linear in the rules.
+        let mut rules: Vec<u32> = Vec::new();
+        let mut taken = vec![false; program.rules.len()];
+        let mut take = |rules: &mut Vec<u32>, rule: u32| {
+            if let Some(seen) = taken.get_mut(rule as usize)
+                && !*seen
+            {
+                *seen = true;
+                rules.push(rule);
+            }
+        };
+        match &self.goal {
+            Goal::Better | Goal::AtLeast(_) => {
+                let target_outside =
+                    matches!(&self.goal, Goal::AtLeast(t) if t.rank == scale.inapplicable);
+                if target_outside || node.decision.in_scope.is_none() {
+                    facts.extend(&node.trace.scope);
                 }
-            };
-            for result in &node.decision.results {
-                if self.at_goal(result.verdict.rank) {
-                    continue;
-                }
-                if let Some(slot) = self.rule_slots.get(result.rule.as_str()) {
-                    take(&mut rules, *slot);
+                if !target_outside {
+                    for result in &node.decision.results {
+                        if self.at_goal(result.verdict.rank) {
+                            continue;
+                        }
+                        if let Some(slot) = self.rule_slots.get(result.rule.as_str()) {
+                            take(&mut rules, *slot);
+                        }
+                    }
                 }
             }
-            let mut index = 0;
-            while let Some(rule) = rules.get(index).copied() {
-                index += 1;
-                for read in self
+            Goal::Outcome(_) | Goal::Leave(_) => {
+                let def = outcome_def(program, &self.goal).unwrap_or(u32::MAX);
+                let traced = node.trace.outcomes.iter().find(|o| o.def == def);
+                facts.extend(traced.into_iter().flat_map(|o| o.read.iter()));
+                for rule in self
                     .sites
-                    .verdict_reads
-                    .get(rule as usize)
+                    .outcome_verdicts
+                    .get(def as usize)
                     .into_iter()
                     .flatten()
                 {
-                    take(&mut rules, *read);
+                    take(&mut rules, *rule);
+                }
+                // The decision by an outcome is the inapplicable name outside the scope, and
+                // the undecided one when the scope is unknown.
+                let decides = match &self.goal {
+                    Goal::Outcome(target) => target.decides,
+                    _ => true,
+                };
+                let inapplicable = match (&self.goal, &program.decision) {
+                    (Goal::Outcome(target), DecisionOf::Outcome { vocabulary, .. }) => {
+                        match target.value {
+                            Value::Enum { member, .. } => program
+                                .vocabularies
+                                .get(*vocabulary as usize)
+                                .is_some_and(|v| v.inapplicable == Some(member)),
+                            _ => false,
+                        }
+                    }
+                    _ => false,
+                };
+                if decides && (node.decision.in_scope != Some(true) || inapplicable) {
+                    facts.extend(&node.trace.scope);
                 }
             }
-            for rule in rules {
-                facts.extend(node.trace.rules.get(rule as usize).into_iter().flatten());
+        }
+        let mut index = 0;
+        while let Some(rule) = rules.get(index).copied() {
+            index += 1;
+            for read in self
+                .sites
+                .verdict_reads
+                .get(rule as usize)
+                .into_iter()
+                .flatten()
+            {
+                take(&mut rules, *read);
             }
+        }
+        for rule in rules {
+            facts.extend(node.trace.rules.get(rule as usize).into_iter().flatten());
         }
         facts.sort_unstable();
         facts.dedup();

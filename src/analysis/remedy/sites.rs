@@ -1,6 +1,6 @@
 //! Where the policy compares each fact with something else (the thresholds a number, a
 //! duration or a day can move across), the sets of names it writes or holds in parameters
-//! (what a set fact can be cut down to), and which rules read others' verdicts.
+//! (what a set fact can be cut down to), and which rules and outcomes read rules' verdicts.
 
 use crate::language::program::{CExpr, CKind, Compare, Program};
 use crate::language::types::Type;
@@ -30,6 +30,9 @@ pub(crate) struct Sites {
     pub sets: Vec<Vec<CExpr>>,
     /// For each rule (by slot), the rules whose verdict it reads with `verdict(…)`.
     pub verdict_reads: Vec<Vec<u32>>,
+    /// For each definition (by slot; empty but for outcomes), the rules whose verdict the
+    /// outcome's cases read, through definitions and other outcomes.
+    pub outcome_verdicts: Vec<Vec<u32>>,
 }
 
 /// Collects the sites of the texts in force (the first `texts`).
@@ -38,11 +41,22 @@ pub(crate) fn collect(program: &Program, texts: usize) -> Sites {
         by_fact: vec![Vec::new(); program.facts.len()],
         sets: vec![Vec::new(); program.vocabularies.len()],
         verdict_reads: vec![Vec::new(); program.rules.len()],
+        outcome_verdicts: vec![Vec::new(); program.defs.len()],
     };
     let walker = Walker { program, texts };
     let mut roots: Vec<&CExpr> = Vec::new();
     roots.extend(program.scope.at(texts));
     roots.extend(program.defs.iter().filter_map(|d| d.versions.at(texts)));
+    for (slot, def) in program.defs.iter().enumerate() {
+        let (Some(_), Some(body)) = (&def.outcome, def.versions.at(texts)) else {
+            continue;
+        };
+        if let Some(list) = sites.outcome_verdicts.get_mut(slot) {
+            walker.verdicts(body, &mut Vec::new(), &mut |read| list.push(read));
+            list.sort_unstable();
+            list.dedup();
+        }
+    }
     // Verdicts read by exceptions' conditions: counted for every rule, to be safe.
     let mut everywhere = Vec::new();
     for exception in program.exceptions.iter() {
@@ -95,6 +109,14 @@ pub(crate) fn collect(program: &Program, texts: usize) -> Sites {
         list.extend(&everywhere);
         list.sort_unstable();
         list.dedup();
+    }
+    // Exceptions may be to outcomes too: what they read counts for every outcome.
+    for (list, def) in sites.outcome_verdicts.iter_mut().zip(&program.defs) {
+        if def.outcome.is_some() {
+            list.extend(&everywhere);
+            list.sort_unstable();
+            list.dedup();
+        }
     }
     for param in program.params.iter().enumerate() {
         let (slot, info) = param;

@@ -1,13 +1,15 @@
 //! Remedies as JSON: each remedy's changes (values as a fact file writes them), the decision
-//! it reaches and the rules whose outcome it changes.
+//! it reaches, and the rules and outcomes it changes.
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, Remedy, RemedyReport};
+use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, OutcomeValue, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
+use crate::eval::render::value_text;
 use crate::facts::schema::value_json;
 use crate::language::ast::Lang;
 use crate::language::program::Program;
+use crate::language::value::Value;
 
 /// A search's remedies as one JSON object; `facts` names the fact file, `shown` caps the list.
 pub fn report(
@@ -19,10 +21,15 @@ pub fn report(
     lang: Lang,
 ) -> Json {
     let target = match &report.goal {
-        Goal::Better => Json::Null,
+        Goal::Better | Goal::Leave(_) => Json::Null,
         Goal::AtLeast(v) => json!(v.name),
+        Goal::Outcome(target) => json!(format!(
+            "{}={}",
+            target.name,
+            value_text(program, &target.value, None)
+        )),
     };
-    json!({
+    let mut out = json!({
         "facts": facts,
         "policy": program.id,
         "evaluated_on": evaluated_on.to_string(),
@@ -46,6 +53,44 @@ pub fn report(
             .take(shown)
             .map(|r| remedy(program, r, lang))
             .collect::<Vec<_>>(),
+    });
+    // Only for goals on outcomes: the outputs of goals on verdicts stay as they were.
+    if let Some(object) = out.as_object_mut() {
+        if let Some(now) = &report.outcome {
+            object.insert("outcome".into(), outcome(program, now));
+        }
+        if let Goal::Leave(names) = &report.goal {
+            object.insert(
+                "leave".into(),
+                json!(names.iter().map(|v| v.name.clone()).collect::<Vec<_>>()),
+            );
+        }
+    }
+    out
+}
+
+/// An outcome's value as JSON, as a decision gives it: a name, a number, a date or a duration
+/// as written (a text), a bool, a list for a set; `null` when not set or unknown.
+fn outcome_value(program: &Program, value: &Value) -> Json {
+    match value {
+        Value::Bool(b) => Json::Bool(*b),
+        Value::NotSet | Value::Unknown(_) => Json::Null,
+        Value::Set(items) => Json::Array(
+            items
+                .iter()
+                .map(|v| json!(value_text(program, v, None)))
+                .collect(),
+        ),
+        _ => json!(value_text(program, value, None)),
+    }
+}
+
+/// An outcome's value and the case that decided it.
+fn outcome(program: &Program, value: &OutcomeValue) -> Json {
+    json!({
+        "name": value.outcome,
+        "value": outcome_value(program, &value.value),
+        "by": value.by,
     })
 }
 
@@ -55,7 +100,7 @@ fn name(verdict: Option<&VerdictRef>) -> Json {
 
 /// One remedy as a JSON object.
 pub fn remedy(program: &Program, remedy: &Remedy, lang: Lang) -> Json {
-    json!({
+    let mut out = json!({
         "size": remedy.changes.len(),
         "decision": remedy.decision.name,
         "until": remedy.until.map(|d| d.to_string()),
@@ -68,7 +113,22 @@ pub fn remedy(program: &Program, remedy: &Remedy, lang: Lang) -> Json {
             "by": e.by,
             "until": e.until.map(|d| d.to_string()),
         })).collect::<Vec<_>>(),
-    })
+    });
+    // Only for a policy that declares outcomes, as in a decision.
+    if program.defs.iter().any(|d| d.outcome.is_some())
+        && let Some(object) = out.as_object_mut()
+    {
+        let effects = remedy.outcomes.iter().map(|e| {
+            json!({
+                "outcome": e.before.outcome,
+                "before": outcome_value(program, &e.before.value),
+                "after": outcome_value(program, &e.after.value),
+                "by": e.after.by,
+            })
+        });
+        object.insert("outcomes".into(), Json::Array(effects.collect()));
+    }
+    out
 }
 
 fn change(program: &Program, change: &Change, lang: Lang) -> Json {

@@ -1,11 +1,11 @@
-//! Remedies as text for a person: the decision now, then each remedy, smallest first, with
-//! its changes and the rules whose outcome it changes.
+//! Remedies as text for a person: the decision now (and the target outcome's value), then
+//! each remedy, smallest first, with its changes and the outcomes and rules it changes.
 
 use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, Remedy, RemedyReport};
+use crate::analysis::remedy::{Change, ChangeKind, Cut, Goal, OutcomeValue, Remedy, RemedyReport};
 use crate::eval::decision::VerdictRef;
 use crate::eval::render::{value_brief, value_text};
 use crate::language::ast::Lang;
@@ -41,6 +41,9 @@ crate::words! {
         shown,
         stopped,
         cut,
+        leave,
+        decided,
+        value_now,
         colon,
     }
 }
@@ -71,6 +74,16 @@ pub fn report(
     let target = match &report.goal {
         Goal::Better => words.better.to_string(),
         Goal::AtLeast(v) => format!("{} {}", words.at_least, label(v, lang)),
+        Goal::Outcome(target) => format!(
+            "{} = {}",
+            target.name,
+            self::shown(program, &target.value, lang)
+        ),
+        Goal::Leave(names) if names.is_empty() => words.decided.to_string(),
+        Goal::Leave(names) => {
+            let names: Vec<String> = names.iter().map(|v| label(v, lang)).collect();
+            format!("{} {}", words.leave, names.join(", "))
+        }
     };
     let count = report.remedies.len();
     let noun = if report.max_changes == 1 {
@@ -95,10 +108,20 @@ pub fn report(
         );
     }
     let _ = writeln!(out, "{dim}{summary}{dim:#}");
+    if let Some(now) = &report.outcome {
+        let _ = writeln!(
+            out,
+            "{} {}{}{}",
+            now.outcome,
+            words.value_now,
+            words.colon,
+            outcome_text(program, now, words, lang)
+        );
+    }
     if report.reached {
         let message = match report.goal {
             Goal::Better => words.best_now,
-            Goal::AtLeast(_) => words.reached,
+            Goal::AtLeast(_) | Goal::Outcome(_) | Goal::Leave(_) => words.reached,
         };
         let _ = writeln!(out, "\n{message}");
         return out;
@@ -168,6 +191,16 @@ fn one(
             scope(remedy.in_scope)
         );
     }
+    for effect in &remedy.outcomes {
+        let _ = writeln!(
+            out,
+            "        {dim}{}{}{} → {}{dim:#}",
+            effect.before.outcome,
+            words.colon,
+            shown(program, &effect.before.value, lang),
+            outcome_text(program, &effect.after, words, lang)
+        );
+    }
     for effect in &remedy.effects {
         let verdict = |v: &Option<VerdictRef>| {
             v.as_ref()
@@ -188,6 +221,15 @@ fn one(
         }
         let _ = writeln!(out, "        {dim}{line}{dim:#}");
     }
+}
+
+/// An outcome's value for a reader, with the case that decided it: `essential, by ESSENTIAL`.
+fn outcome_text(program: &Program, value: &OutcomeValue, words: &Words, lang: Lang) -> String {
+    let mut text = shown(program, &value.value, lang);
+    if let Some(by) = &value.by {
+        let _ = write!(text, ", {} {by}", words.by);
+    }
+    text
 }
 
 /// Values as names, large ones abbreviated; unknown and unset in the reader's language.
