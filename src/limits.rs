@@ -33,6 +33,10 @@ impl Limits {
 /// overflows past about 15,000 levels, so a raised `--max-depth` stops here instead.
 pub const MAX_DEPTH_CEILING: usize = 10_000;
 
+/// The longest chain of definitions and outcomes each reading the next: checking and
+/// evaluating such a chain recurse once per link, on the command line's large stack.
+pub const MAX_DEFINITION_CHAIN: usize = 2_000;
+
 impl Default for Limits {
     fn default() -> Self {
         Limits::DEFAULT

@@ -52,7 +52,9 @@ pub struct EvalArgs {
     jobs: Option<u16>,
     #[command(flatten)]
     lang: LangArgs,
-    /// Exit 1 when a decision is this verdict or worse; default: the scale's worst verdict.
+    /// Exit 1 when a decision is this verdict or worse (default: the policy's `fails on`, else
+    /// the worst verdict); for a policy that decides by an outcome, when it is one of these
+    /// names (`NAME[,NAME…]`; default: its `fails on`, else none).
     #[arg(long, value_name = "VERDICT")]
     fail_on: Option<String>,
 }

@@ -229,8 +229,21 @@ fn evaluate_inner(
     {
         trace.outcomes = context.outcome_traces()?;
     }
-    // Rules are decided each after those it reads; they are listed in policy order.
-    results.sort_by_key(|r| program.rules.iter().position(|rule| rule.id == r.rule));
+    // Rules are decided each after those it reads; they are listed in policy order (the
+    // order they were decided in, unless a rule reads a later one's verdict).
+    let order = program
+        .snapshots
+        .get(texts.saturating_sub(1))
+        .map_or(&[][..], |s| s.rule_order.as_slice());
+    if order.windows(2).any(|w| w.first() > w.get(1)) {
+        let position: std::collections::HashMap<&str, usize> = program
+            .rules
+            .iter()
+            .enumerate()
+            .map(|(index, rule)| (rule.id.as_str(), index))
+            .collect();
+        results.sort_by_key(|r| position.get(r.rule.as_str()).copied());
+    }
     let mut decision = Decision {
         policy: program.id.clone(),
         texts: program

@@ -162,6 +162,49 @@ fn policies_nested_ten_thousand_deep_are_refused() {
     }
 }
 
+fn long_chains_of_definitions_and_outcomes_are_refused() {
+    let facts = write("chain-facts.json", "{\"a\": true, \"n\": 1, \"s\": [1]}");
+    let chain = |name: &str, reversed: bool, outcome: bool| {
+        let mut text = String::new();
+        for i in 0..DEPTH {
+            let reads = if i == 0 {
+                String::from("n")
+            } else {
+                format!("c{}", i - 1)
+            };
+            let reads = if reversed && i + 1 < DEPTH {
+                format!("c{}", i + 1)
+            } else if reversed {
+                String::from("n")
+            } else {
+                reads
+            };
+            if outcome {
+                text.push_str(&format!(
+                    "outcome c{i}: integer\n  case K gives {reads} + 1\n"
+                ));
+            } else {
+                text.push_str(&format!("def c{i} = {reads} + 1\n"));
+            }
+        }
+        let last = if reversed { 0 } else { DEPTH - 1 };
+        let rule = format!("rule R requires c{last} > 0 otherwise refused\n");
+        write(name, &format!("{HEADER}{text}{rule}"))
+    };
+    for (name, reversed, outcome) in [
+        ("chain-defs.doctrine", false, false),
+        ("chain-defs-reversed.doctrine", true, false),
+        ("chain-outcomes.doctrine", false, true),
+    ] {
+        let policy = chain(name, reversed, outcome);
+        refused(
+            &["eval", &policy, &facts],
+            &[],
+            "read one another more than",
+        );
+    }
+}
+
 fn the_depth_limit_is_configurable() {
     let json = write(
         "forty.json",
@@ -298,6 +341,7 @@ tests![
     a_fact_file_just_over_the_default_limit_is_refused_by_its_size,
     a_policy_file_over_the_limit_is_refused_by_its_size,
     policies_nested_ten_thousand_deep_are_refused,
+    long_chains_of_definitions_and_outcomes_are_refused,
     the_depth_limit_is_configurable,
     the_file_size_limit_is_configurable,
     standard_input_is_held_to_the_file_size_limit,

@@ -186,7 +186,7 @@ pub fn compare(expect: &Expectation, decision: &Decision) -> Vec<Failure> {
             let actual = decision.outcomes.iter().find(|o| &o.name == name);
             let actual = actual.map_or(Shown::Nothing, |o| Shown::Text(o.written.clone()));
             let expected = Shown::Text(value.clone());
-            if expected != actual {
+            if expected != actual && !same_number(value, &actual) {
                 failures.push(Failure {
                     field: format!("outcomes.{name}"),
                     expected,
@@ -223,6 +223,16 @@ pub fn compare(expect: &Expectation, decision: &Decision) -> Vec<Failure> {
     lists("notes", &expect.notes, ids(&decision.notes), &mut failures);
     lists("missing", &expect.missing, missing, &mut failures);
     failures
+}
+
+/// Whether an expected value and an outcome's value are the same number however written
+/// (`100.0` and `100`).
+fn same_number(expected: &str, actual: &Shown) -> bool {
+    let Shown::Text(actual) = actual else {
+        return false;
+    };
+    let number = |text: &str| rust_decimal::Decimal::from_str_exact(&text.replace('_', "")).ok();
+    matches!((number(expected), number(actual)), (Some(a), Some(b)) if a == b)
 }
 
 #[cfg(test)]

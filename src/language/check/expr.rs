@@ -402,19 +402,22 @@ impl Checker<'_> {
         match self.def_states.get(def as usize).cloned() {
             Some(DefState::Done(ty)) => ty,
             Some(DefState::InProgress) => {
-                let name = self
-                    .defs
-                    .get(def as usize)
-                    .map(|d| d.name.clone())
-                    .unwrap_or_default();
+                let pending = self.defs.get(def as usize);
+                let name = pending.map(|d| d.name.clone()).unwrap_or_default();
+                let outcome = pending.is_some_and(|p| {
+                    p.versions
+                        .iter()
+                        .any(|(_, d)| d.is_some_and(|d| d.outcome.is_some()))
+                });
+                let what = if outcome { "outcome" } else { "definition" };
                 self.error(
                     Diagnostic::error(
                         "doctrine::check::cycle",
-                        format!("the definition `{name}` depends on itself"),
+                        format!("the {what} `{name}` depends on itself"),
                     )
                     .with_label(span, "this use closes the cycle")
                     .with_help(
-                        "definitions must not refer to themselves, directly or through others",
+                        "definitions and outcomes must not refer to themselves, directly or through others",
                     ),
                 );
                 if let Some(state) = self.def_states.get_mut(def as usize) {
@@ -423,7 +426,28 @@ impl Checker<'_> {
                 None
             }
             Some(DefState::Unchecked) => {
+                if self.def_depth >= crate::limits::MAX_DEFINITION_CHAIN {
+                    self.error(
+                        Diagnostic::error(
+                            "doctrine::check::too_deep",
+                            format!(
+                                "definitions and outcomes read one another more than {} deep",
+                                crate::limits::MAX_DEFINITION_CHAIN
+                            ),
+                        )
+                        .with_label(span, "too deep here")
+                        .with_help(
+                            "read the facts the chain starts from directly, or shorten the chain",
+                        ),
+                    );
+                    if let Some(state) = self.def_states.get_mut(def as usize) {
+                        *state = DefState::Done(None);
+                    }
+                    return None;
+                }
+                self.def_depth += 1;
                 self.check_def_version(def, 0);
+                self.def_depth -= 1;
                 match self.def_states.get(def as usize) {
                     Some(DefState::Done(ty)) => ty.clone(),
                     _ => None,

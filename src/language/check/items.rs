@@ -177,6 +177,33 @@ impl<'a> Checker<'a> {
         {
             *state = DefState::InProgress;
         }
+        // An outcome stays an outcome, and a definition a definition, across versions.
+        let first_is_outcome = pending
+            .versions
+            .iter()
+            .find_map(|(_, d)| *d)
+            .map(|d| d.outcome.is_some());
+        if let Some(first) = first_is_outcome
+            && first != decl.outcome.is_some()
+        {
+            let (was, now) = if first {
+                ("an outcome", "a definition")
+            } else {
+                ("a definition", "an outcome")
+            };
+            self.error(
+                Diagnostic::error(CODE, format!("this replacement turns {was} into {now}"))
+                    .with_label(
+                        decl.name.span,
+                        format!("`{}` is {was} in the text it amends", decl.name.name),
+                    )
+                    .with_help(if first {
+                        "write `replace outcome …`"
+                    } else {
+                        "write `replace def …`"
+                    }),
+            );
+        }
         let saved = self.current.replace((ItemRef::Def(def), text));
         let declared = decl.ty.as_ref().and_then(|t| self.resolve_type(t));
         let mut scope = Scope::default();

@@ -153,6 +153,10 @@ pub(crate) struct Checker<'a> {
     pub grounds: Vec<crate::language::program::GroundInfo>,
     /// `decision …` declarations, with their text.
     pub decisions: Vec<(u32, &'a ast::DecisionDecl)>,
+    /// How many definitions are being checked, each inside the one that reads it.
+    pub def_depth: usize,
+    /// Where each ground id is first declared, by file: ids are unique within a text.
+    pub ground_ids: HashMap<(crate::source::FileId, String), Span>,
 }
 
 impl<'a> Checker<'a> {
@@ -192,6 +196,8 @@ impl<'a> Checker<'a> {
             narrowed_last: None,
             grounds: Vec::new(),
             decisions: Vec::new(),
+            def_depth: 0,
+            ground_ids: HashMap::new(),
         }
     }
 

@@ -92,6 +92,14 @@ impl Checker<'_> {
         snapshot: &mut Snapshot,
         reported: &mut HashSet<Span>,
     ) {
+        // The walks below recurse along chains of definitions: too long a chain is refused
+        // first, and the rules keep their declaration order.
+        if !self.check_chain_depth(program, texts, snapshot, reported) {
+            snapshot.rule_order = (0..program.rules.len())
+                .map(|r| u32::try_from(r).unwrap_or(u32::MAX))
+                .collect();
+            return;
+        }
         let mut reader = Reader {
             program,
             snapshot,
@@ -126,6 +134,95 @@ impl Checker<'_> {
         }
         snapshot.rule_order = order;
         self.check_outcome_exceptions(program, texts, snapshot, reported);
+    }
+
+    /// Refuses definitions and outcomes that read one another in a chain longer than
+    /// [`MAX_DEFINITION_CHAIN`](crate::limits::MAX_DEFINITION_CHAIN): evaluating a link
+    /// evaluates the next one inside it.
+    fn check_chain_depth(
+        &mut self,
+        program: &Program,
+        texts: usize,
+        snapshot: &Snapshot,
+        reported: &mut HashSet<Span>,
+    ) -> bool {
+        let count = program.defs.len();
+        let direct: Vec<Vec<u32>> = (0..count)
+            .map(|def| {
+                let slot = u32::try_from(def).unwrap_or(u32::MAX);
+                let mut out = Vec::new();
+                let body = program.defs.get(def).and_then(|d| d.versions.at(texts));
+                let exprs = outcome_exception_exprs(program, snapshot, slot, texts);
+                for expr in body.into_iter().chain(exprs) {
+                    defs_read(expr, &mut out);
+                }
+                out
+            })
+            .collect();
+        // Longest chain below each definition, by an iterative depth-first walk (a cycle is
+        // reported elsewhere and ends the walk).
+        let mut depth = vec![0usize; count];
+        let mut state = vec![0u8; count];
+        for start in 0..count {
+            if state.get(start) != Some(&0) {
+                continue;
+            }
+            if let Some(s) = state.get_mut(start) {
+                *s = 1;
+            }
+            let mut stack: Vec<(usize, usize)> = vec![(start, 0)];
+            while let Some((node, next)) = stack.last().copied() {
+                let children = direct.get(node).map_or(&[][..], Vec::as_slice);
+                if let Some(&child) = children.get(next) {
+                    if let Some(top) = stack.last_mut() {
+                        top.1 += 1;
+                    }
+                    let child = child as usize;
+                    if state.get(child) == Some(&0) {
+                        if let Some(s) = state.get_mut(child) {
+                            *s = 1;
+                        }
+                        stack.push((child, 0));
+                    }
+                    continue;
+                }
+                let below = children
+                    .iter()
+                    .filter(|c| state.get(**c as usize) == Some(&2))
+                    .filter_map(|c| depth.get(*c as usize))
+                    .max()
+                    .copied()
+                    .unwrap_or(0);
+                if let Some(d) = depth.get_mut(node) {
+                    *d = below + 1;
+                }
+                if let Some(s) = state.get_mut(node) {
+                    *s = 2;
+                }
+                stack.pop();
+            }
+        }
+        let limit = crate::limits::MAX_DEFINITION_CHAIN;
+        let deepest = depth.iter().enumerate().max_by_key(|(_, d)| **d);
+        let Some((def, &d)) = deepest.filter(|(_, d)| **d > limit) else {
+            return true;
+        };
+        if let Some(info) = program.defs.get(def)
+            && reported.insert(info.span)
+        {
+            self.diagnostics.push(
+                Diagnostic::error(
+                    "doctrine::check::too_deep",
+                    format!("definitions and outcomes read one another more than {limit} deep"),
+                )
+                .with_label(
+                    info.span,
+                    format!("`{}` starts a chain {d} long", info.name),
+                )
+                .with_help("read the facts the chain starts from directly, or shorten the chain"),
+            );
+        }
+        false
     }
 
     /// Refuses an exception to an outcome that reads that outcome, directly or through
@@ -253,6 +350,17 @@ impl Checker<'_> {
             ));
         }
     }
+}
+
+/// The definitions (and outcomes) an expression reads directly.
+fn defs_read(expr: &CExpr, out: &mut Vec<u32>) {
+    if let CKind::Def(def) = expr.kind {
+        out.push(def);
+    }
+    expr.any_operand(|operand| {
+        defs_read(operand, out);
+        false
+    });
 }
 
 /// A search for one definition through expressions, definitions and outcomes' exceptions.

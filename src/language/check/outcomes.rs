@@ -1,6 +1,8 @@
 //! Outcomes and what the decision is: an outcome's cases, `any of:` labelled grounds, and
 //! `decision OUTCOME fails on …`.
 
+use std::collections::HashMap;
+
 use super::Checker;
 use super::expr::Scope;
 use super::operators::{narrowing, unify};
@@ -25,15 +27,16 @@ impl Checker<'_> {
         let mut ty: Option<Type> = hint.cloned();
         let mut failed = false;
         let mut always: Option<Span> = None;
-        for (index, case) in cases.iter().enumerate() {
-            if let Some(earlier) = cases.iter().take(index).find(|c| c.id.name == case.id.name) {
+        let mut ids: HashMap<&str, Span> = HashMap::new();
+        for case in cases {
+            if let Some(earlier) = ids.insert(&case.id.name, case.id.span) {
                 self.error(
                     Diagnostic::error(
                         CODE,
                         format!("two cases of this outcome have the id `{}`", case.id.name),
                     )
                     .with_label(case.id.span, "declared again here")
-                    .with_label(earlier.id.span, "first declared here"),
+                    .with_label(earlier, "first declared here"),
                 );
             }
             if let Some(always) = always {
@@ -108,12 +111,8 @@ impl Checker<'_> {
         let mut failed = false;
         for ground in grounds {
             let id = &ground.id;
-            let same_file = self
-                .grounds
-                .iter()
-                .find(|g| g.id == id.name && g.span.file == id.span.file);
-            if let Some(first) = same_file {
-                let first = first.span;
+            let key = (id.span.file, id.name.clone());
+            if let Some(&first) = self.ground_ids.get(&key) {
                 self.error(
                     Diagnostic::error(CODE, format!("two grounds have the id `{}`", id.name))
                         .with_label(id.span, "declared again here")
@@ -133,6 +132,7 @@ impl Checker<'_> {
                 continue;
             };
             let slot = u32::try_from(self.grounds.len()).unwrap_or(u32::MAX);
+            self.ground_ids.entry(key).or_insert(id.span);
             self.grounds.push(GroundInfo {
                 id: id.name.clone(),
                 title,
@@ -176,6 +176,18 @@ impl Checker<'_> {
             );
             return DecisionOf::Verdicts { fails_on: None };
         };
+        // The decision's outcome is in force whenever a text is: an amendment that repeals
+        // it leaves the policy without a decision.
+        let repealed = defs
+            .get(def as usize)
+            .is_some_and(|d| d.versions.versions.iter().any(|(_, body)| body.is_none()));
+        if repealed {
+            self.error(
+                Diagnostic::error(CODE, format!("an amendment repeals `{}`, the policy's decision", name.name))
+                    .with_label(name.span, "the decision")
+                    .with_help("replace the outcome instead (`replace outcome …`), or change the decision in the base policy"),
+            );
+        }
         let ty = defs.get(def as usize).map(|d| d.ty.clone());
         let Some(Type::Enum(vocabulary)) = ty else {
             self.error(
