@@ -61,7 +61,7 @@ pub struct OutcomeResult {
     /// Its sources: the case's, else the outcome's, as "title, pinpoint".
     pub cites: Vec<String>,
     /// The facts and parameters its value depended on.
-    pub because: Vec<Ground>,
+    pub because: Vec<Basis>,
     /// The labelled grounds (`any of:`) that held in the deciding case's condition.
     pub grounds: Vec<GroundHeld>,
     /// When unknown facts kept it from deciding: those facts.
@@ -110,9 +110,10 @@ pub struct FactRef {
     pub label: Localized,
 }
 
-/// A fact or parameter that a verdict depended on, with its value.
+/// A fact or parameter that a verdict or an outcome depended on, with its value: the
+/// `because` of a result (a labelled `any of:` ground is a [`GroundHeld`]).
 #[derive(Clone, Debug)]
-pub struct Ground {
+pub struct Basis {
     /// The fact's path or the parameter's name.
     pub name: String,
     /// Whether it is a parameter.
@@ -147,7 +148,7 @@ pub struct RuleResult {
     /// Its sources, as "title, pinpoint".
     pub cites: Vec<String>,
     /// The facts and parameters the verdict depended on.
-    pub because: Vec<Ground>,
+    pub because: Vec<Basis>,
     /// For an undecided verdict: the unknown facts.
     pub missing: Vec<FactRef>,
 }

@@ -21,7 +21,7 @@ mod watch;
 use jiff::civil::Date;
 
 use crate::eval::decision::{
-    Decision, FactRef, Ground, RemarkResult, RuleResult, TextApplied, VerdictRef,
+    Basis, Decision, FactRef, RemarkResult, RuleResult, TextApplied, VerdictRef,
 };
 use crate::language::ast::RemarkKind;
 use crate::language::program::{CExpr, Citation, DecisionOf, Localized, Program};
@@ -435,7 +435,7 @@ impl Context<'_> {
         let mut reads = std::mem::take(&mut self.reads);
         reads.sort_unstable();
         reads.dedup();
-        let because = self.grounds(&reads);
+        let because = self.basis(&reads);
         let scale = &program.scale;
         let mut rule_missing = Vec::new();
         let texts = self.texts;
@@ -488,7 +488,7 @@ impl Context<'_> {
         Ok(())
     }
 
-    fn grounds(&self, reads: &[Read]) -> Vec<Ground> {
+    fn basis(&self, reads: &[Read]) -> Vec<Basis> {
         reads
             .iter()
             .filter_map(|read| match read {
@@ -498,7 +498,7 @@ impl Context<'_> {
                     if value.is_unknown() {
                         return None;
                     }
-                    Some(self.ground(fact.path.clone(), false, fact.label.clone(), value))
+                    Some(self.basis_entry(fact.path.clone(), false, fact.label.clone(), value))
                 }
                 Read::Ground(_) => None,
                 Read::Param(slot) => {
@@ -509,14 +509,14 @@ impl Context<'_> {
                         .at(self.texts)
                         .map(|b| b.label.clone())
                         .unwrap_or_default();
-                    Some(self.ground(param.name.clone(), true, label, value))
+                    Some(self.basis_entry(param.name.clone(), true, label, value))
                 }
             })
             .collect()
     }
 
-    fn ground(&self, name: String, is_param: bool, label: Localized, value: &Value) -> Ground {
-        Ground {
+    fn basis_entry(&self, name: String, is_param: bool, label: Localized, value: &Value) -> Basis {
+        Basis {
             name,
             is_param,
             label,

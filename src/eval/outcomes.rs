@@ -94,7 +94,7 @@ impl Context<'_> {
         let mut reads = std::mem::take(&mut self.reads);
         reads.sort_unstable();
         reads.dedup();
-        let because = self.grounds(&reads);
+        let because = self.basis(&reads);
         let value = walk.value(&def.ty, |v| {
             program
                 .vocabularies

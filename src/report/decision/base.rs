@@ -5,7 +5,7 @@
 use super::document::{Block, Inline, Report, Section, tone, verdict};
 use super::{Words, words};
 use crate::analysis::record::Record;
-use crate::eval::decision::{Decision, FactRef, Ground, RemarkResult, RuleResult};
+use crate::eval::decision::{Basis, Decision, FactRef, RemarkResult, RuleResult};
 use crate::language::ast::Lang;
 use crate::language::program::{Program, VerdictScale};
 
@@ -204,7 +204,7 @@ fn rule_row(r: &RuleResult, scale: &VerdictScale, w: &Words, lang: Lang) -> Vec<
     ]
 }
 
-fn ground(g: &Ground, w: &Words, lang: Lang) -> Vec<Inline> {
+fn basis(g: &Basis, w: &Words, lang: Lang) -> Vec<Inline> {
     let label = g.label.text(lang).to_string();
     let mut line = vec![code(&g.name)];
     if g.is_param {
@@ -230,7 +230,7 @@ pub(crate) fn why(results: &[RuleResult], w: &Words, lang: Lang) -> Option<Secti
                 if !read.is_empty() {
                     read.push(Inline::Break);
                 }
-                read.extend(ground(g, w, lang));
+                read.extend(basis(g, w, lang));
             }
             if !r.missing.is_empty() {
                 if !read.is_empty() {

@@ -2,7 +2,7 @@
 
 use serde_json::{Map, Value as Json, json};
 
-use crate::eval::decision::{Decision, FactRef, Ground, OutcomeResult, RemarkResult};
+use crate::eval::decision::{Basis, Decision, FactRef, OutcomeResult, RemarkResult};
 use crate::language::ast::Lang;
 use crate::language::value::Value;
 use crate::report::run::{Run, overrides_json};
@@ -13,10 +13,9 @@ fn text(localized: &crate::language::program::Localized, lang: Lang) -> Json {
         .map_or(Json::Null, |t| Json::String(t.to_string()))
 }
 
-fn because(grounds: &[Ground]) -> Json {
+fn because(list: &[Basis]) -> Json {
     Json::Array(
-        grounds
-            .iter()
+        list.iter()
             .map(|g| Json::String(format!("{} = {}", g.name, g.value)))
             .collect(),
     )

@@ -6,7 +6,7 @@ use std::fmt::Write;
 
 use anstyle::Style;
 
-use crate::eval::decision::{Decision, Ground, RemarkResult};
+use crate::eval::decision::{Basis, Decision, RemarkResult};
 use crate::language::ast::Lang;
 use crate::language::program::VerdictScale;
 use crate::report::run::{Labels, Run, verdict_style};
@@ -37,7 +37,7 @@ crate::words! {
     }
 }
 
-fn grounds(list: &[Ground], lang: Lang) -> String {
+fn because(list: &[Basis], lang: Lang) -> String {
     list.iter()
         .map(|g| format!("{} = {}", g.name, g.shown.get(lang).unwrap_or(&g.value)))
         .collect::<Vec<_>>()
@@ -121,7 +121,7 @@ pub fn decision(decision: &Decision, facts_name: &str, lang: Lang, scale: &Verdi
                 "      {dim}{}{}{}{dim:#}",
                 words.because,
                 words.colon,
-                grounds(&result.because, lang)
+                because(&result.because, lang)
             );
         }
         for cite in &result.cites {
@@ -205,7 +205,7 @@ fn outcomes(out: &mut String, decision: &Decision, lang: Lang, words: &Words) {
                 "      {dim}{}{}{}{dim:#}",
                 words.because,
                 words.colon,
-                grounds(&outcome.because, lang)
+                because(&outcome.because, lang)
             );
         }
         for cite in &outcome.cites {
