@@ -203,6 +203,23 @@ impl Checker<'_> {
             return DecisionOf::Verdicts { fails_on: None };
         };
         self.check_roles(vocabulary, name);
+        // Every version ends with a case that always holds: the decision is never "not set".
+        let open_ended = defs.get(def as usize).is_some_and(|d| {
+            d.versions
+                .versions
+                .iter()
+                .any(|(_, body)| match body.as_ref().map(|b| &b.kind) {
+                    Some(CKind::Cases(cases)) => cases.last().is_some_and(|c| c.when.is_some()),
+                    _ => false,
+                })
+        });
+        if open_ended {
+            self.error(
+                Diagnostic::error(CODE, format!("the outcome `{}` may have no value", name.name))
+                    .with_label(name.span, "the decision")
+                    .with_help("end its cases with one that always holds (no `when`): the decision when no other case does"),
+            );
+        }
         let mut fails_on = Vec::new();
         for value in &decl.fails_on {
             if let Some(member) = self.member_of(vocabulary, value) {

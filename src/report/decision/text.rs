@@ -158,11 +158,16 @@ fn outcomes(out: &mut String, decision: &Decision, lang: Lang, words: &Words) {
         } else {
             "?"
         };
+        let title = outcome.title.text(lang);
+        let title = if title.is_empty() {
+            String::new()
+        } else {
+            format!(" {title}")
+        };
         let _ = writeln!(
             out,
-            "  {bold}{mark} {}{bold:#} {} — {bold}{value}{bold:#}",
-            outcome.name,
-            outcome.title.text(lang)
+            "  {bold}{mark} {}{bold:#}{title} — {bold}{value}{bold:#}",
+            outcome.name
         );
         let message = outcome.message.text(lang);
         if !message.is_empty() {
