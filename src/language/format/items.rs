@@ -115,13 +115,17 @@ impl Layout<'_> {
                     .outcome
                     .as_ref()
                     .map_or("verdict", |o| o.name.as_str());
-                let mut text = format!("decision {what}");
-                if !decision.fails_on.is_empty() {
-                    let names: Vec<&str> =
-                        decision.fails_on.iter().map(|n| n.name.as_str()).collect();
-                    text = format!("{text} fails on {}", names.join(", "));
+                if decision.fails_on.is_empty() {
+                    return vec![Line::new(0, format!("decision {what}"), at)];
                 }
-                vec![Line::new(0, text, at)]
+                // The names wrap at 100 columns, continued 4 further in.
+                let start = Line::new(0, format!("decision {what} fails on"), at);
+                let names = decision
+                    .fails_on
+                    .iter()
+                    .map(|n| (n.name.clone(), n.span.start))
+                    .collect();
+                super::layout::list_lines(start, names, 4)
             }
             Decl::Repeal { kind, id } => vec![Line::new(
                 0,
@@ -302,13 +306,14 @@ impl Layout<'_> {
     }
 
     fn exception(&self, action: &str, exception: &ExceptionDecl, at: u32) -> Vec<Line> {
-        let targets: Vec<&str> = exception.targets.iter().map(|t| t.name.as_str()).collect();
-        let head = format!(
-            "{action}exception {} to {}",
-            exception.id.name,
-            targets.join(", ")
-        );
-        let mut lines = vec![Line::new(0, head, at)];
+        // The targets wrap at 100 columns, continued 4 further in.
+        let start = Line::new(0, format!("{action}exception {} to", exception.id.name), at);
+        let targets = exception
+            .targets
+            .iter()
+            .map(|t| (t.name.clone(), t.span.start))
+            .collect();
+        let mut lines = super::layout::list_lines(start, targets, 4);
         self.append_label(&mut lines, exception.title.as_ref());
         lines.extend(self.cites_line(&exception.cites, 2));
         lines.extend(self.expr_lines("when", 2, exception.when.span.start, &exception.when));
