@@ -393,6 +393,7 @@ impl<'p, P: Policy> Context<'p, P> {
         })
     }
 
+    #[inline(always)]
     fn def(&mut self, slot: u32) -> Result<Value, EvalError> {
         if let Some(Some((value, reads))) = self.def_cache.get(slot as usize) {
             let value = value.clone();
@@ -413,21 +414,7 @@ impl<'p, P: Policy> Context<'p, P> {
         let mark = self.reads.len();
         // An outcome's value takes its exceptions into account.
         let value = match &body.kind {
-            CKind::Cases(cases) => {
-                let value = self.outcome(Some(slot), cases, &body.ty)?;
-                // The grounds an outcome's cases hold are its own, not its reader's.
-                if self.record_reads {
-                    let mut index = mark;
-                    while index < self.reads.len() {
-                        if matches!(self.reads.get(index), Some(Read::Ground(_))) {
-                            self.reads.remove(index);
-                        } else {
-                            index += 1;
-                        }
-                    }
-                }
-                value
-            }
+            CKind::Cases(cases) => self.outcome_in_def(slot, cases, &body.ty, mark)?,
             _ => self.eval(body)?,
         };
         let reads = if self.record_reads {
@@ -437,6 +424,31 @@ impl<'p, P: Policy> Context<'p, P> {
         };
         if let Some(cache) = self.def_cache.get_mut(slot as usize) {
             *cache = Some((value.clone(), reads));
+        }
+        Ok(value)
+    }
+
+    /// An outcome's value, read as a definition: the grounds its cases hold are its own, not
+    /// its reader's (dropped from the reads since `mark`). Kept out of [`Context::def`], whose
+    /// other definitions are on the hot path.
+    #[inline(never)]
+    fn outcome_in_def(
+        &mut self,
+        slot: u32,
+        cases: &[crate::language::program::CCase],
+        ty: &crate::language::types::Type,
+        mark: usize,
+    ) -> Result<Value, EvalError> {
+        let value = self.outcome(Some(slot), cases, ty)?;
+        if self.record_reads {
+            let mut index = mark;
+            while index < self.reads.len() {
+                if matches!(self.reads.get(index), Some(Read::Ground(_))) {
+                    self.reads.remove(index);
+                } else {
+                    index += 1;
+                }
+            }
         }
         Ok(value)
     }
