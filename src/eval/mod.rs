@@ -231,11 +231,7 @@ fn evaluate_inner(
     }
     // Rules are decided each after those it reads; they are listed in policy order (the
     // order they were decided in, unless a rule reads a later one's verdict).
-    let order = program
-        .snapshots
-        .get(texts.saturating_sub(1))
-        .map_or(&[][..], |s| s.rule_order.as_slice());
-    if order.windows(2).any(|w| w.first() > w.get(1)) {
+    if program.rules_reordered(texts) {
         let position: std::collections::HashMap<&str, usize> = program
             .rules
             .iter()

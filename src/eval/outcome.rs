@@ -84,6 +84,23 @@ impl CaseWalk {
 }
 
 impl<P: Policy> Context<'_, P> {
+    /// Whether a condition holds: `None` when unknown, its facts added to `blockers` (not
+    /// set, or anything but a bool, does not hold).
+    pub(crate) fn holds(
+        &mut self,
+        condition: &CExpr,
+        blockers: &mut Vec<u32>,
+    ) -> Result<Option<bool>, EvalError> {
+        Ok(match self.eval(condition)? {
+            Value::Bool(b) => Some(b),
+            Value::Unknown(facts) => {
+                blockers.extend(facts.iter());
+                None
+            }
+            _ => Some(false),
+        })
+    }
+
     /// Walks an outcome's cases in order, to the first that holds: a condition that is
     /// unknown adds its value as possible and the walk goes on.
     pub(crate) fn walk_cases(&mut self, cases: &[CCase]) -> Result<CaseWalk, EvalError> {
@@ -94,14 +111,7 @@ impl<P: Policy> Context<'_, P> {
         for (index, case) in cases.iter().enumerate() {
             let holds = match &case.when {
                 None => Some(true),
-                Some(when) => match self.eval(when)? {
-                    Value::Bool(b) => Some(b),
-                    Value::Unknown(facts) => {
-                        walk.blockers.extend(facts.iter());
-                        None
-                    }
-                    _ => Some(false),
-                },
+                Some(when) => self.holds(when, &mut walk.blockers)?,
             };
             if holds == Some(false) {
                 continue;
@@ -167,14 +177,7 @@ impl<P: Policy> Context<'_, P> {
             let Some(body) = program.exception_body(child, self.texts) else {
                 continue;
             };
-            let holds = match self.eval(&body.when)? {
-                Value::Bool(b) => Some(b),
-                Value::Unknown(facts) => {
-                    walk.blockers.extend(facts.iter());
-                    None
-                }
-                _ => Some(false),
-            };
+            let holds = self.holds(&body.when, &mut walk.blockers)?;
             if holds == Some(false) {
                 continue;
             }

@@ -72,8 +72,7 @@ impl Context<'_> {
     pub(crate) fn outcome_results(&mut self) -> Result<Vec<OutcomeResult>, EvalError> {
         let program = self.program;
         let mut results = Vec::new();
-        for (slot, def) in program.defs.iter().enumerate() {
-            let slot = u32::try_from(slot).unwrap_or(u32::MAX);
+        for (slot, def) in program.outcomes() {
             let Some(cases) = cases_of(program, slot, self.texts) else {
                 continue;
             };

@@ -50,14 +50,10 @@ enum Truth {
 
 impl Context<'_> {
     fn truth(&mut self, expr: &CExpr, blockers: &mut Vec<u32>) -> Result<Truth, EvalError> {
-        Ok(match self.eval(expr)? {
-            Value::Bool(true) => Truth::True,
-            Value::Bool(false) | Value::NotSet => Truth::False,
-            Value::Unknown(facts) => {
-                blockers.extend(facts.iter());
-                Truth::Unknown
-            }
-            _ => Truth::False,
+        Ok(match self.holds(expr, blockers)? {
+            Some(true) => Truth::True,
+            Some(false) => Truth::False,
+            None => Truth::Unknown,
         })
     }
 

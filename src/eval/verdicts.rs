@@ -55,7 +55,9 @@ pub fn verdicts(
     // A policy that decides by an outcome: the decision is its name's position.
     let by_outcome = context.outcome_decision(&pass, &[])?;
     // Decided each after those it reads; listed in policy order.
-    collect.0.sort_by_key(|v| v.rule);
+    if program.rules_reordered(context.texts) {
+        collect.0.sort_by_key(|v| v.rule);
+    }
     Ok(Verdicts {
         decision: by_outcome.map_or(pass.decision, |d| d.member),
         until: pass.until,

@@ -107,6 +107,17 @@ pub struct CCase {
 }
 
 impl Program {
+    /// Whether, with the first `texts` texts in force, some rule is decided before one
+    /// declared ahead of it (it reads a later rule's verdict): results are then put back in
+    /// policy order.
+    pub fn rules_reordered(&self, texts: usize) -> bool {
+        let order = self
+            .snapshots
+            .get(texts.saturating_sub(1))
+            .map_or(&[][..], |s| s.rule_order.as_slice());
+        order.windows(2).any(|w| w.first() > w.get(1))
+    }
+
     /// The outcomes, by definition slot, in policy order.
     pub fn outcomes(&self) -> impl Iterator<Item = (u32, &DefInfo)> + Clone + '_ {
         self.defs

@@ -33,11 +33,7 @@ pub(crate) fn lint(program: &Program) -> Vec<Diagnostic> {
         _ => {}
     });
     // An outcome is read by whoever asks for the decision: it is never unused.
-    for (slot, def) in program.defs.iter().enumerate() {
-        if def.outcome.is_some() {
-            defs.insert(u32::try_from(slot).unwrap_or(u32::MAX));
-        }
-    }
+    defs.extend(program.outcomes().map(|(slot, _)| slot));
     let facts = unread(&program.facts, &facts).map(|f| (UNUSED_FACT, "fact", &f.path, f.span));
     let params =
         unread(&program.params, &params).map(|p| (UNUSED_PARAM, "parameter", &p.name, p.span));

@@ -414,12 +414,23 @@ fn outcome_exception_exprs<'p>(
     def: u32,
     texts: usize,
 ) -> Vec<&'p CExpr> {
-    let mut exprs = Vec::new();
-    let mut pending: Vec<u32> = snapshot
+    let roots = snapshot
         .outcome_children
         .get(def as usize)
-        .cloned()
-        .unwrap_or_default();
+        .map_or(&[][..], Vec::as_slice);
+    exception_exprs(program, snapshot, texts, roots)
+}
+
+/// The expressions of the exceptions `roots` and of every exception under them:
+/// conditions, last days, values and messages.
+fn exception_exprs<'p>(
+    program: &'p Program,
+    snapshot: &Snapshot,
+    texts: usize,
+    roots: &[u32],
+) -> Vec<&'p CExpr> {
+    let mut exprs = Vec::new();
+    let mut pending: Vec<u32> = roots.to_vec();
     let mut seen: Vec<u32> = Vec::new();
     while let Some(exception) = pending.pop() {
         if seen.contains(&exception) {
@@ -434,8 +445,9 @@ fn outcome_exception_exprs<'p>(
             continue;
         };
         exprs.push(&body.when);
+        exprs.extend(&body.until);
         exprs.extend(&body.value);
-        exprs.extend(messages(body.message.iter()));
+        exprs.extend(messages(body.message.iter().chain(&body.expired)));
         if let Some(children) = snapshot.exception_children.get(exception as usize) {
             pending.extend(children);
         }
@@ -457,31 +469,11 @@ fn rule_reads(reader: &mut Reader<'_>, snapshot: &Snapshot, rule: usize) -> Vec<
     };
     let mut exprs: Vec<&CExpr> = body.applies.iter().chain([&body.requires]).collect();
     exprs.extend(messages(body.message.iter().chain(&body.satisfied)));
-    let mut pending: Vec<u32> = snapshot
+    let roots = snapshot
         .rule_children
         .get(rule)
-        .cloned()
-        .unwrap_or_default();
-    let mut seen: Vec<u32> = Vec::new();
-    while let Some(exception) = pending.pop() {
-        if seen.contains(&exception) {
-            continue;
-        }
-        seen.push(exception);
-        let Some(body) = program
-            .exceptions
-            .get(exception as usize)
-            .and_then(|e| e.versions.at(reader.texts))
-        else {
-            continue;
-        };
-        exprs.push(&body.when);
-        exprs.extend(&body.until);
-        exprs.extend(messages(body.message.iter().chain(&body.expired)));
-        if let Some(children) = snapshot.exception_children.get(exception as usize) {
-            pending.extend(children);
-        }
-    }
+        .map_or(&[][..], Vec::as_slice);
+    exprs.extend(exception_exprs(program, snapshot, reader.texts, roots));
     for expr in exprs {
         reader.expr(expr, &mut out);
     }
