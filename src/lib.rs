@@ -36,6 +36,8 @@ pub mod i18n;
 pub mod language;
 pub mod limits;
 pub mod report;
+#[cfg(feature = "server")]
+pub mod server;
 pub mod source;
 
 use diagnostic::Diagnostics;

@@ -35,6 +35,8 @@ fn main() -> ExitCode {
             Command::Schema(args) => cli::schema::run_schema(args),
             Command::Init(args) => cli::schema::run_init(args),
             Command::Replay(args) => cli::replay::run(args),
+            #[cfg(feature = "server")]
+            Command::Serve(args) => cli::serve::run(args),
             Command::Completions(args) => cli::completions::run_completions(args),
             Command::Man => cli::completions::run_man(),
         });

@@ -69,6 +69,9 @@ pub struct SourceFile {
     /// Where each line starts, built on first use: a place is then found by a binary search,
     /// not by reading the text again (thousands of errors in one file stay linear).
     lines: OnceLock<LineStarts>,
+    /// The SHA-256 of the text, computed on first use: a server's records name the same
+    /// policy texts in every decision.
+    digest: OnceLock<String>,
 }
 
 /// The byte offset where each line of a text starts (the first is 0), ascending.
@@ -114,6 +117,7 @@ impl SourceFile {
             text: text.into(),
             lines_before,
             lines: OnceLock::new(),
+            digest: OnceLock::new(),
         }
     }
 
@@ -136,7 +140,9 @@ impl SourceFile {
     /// The SHA-256 of the text, in lowercase hex. The loader keeps a file's text whole (it
     /// refuses what is not UTF-8), so for a file this is the SHA-256 of its bytes.
     pub fn sha256(&self) -> String {
-        sha256_hex(self.text.as_bytes())
+        self.digest
+            .get_or_init(|| sha256_hex(self.text.as_bytes()))
+            .clone()
     }
 
     /// The 1-based line (in the whole file) and column (in characters) of a byte offset.

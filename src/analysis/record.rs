@@ -82,6 +82,19 @@ impl Record {
         facts_name: &str,
         facts: FileId,
     ) -> Record {
+        let digest = sources.get(facts).map(|f| f.sha256()).unwrap_or_default();
+        Record::with_facts_digest(inputs, program, sources, decision, facts_name, digest)
+    }
+
+    /// The record of a decision on facts known by their SHA-256 only (a line of a batch).
+    pub fn with_facts_digest(
+        inputs: &Inputs,
+        program: &Program,
+        sources: &SourceMap,
+        decision: &Decision,
+        facts_name: &str,
+        facts_sha256: String,
+    ) -> Record {
         let texts = decision
             .texts
             .iter()
@@ -107,7 +120,7 @@ impl Record {
             texts,
             facts: FactsFile {
                 file: facts_name.to_string(),
-                sha256: sources.get(facts).map(|f| f.sha256()).unwrap_or_default(),
+                sha256: facts_sha256,
             },
         }
     }

@@ -249,25 +249,7 @@ impl Workspace {
 /// (`array`, as `eval` gives for several files), pretty, ending with a newline: the bytes
 /// `replay` compares.
 pub fn json_output(decided: &[Decided], array: bool) -> String {
-    let mut values: Vec<serde_json::Value> = decided
-        .iter()
-        .map(|d| {
-            let lang = d
-                .record
-                .language()
-                .unwrap_or(crate::language::ast::Lang::EN);
-            let mut value = crate::report::decision::json::decision(&d.decision, &d.path, lang);
-            if let Some(object) = value.as_object_mut() {
-                if !d.questions.is_empty() {
-                    let questions = crate::report::questions::json(&d.questions, lang);
-                    object.insert("questions".into(), questions);
-                }
-                let record = serde_json::to_value(&d.record).unwrap_or_default();
-                object.insert("record".into(), record);
-            }
-            value
-        })
-        .collect();
+    let mut values: Vec<serde_json::Value> = decided.iter().map(json_value).collect();
     let json = match values.pop() {
         Some(one) if !array && values.is_empty() => one,
         last => {
@@ -277,4 +259,23 @@ pub fn json_output(decided: &[Decided], array: bool) -> String {
     };
     let text = serde_json::to_string_pretty(&json).unwrap_or_default();
     format!("{text}\n")
+}
+
+/// One decision as `eval --format json` gives it, in its recorded language: the decision,
+/// its questions and its record.
+pub fn json_value(d: &Decided) -> serde_json::Value {
+    let lang = d
+        .record
+        .language()
+        .unwrap_or(crate::language::ast::Lang::EN);
+    let mut value = crate::report::decision::json::decision(&d.decision, &d.path, lang);
+    if let Some(object) = value.as_object_mut() {
+        if !d.questions.is_empty() {
+            let questions = crate::report::questions::json(&d.questions, lang);
+            object.insert("questions".into(), questions);
+        }
+        let record = serde_json::to_value(&d.record).unwrap_or_default();
+        object.insert("record".into(), record);
+    }
+    value
 }

@@ -2,8 +2,7 @@
 //! message language and the day that stands for today. Every operation starts here.
 
 use std::path::PathBuf;
-
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use jiff::civil::Date;
 
@@ -35,13 +34,15 @@ pub struct Failed {
     pub sources: SourceMap,
 }
 
-/// A loaded policy and what every operation on it shares.
-#[derive(Debug)]
+/// A loaded policy and what every operation on it shares. Cloning it is cheap (the checked
+/// policy and the texts are shared): a server clones its workspace for each request, which
+/// then adds its facts, overrides, language and day to its own copy.
+#[derive(Clone, Debug)]
 pub struct Workspace {
     /// Every file read so far (policy, amendments, facts); diagnostics point into it.
     pub sources: SourceMap,
     /// The checked policy.
-    pub program: Program,
+    pub program: Arc<Program>,
     /// The overrides that parsed.
     pub overrides: Vec<Override>,
     /// What named the policy.
@@ -72,13 +73,35 @@ impl Workspace {
         let overrides = parse_overrides(&program, &spec.set, &mut sources, &mut override_errors);
         Ok(Workspace {
             sources,
-            program,
+            program: Arc::new(program),
             overrides,
             spec,
             lang,
             today: Today::system(),
             override_errors,
         })
+    }
+
+    /// A copy of this workspace for one request: messages in `lang`, `today` for today, and
+    /// the request's own `NAME=VALUE` overrides added to the workspace's (for a parameter
+    /// set by both, the request's wins). Their errors are the copy's [`Workspace::errors`].
+    pub fn for_request(&self, lang: Lang, set: &[String], today: Today) -> Workspace {
+        let mut copy = self.clone();
+        copy.lang = lang;
+        copy.today = today;
+        if !set.is_empty() {
+            let added = parse_overrides(
+                &copy.program,
+                set,
+                &mut copy.sources,
+                &mut copy.override_errors,
+            );
+            copy.overrides
+                .retain(|given| !added.iter().any(|o| o.0 == given.0));
+            copy.overrides.extend(added);
+            copy.spec.set.extend(set.iter().cloned());
+        }
+        copy
     }
 
     /// The errors standing before any request: those of the overrides. A request adds its
@@ -162,7 +185,7 @@ impl Workspace {
 
 /// The day that stands for "today": the system clock's, read lazily, or a fixed day (a
 /// server's request, a reproducible run).
-#[derive(Debug, Default)]
+#[derive(Clone, Debug, Default)]
 pub struct Today {
     day: OnceLock<Date>,
 }

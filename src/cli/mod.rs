@@ -14,6 +14,8 @@ pub mod params;
 pub mod remedy;
 pub mod replay;
 pub mod schema;
+#[cfg(feature = "server")]
+pub mod serve;
 pub mod test;
 pub mod timeline;
 
@@ -102,6 +104,9 @@ pub enum Command {
     Init(schema::FactsOfArgs),
     /// Replay recorded decisions (`eval --format json`): check the files read, re-evaluate, compare the bytes.
     Replay(replay::ReplayArgs),
+    /// Serve decisions over HTTP: decide, explain, remedy…; reload when the policy changes.
+    #[cfg(feature = "server")]
+    Serve(serve::ServeArgs),
     /// Print shell completions for `doctrine` (bash, zsh, fish, powershell, elvish).
     Completions(completions::CompletionsArgs),
     /// Print the man page of `doctrine` (roff).

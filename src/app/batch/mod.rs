@@ -97,21 +97,35 @@ impl<'p> Batch<'p> {
         R: Fn(&Decision, &str) -> String + Sync,
         E: Fn(&Diagnostics, &SourceMap) -> String + Sync,
     {
+        self.run_each(&items, &|item, decided| match decided {
+            Ok(decision) => Outcome::Decided {
+                rank: decision.decision.rank,
+                report: report(decision, &item.origin()),
+            },
+            Err((diagnostics, sources)) => Outcome::Failed(errors(diagnostics, sources)),
+        })
+    }
+
+    /// Evaluates items in parallel (on the current rayon pool) and hands each, with its
+    /// decision or its errors and the sources they point into, to `each`; the results are
+    /// in the items' order.
+    pub fn run_each<T, F>(&self, items: &[Item], each: &F) -> Vec<T>
+    where
+        T: Send,
+        F: Fn(&Item, Result<&Decision, (&Diagnostics, &SourceMap)>) -> T + Sync,
+    {
         items
-            .into_par_iter()
+            .par_iter()
             .map(|item| {
                 let origin = item.origin();
                 let mut sources = self.sources.clone();
-                let decided = self.facts(&item, &mut sources).and_then(|facts| {
+                let decided = self.facts(item, &mut sources).and_then(|facts| {
                     self.evaluate(&facts)
-                        .map_err(|error| self.located(&error, &item, &origin, &mut sources))
+                        .map_err(|error| self.located(&error, item, &origin, &mut sources))
                 });
-                match decided {
-                    Ok(decision) => Outcome::Decided {
-                        rank: decision.decision.rank,
-                        report: report(&decision, &origin),
-                    },
-                    Err(diagnostics) => Outcome::Failed(errors(&diagnostics, &sources)),
+                match &decided {
+                    Ok(decision) => each(item, Ok(decision)),
+                    Err(diagnostics) => each(item, Err((diagnostics, &sources))),
                 }
             })
             .collect()

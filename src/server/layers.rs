@@ -1,0 +1,118 @@
+//! What every request goes through: the limit on requests in flight, the time limit, the
+//! metrics, one log line, the policy version header; and the problem documents of unknown
+//! paths and methods.
+
+use std::sync::Arc;
+use std::time::Instant;
+
+use axum::extract::{Request, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+use super::decide::{VERSION_HEADER, version_header};
+use super::problem::Problem;
+use super::state::Shared;
+
+/// Wraps every request.
+pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+    let started = Instant::now();
+    let path = request.uri().path().to_string();
+    // The label of an unknown path is one value: paths a client makes up must not grow the
+    // metrics.
+    let route = if super::ROUTES.contains(&path.as_str()) {
+        path.clone()
+    } else {
+        "unmatched".to_string()
+    };
+    let method = request.method().to_string();
+    let Ok(permit) = shared.in_flight.clone().try_acquire_owned() else {
+        let mut response = Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "busy",
+            "Too many requests in flight",
+            format!(
+                "the server answers at most {} requests at once (see `--max-in-flight`); retry",
+                shared.config.limits.max_in_flight
+            ),
+        )
+        .into_response();
+        response
+            .headers_mut()
+            .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        finish(&shared, &route, &method, &path, &response, started);
+        return response;
+    };
+    shared.metrics.in_flight().inc();
+    let limit = shared.config.limits.timeout;
+    let mut response = match tokio::time::timeout(limit, next.run(request)).await {
+        Ok(response) => response,
+        Err(_) => Problem::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "timeout",
+            "The request took too long",
+            format!(
+                "the request was not answered within {} s (see `--timeout`)",
+                limit.as_secs_f64()
+            ),
+        )
+        .into_response(),
+    };
+    shared.metrics.in_flight().dec();
+    drop(permit);
+    if !response.headers().contains_key(VERSION_HEADER) {
+        version_header(&mut response, &shared.current());
+    }
+    finish(&shared, &route, &method, &path, &response, started);
+    response
+}
+
+fn finish(
+    shared: &Shared,
+    route: &str,
+    method: &str,
+    path: &str,
+    response: &Response,
+    started: Instant,
+) {
+    let elapsed = started.elapsed();
+    let status = response.status().as_u16();
+    shared
+        .metrics
+        .request(route, method, status, elapsed.as_secs_f64());
+    tracing::info!(
+        target: "doctrine::serve",
+        method,
+        path,
+        status,
+        micros = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
+        "request"
+    );
+}
+
+/// 404 for a path the server does not have.
+pub async fn not_found(request: Request) -> Problem {
+    Problem::new(
+        StatusCode::NOT_FOUND,
+        "not-found",
+        "No such endpoint",
+        format!(
+            "`{}` is not an endpoint of this server; `GET /v1/openapi.json` lists them",
+            request.uri().path()
+        ),
+    )
+}
+
+/// 405 for a method an endpoint does not take.
+pub async fn method_not_allowed(request: Request) -> Problem {
+    Problem::new(
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method-not-allowed",
+        "Method not allowed",
+        format!(
+            "`{} {}`: this endpoint does not take that method; `GET /v1/openapi.json` lists them",
+            request.method(),
+            request.uri().path()
+        ),
+    )
+}

@@ -1,0 +1,146 @@
+//! `doctrine serve`: the HTTP decision server. It holds one loaded policy, swapped whole
+//! when its files change, and answers each request through the application layer, as the
+//! command line does; it keeps nothing between requests.
+
+mod analyse;
+mod batch;
+mod body;
+pub mod config;
+mod decide;
+mod layers;
+mod log;
+mod metrics;
+mod openapi;
+mod policy;
+mod problem;
+mod query;
+mod reload;
+mod state;
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use axum::Router;
+use axum::routing::{get, post};
+
+pub use config::Config;
+use state::Shared;
+
+use crate::app::{Failed, Workspace};
+
+/// The server's paths: every other path is answered 404.
+pub const ROUTES: &[&str] = &[
+    "/v1/decide",
+    "/v1/decide/batch",
+    "/v1/explain",
+    "/v1/remedy",
+    "/v1/questions",
+    "/v1/timeline",
+    "/v1/policy",
+    "/v1/params",
+    "/v1/schema",
+    "/v1/status",
+    "/v1/openapi.json",
+    "/health/live",
+    "/health/ready",
+    "/metrics",
+];
+
+/// Why the server did not start.
+#[derive(Debug)]
+pub enum Failure {
+    /// The policy did not load: its errors.
+    Policy(Failed),
+    /// The address could not be bound, or the runtime not started.
+    Io(String),
+}
+
+/// The stack of the server's threads: evaluation recurses on the policy's nesting, as on the
+/// command line's worker thread.
+const STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// Loads the policy, binds the address, calls `listening` with the address bound, and
+/// serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
+pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), Failure> {
+    let workspace = Workspace::open(config.spec.clone(), config.lang).map_err(Failure::Policy)?;
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .thread_stack_size(STACK_BYTES)
+        .max_blocking_threads(config.limits.max_in_flight.max(1))
+        .thread_name("doctrine-serve")
+        .build()
+        .map_err(|e| Failure::Io(format!("cannot start the server's threads: {e}")))?;
+    runtime.block_on(async move {
+        let listener = tokio::net::TcpListener::bind(&config.addr)
+            .await
+            .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", config.addr)))?;
+        let addr = listener
+            .local_addr()
+            .map_err(|e| Failure::Io(format!("cannot read the address bound: {e}")))?;
+        let shared = Arc::new(Shared::new(workspace, config).map_err(Failure::Io)?);
+        reload::start(&shared);
+        listening(addr);
+        tracing::info!(%addr, "listening");
+        axum::serve(listener, router(shared.clone()))
+            .with_graceful_shutdown(shutdown())
+            .await
+            .map_err(|e| Failure::Io(format!("the server stopped: {e}")))?;
+        shared.finish();
+        tracing::info!("stopped");
+        Ok(())
+    })
+}
+
+/// Every endpoint, with the layers every request goes through.
+fn router(shared: Arc<Shared>) -> Router {
+    Router::new()
+        .route("/v1/decide", post(decide::decide))
+        .route("/v1/decide/batch", post(batch::batch))
+        .route("/v1/explain", post(analyse::explain))
+        .route("/v1/remedy", post(analyse::remedy))
+        .route("/v1/questions", post(analyse::questions))
+        .route("/v1/timeline", post(analyse::timeline))
+        .route("/v1/policy", get(policy::policy))
+        .route("/v1/params", get(policy::params))
+        .route("/v1/schema", get(policy::schema))
+        .route("/v1/status", get(policy::status))
+        .route("/v1/openapi.json", get(openapi::document))
+        .route("/health/live", get(policy::live))
+        .route("/health/ready", get(policy::ready))
+        .route("/metrics", get(metrics::render))
+        .fallback(layers::not_found)
+        .method_not_allowed_fallback(layers::method_not_allowed)
+        .layer(axum::middleware::from_fn_with_state(
+            shared.clone(),
+            layers::around,
+        ))
+        .layer(axum::extract::DefaultBodyLimit::max(
+            shared.config.limits.max_body,
+        ))
+        .with_state(shared)
+}
+
+/// Resolves on SIGTERM or Ctrl-C.
+async fn shutdown() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let term = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let term = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = term => {},
+    }
+    tracing::info!("shutting down: finishing the requests in flight");
+}
