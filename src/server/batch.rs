@@ -34,7 +34,7 @@ pub async fn batch(
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
-    query.only(CASE_PARAMS, &[])?;
+    query.only(CASE_PARAMS)?;
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;
     let lines = if body.trim_start().starts_with('[') {

@@ -24,7 +24,7 @@ pub async fn decide(
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
-    query.only(CASE_PARAMS, &[])?;
+    query.only(CASE_PARAMS)?;
     let loaded = shared.current();
     let (mut ws, on) = case_workspace(&loaded, &query)?;
     let source = FactSource::Text {

@@ -16,6 +16,7 @@ mod problem;
 mod query;
 mod reload;
 mod state;
+mod status;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -103,7 +104,7 @@ fn router(shared: Arc<Shared>) -> Router {
         .route("/v1/policy", get(policy::policy))
         .route("/v1/params", get(policy::params))
         .route("/v1/schema", get(policy::schema))
-        .route("/v1/status", get(policy::status))
+        .route("/v1/status", get(status::status))
         .route("/v1/openapi.json", get(openapi::document))
         .route("/health/live", get(policy::live))
         .route("/health/ready", get(policy::ready))

@@ -31,19 +31,11 @@ pub async fn params(
 
 /// `GET /v1/schema?lang=`: the JSON Schema of fact sets, labels in the language asked for.
 pub async fn schema(State(shared): State<Arc<Shared>>, query: Query) -> Result<Response, Problem> {
-    query.only(&["lang"], &[])?;
+    query.only(&[super::query::LANG])?;
     let loaded = shared.current();
     let lang = query.lang(loaded.workspace.lang)?;
     let schema = crate::facts::schema::schema(&loaded.workspace.program, lang);
     Ok(json_response(&loaded, &schema))
-}
-
-/// `GET /v1/status`.
-pub async fn status(
-    State(_shared): State<Arc<Shared>>,
-    _query: Query,
-) -> Result<Response, Problem> {
-    Err(Problem::bad_request("not yet"))
 }
 
 /// `GET /health/live`: the process answers.

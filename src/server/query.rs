@@ -25,8 +25,62 @@ impl<S: Send + Sync> FromRequestParts<S> for Query {
     }
 }
 
-/// The parameters every endpoint that evaluates takes.
-pub const CASE_PARAMS: &[&str] = &["on", "lang", "set"];
+/// A query parameter an endpoint takes: what the endpoint checks requests against, and
+/// what its OpenAPI description lists.
+#[derive(Clone, Copy, Debug)]
+pub struct Param {
+    /// Its name.
+    pub name: &'static str,
+    /// What it means, for the OpenAPI description.
+    pub doc: &'static str,
+    /// The JSON Schema type of one value: `string`, `integer`, `boolean`.
+    pub kind: &'static str,
+    /// Its format (`date`), if any.
+    pub format: Option<&'static str>,
+    /// Whether it may be given more than once.
+    pub repeats: bool,
+}
+
+impl Param {
+    /// A parameter given at most once.
+    pub const fn one(name: &'static str, kind: &'static str, doc: &'static str) -> Param {
+        Param {
+            name,
+            doc,
+            kind,
+            format: None,
+            repeats: false,
+        }
+    }
+}
+
+/// `on=YYYY-MM-DD`.
+pub const ON: Param = Param {
+    name: "on",
+    doc: "The evaluation date (YYYY-MM-DD); default: the facts' `evaluated_on`, else today",
+    kind: "string",
+    format: Some("date"),
+    repeats: false,
+};
+
+/// `lang=TAG`.
+pub const LANG: Param = Param::one(
+    "lang",
+    "string",
+    "The language of messages (a BCP 47 tag such as `fr` or `en`); default: the server's",
+);
+
+/// `set=NAME=VALUE`, repeatable.
+pub const SET: Param = Param {
+    name: "set",
+    doc: "A parameter override for this request only, `NAME=VALUE` as `--set` takes it; repeatable",
+    kind: "string",
+    format: None,
+    repeats: true,
+};
+
+/// The parameters every endpoint that decides one case takes.
+pub const CASE_PARAMS: &[Param] = &[ON, LANG, SET];
 
 impl Query {
     /// Reads a query string (`a=1&b=2`, percent-encoded).
@@ -38,11 +92,11 @@ impl Query {
         }
     }
 
-    /// Refuses a parameter that is neither in `known` nor in `more`.
-    pub fn only(&self, known: &[&str], more: &[&str]) -> Result<(), Problem> {
+    /// Refuses a parameter that is not in `known`, and one given twice that does not repeat.
+    pub fn only(&self, known: &[Param]) -> Result<(), Problem> {
         for (key, _) in &self.pairs {
-            if !known.contains(&key.as_str()) && !more.contains(&key.as_str()) {
-                let all: Vec<String> = known.iter().chain(more).map(|k| format!("`{k}`")).collect();
+            let Some(param) = known.iter().find(|p| p.name == key) else {
+                let all: Vec<String> = known.iter().map(|p| format!("`{}`", p.name)).collect();
                 return Err(Problem::bad_request(format!(
                     "unknown query parameter `{key}`: this endpoint takes {}",
                     if all.is_empty() {
@@ -52,6 +106,9 @@ impl Query {
                     }
                 ))
                 .with("parameter", serde_json::json!(key)));
+            };
+            if !param.repeats {
+                self.one(key)?;
             }
         }
         Ok(())

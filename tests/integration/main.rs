@@ -61,6 +61,8 @@ mod replay;
 mod report;
 mod sarif;
 mod schema;
+#[cfg(feature = "server")]
+mod serve;
 mod timeline;
 mod verdicts;
 
@@ -78,6 +80,8 @@ fn modules() -> Vec<Trial> {
         report::trials(),
         remedy::trials(),
         readme::trials(),
+        #[cfg(feature = "server")]
+        serve::trials(),
         batch::trials(),
         properties::trials(),
         nis2_reference::trials(),
