@@ -7,7 +7,7 @@ use axum::routing::{MethodRouter, get, post};
 
 use super::query::{CASE_PARAMS, LANG, Param};
 use super::state::Shared;
-use super::{analyse, batch, decide, metrics, openapi, policy, status};
+use super::{analyse, batch, decide, health, metrics, openapi, policy, status};
 
 /// An HTTP method the server answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -204,7 +204,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         params: &[],
         input: Input::Nothing,
         output: Output::Json("`{\"status\": \"live\"}`"),
-        route: || get(policy::live),
+        route: || get(health::live),
     },
     Endpoint {
         method: Method::Get,
@@ -215,7 +215,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         params: &[],
         input: Input::Nothing,
         output: Output::Json("`{\"status\": \"ready\", \"policy_version\": …}`"),
-        route: || get(policy::ready),
+        route: || get(health::ready),
     },
     Endpoint {
         method: Method::Get,

@@ -8,6 +8,7 @@ mod body;
 pub mod config;
 mod decide;
 pub mod endpoints;
+mod health;
 mod layers;
 mod log;
 mod metrics;
