@@ -52,6 +52,8 @@ pub struct Deciding<'a> {
     pub today: &'a Today,
     /// What the records keep of how the policy was loaded.
     pub inputs: &'a Inputs,
+    /// The policy's fact index, for the fast reader of JSON text, if built.
+    pub index: Option<&'a crate::facts::FactIndex>,
 }
 
 impl Deciding<'_> {
@@ -78,13 +80,14 @@ impl Deciding<'_> {
             })
             .collect();
         for source in facts {
-            let case =
-                source
-                    .load(self.program, sources, &case_keys)
-                    .and_then(|(facts, extras, id)| {
-                        let case = self.case(&extras, id, sources)?;
-                        Ok((facts, case, id))
-                    });
+            let read = match self.index {
+                Some(index) => source.load_indexed(self.program, index, sources, &case_keys),
+                None => source.load(self.program, sources, &case_keys),
+            };
+            let case = read.and_then(|(facts, extras, id)| {
+                let case = self.case(&extras, id, sources)?;
+                Ok((facts, case, id))
+            });
             match case {
                 Ok((facts, case, id)) => loaded.push((source.name().to_string(), facts, case, id)),
                 Err(e) => errors.extend(e),
@@ -186,6 +189,7 @@ impl Workspace {
             on,
             today: &self.today,
             inputs: &inputs,
+            index: Some(&self.index),
         };
         deciding.decide(facts, &mut self.sources)
     }

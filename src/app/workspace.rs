@@ -43,6 +43,8 @@ pub struct Workspace {
     pub sources: SourceMap,
     /// The checked policy.
     pub program: Arc<Program>,
+    /// Its fact index: what the fast reader of JSON fact sets binds by.
+    pub index: Arc<crate::facts::FactIndex>,
     /// The overrides that parsed.
     pub overrides: Vec<Override>,
     /// What named the policy.
@@ -73,6 +75,7 @@ impl Workspace {
         let overrides = parse_overrides(&program, &spec.set, &mut sources, &mut override_errors);
         Ok(Workspace {
             sources,
+            index: Arc::new(crate::facts::FactIndex::new(&program)),
             program: Arc::new(program),
             overrides,
             spec,

@@ -170,6 +170,7 @@ fn replay_one(
         on: Some(on),
         today: &Today::fixed(on),
         inputs: &inputs,
+        index: None,
     };
     let facts = if record.facts.file == "-" {
         None
