@@ -3,7 +3,6 @@
 use clap::Args;
 use doctrine::app::FactSource;
 use doctrine::app::analyse::Timeline;
-use doctrine::report::timeline::Heading;
 use jiff::civil::Date;
 
 use super::output::print_stdout;
@@ -44,7 +43,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
         Ok(found) => found,
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
-    let heading = |t| heading(t, &ws.program.id, from);
+    let heading = |t: &'_ Timeline| t.heading(&ws.program.id, from);
     match args.format {
         OutputFormat::Json => {
             let mut values: Vec<serde_json::Value> = timelines
@@ -76,14 +75,4 @@ pub fn run(args: &TimelineArgs) -> u8 {
         }
     }
     0
-}
-
-fn heading<'a>(t: &'a Timeline, policy: &'a str, from: Date) -> Heading<'a> {
-    Heading {
-        facts: &t.facts,
-        policy,
-        from,
-        to: t.to,
-        overrides: t.periods.first().map_or(&[], |p| &p.decision.overrides),
-    }
 }
