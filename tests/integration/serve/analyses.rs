@@ -48,7 +48,7 @@ fn body_of(example: &str) -> (String, PathBuf) {
     let value: Value = if example.ends_with(".json") {
         serde_json::from_str(&text).expect("JSON example")
     } else if example.ends_with(".toml") {
-        toml::from_str(&text).expect("TOML example")
+        from_toml(toml::from_str(&text).expect("TOML example"))
     } else {
         serde_saphyr::from_str(&text).expect("YAML example")
     };
@@ -57,6 +57,21 @@ fn body_of(example: &str) -> (String, PathBuf) {
     let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("serve-analyses-{name}.json"));
     std::fs::write(&file, &body).expect("write the JSON facts");
     (body, file)
+}
+
+/// A TOML value as JSON, dates as `YYYY-MM-DD` strings.
+fn from_toml(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(from_toml).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
+        }
+    }
 }
 
 /// What `doctrine ARGS` prints on stdout, as JSON (its exit code 0 or 1).
