@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use axum::response::Response;
+use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
 use super::body::{REQUEST_FACTS, Text};
@@ -127,21 +127,19 @@ async fn analyse(
     body: String,
     run: impl FnOnce(&mut Workspace, FactSource<'_>) -> Result<Value, Diagnostics> + Send + 'static,
 ) -> Result<Response, Problem> {
-    let joined = tokio::task::spawn_blocking(move || {
-        run(&mut ws, request(&body))
-            .map_err(|errors| Problem::from_diagnostics(&errors, &ws.sources))
+    let answered = tokio::task::spawn_blocking(move || match run(&mut ws, request(&body)) {
+        Ok(value) => json_response(&loaded, &value),
+        Err(errors) => Problem::from_diagnostics(&errors, &ws.sources).into_response(),
     })
     .await;
-    match joined {
-        Ok(Ok(value)) => Ok(json_response(&loaded, &value)),
-        Ok(Err(problem)) => Err(problem),
-        Err(_) => Err(Problem::new(
+    answered.map_err(|_| {
+        Problem::new(
             StatusCode::INTERNAL_SERVER_ERROR,
             "internal",
             "The analysis failed",
             "the analysis stopped before its end; the server goes on serving",
-        )),
-    }
+        )
+    })
 }
 
 /// `POST /v1/explain`: the derivation of the fact set's decision, as `explain --format json`.
