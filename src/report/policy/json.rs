@@ -3,12 +3,13 @@
 use serde_json::{Value as Json, json};
 
 use super::PolicyView;
-use crate::language::program::{DecisionOf, Target};
+use crate::language::program::{CKind, DecisionOf, Target};
 use crate::language::types::Type;
 
 /// The whole description: the policy's id, title, version and languages, the day, the
 /// verdict scale, what it decides by, its texts (`status`: `in_force` or `not_yet_in_force`
-/// on the day), and the rules and outcomes in force on the day, each with its exceptions.
+/// on the day), and the rules and outcomes in force on the day, each with its exceptions
+/// (and an outcome decided case by case, with its cases).
 pub fn policy(view: &PolicyView<'_>) -> Json {
     let program = view.program;
     let verdicts: Vec<Json> = program
@@ -125,7 +126,21 @@ fn outcomes(view: &PolicyView<'_>) -> Vec<Json> {
     view.program
         .outcomes()
         .filter_map(|(slot, def)| {
-            def.versions.at(applied)?;
+            let body = def.versions.at(applied)?;
+            let cases: Vec<Json> = match &body.kind {
+                CKind::Cases(cases) => cases
+                    .iter()
+                    .map(|case| {
+                        json!({
+                            "id": case.id,
+                            "title": view.text(&case.title),
+                            "value": view.written(case.gives.span),
+                            "cites": view.cites(&case.cites),
+                        })
+                    })
+                    .collect(),
+                _ => Vec::new(),
+            };
             let children = view
                 .snapshot()
                 .and_then(|s| s.outcome_children.get(slot as usize))
@@ -153,6 +168,7 @@ fn outcomes(view: &PolicyView<'_>) -> Vec<Json> {
                 "values": values,
                 "text": view.text_id(def.versions.text_at(applied)),
                 "cites": cites,
+                "cases": cases,
                 "exceptions": exceptions(view, children, Some(ty)),
             }))
         })
