@@ -52,6 +52,24 @@ pub struct Timeline {
     pub periods: Vec<Period>,
 }
 
+impl Timeline {
+    /// What its report shows above the periods: the fact set, the policy `policy`, the
+    /// window from `from` and the overrides in force.
+    pub fn heading<'a>(
+        &'a self,
+        policy: &'a str,
+        from: Date,
+    ) -> crate::report::timeline::Heading<'a> {
+        crate::report::timeline::Heading {
+            facts: &self.facts,
+            policy,
+            from,
+            to: self.to,
+            overrides: self.periods.first().map_or(&[], |p| &p.decision.overrides),
+        }
+    }
+}
+
 impl Workspace {
     /// Loads one case and sets its options by the evaluation-date rule, after the errors
     /// already found (`errors`); `None` while any error stands.

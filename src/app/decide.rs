@@ -283,3 +283,13 @@ pub fn json_value(d: &Decided) -> serde_json::Value {
     }
     value
 }
+
+/// The questions of one decision, in its recorded language, as `POST /v1/questions`
+/// answers them: see [`crate::report::questions::answer`].
+pub fn questions_value(d: &Decided) -> serde_json::Value {
+    let lang = d
+        .record
+        .language()
+        .unwrap_or(crate::language::ast::Lang::EN);
+    crate::report::questions::answer(&d.decision, &d.questions, &d.path, lang)
+}

@@ -2,8 +2,6 @@
 
 use clap::Args;
 use doctrine::app::FactSource;
-use doctrine::app::analyse::Timeline;
-use doctrine::report::timeline::Heading;
 use jiff::civil::Date;
 
 use super::output::print_stdout;
@@ -44,12 +42,12 @@ pub fn run(args: &TimelineArgs) -> u8 {
         Ok(found) => found,
         Err(errors) => return bad_input(&errors, &ws.sources),
     };
-    let heading = |t| heading(t, &ws.program.id, from);
+    let policy = ws.program.id.as_str();
     match args.format {
         OutputFormat::Json => {
             let mut values: Vec<serde_json::Value> = timelines
                 .iter()
-                .map(|t| doctrine::report::timeline::json(&heading(t), &t.periods))
+                .map(|t| doctrine::report::timeline::json(&t.heading(policy, from), &t.periods))
                 .collect();
             let json = match values.pop() {
                 Some(one) if values.is_empty() => one,
@@ -65,7 +63,7 @@ pub fn run(args: &TimelineArgs) -> u8 {
                 .iter()
                 .map(|t| {
                     doctrine::report::timeline::text(
-                        &heading(t),
+                        &t.heading(policy, from),
                         &t.periods,
                         ws.lang,
                         &ws.program.scale,
@@ -76,14 +74,4 @@ pub fn run(args: &TimelineArgs) -> u8 {
         }
     }
     0
-}
-
-fn heading<'a>(t: &'a Timeline, policy: &'a str, from: Date) -> Heading<'a> {
-    Heading {
-        facts: &t.facts,
-        policy,
-        from,
-        to: t.to,
-        overrides: t.periods.first().map_or(&[], |p| &p.decision.overrides),
-    }
 }

@@ -9,6 +9,7 @@ pub mod escape;
 pub mod explain;
 pub mod literal;
 pub mod params;
+pub mod policy;
 pub mod questions;
 pub mod remedy;
 mod run;

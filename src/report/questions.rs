@@ -6,6 +6,7 @@ use anstyle::Style;
 use serde_json::{Value as Json, json};
 
 use crate::analysis::questions::Question;
+use crate::eval::decision::Decision;
 use crate::language::ast::Lang;
 
 /// The allowed values of a question, as a reader types them: `true | false`, the names of a
@@ -72,4 +73,20 @@ pub fn json(questions: &[Question], lang: Lang) -> Json {
             })
             .collect(),
     )
+}
+
+/// The questions of one decision as a form filling it in needs them: the run (`facts`,
+/// `policy`, `texts`, `evaluated_on`, `decision`, `until`, as `eval --format json` writes
+/// them), `in_scope`, the facts `missing`, and the `questions` (as `eval` lists them; empty
+/// when the case is decided); `facts_name` names the fact set.
+pub fn answer(decision: &Decision, questions: &[Question], facts_name: &str, lang: Lang) -> Json {
+    let mut out = crate::report::run::Run::from(decision).json(facts_name);
+    out.insert(
+        "in_scope".into(),
+        decision.in_scope.map_or(Json::Null, Json::Bool),
+    );
+    let missing: Vec<&str> = decision.missing.iter().map(|f| f.path.as_str()).collect();
+    out.insert("missing".into(), json!(missing));
+    out.insert("questions".into(), json(questions, lang));
+    Json::Object(out)
 }
