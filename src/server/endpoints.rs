@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use axum::routing::{MethodRouter, get, post};
 
-use super::query::{CASE_PARAMS, LANG, Param};
+use super::query::{CASE_PARAMS, Param};
 use super::state::Shared;
 use super::{analyse, batch, decide, health, metrics, openapi, policy, status};
 
@@ -94,7 +94,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "explain",
         tag: "analyse",
         summary: "Explain one fact set's decision: what `doctrine explain --format json` prints",
-        params: pending::EXPLAIN_PARAMS,
+        params: analyse::EXPLAIN_PARAMS,
         input: Input::FactSet,
         output: Output::Json(
             "The explanation: each rule, condition by condition, with the values that decided",
@@ -107,7 +107,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "remedy",
         tag: "analyse",
         summary: "The smallest sets of fact changes that would move a decision to a target: what `doctrine remedy --format json` prints",
-        params: pending::REMEDY_PARAMS,
+        params: analyse::REMEDY_PARAMS,
         input: Input::FactSet,
         output: Output::Json(
             "The remedies found, each a set of fact changes and the decision it gives",
@@ -120,7 +120,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "questions",
         tag: "analyse",
         summary: "The questions whose answers would decide what a fact set's unknown facts keep undecided",
-        params: pending::QUESTIONS_PARAMS,
+        params: analyse::QUESTIONS_PARAMS,
         input: Input::FactSet,
         output: Output::Json(
             "The questions, each with the fact it asks for and what it would decide",
@@ -133,7 +133,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "timeline",
         tag: "analyse",
         summary: "When a fact set's decision changes: what `doctrine timeline --format json` prints",
-        params: pending::TIMELINE_PARAMS,
+        params: analyse::TIMELINE_PARAMS,
         input: Input::FactSet,
         output: Output::Json(
             "The periods in which the decision stands, and what changed between them",
@@ -146,7 +146,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "policy",
         tag: "policy",
         summary: "The texts and amendments in force on a day, with their dates and hashes; the rules with their titles, verdicts, exceptions and citations",
-        params: pending::POLICY_PARAMS,
+        params: policy::POLICY_PARAMS,
         input: Input::Nothing,
         output: Output::Json("The policy: its texts and rules"),
         route: || get(policy::policy),
@@ -157,7 +157,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "params",
         tag: "policy",
         summary: "Every parameter on a day: value, where it comes from, history by date (`doctrine params --format json`)",
-        params: pending::PARAMS_PARAMS,
+        params: policy::PARAMS_PARAMS,
         input: Input::Nothing,
         output: Output::Json("The parameters on the day"),
         route: || get(policy::params),
@@ -168,7 +168,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "schema",
         tag: "policy",
         summary: "The JSON Schema (2020-12) of the policy's fact sets",
-        params: &[LANG],
+        params: policy::SCHEMA_PARAMS,
         input: Input::Nothing,
         output: Output::Json("A JSON Schema"),
         route: || get(policy::schema),
@@ -235,14 +235,8 @@ pub fn find(path: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.path == path)
 }
 
-// Until the handlers declare their own parameters (merged from their branches).
+// Until the status handler declares its own parameters (merged from its branch).
 mod pending {
-    use super::super::query::{CASE_PARAMS, LANG, ON, Param};
-    pub const EXPLAIN_PARAMS: &[Param] = CASE_PARAMS;
-    pub const REMEDY_PARAMS: &[Param] = CASE_PARAMS;
-    pub const QUESTIONS_PARAMS: &[Param] = CASE_PARAMS;
-    pub const TIMELINE_PARAMS: &[Param] = CASE_PARAMS;
-    pub const POLICY_PARAMS: &[Param] = &[ON, LANG];
-    pub const PARAMS_PARAMS: &[Param] = &[ON, LANG];
+    use super::super::query::Param;
     pub const STATUS_PARAMS: &[Param] = &[];
 }
