@@ -23,8 +23,8 @@ pub struct Problem {
     pub title: &'static str,
     /// What happened in this request.
     pub detail: String,
-    /// More members: `errors`, `line`…
-    pub members: Map<String, Value>,
+    /// More members: `errors`, `line`… (a list: a problem is small, as results' errors are)
+    pub members: Vec<(String, Value)>,
 }
 
 impl Problem {
@@ -40,7 +40,7 @@ impl Problem {
             kind,
             title,
             detail: detail.into(),
-            members: Map::new(),
+            members: Vec::new(),
         }
     }
 
@@ -56,7 +56,8 @@ impl Problem {
 
     /// Adds a member.
     pub fn with(mut self, key: &str, value: Value) -> Problem {
-        self.members.insert(key.to_string(), value);
+        self.members.retain(|(k, _)| k != key);
+        self.members.push((key.to_string(), value));
         self
     }
 
