@@ -78,8 +78,8 @@ pub const LIMIT: Param = Param::one(
 pub const BUDGET: Param = Param::one(
     "budget",
     "integer",
-    "The most fact sets the search evaluates (at least 1); past it the search stops and \
-     says so; default as `remedy --budget`",
+    "The most fact sets the search evaluates, from 1 to the default of `remedy --budget` \
+     (200000), which is also the most a server allows; past it the search stops and says so",
 );
 
 /// The parameters of `POST /v1/remedy`.
@@ -187,7 +187,8 @@ pub async fn remedy(
         fixed: query.all("fixed"),
         max_changes: count(query.number("max_changes", 1, 8, 4)?),
         limit: count(query.number("limit", 1, u64::from(u16::MAX), 10)?),
-        budget: count(query.number("budget", 1, u64::MAX, budget)?),
+        // A server bounds what one request may cost: no more than the command's default.
+        budget: count(query.number("budget", 1, budget, budget)?),
     };
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;

@@ -588,6 +588,12 @@ fn errors_are_problems() {
         400,
         "whole number",
     );
+    // A server bounds what one request may cost.
+    problem(
+        &server.post("/v1/remedy?budget=200001", &body),
+        400,
+        "from 1 to 200000",
+    );
     // Names the policy lacks, as the command line words them.
     let json = problem(
         &server.post("/v1/explain?rule=R99", &body),
