@@ -116,3 +116,21 @@ pub async fn method_not_allowed(request: Request) -> Problem {
         ),
     )
 }
+
+/// 500 for a handler that panicked: a defect of the server, never of the request. The
+/// connection and the server go on; the panic is logged.
+pub fn panicked(cause: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    let what = cause
+        .downcast_ref::<String>()
+        .map(String::as_str)
+        .or_else(|| cause.downcast_ref::<&str>().copied())
+        .unwrap_or("a panic");
+    tracing::error!(cause = what, "internal error: a handler panicked");
+    Problem::new(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        "internal",
+        "Internal error",
+        "the server failed on this request (a defect: please report it); it goes on serving",
+    )
+    .into_response()
+}
