@@ -80,10 +80,12 @@ fn watch(shared: &Shared, sender: UnboundedSender<Cause>) -> Option<RecommendedW
     Some(watcher)
 }
 
-/// Sends a reload for each SIGHUP.
+/// Sends a reload for each SIGHUP. The handler is installed before this returns (before
+/// the server says it listens), so that a SIGHUP never meets the default action, which
+/// ends the process.
 fn hangups(sender: UnboundedSender<Cause>) {
     #[cfg(unix)]
-    tokio::spawn(async move {
+    {
         use tokio::signal::unix::{SignalKind, signal};
         let mut hangup = match signal(SignalKind::hangup()) {
             Ok(hangup) => hangup,
@@ -92,12 +94,14 @@ fn hangups(sender: UnboundedSender<Cause>) {
                 return;
             }
         };
-        while hangup.recv().await.is_some() {
-            if sender.send(Cause::Hangup).is_err() {
-                return;
+        tokio::spawn(async move {
+            while hangup.recv().await.is_some() {
+                if sender.send(Cause::Hangup).is_err() {
+                    return;
+                }
             }
-        }
-    });
+        });
+    }
     #[cfg(not(unix))]
     drop(sender);
 }
