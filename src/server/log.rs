@@ -4,7 +4,7 @@
 
 use std::fs::{File, OpenOptions};
 use std::io::{BufWriter, Write};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::Mutex;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::thread::JoinHandle;
@@ -83,7 +83,7 @@ impl DecisionLog {
     }
 }
 
-fn write_lines(file: File, path: &PathBuf, receiver: &Receiver<Message>) {
+fn write_lines(file: File, path: &Path, receiver: &Receiver<Message>) {
     let mut out = BufWriter::new(file);
     let failed = |e: std::io::Error| {
         tracing::error!(path = %path.display(), error = %e, "cannot write the decision log");
