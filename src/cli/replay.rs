@@ -52,8 +52,12 @@ pub fn run(args: &ReplayArgs) -> u8 {
         .context_radius(3)
         .header(&name, "replay")
         .to_string();
+    let which = replayed
+        .differing_lines()
+        .map(|lines| format!(" ({lines} of the log)"))
+        .unwrap_or_default();
     print_stdout(&format!(
-        "{unified}{name}: {count} decision(s) replayed: the output differs\n"
+        "{unified}{name}: {count} decision(s) replayed: the output differs{which}\n"
     ));
     match incomplete {
         Some(errors) => bad_input(&errors, &sources),

@@ -53,6 +53,7 @@ pub(super) fn replay(
     let (mut before, mut after) = (String::new(), String::new());
     let mut count = 0;
     let mut not_redecided = Vec::new();
+    let mut differ = Vec::new();
     for logged in &lines {
         let Some(facts) = &logged.facts else {
             not_redecided.push(logged.line);
@@ -68,10 +69,15 @@ pub(super) fn replay(
             object.shift_remove("questions");
         }
         let header = format!("line {}:\n", logged.line);
+        let was = pretty(&Value::Object(logged.decision.clone()));
+        let is = pretty(&now);
+        if was != is {
+            differ.push(logged.line);
+        }
         before.push_str(&header);
-        before.push_str(&pretty(&Value::Object(logged.decision.clone())));
+        before.push_str(&was);
         after.push_str(&header);
-        after.push_str(&pretty(&now));
+        after.push_str(&is);
         count += 1;
     }
     Ok(Replayed {
@@ -79,6 +85,7 @@ pub(super) fn replay(
         after,
         count,
         not_redecided,
+        differ,
     })
 }
 
@@ -185,7 +192,7 @@ pub(super) fn not_redecided(path: &Path, lines: &[usize]) -> Diagnostic {
 }
 
 /// `line 3`, `lines 1-4, 7`: runs of lines shortened.
-fn line_list(lines: &[usize]) -> String {
+pub(super) fn line_list(lines: &[usize]) -> String {
     let mut runs: Vec<(usize, usize)> = Vec::new();
     for &line in lines {
         match runs.last_mut() {

@@ -33,9 +33,16 @@ pub struct Replayed {
     /// The lines of a decision log that cannot be decided again: logged without their
     /// facts (`doctrine serve` without `--log-facts`). Their files were checked.
     pub not_redecided: Vec<usize>,
+    /// The lines of a decision log whose decision comes out different.
+    pub differ: Vec<usize>,
 }
 
 impl Replayed {
+    /// The lines of a decision log whose decision differs, said: `line 3`, `lines 1-2, 7`.
+    pub fn differing_lines(&self) -> Option<String> {
+        (!self.differ.is_empty()).then(|| log::line_list(&self.differ))
+    }
+
     /// The error for the lines of a decision log that cannot be decided again, if any.
     pub fn incomplete(&self, path: &Path) -> Option<Diagnostics> {
         (!self.not_redecided.is_empty())
@@ -72,6 +79,7 @@ pub fn replay(
         after: json_output(&decided, array),
         count: decided.len(),
         not_redecided: Vec::new(),
+        differ: Vec::new(),
     })
 }
 
