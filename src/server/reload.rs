@@ -233,15 +233,29 @@ impl Targets {
             _ => true,
         };
         changes
-            && event.paths.iter().any(|path| {
-                let path = absolute(path);
-                self.files.contains(&path)
-                    || self.folders_of_policy.contains(&path)
-                    || (path.extension().is_some_and(|x| x == "doctrine")
-                        && path
-                            .parent()
-                            .is_some_and(|p| self.folders_of_policy.iter().any(|f| f == p)))
-            })
+            && event
+                .paths
+                .iter()
+                .any(|path| self.concerns(&absolute(path)))
+    }
+
+    /// Whether a path changed may change what a reload reads: one of the files, a
+    /// `.doctrine` file of the policy's folder, or a folder in a folder watched (a
+    /// deployment that swaps a link to a folder of files, as Kubernetes does for a
+    /// ConfigMap, changes every file at once without an event on any of them).
+    fn concerns(&self, path: &Path) -> bool {
+        let in_policy = || {
+            path.parent()
+                .is_some_and(|p| self.folders_of_policy.iter().any(|f| f == p))
+        };
+        let in_watched = || {
+            path.parent()
+                .is_some_and(|p| self.folders.iter().any(|f| f == p))
+        };
+        self.files.iter().any(|f| f == path)
+            || self.folders_of_policy.iter().any(|f| f == path)
+            || (path.extension().is_some_and(|x| x == "doctrine") && in_policy())
+            || (in_watched() && path.is_dir())
     }
 }
 

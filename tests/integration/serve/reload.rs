@@ -219,6 +219,31 @@ fn sighup_reloads() {
     assert!(exit.success(), "{exit:?}");
 }
 
+/// A deployment that swaps a link to a folder of files (as Kubernetes updates a ConfigMap:
+/// `adults.doctrine -> ..data/adults.doctrine`, `..data -> v1` renamed to `-> v2`).
+#[cfg(unix)]
+fn swapped_folder_link_reloads() {
+    use std::os::unix::fs::symlink;
+    let folder = Folder::new("link");
+    let dir = folder.path.join("policy");
+    std::fs::create_dir_all(dir.join("v1")).expect("v1");
+    std::fs::rename(folder.file(), dir.join("v1/adults.doctrine")).expect("move");
+    symlink("v1", dir.join("..data")).expect("link ..data");
+    symlink("..data/adults.doctrine", folder.file()).expect("link the file");
+    let server = folder.start(&[]);
+    let (decision, old) = decide(&server);
+    assert_eq!(decision, "refused");
+    std::fs::create_dir_all(dir.join("v2")).expect("v2");
+    std::fs::write(dir.join("v2/adults.doctrine"), policy(16)).expect("write v2");
+    symlink("v2", dir.join("..data_tmp")).expect("link ..data_tmp");
+    std::fs::rename(dir.join("..data_tmp"), dir.join("..data")).expect("swap the link");
+    assert!(
+        eventually(WAIT, || decide(&server).0 == "allowed"),
+        "the swapped folder was never reloaded"
+    );
+    assert_ne!(decide(&server).1, old);
+}
+
 fn decision_log_replays() {
     let folder = Folder::new("log");
     let server = folder.start(&["--decision-log", "decisions.jsonl", "--log-facts"]);
@@ -386,6 +411,7 @@ tests![
     good_edit_reloads,
     broken_edit_keeps_the_old_version,
     sighup_reloads,
+    swapped_folder_link_reloads,
     decision_log_replays,
     decision_log_without_facts,
     graceful_shutdown_finishes_requests,
