@@ -43,6 +43,9 @@ pub fn start(shared: &Arc<Shared>) {
     } else {
         None
     };
+    shared
+        .watching
+        .store(watcher.is_some(), std::sync::atomic::Ordering::Relaxed);
     hangups(sender);
     tokio::spawn(reloads(shared.clone(), receiver, watcher));
 }

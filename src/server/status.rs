@@ -40,7 +40,7 @@ pub async fn status(State(shared): State<Arc<Shared>>, query: Query) -> Result<R
         "policy": policy(&loaded),
         "started_at": shared.started.to_string(),
         "uptime_seconds": (now.as_second() - shared.started.as_second()).max(0),
-        "watching": shared.config.watch,
+        "watching": shared.watching.load(std::sync::atomic::Ordering::Relaxed),
         "reloads": reloads,
     });
     Ok(json_response(&loaded, &value))

@@ -252,14 +252,14 @@ fn decision_log_replays() {
     assert_eq!(unknown.status, 200, "{}", unknown.body);
     let batch = server.post(
         "/v1/decide/batch",
-        "{\"evaluated_on\": \"2024-01-01\", \"person\": {\"age\": 30}}\n{\"person\": {\"age\": 3}}\n",
+        "{\"evaluated_on\": \"2024-01-01\", \"person\": {\"age\": 30}}\n{\"person\": {\"age\": 3}}\n{\"person\": {}}\n",
     );
     assert_eq!(batch.status, 200, "{}", batch.body);
     let (exit, _) = server.stop();
     assert!(exit.success(), "{exit:?}");
 
     let log = std::fs::read_to_string(folder.path.join("decisions.jsonl")).expect("the log");
-    assert_eq!(log.lines().count(), 4, "{log}");
+    assert_eq!(log.lines().count(), 5, "{log}");
     let first: Value = serde_json::from_str(log.lines().next().unwrap_or("")).expect("JSON");
     for key in [
         "decision_id",
@@ -281,7 +281,7 @@ fn decision_log_replays() {
     );
     assert_eq!(
         stdout,
-        "decisions.jsonl: 4 decision(s) replayed: the same bytes\n"
+        "decisions.jsonl: 5 decision(s) replayed: the same bytes\n"
     );
 
     // The policy changed since: replay says which file, and does not decide.
