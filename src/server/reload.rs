@@ -16,6 +16,10 @@ use crate::app::{Failed, Workspace};
 /// How long the files must stay quiet before a reload: an editor's save is several events.
 const QUIET: Duration = Duration::from_millis(200);
 
+/// The longest a burst of events delays a reload: files rewritten without pause (a log
+/// written into the policy's folder by mistake) must not put it off for ever.
+const LONGEST: Duration = Duration::from_secs(2);
+
 /// What asks for a reload.
 #[derive(Clone, Copy, Debug)]
 enum Cause {
@@ -118,8 +122,12 @@ async fn reloads(
 ) {
     while let Some(first) = receiver.recv().await {
         let mut cause = first;
-        // Waits until no cause has come for `QUIET`; a SIGHUP in the burst names it.
-        while let Ok(Some(next)) = tokio::time::timeout(QUIET, receiver.recv()).await {
+        let began = tokio::time::Instant::now();
+        // Waits until no cause has come for `QUIET` (or `LONGEST` has passed); a SIGHUP in
+        // the burst names it.
+        while began.elapsed() < LONGEST
+            && let Ok(Some(next)) = tokio::time::timeout(QUIET, receiver.recv()).await
+        {
             if matches!(next, Cause::Hangup) {
                 cause = next;
             }

@@ -219,6 +219,36 @@ fn sighup_reloads() {
     assert!(exit.success(), "{exit:?}");
 }
 
+/// A local amendment that sets the age of majority to `majority`.
+fn amendment(majority: u32) -> String {
+    format!(
+        "amendment local-2024 of adults \"Local\"
+in force from 2020-01-01
+
+replace param majority: integer = {majority}
+  en \"Local age of majority\"
+"
+    )
+}
+
+/// An amendment file outside the policy's folder is watched too.
+fn amendment_edit_reloads() {
+    let folder = Folder::new("amend");
+    let local = folder.path.join("local.doctrine");
+    std::fs::write(&local, amendment(18)).expect("write the amendment");
+    let server = folder.start(&["--amend", "local.doctrine"]);
+    let (decision, old) = decide(&server);
+    assert_eq!(decision, "refused");
+    std::fs::write(&local, amendment(16)).expect("rewrite the amendment");
+    assert!(
+        eventually(WAIT, || decide(&server).0 == "allowed"),
+        "the amendment was never reloaded"
+    );
+    assert_ne!(decide(&server).1, old);
+    let texts = &status(&server)["policy"]["texts"];
+    assert_eq!(texts[1]["file"], "local.doctrine", "{texts}");
+}
+
 /// A deployment that swaps a link to a folder of files (as Kubernetes updates a ConfigMap:
 /// `adults.doctrine -> ..data/adults.doctrine`, `..data -> v1` renamed to `-> v2`).
 #[cfg(unix)]
@@ -411,6 +441,7 @@ tests![
     good_edit_reloads,
     broken_edit_keeps_the_old_version,
     sighup_reloads,
+    amendment_edit_reloads,
     swapped_folder_link_reloads,
     decision_log_replays,
     decision_log_without_facts,
