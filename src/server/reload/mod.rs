@@ -2,13 +2,15 @@
 //! is loaded and checked aside, then swapped in whole; one that does not check is refused,
 //! and the old one keeps serving.
 
-use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use notify::event::{AccessKind, AccessMode};
-use notify::{EventKind, RecommendedWatcher, RecursiveMode, Watcher};
+use notify::{RecommendedWatcher, RecursiveMode, Watcher};
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
+
+mod targets;
+
+use targets::Targets;
 
 use super::state::{Loaded, Shared};
 use crate::app::{Failed, Workspace};
@@ -196,91 +198,4 @@ async fn reload(shared: &Shared, cause: Cause) {
             );
         }
     }
-}
-
-/// The files a reload reads, and the folders that hold them.
-#[derive(Clone, Debug, Default)]
-struct Targets {
-    /// Folders whose `.doctrine` files all count (a policy folder).
-    folders_of_policy: Vec<PathBuf>,
-    /// Files that count (a policy file, an amendment).
-    files: Vec<PathBuf>,
-    /// Every folder to watch.
-    folders: Vec<PathBuf>,
-}
-
-impl Targets {
-    fn of(policy: &Path, amend: &[PathBuf]) -> Targets {
-        let mut targets = Targets::default();
-        if policy.is_dir() {
-            let folder = policy.canonicalize().unwrap_or_else(|_| absolute(policy));
-            targets.folders_of_policy.push(folder.clone());
-            targets.folders.push(folder);
-        } else {
-            targets.file(policy);
-        }
-        for file in amend {
-            targets.file(file);
-        }
-        targets.folders.sort();
-        targets.folders.dedup();
-        targets
-    }
-
-    fn file(&mut self, file: &Path) {
-        let file = absolute(file);
-        if let Some(folder) = file.parent() {
-            self.folders.push(folder.to_path_buf());
-        }
-        self.files.push(file);
-    }
-
-    /// Whether an event may change what a reload reads: a write, a creation, a removal or
-    /// a rename of one of the files (reads are not changes: the reload itself reads them).
-    fn concern(&self, event: &notify::Event) -> bool {
-        let changes = match event.kind {
-            EventKind::Access(AccessKind::Close(AccessMode::Write)) => true,
-            EventKind::Access(_) => false,
-            _ => true,
-        };
-        changes
-            && event
-                .paths
-                .iter()
-                .any(|path| self.concerns(&absolute(path)))
-    }
-
-    /// Whether a path changed may change what a reload reads: one of the files, a
-    /// `.doctrine` file of the policy's folder, or a folder in a folder watched (a
-    /// deployment that swaps a link to a folder of files, as Kubernetes does for a
-    /// ConfigMap, changes every file at once without an event on any of them).
-    fn concerns(&self, path: &Path) -> bool {
-        let in_policy = || {
-            path.parent()
-                .is_some_and(|p| self.folders_of_policy.iter().any(|f| f == p))
-        };
-        let in_watched = || {
-            path.parent()
-                .is_some_and(|p| self.folders.iter().any(|f| f == p))
-        };
-        self.files.iter().any(|f| f == path)
-            || self.folders_of_policy.iter().any(|f| f == path)
-            || (path.extension().is_some_and(|x| x == "doctrine") && in_policy())
-            || (in_watched() && path.is_dir())
-    }
-}
-
-/// A path made absolute, its folder's symbolic links resolved (the watcher names files by
-/// the folder watched, resolved so); the file's own name is kept, whether it exists or not.
-fn absolute(path: &Path) -> PathBuf {
-    let Some(name) = path.file_name() else {
-        return path.canonicalize().unwrap_or_else(|_| path.to_path_buf());
-    };
-    let parent = match path.parent() {
-        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
-        _ => PathBuf::from("."),
-    };
-    parent
-        .canonicalize()
-        .map_or_else(|_| path.to_path_buf(), |p| p.join(name))
 }
