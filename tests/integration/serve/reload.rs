@@ -290,6 +290,16 @@ fn decision_log_replays() {
 
     let log = std::fs::read_to_string(folder.path.join("decisions.jsonl")).expect("the log");
     assert_eq!(log.lines().count(), 5, "{log}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(folder.path.join("decisions.jsonl")).expect("the log");
+        assert_eq!(
+            meta.permissions().mode() & 0o077,
+            0,
+            "the log is its owner's only"
+        );
+    }
     let first: Value = serde_json::from_str(log.lines().next().unwrap_or("")).expect("JSON");
     for key in [
         "decision_id",
