@@ -29,9 +29,13 @@ pub struct DecisionLog {
 impl DecisionLog {
     /// Opens (creating it, or appending to it) the log at `path`.
     pub fn open(path: &Path, log_facts: bool) -> Result<DecisionLog, String> {
-        let file = OpenOptions::new()
-            .create(true)
-            .append(true)
+        let mut options = OpenOptions::new();
+        options.create(true).append(true);
+        // Decisions, and with `--log-facts` the facts, may be personal data: a log the
+        // server creates is readable by its owner only.
+        #[cfg(unix)]
+        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+        let file = options
             .open(path)
             .map_err(|e| format!("cannot open the decision log `{}`: {e}", path.display()))?;
         let (sender, receiver) = sync_channel(QUEUE);

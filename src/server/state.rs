@@ -1,6 +1,7 @@
 //! What the server holds: the loaded policy (swapped whole on reload), the outcome of the
 //! last reload, the metrics and the decision log.
 
+use std::sync::atomic::AtomicBool;
 use std::sync::{Arc, Mutex};
 
 use arc_swap::ArcSwap;
@@ -47,7 +48,8 @@ impl Loaded {
     }
 }
 
-/// The outcome of the last reload that failed, shown by `GET /v1/status` until one succeeds.
+/// What came of reloads, and the errors of the last one while it is the latest attempt and
+/// failed, shown by `GET /v1/status` until one succeeds.
 #[derive(Debug, Default)]
 pub struct Reloads {
     /// Reloads that swapped a new version in.
@@ -70,6 +72,8 @@ pub struct Shared {
     pub log: Option<DecisionLog>,
     /// What came of reloads.
     pub reloads: Mutex<Reloads>,
+    /// Whether the policy's files are watched (asked for, and the watcher started).
+    pub watching: AtomicBool,
     /// The requests that may be in flight.
     pub in_flight: Arc<Semaphore>,
     /// When the server started.
@@ -100,6 +104,7 @@ impl Shared {
             metrics,
             log,
             reloads: Mutex::new(Reloads::default()),
+            watching: AtomicBool::new(false),
             started: jiff::Timestamp::now(),
             pool,
         })

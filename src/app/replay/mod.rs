@@ -8,6 +8,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 
+mod log;
 mod verify;
 
 use verify::{Digests, changed, changed_files, load_policy, read_facts};
@@ -29,36 +30,45 @@ pub struct Replayed {
     pub after: String,
     /// How many decisions were replayed.
     pub count: usize,
+    /// The lines of a decision log that cannot be decided again: logged without their
+    /// facts (`doctrine serve` without `--log-facts`). Their files were checked.
+    pub not_redecided: Vec<usize>,
+    /// The lines of a decision log whose decision comes out different.
+    pub differ: Vec<usize>,
 }
 
-/// Replays the decisions of a record file. The paths a record names are resolved from
-/// `root` (by default the record's own folder) and must lead inside it.
+impl Replayed {
+    /// The lines of a decision log whose decision differs, said: `line 3`, `lines 1-2, 7`.
+    pub fn differing_lines(&self) -> Option<String> {
+        (!self.differ.is_empty()).then(|| log::line_list(&self.differ))
+    }
+
+    /// The error for the lines of a decision log that cannot be decided again, if any.
+    pub fn incomplete(&self, path: &Path) -> Option<Diagnostics> {
+        (!self.not_redecided.is_empty())
+            .then(|| Diagnostics::from(log::not_redecided(path, &self.not_redecided)))
+    }
+}
+
+/// Replays the decisions of a record file, or of a decision log (`doctrine serve
+/// --decision-log`). The paths a record names are resolved from `root` (by default the
+/// record's own folder) and must lead inside it.
 pub fn replay(
     path: &Path,
     root: Option<&Path>,
     sources: &mut SourceMap,
 ) -> Result<Replayed, Diagnostics> {
-    let (recorded, id, array) = read_records(path, sources)?;
+    let text = crate::app::load::read_text(path, sources).map_err(Diagnostics::from)?;
     let root = Root::new(root.unwrap_or_else(|| path.parent().unwrap_or(Path::new(""))))?;
-    let mut digests = Digests::default();
-    let mut changed = Diagnostics::new();
-    let mut seen = HashSet::new();
-    for error in recorded
-        .iter()
-        .flat_map(|record| changed_files(record, &root, &mut digests))
-    {
-        // A file named as the policy and as its text, or by two records, is named once.
-        if seen.insert(error.message.clone()) {
-            changed.push(error);
-        }
+    if log::is_log(&text) {
+        return log::replay(path, &text, &root, sources);
     }
-    if !changed.is_empty() {
-        return Err(changed);
-    }
+    let (recorded, id, array) = read_records(path, text, sources)?;
+    unchanged(recorded.iter(), &root, true)?;
     let mut programs = HashMap::new();
     let mut decided = Vec::new();
     for record in &recorded {
-        decided.push(replay_one(record, &root, &mut programs, sources)?);
+        decided.push(replay_one(record, &root, &mut programs, sources, None)?);
     }
     let before = sources
         .get(id)
@@ -68,15 +78,40 @@ pub fn replay(
         before,
         after: json_output(&decided, array),
         count: decided.len(),
+        not_redecided: Vec::new(),
+        differ: Vec::new(),
     })
+}
+
+/// Checks that the files the records name are unchanged: the facts too, if `facts` (a
+/// decision log keeps no fact file, but the facts' text). Each file changed is named once.
+fn unchanged<'r>(
+    records: impl Iterator<Item = &'r Record>,
+    root: &Root,
+    facts: bool,
+) -> Result<(), Diagnostics> {
+    let mut digests = Digests::default();
+    let mut changed = Diagnostics::new();
+    let mut seen = HashSet::new();
+    for error in records.flat_map(|record| changed_files(record, root, &mut digests, facts)) {
+        // A file named as the policy and as its text, or by two records, is named once.
+        if seen.insert(error.message.clone()) {
+            changed.push(error);
+        }
+    }
+    if changed.is_empty() {
+        Ok(())
+    } else {
+        Err(changed)
+    }
 }
 
 /// Reads a record file: its records, its id in `sources`, and whether it holds an array.
 fn read_records(
     path: &Path,
+    text: String,
     sources: &mut SourceMap,
 ) -> Result<(Vec<Record>, FileId, bool), Diagnostics> {
-    let text = crate::app::load::read_text(path, sources).map_err(Diagnostics::from)?;
     let id = sources.add(path.display().to_string(), text.as_str());
     let at = |line: usize, column: usize| {
         let offset = sources
@@ -128,12 +163,14 @@ fn read_records(
 /// The policies loaded in a run, by the policy and amendments a record names.
 type Programs = HashMap<(String, Vec<String>), Program>;
 
-/// Evaluates one record again, loading its policy once per policy and amendments.
+/// Evaluates one record again, loading its policy once per policy and amendments; on the
+/// facts `logged` (a decision log's JSON text), else on the fact file the record names.
 fn replay_one(
     record: &Record,
     root: &Root,
     programs: &mut Programs,
     sources: &mut SourceMap,
+    logged: Option<&str>,
 ) -> Result<Decided, Diagnostics> {
     let bad = |what: String| Diagnostics::from(Diagnostic::error("doctrine::replay", what));
     let lang = record.language().ok_or_else(|| {
@@ -172,10 +209,10 @@ fn replay_one(
         inputs: &inputs,
         index: None,
     };
-    let facts = if record.facts.file == "-" {
-        None
-    } else {
-        Some(read_facts(record, root)?)
+    let facts = match logged {
+        Some(text) => Some((text.to_string(), crate::facts::Format::Json)),
+        None if record.facts.file == "-" => None,
+        None => Some(read_facts(record, root)?),
     };
     let source = match &facts {
         None => FactSource::Path("-"),
