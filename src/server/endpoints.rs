@@ -179,7 +179,7 @@ pub const ENDPOINTS: &[Endpoint] = &[
         id: "status",
         tag: "server",
         summary: "The policy version in force, its texts, and what came of the reloads (with the errors of a refused one)",
-        params: pending::STATUS_PARAMS,
+        params: status::STATUS_PARAMS,
         input: Input::Nothing,
         output: Output::Json("The server's status"),
         route: || get(status::status),
@@ -233,10 +233,4 @@ pub const ENDPOINTS: &[Endpoint] = &[
 /// The endpoint at `path`, if any.
 pub fn find(path: &str) -> Option<&'static Endpoint> {
     ENDPOINTS.iter().find(|e| e.path == path)
-}
-
-// Until the status handler declares its own parameters (merged from its branch).
-mod pending {
-    use super::super::query::Param;
-    pub const STATUS_PARAMS: &[Param] = &[];
 }
