@@ -1,5 +1,5 @@
-//! Every `curl` example of docs/serve.md is sent to a real server (`doctrine serve
-//! policies/cloud-au-centre --lang en`, on an ephemeral port that replaces
+//! Every `curl` example of docs/serve.md (and of README.md) is sent to a real server
+//! (`doctrine serve policies/cloud-au-centre --lang en`, on an ephemeral port that replaces
 //! `127.0.0.1:8181`), without the curl binary: the command line is parsed here and sent
 //! with the test client. The lines under a `$ curl …` line are the expected output: each
 //! line matches one line of the answer, `…` in a line matches any text, and a line that is
@@ -20,8 +20,8 @@ use super::support::{Server, agent};
 /// The address the documentation shows.
 const DOC_ADDR: &str = "127.0.0.1:8181";
 
-/// The document whose examples are run.
-const DOC: &str = "docs/serve.md";
+/// The documents whose examples are run.
+const DOCS: &[&str] = &["docs/serve.md", "README.md"];
 
 /// One `curl` example: the command and the lines shown under it.
 #[derive(Debug)]
@@ -33,7 +33,7 @@ struct Example {
 
 /// The `$ curl` commands of the document's `console` blocks, with their output; a `curl`
 /// line anywhere else is refused, so that no example goes unchecked.
-fn examples(markdown: &str) -> Vec<Example> {
+fn examples(doc: &str, markdown: &str) -> Vec<Example> {
     let mut out: Vec<Example> = Vec::new();
     let mut block: Option<String> = None;
     // Whether the lines read now are the output of the last example.
@@ -54,7 +54,7 @@ fn examples(markdown: &str) -> Vec<Example> {
             assert_eq!(
                 info,
                 "console",
-                "{DOC}:{}: a curl example outside a `console` block: {line}",
+                "{doc}:{}: a curl example outside a `console` block: {line}",
                 n + 1
             );
             let command = command.expect("`$ ` before a curl command");
@@ -320,20 +320,30 @@ fn lines_match(pattern: &[&str], lines: &[&str]) -> bool {
     }
 }
 
-fn every_curl_example_of_serve_md_answers_as_shown() {
-    let root = env!("CARGO_MANIFEST_DIR");
-    let markdown = std::fs::read_to_string(std::path::Path::new(root).join(DOC)).unwrap();
-    let examples = examples(&markdown);
-    assert!(
-        examples.len() >= 10,
-        "only {} curl examples",
-        examples.len()
-    );
+fn every_curl_example_of_the_docs_answers_as_shown() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
     let server = Server::start(&["policies/cloud-au-centre", "--lang", "en"]);
-    for example in &examples {
-        let at = format!("{DOC}:{}: `{}`", example.line, example.command);
+    for doc in DOCS {
+        let markdown = std::fs::read_to_string(root.join(doc)).unwrap();
+        let examples = examples(doc, &markdown);
+        assert!(!examples.is_empty(), "{doc}: no curl example");
+        if *doc == "docs/serve.md" {
+            assert!(
+                examples.len() >= 10,
+                "only {} curl examples",
+                examples.len()
+            );
+        }
+        run(doc, &server, &examples);
+    }
+}
+
+/// Sends each example and compares the answer with the output shown.
+fn run(doc: &str, server: &Server, examples: &[Example]) {
+    for example in examples {
+        let at = format!("{doc}:{}: `{}`", example.line, example.command);
         let curl = parse(&example.command).unwrap_or_else(|e| panic!("{at}: {e}"));
-        let (status, out) = send(&server, &curl);
+        let (status, out) = send(server, &curl);
         // With `-i` the status line is part of the output shown.
         if curl.status.is_some() || !curl.include {
             assert_eq!(status, curl.status.unwrap_or(200), "{at}: status\n{out}");
@@ -404,6 +414,6 @@ fn the_runner_reads_curl_as_a_shell_does() {
 }
 
 tests![
-    every_curl_example_of_serve_md_answers_as_shown,
+    every_curl_example_of_the_docs_answers_as_shown,
     the_runner_reads_curl_as_a_shell_does,
 ];
