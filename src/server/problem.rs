@@ -23,8 +23,9 @@ pub struct Problem {
     pub title: &'static str,
     /// What happened in this request.
     pub detail: String,
-    /// More members: `errors`, `line`…
-    pub members: Map<String, Value>,
+    /// More members: `errors`, `line`… (boxed: a problem is the error of most handlers'
+    /// results, which stay small so)
+    pub members: Box<Map<String, Value>>,
 }
 
 impl Problem {
@@ -40,7 +41,7 @@ impl Problem {
             kind,
             title,
             detail: detail.into(),
-            members: Map::new(),
+            members: Box::default(),
         }
     }
 
@@ -113,7 +114,7 @@ impl Problem {
         object.insert("title".into(), json!(self.title));
         object.insert("status".into(), json!(self.status.as_u16()));
         object.insert("detail".into(), json!(self.detail));
-        for (key, value) in &self.members {
+        for (key, value) in self.members.iter() {
             object.insert(key.clone(), value.clone());
         }
         Value::Object(object)
