@@ -594,6 +594,69 @@ fn requests_past_the_in_flight_limit_are_503() {
     );
 }
 
+/// Reads a whole answer from a raw connection (the server closes it after a problem, or
+/// the test reads only what it needs): the status line and the rest.
+fn raw_answer(stream: &mut TcpStream) -> (String, String) {
+    stream
+        .set_read_timeout(Some(std::time::Duration::from_secs(120)))
+        .unwrap();
+    let mut text = Vec::new();
+    let mut buf = [0u8; 4096];
+    loop {
+        match stream.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => {
+                text.extend_from_slice(&buf[..n]);
+                // One answer with a body: enough once the body's JSON has closed.
+                if text.ends_with(b"}") {
+                    break;
+                }
+            }
+            Err(e) => panic!("reading the answer: {e}"),
+        }
+    }
+    let text = String::from_utf8_lossy(&text).into_owned();
+    let (status, rest) = text.split_once("\r\n").unwrap_or((&text, ""));
+    (status.to_string(), rest.to_string())
+}
+
+fn a_request_over_the_time_limit_is_503() {
+    let server = Server::start(&[CLOUD, "--timeout", "1"]);
+    let mut slow = stalled(&server);
+    let (status, rest) = raw_answer(&mut slow);
+    assert_eq!(status, "HTTP/1.1 503 Service Unavailable", "{rest}");
+    assert!(rest.contains("application/problem+json"), "{rest}");
+    assert!(rest.contains("urn:doctrine:problem:timeout"), "{rest}");
+    assert!(rest.contains("--timeout"), "{rest}");
+    let (body, _) = example("nubo-internal.toml");
+    assert_eq!(server.post("/v1/decide", &body).status, 200);
+}
+
+fn sigterm_finishes_the_requests_in_flight() {
+    let server = Server::start(&[CLOUD]);
+    let mut slow = stalled(&server);
+    // The request is in flight once the gauge counts it (and the request for the metrics).
+    assert!(eventually(60, || {
+        server
+            .get("/metrics")
+            .body
+            .lines()
+            .any(|l| l == "doctrine_http_requests_in_flight 2")
+    }));
+    server.signal("TERM");
+    // The server stops accepting, but answers the request it has.
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    slow.write_all(b"}").unwrap();
+    slow.flush().unwrap();
+    let (status, rest) = raw_answer(&mut slow);
+    assert_eq!(status, "HTTP/1.1 200 OK", "{rest}");
+    assert!(rest.contains("\"decision\""), "{rest}");
+    drop(slow);
+    let (exit, log) = server.stop();
+    assert!(exit.success(), "{exit}: {log}");
+    assert!(log.contains("finishing the requests in flight"), "{log}");
+}
+
 fn every_answer_names_the_policy_version() {
     let server = Server::start(&[CLOUD, "--max-body", "100"]);
     let ready = server.get("/health/ready");
@@ -727,6 +790,8 @@ tests![
     request_edges_are_problems,
     concurrent_requests_all_answered_alike,
     requests_past_the_in_flight_limit_are_503,
+    a_request_over_the_time_limit_is_503,
+    sigterm_finishes_the_requests_in_flight,
     every_answer_names_the_policy_version,
     health_probes_and_metrics,
     a_policy_that_does_not_check_is_not_served,
