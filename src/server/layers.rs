@@ -23,7 +23,7 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
     let path = request.uri().path().to_string();
     // The label of an unknown path is one value: paths a client makes up must not grow the
     // metrics.
-    let route = if super::ROUTES.contains(&path.as_str()) {
+    let route = if super::endpoints::find(&path).is_some() {
         path.clone()
     } else {
         "unmatched".to_string()

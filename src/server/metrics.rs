@@ -13,6 +13,8 @@ use prometheus_client::metrics::gauge::Gauge;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
 
+use super::problem::Problem;
+use super::query::Query;
 use super::state::Shared;
 
 #[derive(Clone, Debug, Hash, PartialEq, Eq, EncodeLabelSet)]
@@ -174,13 +176,14 @@ impl Default for Metrics {
 }
 
 /// `GET /metrics`.
-pub async fn render(State(shared): State<Arc<Shared>>) -> Response {
-    (
+pub async fn render(State(shared): State<Arc<Shared>>, query: Query) -> Result<Response, Problem> {
+    query.only(&[])?;
+    Ok((
         [(
             header::CONTENT_TYPE,
             "text/plain; version=0.0.4; charset=utf-8",
         )],
         shared.metrics.text(),
     )
-        .into_response()
+        .into_response())
 }

@@ -7,6 +7,8 @@ mod batch;
 mod body;
 pub mod config;
 mod decide;
+pub mod endpoints;
+mod health;
 mod layers;
 mod log;
 mod metrics;
@@ -22,30 +24,11 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 
 use axum::Router;
-use axum::routing::{get, post};
 
 pub use config::Config;
 use state::Shared;
 
 use crate::app::{Failed, Workspace};
-
-/// The server's paths: every other path is answered 404.
-pub const ROUTES: &[&str] = &[
-    "/v1/decide",
-    "/v1/decide/batch",
-    "/v1/explain",
-    "/v1/remedy",
-    "/v1/questions",
-    "/v1/timeline",
-    "/v1/policy",
-    "/v1/params",
-    "/v1/schema",
-    "/v1/status",
-    "/v1/openapi.json",
-    "/health/live",
-    "/health/ready",
-    "/metrics",
-];
 
 /// Why the server did not start.
 #[derive(Debug)]
@@ -94,21 +77,11 @@ pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), Fai
 
 /// Every endpoint, with the layers every request goes through.
 fn router(shared: Arc<Shared>) -> Router {
-    Router::new()
-        .route("/v1/decide", post(decide::decide))
-        .route("/v1/decide/batch", post(batch::batch))
-        .route("/v1/explain", post(analyse::explain))
-        .route("/v1/remedy", post(analyse::remedy))
-        .route("/v1/questions", post(analyse::questions))
-        .route("/v1/timeline", post(analyse::timeline))
-        .route("/v1/policy", get(policy::policy))
-        .route("/v1/params", get(policy::params))
-        .route("/v1/schema", get(policy::schema))
-        .route("/v1/status", get(status::status))
-        .route("/v1/openapi.json", get(openapi::document))
-        .route("/health/live", get(policy::live))
-        .route("/health/ready", get(policy::ready))
-        .route("/metrics", get(metrics::render))
+    let mut router = Router::new();
+    for endpoint in endpoints::ENDPOINTS {
+        router = router.route(endpoint.path, (endpoint.route)());
+    }
+    router
         .fallback(layers::not_found)
         .method_not_allowed_fallback(layers::method_not_allowed)
         .layer(axum::middleware::from_fn_with_state(

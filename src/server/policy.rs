@@ -4,9 +4,7 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
-use serde_json::json;
+use axum::response::Response;
 
 use super::decide::json_response;
 use super::problem::Problem;
@@ -36,18 +34,4 @@ pub async fn schema(State(shared): State<Arc<Shared>>, query: Query) -> Result<R
     let lang = query.lang(loaded.workspace.lang)?;
     let schema = crate::facts::schema::schema(&loaded.workspace.program, lang);
     Ok(json_response(&loaded, &schema))
-}
-
-/// `GET /health/live`: the process answers.
-pub async fn live() -> Response {
-    (StatusCode::OK, axum::Json(json!({"status": "live"}))).into_response()
-}
-
-/// `GET /health/ready`: a policy is loaded and requests are answered.
-pub async fn ready(State(shared): State<Arc<Shared>>) -> Response {
-    let loaded = shared.current();
-    json_response(
-        &loaded,
-        &json!({"status": "ready", "policy_version": loaded.version}),
-    )
 }

@@ -3,6 +3,7 @@
 mod analyses;
 mod decide;
 mod docs;
+mod openapi;
 mod reload;
 pub mod support;
 
@@ -12,5 +13,6 @@ pub fn trials() -> Vec<libtest_mimic::Trial> {
     all.extend(analyses::trials());
     all.extend(reload::trials());
     all.extend(docs::trials());
+    all.extend(openapi::trials());
     all
 }
