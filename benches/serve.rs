@@ -4,8 +4,10 @@
 //! eval --format jsonl` on them, in one run, with the targets checked.
 //!
 //! `cargo bench --bench serve`; `SERVE_BENCH_COUNT` (fact sets, default 20,000),
-//! `SERVE_BENCH_CONNECTIONS` (default 4) and `SERVE_BENCH_SECONDS` (the most the single
-//! requests run, default 10) change the load.
+//! `SERVE_BENCH_CONNECTIONS` (default 4), `SERVE_BENCH_SECONDS` (the most the single
+//! requests run, default 10) and `SERVE_BENCH_ROUNDS` (default 3) change the load. The
+//! three ways run in turn, round after round, and the best round of each is shown: on a
+//! shared machine the others' work only ever slows a round down.
 
 #![allow(
     clippy::unwrap_used,
@@ -259,8 +261,9 @@ fn main() {
     std::fs::write(&file, &body).unwrap();
 
     println!(
-        "{count} generated fact sets (policies/cloud-au-centre), {connections} connections, at most {} s of single requests",
-        limit.as_secs()
+        "{count} generated fact sets (policies/cloud-au-centre), {connections} connections, at most {} s of single requests; the best of {} rounds",
+        limit.as_secs(),
+        setting("SERVE_BENCH_ROUNDS", 3).max(1)
     );
     let server = Server::start();
     // Warm up: the first requests pay for connections and caches.
@@ -269,9 +272,23 @@ fn main() {
         warm.post("/v1/decide", set);
     }
     drop(warm);
-    let cli_run = cli(&file, count);
-    let single_run = single(&server, &sets, connections, limit);
-    let batch_run = batch(&server, &body, count);
+    let rounds = setting("SERVE_BENCH_ROUNDS", 3).max(1);
+    let mut best: [Option<Run>; 3] = [None, None, None];
+    for _ in 0..rounds {
+        let runs = [
+            cli(&file, count),
+            single(&server, &sets, connections, limit),
+            batch(&server, &body, count),
+        ];
+        for (slot, run) in best.iter_mut().zip(runs) {
+            if slot.as_ref().is_none_or(|b| run.rate() > b.rate()) {
+                *slot = Some(run);
+            }
+        }
+    }
+    let [Some(cli_run), Some(single_run), Some(batch_run)] = best else {
+        unreachable!("every way ran at least once")
+    };
     drop(server);
     let _ = std::fs::remove_file(&file);
 
