@@ -219,6 +219,21 @@ fn query_parameters_as_the_cli_options() {
     }
 }
 
+fn the_servers_overrides_apply_to_every_request() {
+    let server = Server::start(&[CLOUD, "--lang", "en", "--set", "min_zones=3"]);
+    let (body, file) = example("office365-azure-2021.yaml");
+    let want = unnamed(eval(&[CLOUD, &file, "--set", "min_zones=3"]));
+    assert_eq!(served(&server.post("/v1/decide", &body)), want);
+    assert_eq!(served(&server.post("/v1/decide", &body)), want);
+    // A request's `set=` of the same name replaces the server's, for that request.
+    let plain = unnamed(eval(&[CLOUD, &file]));
+    let mut got = served(&server.post("/v1/decide?set=min_zones=2", &body));
+    got.as_object_mut().unwrap().shift_remove("overrides");
+    got["record"]["set"] = plain["record"]["set"].clone();
+    assert_eq!(got["results"], plain["results"]);
+    assert_eq!(got["decision"], plain["decision"]);
+}
+
 /// Checks a problem document: its status, media type and members.
 fn problem(answer: &Answer, status: u16) -> Value {
     assert_eq!(answer.status, status, "{}", answer.body);
@@ -783,6 +798,7 @@ fn an_address_that_cannot_be_bound_is_refused() {
 tests![
     every_example_decides_as_eval,
     query_parameters_as_the_cli_options,
+    the_servers_overrides_apply_to_every_request,
     bad_query_parameters_are_400,
     batch_decides_as_eval_jsonl,
     batch_bad_lines_answer_in_place,
