@@ -14,6 +14,9 @@ use super::decide::{VERSION_HEADER, version_header};
 use super::problem::Problem;
 use super::state::Shared;
 
+/// The health probes: not held to the limit on requests in flight.
+const PROBES: &[&str] = &["/health/live", "/health/ready"];
+
 /// Wraps every request.
 pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
     let started = Instant::now();
@@ -26,6 +29,16 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
         "unmatched".to_string()
     };
     let method = request.method().to_string();
+    // The probes answer however busy the server is: a liveness probe turned away would
+    // have a busy replica restarted, and they take no time to answer.
+    if PROBES.contains(&path.as_str()) {
+        let mut response = next.run(request).await;
+        if !response.headers().contains_key(VERSION_HEADER) {
+            version_header(&mut response, &shared.current());
+        }
+        finish(&shared, &route, &method, &path, &response, started);
+        return response;
+    }
     let Ok(permit) = shared.in_flight.clone().try_acquire_owned() else {
         let mut response = Problem::new(
             StatusCode::SERVICE_UNAVAILABLE,
@@ -40,6 +53,7 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
         response
             .headers_mut()
             .insert(header::RETRY_AFTER, HeaderValue::from_static("1"));
+        version_header(&mut response, &shared.current());
         finish(&shared, &route, &method, &path, &response, started);
         return response;
     };

@@ -140,6 +140,8 @@ fn run_commands(path: &str) -> usize {
                 .as_slice()
             {
                 ["cargo", "test", ..] => continue,
+                // HTTP examples (docs/serve.md): the server tests send them.
+                ["curl", ..] => continue,
                 ["cargo", "run", "--release", "--", ..] => &words[4..],
                 ["doctrine", ..] => &words[1..],
                 _ => panic!("{path}, block `{info}`: unknown command `{command}`"),
