@@ -11,7 +11,7 @@ use serde_json::Value;
 use super::body::{REQUEST_FACTS, Text};
 use super::decide::{case_workspace, json_response};
 use super::problem::Problem;
-use super::query::{CASE_PARAMS, LANG, ON, Param, Query, SET};
+use super::query::{CASE_PARAMS, LANG, ON, Param, Query, SET, Values};
 use super::state::{Loaded, Shared};
 use crate::analysis::explain::Detail;
 use crate::app::analyse::RemedyAsk;
@@ -23,14 +23,16 @@ pub const RULE: Param = Param::one(
     "rule",
     "string",
     "Explain only this rule (by id), as `explain --rule`; it must be in force on the day",
-);
+)
+.taking(Values::Rules);
 
 /// `outcome=NAME`.
 pub const OUTCOME: Param = Param::one(
     "outcome",
     "string",
     "Explain only this outcome (by name), as `explain --outcome`; not with `rule`",
-);
+)
+.taking(Values::Outcomes);
 
 /// `all=true`.
 pub const ALL: Param = Param::one(
@@ -57,6 +59,7 @@ pub const FIXED: Param = Param {
     kind: "string",
     format: None,
     repeats: true,
+    values: super::query::Values::Any,
 };
 
 /// `max_changes=N`.
@@ -64,7 +67,8 @@ pub const MAX_CHANGES: Param = Param::one(
     "max_changes",
     "integer",
     "The most changes in one remedy, 1 to 8; default 4",
-);
+)
+.taking(Values::Range(1, 8));
 
 /// `limit=N`.
 pub const LIMIT: Param = Param::one(
@@ -72,7 +76,8 @@ pub const LIMIT: Param = Param::one(
     "integer",
     "How many remedies to show, 1 to 65535; larger sets are not searched once this many \
      are found; default 10",
-);
+)
+.taking(Values::Range(1, u16::MAX as u64));
 
 /// `budget=N`.
 pub const BUDGET: Param = Param::one(
@@ -80,7 +85,8 @@ pub const BUDGET: Param = Param::one(
     "integer",
     "The most fact sets the search evaluates, from 1 to the default of `remedy --budget` \
      (200000), which is also the most a server allows; past it the search stops and says so",
-);
+)
+.taking(Values::Range(1, crate::analysis::remedy::BUDGET as u64));
 
 /// The parameters of `POST /v1/remedy`.
 pub const REMEDY_PARAMS: &[Param] = &[ON, LANG, SET, TARGET, FIXED, MAX_CHANGES, LIMIT, BUDGET];
@@ -95,6 +101,7 @@ pub const FROM: Param = Param {
     kind: "string",
     format: Some("date"),
     repeats: false,
+    values: super::query::Values::Any,
 };
 
 /// `to=YYYY-MM-DD`.
@@ -105,6 +112,7 @@ pub const TO: Param = Param {
     kind: "string",
     format: Some("date"),
     repeats: false,
+    values: super::query::Values::Any,
 };
 
 /// The parameters of `POST /v1/timeline`.
@@ -185,10 +193,10 @@ pub async fn remedy(
     let ask = RemedyAsk {
         target: query.one("target")?.map(str::to_string),
         fixed: query.all("fixed"),
-        max_changes: count(query.number("max_changes", 1, 8, 4)?),
-        limit: count(query.number("limit", 1, u64::from(u16::MAX), 10)?),
+        max_changes: count(query.count(&MAX_CHANGES, 4)?),
+        limit: count(query.count(&LIMIT, 10)?),
         // A server bounds what one request may cost: no more than the command's default.
-        budget: count(query.number("budget", 1, budget, budget)?),
+        budget: count(query.count(&BUDGET, budget)?),
     };
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;

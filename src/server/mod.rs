@@ -91,7 +91,9 @@ fn router(shared: Arc<Shared>) -> Router {
         .layer(axum::extract::DefaultBodyLimit::max(
             shared.config.limits.max_body,
         ))
-        .layer(tower_http::catch_panic::CatchPanicLayer::custom(layers::panicked))
+        .layer(tower_http::catch_panic::CatchPanicLayer::custom(
+            layers::panicked,
+        ))
         .with_state(shared)
 }
 

@@ -18,7 +18,7 @@ use utoipa::openapi::{
 use super::decide::{VERSION_HEADER, json_response};
 use super::endpoints::{ENDPOINTS, Endpoint, Input, Method, Output};
 use super::problem::{PROBLEM_JSON, Problem};
-use super::query::{Param, Query};
+use super::query::{Param, Query, Values};
 use super::state::{Loaded, Shared};
 
 /// `GET /v1/openapi.json`.
@@ -40,7 +40,10 @@ pub fn describe(loaded: &Loaded) -> Value {
             Method::Get => HttpMethod::Get,
             Method::Post => HttpMethod::Post,
         };
-        paths = paths.path(endpoint.path, PathItem::new(method, operation(endpoint)));
+        paths = paths.path(
+            endpoint.path,
+            PathItem::new(method, operation(endpoint, program)),
+        );
     }
     let tags = [
         ("decide", "Decisions on fact sets"),
@@ -97,13 +100,16 @@ pub fn describe(loaded: &Loaded) -> Value {
     value
 }
 
-fn operation(endpoint: &Endpoint) -> utoipa::openapi::path::Operation {
+fn operation(
+    endpoint: &Endpoint,
+    program: &crate::language::program::Program,
+) -> utoipa::openapi::path::Operation {
     let mut op = OperationBuilder::new()
         .operation_id(Some(endpoint.id))
         .summary(Some(endpoint.summary))
         .tag(endpoint.tag);
     for param in endpoint.params {
-        op = op.parameter(parameter(param));
+        op = op.parameter(parameter(param, program));
     }
     match endpoint.input {
         Input::Nothing => {}
@@ -202,7 +208,10 @@ fn content(
     ContentBuilder::new().schema(Some(schema)).build()
 }
 
-fn parameter(param: &Param) -> utoipa::openapi::path::Parameter {
+fn parameter(
+    param: &Param,
+    program: &crate::language::program::Program,
+) -> utoipa::openapi::path::Parameter {
     let kind = match param.kind {
         "integer" => Type::Integer,
         "boolean" => Type::Boolean,
@@ -212,6 +221,29 @@ fn parameter(param: &Param) -> utoipa::openapi::path::Parameter {
     if let Some("date") = param.format {
         one = one.format(Some(SchemaFormat::KnownFormat(KnownFormat::Date)));
     }
+    let names = |one: ObjectBuilder, mut names: Vec<&str>| {
+        names.dedup();
+        one.enum_values(Some(names.into_iter().map(|n| json!(n))))
+    };
+    one = match param.values {
+        Values::Any => one,
+        Values::Pattern(pattern) => one.pattern(Some(pattern)),
+        Values::Range(min, max) => one.minimum(Some(min as f64)).maximum(Some(max as f64)),
+        Values::Rules => {
+            let mut ids: Vec<&str> = program.rules.iter().map(|r| r.id.as_str()).collect();
+            ids.sort_unstable();
+            names(one, ids)
+        }
+        Values::Outcomes => names(
+            one,
+            program.outcomes().map(|(_, d)| d.name.as_str()).collect(),
+        ),
+        Values::Overrides => {
+            // Parameter names are identifiers: nothing in them to escape.
+            let names: Vec<&str> = program.params.iter().map(|p| p.name.as_str()).collect();
+            one.pattern(Some(format!("^({})=.+$", names.join("|"))))
+        }
+    };
     let builder = ParameterBuilder::new()
         .name(param.name)
         .parameter_in(ParameterIn::Query)
@@ -267,7 +299,7 @@ fn decision_schema(program: &crate::language::program::Program) -> ObjectBuilder
         .property("results", array())
         .property("advice", array())
         .property("notes", array())
-        .property("missing", array())
+        .property("missing", ArrayBuilder::new().items(string()))
         .property("questions", array())
         .property("record", ObjectBuilder::new().schema_type(Type::Object));
     for key in [

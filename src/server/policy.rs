@@ -27,6 +27,7 @@ pub const ON_DAY: Param = Param {
     kind: "string",
     format: Some("date"),
     repeats: false,
+    values: super::query::Values::Any,
 };
 
 /// The parameters of `GET /v1/policy`.

@@ -39,10 +39,29 @@ pub struct Param {
     pub format: Option<&'static str>,
     /// Whether it may be given more than once.
     pub repeats: bool,
+    /// The values it takes, as the OpenAPI description tells them.
+    pub values: Values,
+}
+
+/// The values a query parameter takes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Values {
+    /// Any value of its type.
+    Any,
+    /// Text matching a regular expression.
+    Pattern(&'static str),
+    /// A whole number from the first to the second, both included.
+    Range(u64, u64),
+    /// A rule id of the policy loaded.
+    Rules,
+    /// An outcome name of the policy loaded.
+    Outcomes,
+    /// `NAME=VALUE`, NAME a parameter of the policy loaded.
+    Overrides,
 }
 
 impl Param {
-    /// A parameter given at most once.
+    /// A parameter given at most once, taking any value of its type.
     pub const fn one(name: &'static str, kind: &'static str, doc: &'static str) -> Param {
         Param {
             name,
@@ -50,7 +69,13 @@ impl Param {
             kind,
             format: None,
             repeats: false,
+            values: Values::Any,
         }
+    }
+
+    /// The same parameter, taking only `values`.
+    pub const fn taking(self, values: Values) -> Param {
+        Param { values, ..self }
     }
 }
 
@@ -61,6 +86,7 @@ pub const ON: Param = Param {
     kind: "string",
     format: Some("date"),
     repeats: false,
+    values: Values::Any,
 };
 
 /// `lang=TAG`.
@@ -68,7 +94,11 @@ pub const LANG: Param = Param::one(
     "lang",
     "string",
     "The language of messages (a BCP 47 tag such as `fr` or `en`); default: the server's",
-);
+)
+// A language, a script and a region at most: the tags of the languages policies are written in.
+.taking(Values::Pattern(
+    "^[A-Za-z]{2,3}([-_][A-Za-z]{4})?([-_]([A-Za-z]{2}|[0-9]{3}))?$",
+));
 
 /// `set=NAME=VALUE`, repeatable.
 pub const SET: Param = Param {
@@ -77,6 +107,7 @@ pub const SET: Param = Param {
     kind: "string",
     format: None,
     repeats: true,
+    values: Values::Overrides,
 };
 
 /// The parameters every endpoint that decides one case takes.
@@ -161,6 +192,15 @@ impl Query {
             ))
             .with("parameter", serde_json::json!(key))),
         }
+    }
+
+    /// The whole number `param` takes (in its [`Values::Range`]), or `default`.
+    pub fn count(&self, param: &Param, default: u64) -> Result<u64, Problem> {
+        let (min, max) = match param.values {
+            Values::Range(min, max) => (min, max),
+            _ => (0, u64::MAX),
+        };
+        self.number(param.name, min, max, default)
     }
 
     /// A whole number in `min..=max`, or `default`.

@@ -101,6 +101,30 @@ fn the_schemas_are_the_policys() {
             "not_applicable"
         ])
     );
+    // Each parameter's values, as the endpoint checks them.
+    let param = |path: &str, name: &str| {
+        doc["paths"][path]["post"]["parameters"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|p| p["name"] == name)
+            .unwrap()["schema"]
+            .clone()
+    };
+    let max_changes = param("/v1/remedy", "max_changes");
+    assert_eq!(
+        (
+            max_changes["minimum"].as_f64(),
+            max_changes["maximum"].as_f64()
+        ),
+        (Some(1.0), Some(8.0))
+    );
+    let rules = param("/v1/explain", "rule")["enum"].clone();
+    assert!(rules.as_array().unwrap().contains(&json!("R9")), "{rules}");
+    let set = param("/v1/decide", "set")["items"]["pattern"].clone();
+    assert!(set.as_str().unwrap().contains("derogation_period"), "{set}");
+    let answer = server.post("/v1/remedy?max_changes=9", "{}");
+    assert_eq!(answer.status, 400, "{}", answer.body);
     // Answers fit their schemas, and the example fits the fact schema.
     let facts = std::fs::read_to_string("examples/office365-azure-2023.json").unwrap();
     let fact_set: Value = serde_json::from_str(&facts).unwrap();
