@@ -49,9 +49,14 @@ pub struct ServeArgs {
 pub fn run(args: &ServeArgs) -> u8 {
     let filter = tracing_subscriber::EnvFilter::try_from_env("DOCTRINE_LOG")
         .unwrap_or_else(|_| tracing_subscriber::EnvFilter::new("info"));
+    // Lines are written by a thread of their own, so that a request never waits on stderr;
+    // none is dropped (a full queue makes the logger wait), and the guard flushes at exit.
+    let (stderr, _flush) = tracing_appender::non_blocking::NonBlockingBuilder::default()
+        .lossy(false)
+        .finish(std::io::stderr());
     let subscriber = tracing_subscriber::fmt()
         .with_env_filter(filter)
-        .with_writer(std::io::stderr)
+        .with_writer(stderr)
         .with_ansi(false);
     let installed = if args.log_json {
         tracing::subscriber::set_global_default(subscriber.json().finish())
