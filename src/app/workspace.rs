@@ -101,6 +101,18 @@ impl Workspace {
             );
             copy.overrides
                 .retain(|given| !added.iter().any(|o| o.0 == given.0));
+            // The record names what decided: the workspace's assignments the request
+            // replaced are left out of it, so that a replay sets what the request set.
+            let replaced = |assignment: &String| {
+                let name = assignment.split_once('=').map_or("", |(n, _)| n.trim());
+                added.iter().any(|o| {
+                    copy.program
+                        .params
+                        .get(o.0 as usize)
+                        .is_some_and(|p| p.name == name)
+                })
+            };
+            copy.spec.set.retain(|a| !replaced(a));
             copy.overrides.extend(added);
             copy.spec.set.extend(set.iter().cloned());
         }

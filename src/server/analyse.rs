@@ -4,7 +4,6 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde_json::Value;
 
@@ -13,6 +12,7 @@ use super::decide::{case_workspace, json_response};
 use super::problem::Problem;
 use super::query::{CASE_PARAMS, LANG, ON, Param, Query, SET, Values};
 use super::state::{Loaded, Shared};
+use super::work::Work;
 use crate::analysis::explain::Detail;
 use crate::app::analyse::RemedyAsk;
 use crate::app::{FactSource, Workspace};
@@ -130,29 +130,23 @@ fn request(body: &str) -> FactSource<'_> {
 /// Runs an analysis on the blocking threads (it may evaluate many fact sets) with the
 /// request's copy of the workspace; its errors become a problem document.
 async fn analyse(
+    work: Work,
     loaded: Arc<Loaded>,
     mut ws: Workspace,
     body: String,
     run: impl FnOnce(&mut Workspace, FactSource<'_>) -> Result<Value, Diagnostics> + Send + 'static,
 ) -> Result<Response, Problem> {
-    let answered = tokio::task::spawn_blocking(move || match run(&mut ws, request(&body)) {
+    work.blocking(move || match run(&mut ws, request(&body)) {
         Ok(value) => json_response(&loaded, &value),
         Err(errors) => Problem::from_diagnostics(&errors, &ws.sources).into_response(),
     })
-    .await;
-    answered.map_err(|_| {
-        Problem::new(
-            StatusCode::INTERNAL_SERVER_ERROR,
-            "internal",
-            "The analysis failed",
-            "the analysis stopped before its end; the server goes on serving",
-        )
-    })
+    .await
 }
 
 /// `POST /v1/explain`: the derivation of the fact set's decision, as `explain --format json`.
 pub async fn explain(
     State(shared): State<Arc<Shared>>,
+    work: Work,
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
@@ -170,7 +164,7 @@ pub async fn explain(
     }
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;
-    analyse(loaded, ws, body, move |ws, facts| {
+    analyse(work, loaded, ws, body, move |ws, facts| {
         let explanation = ws.explain(facts, on, &detail)?;
         Ok(crate::report::explain::json::explanation(
             &explanation,
@@ -185,6 +179,7 @@ pub async fn explain(
 /// target, as `remedy --format json`.
 pub async fn remedy(
     State(shared): State<Arc<Shared>>,
+    work: Work,
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
@@ -200,7 +195,7 @@ pub async fn remedy(
     };
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;
-    analyse(loaded, ws, body, move |ws, facts| {
+    analyse(work, loaded, ws, body, move |ws, facts| {
         let found = ws.remedy(facts, on, &ask)?;
         Ok(crate::report::remedy::json::report(
             &ws.program,
@@ -218,13 +213,14 @@ pub async fn remedy(
 /// label, type, allowed values and what it would decide, as `eval --format json` lists them.
 pub async fn questions(
     State(shared): State<Arc<Shared>>,
+    work: Work,
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
     query.only(QUESTIONS_PARAMS)?;
     let loaded = shared.current();
     let (ws, on) = case_workspace(&loaded, &query)?;
-    analyse(loaded, ws, body, move |ws, facts| {
+    analyse(work, loaded, ws, body, move |ws, facts| {
         let decided = ws.decide(&[facts], on)?;
         Ok(decided
             .first()
@@ -237,6 +233,7 @@ pub async fn questions(
 /// `POST /v1/timeline`: the fact set's decision through time, as `timeline --format json`.
 pub async fn timeline(
     State(shared): State<Arc<Shared>>,
+    work: Work,
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
@@ -245,7 +242,7 @@ pub async fn timeline(
     let to = query.date("to")?;
     let loaded = shared.current();
     let (ws, _) = case_workspace(&loaded, &query)?;
-    analyse(loaded, ws, body, move |ws, facts| {
+    analyse(work, loaded, ws, body, move |ws, facts| {
         let (start, timelines) = ws.timelines(&[facts], from, to)?;
         Ok(timelines
             .first()

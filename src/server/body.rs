@@ -18,8 +18,31 @@ impl<S: Send + Sync> FromRequest<S> for Text {
     type Rejection = Problem;
 
     async fn from_request(request: Request, state: &S) -> Result<Text, Problem> {
-        let bytes = Bytes::from_request(request, state)
+        let RawBody(bytes) = RawBody::from_request(request, state).await?;
+        match String::from_utf8(bytes.to_vec()) {
+            Ok(text) => Ok(Text(text)),
+            Err(e) => {
+                let at = e.utf8_error().valid_up_to();
+                Err(Problem::bad_request(format!(
+                    "the request body is not UTF-8 text (an invalid byte at offset {at})"
+                ))
+                .with("offset", serde_json::json!(at)))
+            }
+        }
+    }
+}
+
+/// A request body as bytes (a batch: a line that is not UTF-8 is that line's error).
+#[derive(Debug)]
+pub struct RawBody(pub Bytes);
+
+impl<S: Send + Sync> FromRequest<S> for RawBody {
+    type Rejection = Problem;
+
+    async fn from_request(request: Request, state: &S) -> Result<RawBody, Problem> {
+        Bytes::from_request(request, state)
             .await
+            .map(RawBody)
             .map_err(|rejection| {
                 if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
                     Problem::new(
@@ -31,16 +54,6 @@ impl<S: Send + Sync> FromRequest<S> for Text {
                 } else {
                     Problem::bad_request(format!("cannot read the request body: {rejection}"))
                 }
-            })?;
-        match String::from_utf8(bytes.to_vec()) {
-            Ok(text) => Ok(Text(text)),
-            Err(e) => {
-                let at = e.utf8_error().valid_up_to();
-                Err(Problem::bad_request(format!(
-                    "the request body is not UTF-8 text (an invalid byte at offset {at})"
-                ))
-                .with("offset", serde_json::json!(at)))
-            }
-        }
+            })
     }
 }

@@ -12,39 +12,44 @@ use super::body::{REQUEST_FACTS, Text};
 use super::problem::Problem;
 use super::query::{CASE_PARAMS, Query};
 use super::state::{Loaded, Shared};
+use super::work::Work;
 use crate::app::decide::json_value;
 use crate::app::{FactSource, Today, Workspace};
 
 /// The header that names the policy version that answered.
 pub const VERSION_HEADER: &str = "doctrine-policy-version";
 
-/// Decides the fact set in the body.
+/// Decides the fact set in the body, on the blocking threads.
 pub async fn decide(
     State(shared): State<Arc<Shared>>,
+    work: Work,
     query: Query,
     Text(body): Text,
 ) -> Result<Response, Problem> {
     query.only(CASE_PARAMS)?;
     let loaded = shared.current();
     let (mut ws, on) = case_workspace(&loaded, &query)?;
-    let source = FactSource::Text {
-        name: REQUEST_FACTS,
-        text: &body,
-        format: crate::facts::Format::Json,
-    };
-    let decided = ws
-        .decide(&[source], on)
-        .map_err(|errors| Problem::from_diagnostics(&errors, &ws.sources))?;
-    let Some(decided) = decided.first() else {
-        return Err(Problem::bad_request("the request body holds no fact set"));
-    };
-    let id = decision_id();
-    let value = with_id(&id, json_value(decided));
-    shared.metrics.decided(decision_name(&value));
-    if let Some(log) = &shared.log {
-        log.decision(&id, &loaded.version, &value, &body);
-    }
-    Ok(json_response(&loaded, &value))
+    work.blocking(move || {
+        let source = FactSource::Text {
+            name: REQUEST_FACTS,
+            text: &body,
+            format: crate::facts::Format::Json,
+        };
+        let decided = ws
+            .decide(&[source], on)
+            .map_err(|errors| Problem::from_diagnostics(&errors, &ws.sources))?;
+        let Some(decided) = decided.first() else {
+            return Err(Problem::bad_request("the request body holds no fact set"));
+        };
+        let id = decision_id();
+        let value = with_id(&id, json_value(decided));
+        shared.metrics.decided(decision_name(&value));
+        if let Some(log) = &shared.log {
+            log.decision(&id, &loaded.version, &value, &body);
+        }
+        Ok(json_response(&loaded, &value))
+    })
+    .await?
 }
 
 /// A copy of the policy's workspace for one request, with its language and overrides

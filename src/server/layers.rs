@@ -18,7 +18,11 @@ use super::state::Shared;
 const PROBES: &[&str] = &["/health/live", "/health/ready"];
 
 /// Wraps every request.
-pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: Next) -> Response {
+pub async fn around(
+    State(shared): State<Arc<Shared>>,
+    mut request: Request,
+    next: Next,
+) -> Response {
     let started = Instant::now();
     let path = request.uri().path().to_string();
     // The label of an unknown path is one value: paths a client makes up must not grow the
@@ -28,7 +32,12 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
     } else {
         "unmatched".to_string()
     };
-    let method = request.method().to_string();
+    // Likewise the methods: one a client makes up is `other`.
+    let method = match request.method().as_str() {
+        known @ ("GET" | "POST" | "PUT" | "DELETE" | "HEAD" | "OPTIONS" | "PATCH") => known,
+        _ => "other",
+    }
+    .to_string();
     // The probes answer however busy the server is: a liveness probe turned away would
     // have a busy replica restarted, and they take no time to answer.
     if PROBES.contains(&path.as_str()) {
@@ -57,7 +66,8 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
         finish(&shared, &route, &method, &path, &response, started);
         return response;
     };
-    shared.metrics.in_flight().inc();
+    let work = super::work::Work::new(permit, shared.metrics.in_flight());
+    request.extensions_mut().insert(work.clone());
     let limit = shared.config.limits.timeout;
     let mut response = match tokio::time::timeout(limit, next.run(request)).await {
         Ok(response) => response,
@@ -72,8 +82,9 @@ pub async fn around(State(shared): State<Arc<Shared>>, request: Request, next: N
         )
         .into_response(),
     };
-    shared.metrics.in_flight().dec();
-    drop(permit);
+    // The place is given back when the request's last work ends, not before: an analysis
+    // that outlived its answer, a batch still streaming.
+    drop(work);
     if !response.headers().contains_key(VERSION_HEADER) {
         version_header(&mut response, &shared.current());
     }

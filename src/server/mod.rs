@@ -19,6 +19,7 @@ mod query;
 mod reload;
 mod state;
 mod status;
+mod work;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -47,6 +48,15 @@ const STACK_BYTES: usize = 256 * 1024 * 1024;
 /// serves until SIGTERM or Ctrl-C, then finishes the requests in flight.
 pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), Failure> {
     let workspace = Workspace::open(config.spec.clone(), config.lang).map_err(Failure::Policy)?;
+    // The server's own overrides must fit the policy, as a reload requires: a request must
+    // never be refused for the server's configuration.
+    let errors = workspace.errors();
+    if !errors.is_empty() {
+        return Err(Failure::Policy(Failed {
+            diagnostics: errors,
+            sources: workspace.sources,
+        }));
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_stack_size(STACK_BYTES)

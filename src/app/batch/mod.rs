@@ -97,7 +97,7 @@ impl<'p> Batch<'p> {
         R: Fn(&Decision, &str) -> String + Sync,
         E: Fn(&Diagnostics, &SourceMap) -> String + Sync,
     {
-        self.run_each(&items, &|item, decided| match decided {
+        self.run_each(&items, &|_, item, decided| match decided {
             Ok(decision) => Outcome::Decided {
                 rank: decision.decision.rank,
                 report: report(decision, &item.origin()),
@@ -107,16 +107,17 @@ impl<'p> Batch<'p> {
     }
 
     /// Evaluates items in parallel (on the current rayon pool) and hands each, with its
-    /// decision or its errors and the sources they point into, to `each`; the results are
-    /// in the items' order.
+    /// place in `items`, its decision or its errors and the sources they point into, to
+    /// `each`; the results are in the items' order.
     pub fn run_each<T, F>(&self, items: &[Item], each: &F) -> Vec<T>
     where
         T: Send,
-        F: Fn(&Item, Result<&Decision, (&Diagnostics, &SourceMap)>) -> T + Sync,
+        F: Fn(usize, &Item, Result<&Decision, (&Diagnostics, &SourceMap)>) -> T + Sync,
     {
         items
             .par_iter()
-            .map(|item| {
+            .enumerate()
+            .map(|(at, item)| {
                 let origin = item.origin();
                 let mut sources = self.sources.clone();
                 let decided = self.facts(item, &mut sources).and_then(|facts| {
@@ -124,8 +125,8 @@ impl<'p> Batch<'p> {
                         .map_err(|error| self.located(&error, item, &origin, &mut sources))
                 });
                 match &decided {
-                    Ok(decision) => each(item, Ok(decision)),
-                    Err(diagnostics) => each(item, Err((diagnostics, &sources))),
+                    Ok(decision) => each(at, item, Ok(decision)),
+                    Err(diagnostics) => each(at, item, Err((diagnostics, &sources))),
                 }
             })
             .collect()

@@ -14,7 +14,7 @@ use std::net::TcpStream;
 use std::path::Path;
 use std::process::{Command, Stdio};
 
-use serde_json::Value;
+use serde_json::{Value, json};
 
 use super::support::{Answer, Server, agent, eventually};
 
@@ -320,7 +320,12 @@ fn batch_decides_as_eval_jsonl() {
         assert_eq!(got.len(), want.len(), "{body}");
         for (n, (got, want)) in got.iter().zip(&want).enumerate() {
             assert!(got["decision_id"].is_string(), "line {n}");
-            assert!(got["facts"].as_str().unwrap().starts_with("request:"));
+            // A line is `request:LINE`; an array's element `request[INDEX]:LINE`.
+            let name = got["facts"].as_str().unwrap();
+            assert!(
+                name.starts_with("request:") || name.starts_with(&format!("request[{n}]:")),
+                "{name}"
+            );
             assert_eq!(
                 serde_json::to_string(&unnamed(got.clone())).unwrap(),
                 serde_json::to_string(want).unwrap(),
@@ -475,11 +480,15 @@ fn request_edges_are_problems() {
     for path in ["/v1/decide", "/v1/decide/batch"] {
         let value = problem(&server.post(path, &big), 413);
         assert!(value["detail"].as_str().unwrap().contains("--max-body"));
-        let answer = post_bytes(&server, path, b"{\"entity\": {\"name\": \"\xff\xfe\"}}");
-        let value = problem(&answer, 400);
-        assert!(value["detail"].as_str().unwrap().contains("UTF-8"));
-        assert_eq!(value["offset"], 21);
     }
+    // A body that is not UTF-8 is refused whole; in a batch of JSON Lines, the line is.
+    let not_utf8: &[u8] = b"{\"entity\": {\"name\": \"\xff\xfe\"}}";
+    let value = problem(&post_bytes(&server, "/v1/decide", not_utf8), 400);
+    assert!(value["detail"].as_str().unwrap().contains("UTF-8"));
+    assert_eq!(value["offset"], 21);
+    let answer = post_bytes(&server, "/v1/decide/batch", not_utf8);
+    assert_eq!(answer.status, 200);
+    assert!(answer.body.contains("is not UTF-8 text"), "{}", answer.body);
     let value = problem(&server.get("/v2/decide"), 404);
     assert!(value["detail"].as_str().unwrap().contains("/v2/decide"));
     problem(&server.get("/"), 404);
@@ -795,7 +804,122 @@ fn an_address_that_cannot_be_bound_is_refused() {
     drop(taken);
 }
 
+/// The server's peak memory (`VmHWM`), in KiB.
+fn peak_memory_kib(server: &Server) -> u64 {
+    let status = std::fs::read_to_string(format!("/proc/{}/status", server.pid())).unwrap();
+    status
+        .lines()
+        .find_map(|l| l.strip_prefix("VmHWM:"))
+        .and_then(|v| v.trim().trim_end_matches("kB").trim().parse().ok())
+        .unwrap()
+}
+
+fn a_one_line_array_batch_costs_in_proportion() {
+    // 20,000 fact sets on one line: each element read as itself (the cost of one used to
+    // grow with its column: 15 GB for 100,000 `{}`).
+    let server = Server::start(&[CLOUD]);
+    let body = format!(
+        "[{}]",
+        vec![r#"{"evaluated_on": "2024-01-01"}"#; 20_000].join(",")
+    );
+    let answer = server.post("/v1/decide/batch", &body);
+    assert_eq!(answer.status, 200);
+    let lines: Vec<&str> = answer.body.lines().collect();
+    assert_eq!(lines.len(), 20_000);
+    let last: Value = serde_json::from_str(lines[19_999]).unwrap();
+    assert_eq!(last["facts"], "request[19999]:1", "{last}");
+    // An element that cannot be decided names its line and its index.
+    let answer = server.post("/v1/decide/batch", r#"[{}, {"hosting": 3}]"#);
+    let second: Value = serde_json::from_str(answer.body.lines().nth(1).unwrap()).unwrap();
+    assert_eq!(
+        (second["line"].as_u64(), second["index"].as_u64()),
+        (Some(1), Some(1))
+    );
+    assert!(
+        peak_memory_kib(&server) < 400 * 1024,
+        "{} KiB",
+        peak_memory_kib(&server)
+    );
+}
+
+fn a_batch_line_that_is_not_utf8_is_refused_in_its_place() {
+    let server = Server::start(&[CLOUD]);
+    let body: &[u8] = b"{}\n\xff\xfe\n{}\n";
+    let answer = agent()
+        .post(&server.url("/v1/decide/batch"))
+        .send(body)
+        .unwrap()
+        .body_mut()
+        .read_to_string()
+        .unwrap();
+    let lines: Vec<Value> = answer
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 3, "{answer}");
+    assert!(lines[0]["decision"].is_string());
+    assert_eq!(lines[1]["line"], 2);
+    assert!(
+        lines[1]["error"]["detail"]
+            .as_str()
+            .unwrap()
+            .contains("not UTF-8"),
+        "{}",
+        lines[1]
+    );
+    assert!(lines[2]["decision"].is_string());
+}
+
+fn a_servers_bad_override_is_not_served() {
+    let (code, out, err) = cli(&["serve", CLOUD, "--set", "nope=1", "--addr", "127.0.0.1:0"]);
+    assert_eq!(code, 2, "{out}{err}");
+    assert!(!out.contains("listening"), "{out}");
+    assert!(err.contains("unknown parameter `nope`"), "{err}");
+}
+
+fn a_requests_override_is_what_the_record_says() {
+    // The request's `set=` replaces the server's `--set` of the same parameter: the record
+    // names the request's only, so that a replay sets what decided.
+    let server = Server::start(&[CLOUD, "--set", "min_zones=3"]);
+    let (body, _) = example("office365-azure-2023.json");
+    let answer = server.post("/v1/decide?set=min_zones=2", &body).json();
+    assert_eq!(
+        answer["record"]["set"],
+        json!(["min_zones=2"]),
+        "{}",
+        answer["record"]
+    );
+    let answer = server.post("/v1/decide", &body).json();
+    assert_eq!(answer["record"]["set"], json!(["min_zones=3"]));
+}
+
+fn made_up_methods_are_one_metric() {
+    let server = Server::start(&[CLOUD]);
+    for method in ["FOO", "BAR", "BAZ"] {
+        let mut stream = std::net::TcpStream::connect(&server.addr).unwrap();
+        write!(
+            stream,
+            "{method} /v1/decide HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
+        let mut answer = String::new();
+        stream.read_to_string(&mut answer).unwrap();
+        assert!(answer.starts_with("HTTP/1.1 405"), "{answer}");
+    }
+    let metrics = server.get("/metrics").body;
+    assert!(!metrics.contains("FOO"), "{metrics}");
+    assert!(
+        metrics.contains(r#"route="/v1/decide",method="other",status="405"} 3"#),
+        "{metrics}"
+    );
+}
+
 tests![
+    a_one_line_array_batch_costs_in_proportion,
+    a_batch_line_that_is_not_utf8_is_refused_in_its_place,
+    a_servers_bad_override_is_not_served,
+    a_requests_override_is_what_the_record_says,
+    made_up_methods_are_one_metric,
     every_example_decides_as_eval,
     query_parameters_as_the_cli_options,
     the_servers_overrides_apply_to_every_request,
