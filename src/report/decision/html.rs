@@ -78,6 +78,79 @@ pub fn reports(reports: &[Report], lang: Lang) -> String {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+    use crate::report::decision::document::Section;
+
+    const MARKUP: &str = "<script>alert('x')</script> & \"q\"";
+    const SHOWN: &str = "&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62; &#38; &#34;q&#34;";
+
+    /// A report with markup in every text, every kind of block and inline.
+    fn report() -> Report {
+        let text = || Inline::Text(MARKUP.into());
+        let line = || {
+            vec![
+                text(),
+                Inline::Strong(MARKUP.into()),
+                Inline::Code(MARKUP.into()),
+                Inline::Verdict(MARKUP.into(), Tone::Between),
+                Inline::Break,
+            ]
+        };
+        let leaf = || TreeItem {
+            line: line(),
+            children: vec![],
+        };
+        Report {
+            lang: Lang::EN,
+            title: MARKUP.into(),
+            headline: line(),
+            tone: Tone::Worst,
+            about: vec![(MARKUP.into(), line())],
+            sections: vec![Section {
+                id: "rules",
+                heading: MARKUP.into(),
+                blocks: vec![
+                    Block::Paragraph(line()),
+                    Block::List(vec![line()]),
+                    Block::Tree(vec![TreeItem {
+                        line: line(),
+                        children: vec![leaf(), leaf()],
+                    }]),
+                    Block::Table {
+                        head: vec![MARKUP.into(), MARKUP.into()],
+                        rows: vec![vec![line(), line()]],
+                    },
+                ],
+            }],
+        }
+    }
+
+    #[test]
+    fn every_text_is_escaped_and_only_the_page_makes_markup() {
+        let page = reports(&[report()], Lang::EN);
+        assert!(page.contains(&format!("<title>{SHOWN}</title>")), "{page}");
+        assert!(page.contains(&format!("<h1>{SHOWN}</h1>")), "{page}");
+        assert!(page.contains(&format!("<span class=\"verdict between\">{SHOWN}</span>")));
+        assert!(page.contains(&format!("<th scope=\"col\">{SHOWN}</th>")));
+        assert!(!page.contains("<script"), "{page}");
+        // A tree's items hold a tree, drawn once and not escaped again.
+        assert_eq!(page.matches("<ul class=\"tree\">").count(), 2, "{page}");
+        assert!(!page.contains("&#60;ul"), "{page}");
+        // Nine lines of four texts each (the headline, the fact about the run, the paragraph,
+        // the list item, three tree items, two cells), the page's title, the article's, the
+        // heading, the label and two column heads: every one shown, escaped once.
+        assert_eq!(page.matches(SHOWN).count(), 9 * 4 + 6, "{page}");
+    }
+
+    #[test]
+    fn several_reports_make_one_page_titled_by_their_number() {
+        let page = reports(&[report(), report()], Lang::EN);
+        assert!(page.contains("<title>Decisions (2)</title>"), "{page}");
+        assert_eq!(page.matches("<article>").count(), 2);
+        assert!(page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">\n"));
+        assert!(page.ends_with("</main>\n</body>\n</html>\n"));
+    }
+
     #[test]
     fn the_style_loads_nothing() {
         let style = include_str!("../../../templates/style.css");
