@@ -119,8 +119,56 @@ fn html_reports_load_nothing_from_outside() {
 
 fn html_shows_markup_as_text() {
     let html = escaping("html");
-    assert!(html.contains("&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; | ** `code` [a](b)"));
-    assert!(html.contains("Name &lt;img src=x onerror=alert(1)&gt; | *star*"));
+    assert!(
+        html.contains("&#60;script&#62;alert(&#39;x&#39;)&#60;/script&#62; | ** `code` [a](b)")
+    );
+    assert!(html.contains("Name &#60;img src=x onerror=alert(1)&#62; | *star*"));
+}
+
+/// A policy whose title, labels and messages, and a fact value, hold quotes, ampersands
+/// and markup: the page shows each as text (every `&` starts an entity, no quote or angle
+/// bracket outside a tag, and the title of the page escaped too).
+fn html_escapes_quotes_ampersands_and_markup() {
+    const CASE: &str = "tests/cases/report/escaping-html-quotes";
+    let html = eval(&[
+        &format!("{CASE}/policy.doctrine"),
+        &format!("{CASE}/facts.json"),
+        "--format",
+        "html",
+        "--on",
+        "2024-01-01",
+    ]);
+    assert_only_report_tags(&html, CASE);
+    for shown in [
+        "<title>Decision — tests/cases/report/escaping-html-quotes/facts.json</title>",
+        "Title &#34;q&#34; &#38; &#39;a&#39; &#60;script&#62;alert(1)&#60;/script&#62;",
+        "refused &#34;no&#34; &#38; &#60;b&#62;bold&#60;/b&#62;",
+        "Rule &#60;script&#62;x&#60;/script&#62;",
+        "Name &#34;n&#34; &#60;i&#62;&#38;amp;&#60;/i&#62;",
+        "&#60;script&#62;alert(&#34;x&#34; + &#39;y&#39;)&#60;/script&#62; &#38; &#38;lt; &#34;&#62;&#60;img src=x&#62;",
+        "is &#34;not&#34; safe &#38; &#60;br&#62;",
+        "Text &#38; &#34;one&#34;",
+    ] {
+        assert!(html.contains(shown), "`{shown}` not in:\n{html}");
+    }
+    for (at, _) in html.match_indices('&') {
+        let entity: String = html[at + 1..].chars().take_while(|c| *c != ';').collect();
+        assert!(
+            entity
+                .strip_prefix('#')
+                .is_some_and(|n| n.parse::<u32>().is_ok()),
+            "a bare `&` at {at}: {entity}"
+        );
+    }
+    // Between one tag's end and the next tag's start is text: no quote nor bracket there
+    // (the style sheet, with its quoted font names, is not text of the report).
+    let body = &html[html.find("<body>").unwrap()..];
+    for text in body.split('>').filter_map(|piece| piece.split('<').next()) {
+        assert!(
+            !text.contains(['"', '\'', '<', '>']),
+            "unescaped text: {text}"
+        );
+    }
 }
 
 /// The text of a Markdown document as a reader sees it, and its table rows' cell counts.
@@ -187,6 +235,7 @@ fn markdown_reports_of_the_examples_parse_cleanly() {
 tests![
     html_reports_load_nothing_from_outside,
     html_shows_markup_as_text,
+    html_escapes_quotes_ampersands_and_markup,
     markdown_parses_back_into_the_text_given,
     markdown_reports_of_the_examples_parse_cleanly,
 ];
