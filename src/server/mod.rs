@@ -21,8 +21,10 @@ mod state;
 mod status;
 mod work;
 
+use std::future::IntoFuture;
 use std::net::SocketAddr;
 use std::sync::Arc;
+use std::time::Duration;
 
 use axum::Router;
 
@@ -64,7 +66,7 @@ pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), Fai
         .thread_name("doctrine-serve")
         .build()
         .map_err(|e| Failure::Io(format!("cannot start the server's threads: {e}")))?;
-    runtime.block_on(async move {
+    let served = runtime.block_on(async move {
         let listener = tokio::net::TcpListener::bind(&config.addr)
             .await
             .map_err(|e| Failure::Io(format!("cannot listen on {}: {e}", config.addr)))?;
@@ -75,15 +77,46 @@ pub fn run(config: Config, listening: impl FnOnce(SocketAddr)) -> Result<(), Fai
         reload::start(&shared);
         listening(addr);
         tracing::info!(%addr, "listening");
-        axum::serve(listener, router(shared.clone()))
-            .with_graceful_shutdown(shutdown())
-            .await
-            .map_err(|e| Failure::Io(format!("the server stopped: {e}")))?;
+        let stopping = Arc::new(tokio::sync::Notify::new());
+        let signalled = {
+            let stopping = stopping.clone();
+            async move {
+                shutdown().await;
+                stopping.notify_one();
+            }
+        };
+        let serving = axum::serve(listener, router(shared.clone()))
+            .with_graceful_shutdown(signalled)
+            .into_future();
+        // Requests in flight are finished, but not waited for past the time one may take:
+        // a client that never sends the rest of its request must not keep the server up.
+        let grace = shared.config.limits.timeout + GRACE;
+        tokio::select! {
+            result = serving => {
+                result.map_err(|e| Failure::Io(format!("the server stopped: {e}")))?;
+            }
+            () = async {
+                stopping.notified().await;
+                tokio::time::sleep(grace).await;
+            } => {
+                tracing::warn!(
+                    seconds = grace.as_secs(),
+                    "connections still open after the signal: stopping without them"
+                );
+            }
+        }
         shared.finish();
         tracing::info!("stopped");
         Ok(())
-    })
+    });
+    // Work that outlived its request is not waited for.
+    runtime.shutdown_timeout(Duration::from_secs(1));
+    served
 }
+
+/// How much longer than a request may take the server waits, once signalled, for the
+/// requests in flight.
+const GRACE: Duration = Duration::from_secs(5);
 
 /// Every endpoint, with the layers every request goes through.
 fn router(shared: Arc<Shared>) -> Router {

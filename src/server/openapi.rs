@@ -181,12 +181,13 @@ fn operation(
             .description(about)
             .content(PROBLEM_JSON, content(Ref::from_schema_name("Problem")))
     };
-    if !endpoint.params.is_empty() || endpoint.input != Input::Nothing {
-        responses = responses.response(
-            "400",
-            problem("Malformed: a query parameter, or a body that is not JSON"),
-        );
-    }
+    // Every endpoint refuses a query parameter it does not take.
+    responses = responses.response(
+        "400",
+        problem(
+            "Malformed: a query parameter unknown or out of bounds, or a body that is not JSON",
+        ),
+    );
     if endpoint.input != Input::Nothing {
         responses = responses
             .response("413", problem("The body is over the server's limit"))

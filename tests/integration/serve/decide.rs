@@ -914,7 +914,22 @@ fn made_up_methods_are_one_metric() {
     );
 }
 
+fn sigterm_does_not_wait_for_ever_for_a_stalled_client() {
+    let server = Server::start(&[CLOUD, "--timeout", "1"]);
+    // Headers begun and never finished.
+    let mut stalled = TcpStream::connect(&server.addr).unwrap();
+    stalled
+        .write_all(b"POST /v1/decide HTTP/1.1\r\nHost: x\r\n")
+        .unwrap();
+    assert_eq!(server.get("/health/live").status, 200);
+    let (exit, log) = server.stop();
+    assert!(exit.success(), "{exit}: {log}");
+    assert!(log.contains("stopping without them"), "{log}");
+    drop(stalled);
+}
+
 tests![
+    sigterm_does_not_wait_for_ever_for_a_stalled_client,
     a_one_line_array_batch_costs_in_proportion,
     a_batch_line_that_is_not_utf8_is_refused_in_its_place,
     a_servers_bad_override_is_not_served,
