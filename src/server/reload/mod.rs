@@ -56,9 +56,12 @@ pub fn start(shared: &Arc<Shared>) {
     tokio::spawn(reloads(shared.clone(), receiver, watcher));
 }
 
+/// A watcher and what it watches.
+type Watching = (RecommendedWatcher, Targets);
+
 /// Watches the folders that hold the policy's files (not the files: an editor replaces a
 /// file by renaming a new one over it, which a watch on the file would lose).
-fn watch(shared: &Shared, sender: UnboundedSender<Cause>) -> Option<RecommendedWatcher> {
+fn watch(shared: &Shared, sender: UnboundedSender<Cause>) -> Option<Watching> {
     let targets = Targets::of(&shared.config.spec.policy, &shared.config.spec.amend);
     let handler = {
         let targets = targets.clone();
@@ -86,7 +89,20 @@ fn watch(shared: &Shared, sender: UnboundedSender<Cause>) -> Option<RecommendedW
         folders = targets.folders.len(),
         "watching the policy's files"
     );
-    Some(watcher)
+    Some((watcher, targets))
+}
+
+/// Watches the folders again: one replaced whole (a new folder where the old one was) is a
+/// new folder to the system, which the old watch does not see.
+fn rewatch(watching: &mut Option<Watching>) {
+    if let Some((watcher, targets)) = watching {
+        for folder in &targets.folders {
+            let _ = watcher.unwatch(folder);
+            if let Err(error) = watcher.watch(folder, RecursiveMode::NonRecursive) {
+                tracing::warn!(folder = %folder.display(), %error, "cannot watch a folder of the policy again");
+            }
+        }
+    }
 }
 
 /// Sends a reload for each SIGHUP. The handler is installed before this returns (before
@@ -120,7 +136,7 @@ fn hangups(sender: UnboundedSender<Cause>) {
 async fn reloads(
     shared: Arc<Shared>,
     mut receiver: UnboundedReceiver<Cause>,
-    _watcher: Option<RecommendedWatcher>,
+    mut watching: Option<Watching>,
 ) {
     while let Some(first) = receiver.recv().await {
         let mut cause = first;
@@ -135,6 +151,7 @@ async fn reloads(
             }
         }
         reload(&shared, cause).await;
+        rewatch(&mut watching);
     }
 }
 

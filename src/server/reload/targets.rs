@@ -23,6 +23,11 @@ impl Targets {
         if policy.is_dir() {
             let folder = policy.canonicalize().unwrap_or_else(|_| absolute(policy));
             targets.folders_of_policy.push(folder.clone());
+            // Its parent too: a folder replaced whole (removed and copied again, or another
+            // renamed over it) is seen there, and watched again after the reload.
+            if let Some(parent) = folder.parent() {
+                targets.folders.push(parent.to_path_buf());
+            }
             targets.folders.push(folder);
         } else {
             targets.file(policy);

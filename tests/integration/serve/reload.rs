@@ -252,6 +252,27 @@ fn amendment_edit_reloads() {
 /// A deployment that swaps a link to a folder of files (as Kubernetes updates a ConfigMap:
 /// `adults.doctrine -> ..data/adults.doctrine`, `..data -> v1` renamed to `-> v2`).
 #[cfg(unix)]
+fn a_folder_replaced_whole_is_watched_again() {
+    let folder = Folder::new("replaced");
+    let server = folder.start(&[]);
+    assert_eq!(decide(&server).0, "refused");
+    // The folder removed and written again (a deployment's copy): the new one is reloaded…
+    let dir = folder.path.join("policy");
+    std::fs::remove_dir_all(&dir).expect("remove the folder");
+    std::fs::create_dir_all(&dir).expect("make the folder again");
+    std::fs::write(folder.file(), policy(16)).expect("write the policy");
+    assert!(
+        eventually(WAIT, || decide(&server).0 == "allowed"),
+        "the new folder was never reloaded"
+    );
+    // …and watched: an edit in it reloads too.
+    folder.write_policy(&policy(18));
+    assert!(
+        eventually(WAIT, || decide(&server).0 == "refused"),
+        "an edit in the new folder was never reloaded"
+    );
+}
+
 fn swapped_folder_link_reloads() {
     use std::os::unix::fs::symlink;
     let folder = Folder::new("link");
@@ -447,6 +468,7 @@ fn the_temporary_policy_checks() {
 }
 
 tests![
+    a_folder_replaced_whole_is_watched_again,
     the_temporary_policy_checks,
     good_edit_reloads,
     broken_edit_keeps_the_old_version,
