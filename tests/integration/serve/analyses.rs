@@ -44,34 +44,12 @@ fn root() -> &'static Path {
 /// A fact file as a JSON body, and a JSON fact file with the same content for the command
 /// line (so that both read the very same facts).
 fn body_of(example: &str) -> (String, PathBuf) {
-    let text = std::fs::read_to_string(root().join(example)).expect("read the example");
-    let value: Value = if example.ends_with(".json") {
-        serde_json::from_str(&text).expect("JSON example")
-    } else if example.ends_with(".toml") {
-        from_toml(toml::from_str(&text).expect("TOML example"))
-    } else {
-        serde_saphyr::from_str(&text).expect("YAML example")
-    };
+    let value = super::support::fact_file_json(&root().join(example));
     let body = serde_json::to_string_pretty(&value).expect("JSON");
     let name = example.replace(['/', '.'], "-");
     let file = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("serve-analyses-{name}.json"));
     std::fs::write(&file, &body).expect("write the JSON facts");
     (body, file)
-}
-
-/// A TOML value as JSON, dates as `YYYY-MM-DD` strings.
-fn from_toml(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::Array(items.into_iter().map(from_toml).collect()),
-        toml::Value::Table(table) => {
-            Value::Object(table.into_iter().map(|(k, v)| (k, from_toml(v))).collect())
-        }
-    }
 }
 
 /// What `doctrine ARGS` prints on stdout, as JSON (its exit code 0 or 1).

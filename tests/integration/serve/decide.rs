@@ -75,36 +75,12 @@ fn served(answer: &Answer) -> Value {
     unnamed(value)
 }
 
-/// A TOML value as JSON (dates as their text, as the fact loader reads them).
-fn toml_json(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_json).collect()),
-        toml::Value::Table(table) => {
-            Value::Object(table.into_iter().map(|(k, v)| (k, toml_json(v))).collect())
-        }
-    }
-}
-
-/// A fact file's content as a JSON text.
+/// A fact file's content as a JSON text (a JSON file's own text).
 fn as_json(path: &Path) -> String {
-    let text = std::fs::read_to_string(path).unwrap();
-    match path.extension().and_then(|e| e.to_str()) {
-        Some("json") => text,
-        Some("yaml") => {
-            let value: Value = serde_saphyr::from_str(&text).unwrap();
-            serde_json::to_string(&value).unwrap()
-        }
-        Some("toml") => {
-            let table: toml::Table = toml::from_str(&text).unwrap();
-            serde_json::to_string(&toml_json(toml::Value::Table(table))).unwrap()
-        }
-        other => panic!("not a fact file: {other:?}"),
+    if path.extension().is_some_and(|e| e == "json") {
+        return std::fs::read_to_string(path).unwrap();
     }
+    serde_json::to_string(&super::support::fact_file_json(path)).unwrap()
 }
 
 /// The example fact files of a folder (relative to the repository's root), sorted.

@@ -204,3 +204,32 @@ pub fn eventually(seconds: u64, mut check: impl FnMut() -> bool) -> bool {
     }
     check()
 }
+
+/// A fact file's content as a JSON value (YAML, JSON or TOML; TOML dates as their text, as
+/// the fact loader reads them).
+pub fn fact_file_json(path: &std::path::Path) -> serde_json::Value {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    match path.extension().and_then(|e| e.to_str()) {
+        Some("json") => serde_json::from_str(&text).expect("JSON fact file"),
+        Some("yaml" | "yml") => serde_saphyr::from_str(&text).expect("YAML fact file"),
+        Some("toml") => toml_json(toml::Value::Table(
+            toml::from_str(&text).expect("TOML fact file"),
+        )),
+        other => panic!("not a fact file: {other:?}"),
+    }
+}
+
+fn toml_json(value: toml::Value) -> serde_json::Value {
+    use serde_json::Value;
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(toml_json).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.into_iter().map(|(k, v)| (k, toml_json(v))).collect())
+        }
+    }
+}
