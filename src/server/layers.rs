@@ -66,6 +66,14 @@ pub async fn around(
         finish(&shared, &route, &method, &path, &response, started);
         return response;
     };
+    let mut answering = Answering {
+        shared: &shared,
+        route: &route,
+        method: &method,
+        path: &path,
+        started,
+        answered: false,
+    };
     let work = super::work::Work::new(permit, shared.metrics.in_flight());
     request.extensions_mut().insert(work.clone());
     let limit = shared.config.limits.timeout;
@@ -88,6 +96,7 @@ pub async fn around(
     if !response.headers().contains_key(VERSION_HEADER) {
         version_header(&mut response, &shared.current());
     }
+    answering.answered = true;
     finish(&shared, &route, &method, &path, &response, started);
     response
 }
@@ -100,8 +109,19 @@ fn finish(
     response: &Response,
     started: Instant,
 ) {
+    record(
+        shared,
+        route,
+        method,
+        path,
+        response.status().as_u16(),
+        started,
+    );
+}
+
+/// Counts and logs a request answered with `status`.
+fn record(shared: &Shared, route: &str, method: &str, path: &str, status: u16, started: Instant) {
     let elapsed = started.elapsed();
-    let status = response.status().as_u16();
     shared
         .metrics
         .request(route, method, status, elapsed.as_secs_f64());
@@ -113,6 +133,35 @@ fn finish(
         micros = u64::try_from(elapsed.as_micros()).unwrap_or(u64::MAX),
         "request"
     );
+}
+
+/// The status counted for a request whose client left before its answer (as proxies count
+/// it): the request is logged and counted all the same.
+const CLIENT_LEFT: u16 = 499;
+
+/// A request being answered: dropped before its answer (its client left), it still counts.
+struct Answering<'a> {
+    shared: &'a Shared,
+    route: &'a str,
+    method: &'a str,
+    path: &'a str,
+    started: Instant,
+    answered: bool,
+}
+
+impl Drop for Answering<'_> {
+    fn drop(&mut self) {
+        if !self.answered {
+            record(
+                self.shared,
+                self.route,
+                self.method,
+                self.path,
+                CLIENT_LEFT,
+                self.started,
+            );
+        }
+    }
 }
 
 /// 404 for a path the server does not have.

@@ -904,7 +904,45 @@ fn sigterm_does_not_wait_for_ever_for_a_stalled_client() {
     drop(stalled);
 }
 
+fn a_request_whose_client_left_is_counted() {
+    let server = Server::start(&[CLOUD]);
+    let (body, _) = example("office365-azure-2021.yaml");
+    let mut leaving = TcpStream::connect(&server.addr).unwrap();
+    write!(
+        leaving,
+        "POST /v1/remedy?max_changes=8&budget=20000 HTTP/1.1\r\nHost: x\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    // In flight (the gauge counts it and the request for the metrics), then left.
+    assert!(eventually(60, || {
+        server
+            .get("/metrics")
+            .body
+            .lines()
+            .any(|l| l == "doctrine_http_requests_in_flight 2")
+    }));
+    drop(leaving);
+    assert!(
+        eventually(60, || server
+            .get("/metrics")
+            .body
+            .contains(r#"route="/v1/remedy",method="POST",status="499"} 1"#)),
+        "{}",
+        server.get("/metrics").body
+    );
+    // Its place is given back once its work ends.
+    assert!(eventually(120, || {
+        server
+            .get("/metrics")
+            .body
+            .lines()
+            .any(|l| l == "doctrine_http_requests_in_flight 1")
+    }));
+}
+
 tests![
+    a_request_whose_client_left_is_counted,
     sigterm_does_not_wait_for_ever_for_a_stalled_client,
     a_one_line_array_batch_costs_in_proportion,
     a_batch_line_that_is_not_utf8_is_refused_in_its_place,
