@@ -167,6 +167,14 @@ fn operation(
             "application/json",
             content(ObjectBuilder::new().schema_type(Type::Object)),
         ),
+        Output::Html(about) => ResponseBuilder::new().description(about).content(
+            "text/html",
+            content(ObjectBuilder::new().schema_type(Type::String)),
+        ),
+        Output::Css => ResponseBuilder::new().description("A stylesheet").content(
+            "text/css",
+            content(ObjectBuilder::new().schema_type(Type::String)),
+        ),
         Output::Prometheus => ResponseBuilder::new()
             .description("Prometheus text exposition format 0.0.4")
             .content(
