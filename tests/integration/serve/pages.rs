@@ -249,7 +249,38 @@ fn every_link_of_the_law_answers() {
     }
 }
 
+fn the_pages_are_described() {
+    let server = Server::start(&[POLICY]);
+    let doc = server.get("/v1/openapi.json").json();
+    for path in ["/", "/rules/{id}", "/params"] {
+        let op = &doc["paths"][path]["get"];
+        assert!(
+            op["responses"]["200"]["content"]["text/html"].is_object(),
+            "{path}: {op}"
+        );
+        assert!(
+            op["responses"]["400"]["content"]["text/html"].is_object(),
+            "{path}: {op}"
+        );
+    }
+    let item = &doc["paths"]["/rules/{id}"]["get"];
+    assert!(item["responses"]["404"].is_object(), "{item}");
+    let id = item["parameters"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["name"] == "id")
+        .unwrap();
+    assert_eq!(id["in"], "path");
+    let style = &doc["paths"]["/assets/style.css"]["get"];
+    assert!(
+        style["responses"]["200"]["content"]["text/css"].is_object(),
+        "{style}"
+    );
+}
+
 tests![
+    the_pages_are_described,
     the_law_lists_the_texts_in_force,
     the_search_filters_rules,
     a_rule_has_its_page,
