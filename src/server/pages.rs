@@ -154,7 +154,12 @@ fn page(
         Ok(body) => answer(&loaded, StatusCode::OK, body),
         Err(status) => {
             let words = Words::of(cx.lang);
-            let problem = Problem::new(status, "not-found", "Not found", words.not_found_detail);
+            let detail = if status == StatusCode::NOT_FOUND {
+                words.not_found_detail
+            } else {
+                words.bad_request
+            };
+            let problem = Problem::new(status, "page", "The page cannot be drawn", detail);
             error(&loaded, &cx, path, status, &problem)
         }
     }

@@ -143,10 +143,13 @@ pub fn item(cx: &Context<'_>, id: &str) -> Option<ItemPage> {
             .and_then(|o| o.at(texts))
             .map(|c| cx.cites(c))
             .unwrap_or_default();
-        let mut cases_cites = Vec::new();
+        // The outcome's sources, then its cases', each once.
+        let mut all_cites = cites;
         if let CKind::Cases(cases) = &body.kind {
-            for case in cases {
-                cases_cites.extend(cx.cites(&case.cites));
+            for cite in cases.iter().flat_map(|case| cx.cites(&case.cites)) {
+                if !all_cites.contains(&cite) {
+                    all_cites.push(cite);
+                }
             }
         }
         return Some(ItemPage {
@@ -154,7 +157,7 @@ pub fn item(cx: &Context<'_>, id: &str) -> Option<ItemPage> {
             kind: words.outcome,
             title: def.labels.at(texts).map(|l| cx.text(l)).unwrap_or_default(),
             text: text_id(def.versions.text_at(texts)),
-            cites: cites.into_iter().chain(cases_cites).collect(),
+            cites: all_cites,
             written,
             exception_to: Vec::new(),
             exceptions: exception_links(cx, children),

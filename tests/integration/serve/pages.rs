@@ -279,7 +279,43 @@ fn the_pages_are_described() {
     );
 }
 
+fn an_outcome_has_its_page() {
+    let server = Server::start(&["policies/nis2"]);
+    let home = page(&server, "/?on=2024-01-01").body;
+    assert!(
+        home.contains("href=\"/rules/classification?on=2024-01-01\""),
+        "{home}"
+    );
+    let outcome = page(&server, "/rules/classification?on=2024-01-01").body;
+    assert!(outcome.contains("Classification under NIS2"), "{outcome}");
+    // Its cases as written, each citation once.
+    assert!(outcome.contains("case ESSENTIAL"), "{outcome}");
+    assert_eq!(outcome.matches("<li>Directive (EU) 2022/2555").count(), {
+        let mut cites: Vec<&str> = outcome
+            .split("<li>Directive (EU) 2022/2555")
+            .skip(1)
+            .filter_map(|rest| rest.split("</li>").next())
+            .collect();
+        cites.sort_unstable();
+        cites.dedup();
+        cites.len()
+    });
+    // What reads an outcome.
+    let scope = page(&server, "/rules/within_scope?on=2024-01-01").body;
+    let read_by = scope.split("What reads it").nth(1).unwrap();
+    assert!(
+        read_by.contains("href=\"/rules/classification?on=2024-01-01\""),
+        "{scope}"
+    );
+    // Every link of its home answers.
+    for href in links(&home) {
+        let path = href.split('#').next().unwrap();
+        assert_eq!(server.get(path).status, 200, "{path}");
+    }
+}
+
 tests![
+    an_outcome_has_its_page,
     the_pages_are_described,
     the_law_lists_the_texts_in_force,
     the_search_filters_rules,
