@@ -48,7 +48,8 @@ pub async fn law(State(shared): State<Arc<Shared>>, query: Query) -> Response {
     page(&shared, &query, LAW_PARAMS, "/", |cx, _| {
         let search = query.one("q").ok().flatten().unwrap_or("");
         let page = law::law(cx, search);
-        let layout = Layout::new(cx, "/", page.title.clone());
+        let mut layout = Layout::new(cx, "/", page.title.clone());
+        layout.keep("q", &page.search);
         Ok(html::law(&layout, &page))
     })
 }

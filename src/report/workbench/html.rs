@@ -58,6 +58,20 @@ impl Layout {
         }
     }
 
+    /// Keeps a parameter of the page (the search) in its language links.
+    pub fn keep(&mut self, key: &str, value: &str) {
+        if value.is_empty() {
+            return;
+        }
+        let pair: String = form_urlencoded::Serializer::new(String::new())
+            .append_pair(key, value)
+            .finish();
+        for (link, _) in &mut self.languages {
+            let joint = if link.href.contains('?') { '&' } else { '?' };
+            link.href = format!("{}{joint}{pair}", link.href);
+        }
+    }
+
     /// The stylesheet's address.
     fn style(&self) -> &'static str {
         STYLE_HREF

@@ -87,6 +87,11 @@ fn the_search_filters_rules() {
     let body = page(&server, "/?on=2024-01-01&q=Office%20365").body;
     assert!(body.contains("/rules/R9?"), "{body}");
     assert!(!body.contains("/rules/R13?"), "{body}");
+    // The language switch keeps the search.
+    assert!(
+        body.contains("href=\"/?on=2024-01-01&#38;lang=fr&#38;q=Office+365\""),
+        "{body}"
+    );
     let body = page(&server, "/?on=2024-01-01&q=zzzz-nothing").body;
     assert!(!body.contains("/rules/R"), "{body}");
     assert!(body.contains("Nothing matches"), "{body}");
