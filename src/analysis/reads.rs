@@ -13,6 +13,8 @@ use crate::language::walk;
 pub struct Reads {
     params: BTreeSet<u32>,
     date_facts: BTreeSet<u32>,
+    /// Every fact read, by slot.
+    facts: BTreeSet<u32>,
     defs: BTreeSet<u32>,
     exceptions: BTreeSet<u32>,
     /// The rules whose verdict is read (`verdict(R)`, `applies(R)`), followed too.
@@ -30,6 +32,7 @@ impl Reads {
                     self.params.insert(*slot);
                 }
                 CKind::Fact(slot) => {
+                    self.facts.insert(*slot);
                     let fact = program.facts.get(*slot as usize);
                     if fact.is_some_and(|f| f.ty == Type::Date) {
                         self.date_facts.insert(*slot);
@@ -56,6 +59,20 @@ impl Reads {
         for rule in rules {
             self.add_rule(program, rule as usize, texts);
         }
+    }
+
+    /// What expressions read when `texts` texts apply (an exception's or a remark's
+    /// conditions), definitions and rules' verdicts followed.
+    pub fn exprs<'e>(
+        program: &Program,
+        texts: usize,
+        exprs: impl IntoIterator<Item = &'e CExpr>,
+    ) -> Reads {
+        let mut reads = Reads::default();
+        for expr in exprs {
+            reads.add(program, texts, expr);
+        }
+        reads
     }
 
     /// What the scope reads.
@@ -140,6 +157,11 @@ impl Reads {
         &self.date_facts
     }
 
+    /// Every fact read, by slot.
+    pub fn facts(&self) -> &BTreeSet<u32> {
+        &self.facts
+    }
+
     /// The definitions read, by slot.
     pub fn defs(&self) -> &BTreeSet<u32> {
         &self.defs
@@ -170,6 +192,7 @@ impl Reads {
         Reads {
             params: self.params.union(&other.params).copied().collect(),
             date_facts: self.date_facts.union(&other.date_facts).copied().collect(),
+            facts: self.facts.union(&other.facts).copied().collect(),
             defs: self.defs.union(&other.defs).copied().collect(),
             exceptions: self.exceptions.union(&other.exceptions).copied().collect(),
             rules: self.rules.union(&other.rules).copied().collect(),

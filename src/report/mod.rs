@@ -15,3 +15,5 @@ pub mod remedy;
 mod run;
 pub mod suite;
 pub mod timeline;
+#[cfg(feature = "server")]
+pub mod workbench;

@@ -7,7 +7,7 @@ use axum::routing::{MethodRouter, get, post};
 
 use super::query::{CASE_PARAMS, Param};
 use super::state::Shared;
-use super::{analyse, batch, decide, health, metrics, openapi, policy, status};
+use super::{analyse, batch, decide, health, metrics, openapi, pages, policy, status};
 
 /// An HTTP method the server answers.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -40,6 +40,10 @@ pub enum Output {
     Json(&'static str),
     /// Prometheus text.
     Prometheus,
+    /// An HTML page of the workbench, described in words.
+    Html(&'static str),
+    /// A stylesheet.
+    Css,
 }
 
 /// One endpoint.
@@ -227,6 +231,50 @@ pub const ENDPOINTS: &[Endpoint] = &[
         input: Input::Nothing,
         output: Output::Prometheus,
         route: || get(metrics::render),
+    },
+    Endpoint {
+        method: Method::Get,
+        path: "/",
+        id: "workbenchLaw",
+        tag: "workbench",
+        summary: "The workbench: the policy as law on a day, its texts with their dates and hashes, its rules, outcomes and remarks with their citations, searched",
+        params: pages::LAW_PARAMS,
+        input: Input::Nothing,
+        output: Output::Html("The policy's page"),
+        route: || get(pages::law),
+    },
+    Endpoint {
+        method: Method::Get,
+        path: "/rules/{id}",
+        id: "workbenchItem",
+        tag: "workbench",
+        summary: "The workbench: one rule, exception, outcome or remark: title, citations, conditions as written, exceptions, what it reads and what reads it (404 for an id not in force)",
+        params: pages::PAGE_PARAMS,
+        input: Input::Nothing,
+        output: Output::Html("The item's page"),
+        route: || get(pages::item),
+    },
+    Endpoint {
+        method: Method::Get,
+        path: "/params",
+        id: "workbenchParams",
+        tag: "workbench",
+        summary: "The workbench: every parameter on a day, its value, the text that set it, its citations and its history",
+        params: pages::PAGE_PARAMS,
+        input: Input::Nothing,
+        output: Output::Html("The parameters' page"),
+        route: || get(pages::params),
+    },
+    Endpoint {
+        method: Method::Get,
+        path: "/assets/style.css",
+        id: "workbenchStyle",
+        tag: "workbench",
+        summary: "The workbench's stylesheet, compiled into the server",
+        params: pages::STYLE_PARAMS,
+        input: Input::Nothing,
+        output: Output::Css,
+        route: || get(pages::style),
     },
 ];
 

@@ -13,6 +13,7 @@ mod layers;
 mod log;
 mod metrics;
 mod openapi;
+mod pages;
 mod policy;
 mod problem;
 mod query;

@@ -108,6 +108,20 @@ fn operation(
         .operation_id(Some(endpoint.id))
         .summary(Some(endpoint.summary))
         .tag(endpoint.tag);
+    // A path with `{id}` takes the id of an item of the policy (a workbench page).
+    if endpoint.path.contains("{id}") {
+        op = op.parameter(
+            ParameterBuilder::new()
+                .name("id")
+                .parameter_in(ParameterIn::Path)
+                .required(Required::True)
+                .description(Some(
+                    "The id of a rule, exception, outcome, advice or note of the policy",
+                ))
+                .schema(Some(ObjectBuilder::new().schema_type(Type::String)))
+                .build(),
+        );
+    }
     for param in endpoint.params {
         op = op.parameter(parameter(param, program));
     }
@@ -167,6 +181,14 @@ fn operation(
             "application/json",
             content(ObjectBuilder::new().schema_type(Type::Object)),
         ),
+        Output::Html(about) => ResponseBuilder::new().description(about).content(
+            "text/html",
+            content(ObjectBuilder::new().schema_type(Type::String)),
+        ),
+        Output::Css => ResponseBuilder::new().description("A stylesheet").content(
+            "text/css",
+            content(ObjectBuilder::new().schema_type(Type::String)),
+        ),
         Output::Prometheus => ResponseBuilder::new()
             .description("Prometheus text exposition format 0.0.4")
             .content(
@@ -181,13 +203,35 @@ fn operation(
             .description(about)
             .content(PROBLEM_JSON, content(Ref::from_schema_name("Problem")))
     };
-    // Every endpoint refuses a query parameter it does not take.
-    responses = responses.response(
-        "400",
-        problem(
-            "Malformed: a query parameter unknown or out of bounds, or a body that is not JSON",
-        ),
-    );
+    // Every endpoint refuses a query parameter it does not take; a page says so in a page.
+    responses = if let Output::Html(_) = endpoint.output {
+        let page = |about: &str| {
+            ResponseBuilder::new().description(about).content(
+                "text/html",
+                content(ObjectBuilder::new().schema_type(Type::String)),
+            )
+        };
+        let with_id = endpoint.path.contains("{id}");
+        let responses = responses.response(
+            "400",
+            page("A page naming the query parameter unknown or malformed"),
+        );
+        if with_id {
+            responses.response(
+                "404",
+                page("A page saying that no item of this id is in force on the day"),
+            )
+        } else {
+            responses
+        }
+    } else {
+        responses.response(
+            "400",
+            problem(
+                "Malformed: a query parameter unknown or out of bounds, or a body that is not JSON",
+            ),
+        )
+    };
     if endpoint.input != Input::Nothing {
         responses = responses
             .response("413", problem("The body is over the server's limit"))

@@ -57,7 +57,7 @@ impl<'a> ParamsView<'a> {
     }
 
     /// A value as a policy writes it, digits grouped for a reader.
-    fn value(&self, value: &Value) -> String {
+    pub(crate) fn value(&self, value: &Value) -> String {
         super::literal::literal(self.program, value)
     }
 
@@ -78,7 +78,7 @@ impl<'a> ParamsView<'a> {
     }
 
     /// A parameter's type as a policy writes it.
-    fn type_name(&self, param: &ParamInfo) -> String {
+    pub(crate) fn type_name(&self, param: &ParamInfo) -> String {
         let names: Vec<String> = self
             .program
             .vocabularies
@@ -91,7 +91,7 @@ impl<'a> ParamsView<'a> {
     /// How a computed parameter's value in force is computed: its value as written (spaces
     /// and line breaks as one space), and each parameter it reads directly with its value on
     /// the day. `None` for a parameter whose value is written, set or not in force.
-    fn derivation(&self, item: &ParamOnDay<'_>) -> Option<Derivation<'a>> {
+    pub(crate) fn derivation(&self, item: &ParamOnDay<'_>) -> Option<Derivation<'a>> {
         if !matches!(item.current.origin, Origin::Base | Origin::Amendment) {
             return None;
         }
@@ -118,7 +118,7 @@ impl<'a> ParamsView<'a> {
     }
 
     /// A version's label in the report's language.
-    fn label<'b>(&self, body: Option<&'b ParamBody>) -> Option<&'b str> {
+    pub(crate) fn label<'b>(&self, body: Option<&'b ParamBody>) -> Option<&'b str> {
         body.and_then(|b| b.label.get(self.lang))
     }
 }

@@ -4,6 +4,7 @@ mod analyses;
 mod decide;
 mod docs;
 mod openapi;
+mod pages;
 mod reload;
 pub mod support;
 
@@ -14,5 +15,6 @@ pub fn trials() -> Vec<libtest_mimic::Trial> {
     all.extend(reload::trials());
     all.extend(docs::trials());
     all.extend(openapi::trials());
+    all.extend(pages::trials());
     all
 }

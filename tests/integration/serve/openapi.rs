@@ -65,7 +65,11 @@ fn every_endpoint_is_described_and_answers() {
                 answer.body
             );
             // …and none it describes is refused as unknown.
+            // (A path parameter, such as a workbench page's `{id}`, is no query's.)
             for param in op["parameters"].as_array().into_iter().flatten() {
+                if param["in"] != "query" {
+                    continue;
+                }
                 let name = param["name"].as_str().unwrap();
                 let answer =
                     server.request(&method.to_uppercase(), &format!("{path}?{name}=x"), body);
