@@ -142,6 +142,10 @@ fn run_commands(path: &str) -> usize {
                 ["cargo", "test", ..] => continue,
                 // HTTP examples (docs/serve.md): the server tests send them.
                 ["curl", ..] => continue,
+                // A server runs until stopped: it is shown in a `text` block, never run.
+                ["doctrine" | "cargo", .., "serve", _] | ["doctrine", "serve", ..] => panic!(
+                    "{path}, block `{info}`: `{command}` runs until stopped: show it in a `text` block"
+                ),
                 ["cargo", "run", "--release", "--", ..] => &words[4..],
                 ["doctrine", ..] => &words[1..],
                 _ => panic!("{path}, block `{info}`: unknown command `{command}`"),
